@@ -1,0 +1,22 @@
+#include "platform/clock.hpp"
+
+#include <ctime>
+
+namespace anbang::platform {
+
+std::int64_t unix_seconds(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+std::string iso_utc_from_unix(std::int64_t seconds) {
+  std::time_t tt = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string iso_utc(std::chrono::system_clock::time_point t) { return iso_utc_from_unix(unix_seconds(t)); }
+
+}  // namespace anbang::platform
