@@ -1,0 +1,26 @@
+import { http } from './http'
+import type { RoleRef, UnitRef } from './types'
+import type { User } from './users'
+
+export type Scope = 'own' | 'subtree' | 'district' | 'none'
+
+/** GET /auth/me and the body of a successful POST /auth/login. */
+export interface Me {
+  user: User
+  permissions: string[]
+  scope: Scope | string
+  scope_unit: UnitRef | null
+  csrf_token: string
+  idle_timeout_minutes: number
+}
+
+export type { RoleRef }
+
+export const authApi = {
+  login: (username: string, password: string) =>
+    http.post<Me>('/auth/login', { username, password }, { noAuthRedirect: true }),
+  logout: () => http.post<void>('/auth/logout', undefined, { noAuthRedirect: true }),
+  me: () => http.get<Me>('/auth/me', undefined, { noAuthRedirect: true }),
+  changePassword: (old_password: string, new_password: string) =>
+    http.post<void>('/auth/password', { old_password, new_password }),
+}

@@ -1,0 +1,42 @@
+// Shared shapes of api/openapi.yaml (components/schemas).
+
+export type UnitKind =
+  | 'district'
+  | 'township'
+  | 'village'
+  | 'judicial_office'
+  | 'police_station'
+  | 'detention_centre'
+  | 'prison'
+  | 'department'
+
+export interface UnitRef {
+  id: number
+  name: string
+  kind: UnitKind | string
+}
+
+export interface RoleRef {
+  id: number
+  code: string
+  name: string
+}
+
+export interface Page {
+  total: number
+  page: number
+  page_size: number
+}
+
+export interface PageOf<T> extends Page {
+  items: T[]
+}
+
+export interface ItemsOf<T> {
+  items: T[]
+}
+
+/** Date as YYYY-MM-DD (China Standard Time). */
+export type CivilDate = string
+/** Instant as ISO 8601 UTC. */
+export type Instant = string

@@ -1,0 +1,52 @@
+import { createI18n } from 'vue-i18n'
+import zhCommon from './zh-CN/common'
+import zhPerson from './zh-CN/person'
+import zhAdmin from './zh-CN/admin'
+import zhAudit from './zh-CN/audit'
+import enCommon from './en/common'
+import enPerson from './en/person'
+import enAdmin from './en/admin'
+import enAudit from './en/audit'
+
+export const LOCALES = ['zh-CN', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit }
+export type MessageSchema = typeof zhCN
+
+export const messages: Record<Locale, MessageSchema> = {
+  'zh-CN': zhCN,
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit },
+}
+
+const STORAGE_KEY = 'anbang.locale'
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY)
+    if (saved === 'en' || saved === 'zh-CN') return saved
+  } catch {
+    /* storage unavailable */
+  }
+  return 'zh-CN'
+}
+
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'zh-CN',
+  messages,
+})
+
+export function setLocale(l: Locale): void {
+  i18n.global.locale.value = l
+  document.documentElement.lang = l
+  try {
+    localStorage.setItem(STORAGE_KEY, l)
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+/** t() for code outside components (stores, http error mapping). */
+export const t = i18n.global.t

@@ -1,0 +1,38 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Pages reachable without a session. */
+    public?: boolean
+    /** Permission code needed to open the page (e.g. "person:read"). */
+    permission?: string
+    /** i18n key of the page title (also the menu label). */
+    title?: string
+    /** Menu group i18n key; pages without `menu` are not in the sidebar. */
+    menu?: 'root' | 'menu.persons' | 'menu.admin'
+    icon?: string
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { public: true, title: 'login.title' } },
+  { path: '/change-password', name: 'change-password', component: () => import('@/views/change-password/index.vue'), meta: { title: 'changePassword.title' } },
+  {
+    path: '/',
+    component: () => import('@/components/layout/AppLayout.vue'),
+    redirect: '/workbench',
+    children: [
+      { path: 'workbench', name: 'workbench', component: () => import('@/views/workbench/index.vue'), meta: { title: 'menu.workbench', menu: 'root', icon: 'House' } },
+      { path: 'persons', name: 'person-list', component: () => import('@/views/person/list.vue'), meta: { title: 'menu.personList', permission: 'person:read', menu: 'menu.persons', icon: 'User' } },
+      { path: 'persons/new', name: 'person-create', component: () => import('@/views/person/form.vue'), meta: { title: 'person.form.createTitle', permission: 'person:create' } },
+      { path: 'persons/:id(\\d+)', name: 'person-detail', component: () => import('@/views/person/detail.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'person.detail.title', permission: 'person:read' } },
+      { path: 'persons/:id(\\d+)/edit', name: 'person-edit', component: () => import('@/views/person/form.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'person.form.editTitle', permission: 'person:update' } },
+      { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },
+      { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
+      { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },
+      { path: 'audit', name: 'audit', component: () => import('@/views/audit/list.vue'), meta: { title: 'menu.audit', permission: 'audit:read', menu: 'root', icon: 'Document' } },
+      { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/forbidden.vue'), meta: { title: 'error.forbidden' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/not-found.vue'), meta: { title: 'error.notFound' } },
+    ],
+  },
+]

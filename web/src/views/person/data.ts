@@ -1,0 +1,49 @@
+// Shared presentation helpers of the person module (labels, tag colours, option lists).
+import type { PersonStatus } from '@/api/persons'
+
+export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
+
+export const STATUS_TAG: Record<PersonStatus, TagType> = {
+  in_custody: 'warning',
+  under_assistance: 'success',
+  ended: 'info',
+}
+
+export function statusTag(s: string): TagType {
+  return STATUS_TAG[s as PersonStatus] ?? 'info'
+}
+
+/** Table column prop → GET /persons `sort` value (server-side sorting). */
+export const SORTABLE: Record<string, 'name' | 'release_date' | 'birth_date'> = {
+  name: 'name',
+  release_date: 'release_date',
+  birth_date: 'birth_date',
+}
+
+export const PAGE_SIZES = [20, 50, 100]
+
+/** Person fields in the order the detail page and the timeline describe them. */
+export const PERSON_FIELDS = [
+  'name',
+  'former_names',
+  'gender',
+  'ethnic_code',
+  'id_number',
+  'identity_verified',
+  'birth_date',
+  'education_code',
+  'household_unit_id',
+  'household_address',
+  'residence_unit_id',
+  'residence_address',
+  'charge_ids',
+  'sentence_type',
+  'sentence_months',
+  'release_date',
+  'release_kind',
+  'releasing_authority',
+  'family_contact_name',
+  'family_contact_relation',
+  'family_contact_phone',
+  'phone',
+] as const

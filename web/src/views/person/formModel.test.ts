@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { emptyPersonForm, formToInput } from './formModel'
+
+describe('person form model', () => {
+  it('builds PersonInput: trims, upper-cases x, null for an empty ID number', () => {
+    const f = { ...emptyPersonForm(), name: ' 张三丰 ', id_number: ' 50015319880615001x ', household_unit_id: 3, residence_unit_id: 4, charge_ids: [1], release_date: '2024-01-02', release_kind: 'prison' as const, gender: '1' as const }
+    const body = formToInput(f)
+    expect(body.name).toBe('张三丰')
+    expect(body.id_number).toBe('50015319880615001X')
+    expect(body.identity_verified).toBe(true)
+    expect(body.version).toBeUndefined()
+    expect(body.birth_date).toBeUndefined()
+    expect(formToInput({ ...f, id_number: '', unverified: true }, 5)).toMatchObject({ id_number: null, identity_verified: false, version: 5 })
+  })
+})
