@@ -1,1 +1,188 @@
-int main() { return 0; }
+// Composition root: builds the objects and runs one subcommand.
+//   anbang serve   --db data/anbang.db --port 8080 [--web web/dist] [--demo]
+//   anbang migrate --db data/anbang.db
+//   anbang seed --demo --db data/anbang.db [--persons 3000]
+//   anbang user add --db data/anbang.db --username u --name 姓名 --unit-code 500153 --role admin
+//                   (password from the ANBANG_PASSWORD variable or one line on standard input)
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/app.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "platform/crypto.hpp"
+#include "platform/log.hpp"
+#include "store/migrate.hpp"
+#include "store/sqlite_db.hpp"
+#include "store/unit_repo.hpp"
+
+using namespace anbang;
+
+namespace {
+
+int fail(const std::string& msg) {
+  std::cerr << "错误: " << msg << "\n";
+  return 1;
+}
+
+// Opens the database, applies migrations and bootstrap data, loads the caches.
+struct Opened {
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<app::App> app;
+};
+
+Result<Opened> open_all(const std::string& path, const platform::Clock& clock, app::Config config) {
+  std::error_code ec;
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  auto db = store::SqliteDatabase::open(path);
+  if (!db.ok()) return db.error();
+  auto now = platform::unix_seconds(clock.now());
+  auto applied = store::migrate(**db, now);
+  if (!applied.ok()) return applied.error();
+  for (const auto& m : *applied) platform::log_info("applied migration " + m);
+  if (auto s = app::bootstrap(**db, now); !s.ok()) return s.error();
+  Opened o;
+  o.db = std::move(db).value();
+  o.app = std::make_unique<app::App>(*o.db, clock, config);
+  if (auto s = o.app->load_caches(); !s.ok()) return s.error();
+  return o;
+}
+
+void print_demo_logins() {
+  std::cout << "演示账号(密码均为 anbang@2026,详见 docs/demo-accounts.md):\n"
+               "  admin      系统管理员            qu_abb    区安帮办干部(全区)\n"
+               "  auditor    审计员                sfs_001   昌元街道司法所干部\n"
+               "  pcs_001    昌元派出所民警        cj_001_001 村居干部\n";
+}
+
+std::string read_password() {
+  if (const char* env = std::getenv("ANBANG_PASSWORD")) return env;
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"anbang — 刑满释放人员安置帮教信息管理系统"};
+  cli.require_subcommand(1);
+  std::string db_path = "data/anbang.db";
+  cli.add_option("--db", db_path, "SQLite database file")->capture_default_str();
+  bool quiet = false;
+  cli.add_flag("--quiet", quiet, "log warnings and errors only");
+
+  auto* serve = cli.add_subcommand("serve", "serve the web app and the API");
+  std::string host = "127.0.0.1", web_dir = "web/dist";
+  unsigned short port = 8080;
+  std::size_t threads = std::max(8u, 2 * std::thread::hardware_concurrency());
+  bool demo = false, no_access_log = false;
+  int idle_minutes = 30;
+  serve->add_option("--host", host)->capture_default_str();
+  serve->add_option("--port", port)->capture_default_str();
+  serve->add_option("--web", web_dir, "directory of the built web app")->capture_default_str();
+  serve->add_option("--threads", threads)->capture_default_str();
+  serve->add_option("--idle-timeout", idle_minutes, "session idle timeout in minutes")->capture_default_str();
+  serve->add_flag("--demo", demo, "load the demo district when the database has no users yet");
+  serve->add_flag("--no-access-log", no_access_log);
+
+  cli.add_subcommand("migrate", "apply database migrations and reference data");
+
+  auto* seed = cli.add_subcommand("seed", "load data");
+  bool seed_demo = false;
+  int persons = 3000;
+  std::uint64_t seed_value = 20151031;
+  seed->add_flag("--demo", seed_demo, "the demo district (units, users, persons)")->required();
+  seed->add_option("--persons", persons, "number of released persons")->capture_default_str();
+  seed->add_option("--seed", seed_value, "random seed")->capture_default_str();
+
+  auto* user = cli.add_subcommand("user", "manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "add a user (password from ANBANG_PASSWORD or stdin)");
+  std::string username, display_name, unit_code = "500153", role_code = "admin";
+  bool must_change = true;
+  user_add->add_option("--username", username)->required();
+  user_add->add_option("--name", display_name)->required();
+  user_add->add_option("--unit-code", unit_code)->capture_default_str();
+  user_add->add_option("--role", role_code)->capture_default_str();
+  user_add->add_flag("!--no-must-change", must_change, "do not force a password change at first login");
+
+  CLI11_PARSE(cli, argc, argv);
+  platform::log_init(quiet);
+  if (!platform::crypto_init()) return fail("libsodium 初始化失败");
+  platform::SystemClock clock;
+  app::Config config;
+  config.idle_timeout_minutes = idle_minutes;
+  auto opened = open_all(db_path, clock, config);
+  if (!opened.ok()) return fail(opened.error().message);
+  app::App& application = *opened->app;
+
+  if (cli.got_subcommand("migrate")) {
+    std::cout << "数据库已是最新: " << db_path << "\n";
+    return 0;
+  }
+  if (cli.got_subcommand("seed")) {
+    auto summary = app::seed_demo(application, persons, seed_value);
+    if (!summary.ok()) return fail(summary.error().message);
+    std::cout << "已装入演示数据: " << summary->villages << " 个村(社区), " << summary->users << " 个用户, "
+              << summary->persons << " 名刑满释放人员\n";
+    print_demo_logins();
+    return 0;
+  }
+  if (user->parsed()) {
+    std::string password = read_password();
+    struct Refs {
+      std::optional<std::int64_t> unit;
+      std::optional<store::RoleRow> role;
+    };
+    auto refs = transact_value<Refs>(*opened->db, store::TxKind::read, [&](store::Connection& c) -> Result<Refs> {
+      auto unit = store::unit_id_by_code(c, unit_code);
+      if (!unit.ok()) return unit.error();
+      auto role = store::find_role_by_code(c, role_code);
+      if (!role.ok()) return role.error();
+      return Refs{*unit, *role};
+    });
+    if (!refs.ok()) return fail(refs.error().message);
+    if (!refs->unit) return fail("单位代码不存在: " + unit_code);
+    if (!refs->role) return fail("角色不存在: " + role_code);
+    // The normal use case creates the user (same checks, same audit record), on behalf of "system".
+    app::Ctx ctx = application.context("127.0.0.1");
+    app::Actor system;
+    system.username = "system";
+    system.permissions = {"user:manage"};
+    ctx.actor = system;
+    app::UserInput in{username, display_name, "", password, *refs->unit, refs->role->id, true};
+    auto created = application.create_user(ctx, in);
+    if (!created.ok()) return fail(created.error().message);
+    if (!must_change) {
+      Status s = opened->db->transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+        auto r = c.exec("UPDATE users SET must_change_password = 0 WHERE id = ?", {created->id});
+        if (!r.ok()) return r.error();
+        return {};
+      });
+      if (!s.ok()) return fail(s.error().message);
+    }
+    std::cout << "已创建用户 " << username << "(首次登录" << (must_change ? "须" : "无需") << "修改密码)\n";
+    return 0;
+  }
+  // serve
+  if (demo) {
+    auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read,
+                                              [](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM users"); });
+    if (users.ok() && *users == 0) {
+      std::cout << "首次运行:正在装入演示数据……\n";
+      auto summary = app::seed_demo(application, persons, seed_value);
+      if (!summary.ok()) return fail(summary.error().message);
+      std::cout << "已装入演示数据: " << summary->persons << " 名刑满释放人员\n";
+    }
+    print_demo_logins();
+  }
+  http::Router router = http::make_api_router(application);
+  http::StaticFiles files(web_dir);
+  if (files.size() == 0) platform::log_warn("web app not found in " + web_dir + " (run make build)");
+  std::cout << "anbang 已启动: http://" << host << ":" << port << "  (Ctrl+C 或 SIGTERM 停止)\n" << std::flush;
+  return http::serve(router, files, {host, port, threads, !no_access_log});
+}

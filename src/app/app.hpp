@@ -1,0 +1,190 @@
+// Use cases. Each public method is one transaction: authenticate/authorise, check the scope, call
+// the pure rules, call the store, write the audit record — and returns values, never throws.
+// The HTTP layer parses requests into these inputs and serialises the outputs.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "domain/civil_date.hpp"
+#include "domain/person_rules.hpp"
+#include "domain/scope.hpp"
+#include "domain/unit_tree.hpp"
+#include "platform/clock.hpp"
+#include "store/audit_repo.hpp"
+#include "store/db.hpp"
+#include "store/person_repo.hpp"
+#include "store/user_repo.hpp"
+
+namespace anbang::app {
+
+struct Config {
+  int idle_timeout_minutes = 30;
+  int max_failed_logins = 5;
+  int lock_minutes = 10;
+  bool fast_password_hash = false;  // tests and demo seeding only
+};
+
+// The authenticated user of a request.
+struct Actor {
+  std::int64_t user_id = 0;
+  std::string username, display_name;
+  std::int64_t unit_id = 0;
+  std::string unit_name, unit_kind;
+  std::int64_t role_id = 0;
+  std::string role_code, role_name;
+  std::set<std::string> permissions;
+  domain::Scope scope;
+  bool must_change_password = false;
+  std::string session_digest, csrf_token;
+  bool can(const std::string& permission) const { return permissions.count(permission) > 0; }
+};
+
+struct Ctx {
+  std::optional<Actor> actor;
+  std::string ip;
+  std::int64_t now = 0;        // unix seconds
+  domain::CivilDate today;     // Asia/Shanghai
+};
+
+struct LoginResult {
+  std::string token;  // goes into the cookie only
+  Actor actor;
+};
+
+struct PersonView {
+  store::PersonRecord record;
+  std::string status;
+  std::vector<store::ChargeRow> charges;
+};
+
+struct PersonPage {
+  std::vector<store::PersonListItem> items;
+  std::int64_t total = 0;
+  int page = 1, page_size = 20;
+};
+
+struct PersonQuery {
+  std::string q;
+  std::optional<std::int64_t> unit_id;
+  std::string status, released_from, released_to, sort = "id", order = "asc";
+  std::optional<bool> identity_verified, separated;
+  int page = 1, page_size = 20;
+};
+
+struct UserInput {
+  std::string username, display_name, phone, initial_password;
+  std::int64_t unit_id = 0, role_id = 0;
+  std::optional<bool> active;
+};
+
+struct UnitInput {
+  std::optional<std::int64_t> parent_id;
+  std::string name, kind, subkind, code;
+  std::optional<bool> active;
+};
+
+struct AuditQuery {
+  std::string username, action, person, from, to;
+  int page = 1, page_size = 20;
+};
+
+struct Export {
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
+
+class App {
+ public:
+  App(store::Database& db, const platform::Clock& clock, Config config);
+
+  // Loads the unit tree and the code tables into memory. Call after migrate + bootstrap.
+  Status load_caches();
+
+  Ctx context(const std::string& ip) const;
+  std::shared_ptr<const domain::UnitTree> units() const;
+  store::Database& db() { return db_; }
+  const Config& config() const { return config_; }
+
+  // --- auth ---
+  Result<LoginResult> login(Ctx& ctx, const std::string& username, const std::string& password);
+  Status logout(const Ctx& ctx);
+  // Resolves a session token (from the cookie) into the actor, enforcing the idle timeout.
+  Result<Actor> authenticate(const std::string& token, std::int64_t now);
+  Status change_password(const Ctx& ctx, const std::string& old_password, const std::string& new_password);
+
+  // --- persons ---
+  Result<PersonPage> search_persons(const Ctx& ctx, const PersonQuery& q);
+  Result<PersonView> get_person(const Ctx& ctx, std::int64_t id);
+  Result<PersonView> create_person(const Ctx& ctx, const domain::PersonInput& in);
+  Result<PersonView> update_person(const Ctx& ctx, std::int64_t id, const domain::PersonInput& in);
+  Result<std::vector<store::PersonEvent>> person_timeline(const Ctx& ctx, std::int64_t id);
+  Result<Export> export_persons(const Ctx& ctx, const PersonQuery& q);
+
+  // --- dictionaries ---
+  const std::vector<store::ChargeRow>& charges() const { return charges_; }
+  const std::vector<std::pair<std::string, std::string>>& ethnic_groups() const { return ethnic_; }
+  const std::vector<std::pair<std::string, std::string>>& education_levels() const { return education_; }
+
+  // --- administration ---
+  Result<std::pair<std::vector<store::UserRow>, std::int64_t>> list_users(const Ctx& ctx, const std::string& q,
+                                                                          std::optional<std::int64_t> unit_id,
+                                                                          int page, int page_size);
+  Result<store::UserRow> create_user(const Ctx& ctx, const UserInput& in);
+  Result<store::UserRow> update_user(const Ctx& ctx, std::int64_t id, const UserInput& in);
+  Status reset_password(const Ctx& ctx, std::int64_t id, const std::string& initial_password);
+  Result<std::pair<std::vector<store::RoleRow>, std::vector<store::PermissionRow>>> list_roles(const Ctx& ctx);
+  Result<store::RoleRow> update_role(const Ctx& ctx, std::int64_t id, const std::string& scope,
+                                     const std::set<std::string>& permissions);
+  Result<domain::Unit> create_unit(const Ctx& ctx, const UnitInput& in);
+  Result<domain::Unit> update_unit(const Ctx& ctx, std::int64_t id, const UnitInput& in);
+
+  // --- audit ---
+  Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> search_audit(const Ctx& ctx, const AuditQuery& q);
+
+  // Records an audit entry in its own transaction (for events outside a use case).
+  void audit_now(const Ctx& ctx, const std::string& action, const std::string& object_type,
+                 std::optional<std::int64_t> object_id, const std::string& label, const std::string& detail);
+
+  // Builds an actor for a user row (also used by the CLI).
+  Result<Actor> actor_for(store::Connection& c, const store::UserRow& u);
+
+ private:
+  Status require(const Ctx& ctx, const std::string& permission) const;
+  Status audit(store::Connection& c, const Ctx& ctx, const std::string& action, const std::string& object_type,
+               std::optional<std::int64_t> object_id, const std::string& label, const std::string& detail) const;
+  domain::CodeLookups lookups() const;
+  Result<PersonView> view(store::Connection& c, store::PersonRecord rec, const Ctx& ctx) const;
+  Status check_person_units(const Ctx& ctx, const domain::ValidPerson& p) const;
+  Status duplicate_id_check(store::Connection& c, const std::optional<std::string>& id_number,
+                            std::int64_t self_id) const;
+  Result<store::PersonFilter> person_filter(const Ctx& ctx, const PersonQuery& q) const;
+  Status reload_units(store::Connection& c);
+
+  store::Database& db_;
+  const platform::Clock& clock_;
+  Config config_;
+  mutable std::mutex units_mu_;
+  std::shared_ptr<const domain::UnitTree> units_;
+  std::vector<store::ChargeRow> charges_;
+  std::unordered_map<std::int64_t, std::size_t> charge_index_;
+  std::vector<std::pair<std::string, std::string>> ethnic_, education_;
+};
+
+// Creates reference data (code tables, permissions, built-in roles) and the organisation tree of
+// district 500153 (townships, judicial offices, police stations, detention centre, departments)
+// when missing. Idempotent.
+Status bootstrap(store::Database& db, std::int64_t now);
+
+// Demo district: villages, staff users for each unit and role, `persons` released persons.
+// Deterministic. Refuses to run twice on one database.
+struct DemoSummary {
+  int villages = 0, users = 0, persons = 0;
+};
+Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed);
+
+}  // namespace anbang::app

@@ -1,0 +1,173 @@
+// Reference data and the organisation of district 500153 (R-ORG-2).
+#include <map>
+
+#include "app/app.hpp"
+#include "common/csv.hpp"
+#include "store/embedded.hpp"
+#include "store/unit_repo.hpp"
+
+namespace anbang::app {
+
+namespace {
+
+std::string_view embedded_file(std::string_view name) {
+  for (const auto& [n, content] : embedded::reference_data()) {
+    if (n == name) return content;
+  }
+  return {};
+}
+
+Status ok_or(const Result<std::int64_t>& r) {
+  if (!r.ok()) return r.error();
+  return {};
+}
+
+struct PermissionDef {
+  const char* code;
+  const char* name;
+};
+constexpr PermissionDef kPermissions[] = {
+    {"person:read", "查看人员档案"},   {"person:create", "新增人员"},    {"person:update", "修改人员档案"},
+    {"person:export", "导出人员名册"}, {"user:manage", "用户管理"},      {"unit:manage", "单位管理"},
+    {"role:manage", "角色权限管理"},   {"audit:read", "查看审计日志"},
+};
+
+struct RoleDef {
+  const char* code;
+  const char* name;
+  const char* scope;
+  std::set<std::string> permissions;
+};
+const std::vector<RoleDef>& role_defs() {
+  static const std::vector<RoleDef> defs = {
+      {"admin", "系统管理员", "district", {"user:manage", "unit:manage", "role:manage"}},
+      {"district_officer", "区安帮办干部", "district", {"person:read", "person:create", "person:update", "person:export"}},
+      {"judicial_officer", "司法所干部", "subtree", {"person:read", "person:create", "person:update", "person:export"}},
+      {"police_officer", "派出所民警", "subtree", {"person:read"}},
+      {"township_officer", "镇街干部", "subtree", {"person:read"}},
+      {"village_cadre", "村居干部", "own", {"person:read"}},
+      {"auditor", "审计员", "none", {"audit:read"}},
+      {"custody_clerk", "监所干部", "none", {}},
+      {"department_officer", "部门干部", "none", {}},
+  };
+  return defs;
+}
+
+struct DepartmentDef {
+  const char* subkind;
+  const char* name;
+};
+constexpr DepartmentDef kDepartments[] = {
+    {"civil_affairs", "荣昌区民政局"},        {"hr_social_security", "荣昌区人力资源和社会保障局"},
+    {"governance", "荣昌区综治办"},           {"finance", "荣昌区财政局"},
+    {"tax", "荣昌区税务局"},                  {"market_regulation", "荣昌区市场监督管理局"},
+    {"health", "荣昌区卫生健康委员会"},       {"education", "荣昌区教育委员会"},
+    {"housing", "荣昌区住房和城乡建设委员会"},
+};
+
+// "昌元街道" → "昌元", "荣隆镇" → "荣隆": the short name used for stations.
+std::string short_name(const std::string& township) {
+  for (const char* suffix : {"街道", "镇", "乡"}) {
+    std::string s(suffix);
+    if (township.size() > s.size() && township.compare(township.size() - s.size(), s.size(), s) == 0) {
+      return township.substr(0, township.size() - s.size());
+    }
+  }
+  return township;
+}
+
+Status load_code_tables(store::Connection& c) {
+  auto n = c.scalar("SELECT COUNT(*) FROM ethnic_groups");
+  if (!n.ok()) return n.error();
+  if (*n > 0) return {};
+  for (const char* file : {"ethnic-groups.csv", "ethnic-groups-extensions.csv"}) {
+    for (const auto& r : parse_csv(embedded_file(file))) {
+      auto s = ok_or(c.exec("INSERT INTO ethnic_groups (code, name, letter_code) VALUES (?, ?, ?)",
+                            {r.at("code"), r.at("name"), r.at("letter_code")}));
+      if (!s.ok()) return s;
+    }
+  }
+  for (const auto& r : parse_csv(embedded_file("education-levels.csv"))) {
+    store::Value parent = r.at("parent_code").empty() ? store::Value(nullptr) : store::Value(r.at("parent_code"));
+    auto s = ok_or(c.exec("INSERT INTO education_levels (code, name, parent_code) VALUES (?, ?, ?)",
+                          {r.at("code"), r.at("name"), parent}));
+    if (!s.ok()) return s;
+  }
+  std::map<std::pair<std::string, std::string>, std::string> sections;
+  for (const auto& r : parse_csv(embedded_file("charge-sections.csv"))) {
+    sections[{r.at("chapter"), r.at("section")}] = r.at("section_name");
+  }
+  for (const auto& r : parse_csv(embedded_file("charges.csv"))) {
+    const std::string& sec = r.at("section");
+    auto it = sections.find({r.at("chapter"), sec});
+    std::string section_name = it == sections.end() ? "" : it->second;
+    store::Value section = sec.empty() ? store::Value(nullptr) : store::Value(std::int64_t{std::stoll(sec)});
+    auto s = ok_or(c.exec(
+        "INSERT INTO charges (name, chapter, chapter_name, section, section_name, article) VALUES (?, ?, ?, ?, ?, ?)",
+        {r.at("name"), std::int64_t{std::stoll(r.at("chapter"))}, r.at("chapter_name"), section, section_name,
+         r.at("article")}));
+    if (!s.ok()) return s;
+  }
+  return {};
+}
+
+Status load_access(store::Connection& c) {
+  auto n = c.scalar("SELECT COUNT(*) FROM permissions");
+  if (!n.ok()) return n.error();
+  if (*n > 0) return {};
+  for (const auto& p : kPermissions) {
+    std::string code = p.code;
+    auto colon = code.find(':');
+    auto s = store::insert_permission(c, {code, code.substr(0, colon), code.substr(colon + 1), p.name});
+    if (!s.ok()) return s;
+  }
+  for (const auto& r : role_defs()) {
+    auto id = store::insert_role(c, {0, r.code, r.name, r.scope, r.permissions});
+    if (!id.ok()) return id.error();
+  }
+  return {};
+}
+
+Status load_organisation(store::Connection& c, std::int64_t now) {
+  auto existing = store::unit_id_by_code(c, "500153");
+  if (!existing.ok()) return existing.error();
+  if (existing->has_value()) return {};
+  domain::Unit district{0, std::nullopt, "500153", "荣昌区", "district", "", std::nullopt, true};
+  auto district_id = store::insert_unit(c, district, true, now);
+  if (!district_id.ok()) return district_id.error();
+  for (const auto& r : parse_csv(embedded_file("rongchang-towns.csv"))) {
+    const std::string& name = r.at("name");
+    std::string subkind = name.find("街道") != std::string::npos ? "street" : "town";
+    auto town = store::insert_unit(c, {0, *district_id, r.at("code"), name, "township", subkind, std::nullopt, true},
+                                   true, now);
+    if (!town.ok()) return town.error();
+    auto jo = store::insert_unit(
+        c, {0, *town, "SFS" + r.at("code"), name + "司法所", "judicial_office", "", *town, true}, false, now);
+    if (!jo.ok()) return jo.error();
+    auto ps = store::insert_unit(
+        c, {0, *town, "PCS" + r.at("code"), short_name(name) + "派出所", "police_station", "", *town, true}, false, now);
+    if (!ps.ok()) return ps.error();
+  }
+  auto kss = store::insert_unit(
+      c, {0, *district_id, "KSS500153", "荣昌区看守所", "detention_centre", "", *district_id, true}, false, now);
+  if (!kss.ok()) return kss.error();
+  for (const auto& d : kDepartments) {
+    auto dep = store::insert_unit(
+        c, {0, *district_id, std::string("DEPT-") + d.subkind, d.name, "department", d.subkind, *district_id, true},
+        false, now);
+    if (!dep.ok()) return dep.error();
+  }
+  return {};
+}
+
+}  // namespace
+
+Status bootstrap(store::Database& db, std::int64_t now) {
+  return db.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    if (auto s = load_code_tables(c); !s.ok()) return s;
+    if (auto s = load_access(c); !s.ok()) return s;
+    return load_organisation(c, now);
+  });
+}
+
+}  // namespace anbang::app

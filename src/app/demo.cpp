@@ -1,0 +1,152 @@
+// The demo district (`anbang seed --demo`): villages for every township, staff users for every
+// unit and role (docs/demo-accounts.md), and generated released persons. Deterministic.
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "domain/pinyin.hpp"
+#include "platform/crypto.hpp"
+#include "seed/demo_people.hpp"
+#include "store/unit_repo.hpp"
+
+namespace anbang::app {
+
+namespace {
+
+constexpr const char* kDemoPassword = "anbang@2026";
+constexpr int kVillagesPerTownship = 10;
+constexpr const char* kVillageStems[] = {"玉屏", "双河", "石桥", "金龙", "新华", "白塔", "高峰", "永兴", "长岭",
+                                         "龙井", "黄桷", "大石", "三奇", "凤凰", "安和", "古佛", "清河", "青龙",
+                                         "柏林", "桂花", "莲花", "河坝", "灯塔", "复兴", "太平", "万寿", "天府",
+                                         "胜利", "和平", "光明", "幸福", "团结", "鸭子", "狮子", "宝城", "广福"};
+
+std::string suffix3(const std::string& code) { return code.substr(code.size() - 3); }
+
+}  // namespace
+
+Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
+  Ctx ctx = app.context("127.0.0.1");
+  DemoSummary summary;
+  std::string hash = platform::hash_password(kDemoPassword);  // one hash for every demo account
+  auto tree = app.units();
+  std::vector<seed::DemoArea> areas;
+  Status s = app.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    auto users = c.scalar("SELECT COUNT(*) FROM users");
+    if (!users.ok()) return users.error();
+    if (*users > 0) return conflict("DEMO_EXISTS", "数据库中已有用户,演示数据只能装入新数据库");
+    std::map<std::string, std::int64_t> roles;
+    auto role_rows = store::list_roles(c);
+    if (!role_rows.ok()) return role_rows.error();
+    for (const auto& r : *role_rows) roles[r.code] = r.id;
+    auto add_user = [&](const std::string& username, const std::string& name, std::int64_t unit,
+                        const std::string& role) -> Status {
+      store::UserRow u;
+      u.username = username;
+      u.display_name = name;
+      u.unit_id = unit;
+      u.role_id = roles.at(role);
+      u.password_hash = hash;
+      u.must_change_password = false;
+      auto id = store::insert_user(c, u, ctx.now);
+      if (!id.ok()) return id.error();
+      ++summary.users;
+      return {};
+    };
+    std::int64_t district = 0, kss = 0, mz = 0, rs = 0;
+    std::map<std::int64_t, std::int64_t> judicial_office, police_station;
+    for (const auto& u : tree->all()) {
+      if (u.kind == "district") district = u.id;
+      if (u.kind == "detention_centre") kss = u.id;
+      if (u.subkind == "civil_affairs") mz = u.id;
+      if (u.subkind == "hr_social_security") rs = u.id;
+      if (u.kind == "judicial_office" && u.parent_id) judicial_office[*u.parent_id] = u.id;
+      if (u.kind == "police_station" && u.parent_id) police_station[*u.parent_id] = u.id;
+    }
+    for (auto [name, display, unit, role] : {std::tuple{"admin", "系统管理员", district, "admin"},
+                                             std::tuple{"qu_abb", "区安帮办王主任", district, "district_officer"},
+                                             std::tuple{"auditor", "审计员李审", district, "auditor"},
+                                             std::tuple{"kss", "看守所刘警官", kss, "custody_clerk"},
+                                             std::tuple{"mz", "民政局陈科员", mz, "department_officer"},
+                                             std::tuple{"rs", "人力社保局赵科员", rs, "department_officer"}}) {
+      if (auto st = add_user(name, display, unit, role); !st.ok()) return st;
+    }
+    int stem = 0;
+    for (const auto& t : tree->all()) {
+      if (t.kind != "township") continue;
+      std::string sfx = suffix3(t.code);
+      if (auto st = add_user("sfs_" + sfx, t.name + "司法所干部", judicial_office[t.id], "judicial_officer"); !st.ok())
+        return st;
+      if (auto st = add_user("pcs_" + sfx, t.name + "派出所民警", police_station[t.id], "police_officer"); !st.ok())
+        return st;
+      if (auto st = add_user("zj_" + sfx, t.name + "镇街干部", t.id, "township_officer"); !st.ok()) return st;
+      bool street = t.subkind == "street";
+      for (int v = 1; v <= kVillagesPerTownship; ++v) {
+        char seq[8];
+        std::snprintf(seq, sizeof seq, "%03d", v);
+        std::string name = std::string(kVillageStems[(stem++) % std::size(kVillageStems)]) + (street ? "社区" : "村");
+        domain::Unit village{0, t.id, t.code + seq, name, "village", street ? "community" : "village", std::nullopt, true};
+        auto id = store::insert_unit(c, village, true, ctx.now);
+        if (!id.ok()) return id.error();
+        ++summary.villages;
+        areas.push_back({*id, village.code, t.name + name, t.id});
+        if (auto st = add_user("cj_" + sfx + "_" + seq, t.name + name + "村居干部", *id, "village_cadre"); !st.ok())
+          return st;
+      }
+    }
+    // Persons, in the same transaction: the demo is loaded completely or not at all.
+
+    std::map<std::string, std::int64_t> charge_ids;
+    for (const auto& ch : app.charges()) charge_ids[ch.name] = ch.id;
+    auto people = seed::generate_demo_people(areas, persons, ctx.today, seed);
+    for (const auto& p : people) {
+      store::PersonRecord r;
+      r.name = p.name;
+      for (const auto& f : p.former_names) r.former_names += (r.former_names.empty() ? "" : ",") + f;
+      r.pinyin_keys = domain::pinyin_search_keys(p.name + (r.former_names.empty() ? "" : " " + r.former_names));
+      r.gender = p.gender;
+      r.ethnic_code = p.ethnic_code;
+      if (!p.id_number.empty()) r.id_number = p.id_number;
+      r.identity_verified = p.identity_verified;
+      r.birth_date = domain::to_string(p.birth_date);
+      r.education_code = p.education_code;
+      r.household_unit_id = p.household_unit_id;
+      r.household_address = p.household_address;
+      r.residence_unit_id = p.residence_unit_id;
+      r.residence_address = p.residence_address;
+      auto charge = charge_ids.find(p.charge_name);
+      if (charge != charge_ids.end()) r.charge_ids = {charge->second};
+      r.sentence_type = p.sentence_type;
+      r.sentence_months = p.sentence_months;
+      r.release_date = domain::to_string(p.release_date);
+      r.release_kind = p.release_kind;
+      r.releasing_authority = p.releasing_authority;
+      r.assistance_end_date = domain::to_string(domain::assistance_end(p.release_date, p.release_kind));
+      r.family_contact_name = p.family_contact_name;
+      r.family_contact_relation = p.family_contact_relation;
+      r.family_contact_phone = p.family_contact_phone;
+      r.phone = p.phone;
+      r.created_at = r.updated_at = ctx.now;
+      auto id = store::insert_person(c, r);
+      if (!id.ok()) return id.error();
+      store::PersonEvent e;
+      e.person_id = *id;
+      e.at = ctx.now;
+      e.kind = "created";
+      e.summary = "建立档案(演示数据导入)";
+      if (auto st = store::insert_person_event(c, e); !st.ok()) return st;
+      ++summary.persons;
+    }
+    store::AuditRecord a;
+    a.at = ctx.now;
+    a.username = "system";
+    a.ip = ctx.ip;
+    a.action = "seed_demo";
+    a.object_type = "database";
+    a.detail = nlohmann::json{{"villages", summary.villages}, {"users", summary.users}, {"persons", summary.persons}}.dump();
+    return store::insert_audit(c, a);
+  });
+  if (!s.ok()) return s.error();
+  if (auto st = app.load_caches(); !st.ok()) return st.error();
+  return summary;
+}
+
+}  // namespace anbang::app

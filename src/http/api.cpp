@@ -1,0 +1,162 @@
+#include "http/api.hpp"
+
+#include <exception>
+
+#include "platform/log.hpp"
+
+namespace anbang::http {
+
+int status_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid: return 400;
+    case ErrorKind::unauthenticated: return 401;
+    case ErrorKind::forbidden: return 403;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::too_large: return 413;
+    case ErrorKind::locked: return 423;
+    case ErrorKind::internal: break;
+  }
+  return 500;
+}
+
+Response json_response(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+Response error_response(const Error& e) {
+  if (e.kind == ErrorKind::internal) platform::log_error("internal error: " + e.code + " " + e.message);
+  std::string message = e.kind == ErrorKind::internal ? "系统内部错误,请稍后重试;如持续出现请联系管理员" : e.message;
+  return json_response(status_for(e.kind), {{"error", {{"code", e.code}, {"message", message}, {"field", e.field}}}});
+}
+
+Result<nlohmann::json> parse_object(const Request& req) {
+  if (req.body.size() > kMaxJsonBody) {
+    return Error{ErrorKind::too_large, "BODY_TOO_LARGE", "提交的内容过大(上限256KB),请精简后重试", {}};
+  }
+  auto j = nlohmann::json::parse(req.body, nullptr, false);
+  if (j.is_discarded()) return invalid("JSON_MALFORMED", "提交的数据不是有效的 JSON,请检查格式");
+  if (!j.is_object()) return invalid("JSON_NOT_OBJECT", "提交的数据应为 JSON 对象");
+  return j;
+}
+
+namespace {
+Error wrong_type(const char* field, const char* expected) {
+  return invalid("FIELD_TYPE", std::string("字段 ") + field + " 的类型应为" + expected, field);
+}
+}  // namespace
+
+Result<std::optional<std::string>> get_string(const nlohmann::json& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->is_null()) return std::optional<std::string>{};
+  if (!it->is_string()) return wrong_type(field, "字符串");
+  return std::optional<std::string>(it->get<std::string>());
+}
+
+Result<std::optional<std::int64_t>> get_int(const nlohmann::json& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->is_null()) return std::optional<std::int64_t>{};
+  if (!it->is_number_integer()) return wrong_type(field, "整数");
+  return std::optional<std::int64_t>(it->get<std::int64_t>());
+}
+
+Result<std::optional<bool>> get_bool(const nlohmann::json& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->is_null()) return std::optional<bool>{};
+  if (!it->is_boolean()) return wrong_type(field, "布尔值 true/false");
+  return std::optional<bool>(it->get<bool>());
+}
+
+Result<std::optional<std::vector<std::int64_t>>> get_int_array(const nlohmann::json& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->is_null()) return std::optional<std::vector<std::int64_t>>{};
+  if (!it->is_array() || it->size() > 1000) return wrong_type(field, "整数数组");
+  std::vector<std::int64_t> out;
+  for (const auto& v : *it) {
+    if (!v.is_number_integer()) return wrong_type(field, "整数数组");
+    out.push_back(v.get<std::int64_t>());
+  }
+  return std::optional<std::vector<std::int64_t>>(std::move(out));
+}
+
+Result<std::optional<std::vector<std::string>>> get_string_array(const nlohmann::json& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->is_null()) return std::optional<std::vector<std::string>>{};
+  if (!it->is_array() || it->size() > 1000) return wrong_type(field, "字符串数组");
+  std::vector<std::string> out;
+  for (const auto& v : *it) {
+    if (!v.is_string()) return wrong_type(field, "字符串数组");
+    out.push_back(v.get<std::string>());
+  }
+  return std::optional<std::vector<std::string>>(std::move(out));
+}
+
+Result<int> query_int(const Request& req, const char* name, int fallback) {
+  auto v = req.query_value(name);
+  if (!v || v->empty()) return fallback;
+  if (v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos) {
+    return invalid("FIELD_TYPE", std::string("参数 ") + name + " 应为正整数", name);
+  }
+  return std::stoi(*v);
+}
+
+Result<std::optional<std::int64_t>> query_id(const Request& req, const char* name) {
+  auto v = req.query_value(name);
+  if (!v || v->empty()) return std::optional<std::int64_t>{};
+  if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos) {
+    return invalid("FIELD_TYPE", std::string("参数 ") + name + " 应为正整数", name);
+  }
+  return std::optional<std::int64_t>(std::stoll(*v));
+}
+
+Result<std::optional<bool>> query_bool(const Request& req, const char* name) {
+  auto v = req.query_value(name);
+  if (!v || v->empty()) return std::optional<bool>{};
+  if (*v == "true" || *v == "1") return std::optional<bool>(true);
+  if (*v == "false" || *v == "0") return std::optional<bool>(false);
+  return invalid("FIELD_TYPE", std::string("参数 ") + name + " 应为 true 或 false", name);
+}
+
+std::string query_text(const Request& req, const char* name) { return req.query_value(name).value_or(""); }
+
+Result<app::Ctx> authed(app::App& app, const Request& req) {
+  app::Ctx ctx = app.context(req.ip);
+  std::string token = req.cookie(kSessionCookie);
+  if (token.empty()) return Error{ErrorKind::unauthenticated, "AUTH_REQUIRED", "请先登录", {}};
+  auto actor = app.authenticate(token, ctx.now);
+  if (!actor.ok()) return actor.error();
+  if (req.method != "GET" && req.method != "HEAD") {
+    if (req.header("x-csrf-token") != actor->csrf_token) {
+      return forbidden("CSRF_INVALID", "页面已过期或请求来源不可信,请刷新页面后重试");
+    }
+  }
+  ctx.actor = std::move(actor).value();
+  return ctx;
+}
+
+Response guarded(const std::function<Response()>& fn) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    return error_response(internal_error(e.what()));
+  }
+}
+
+Router make_api_router(app::App& app) {
+  Router r;
+  r.add("GET", "/healthz", [&app](Request&) {
+    bool ok = app.db().healthy();
+    return json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "database unavailable"}});
+  });
+  add_auth_routes(r, app);
+  add_person_routes(r, app);
+  add_admin_routes(r, app);
+  add_audit_routes(r, app);
+  add_dict_routes(r, app);
+  return r;
+}
+
+}  // namespace anbang::http

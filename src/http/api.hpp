@@ -1,0 +1,52 @@
+// The JSON API: shared plumbing for the per-resource route files. Handlers parse the request,
+// call one App method and serialise the result; errors map to HTTP status codes here, once.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+
+namespace anbang::http {
+
+constexpr std::size_t kMaxJsonBody = 256 * 1024;  // larger bodies answer 413 BODY_TOO_LARGE
+constexpr const char* kSessionCookie = "anbang_sid";
+
+int status_for(ErrorKind kind);
+Response json_response(int status, const nlohmann::json& body);
+Response error_response(const Error& e);
+
+// Parses the body as a JSON object. Errors: BODY_TOO_LARGE, JSON_MALFORMED, JSON_NOT_OBJECT.
+Result<nlohmann::json> parse_object(const Request& req);
+
+// Typed field readers: absent or null → nullopt; wrong type → FIELD_TYPE naming the field.
+Result<std::optional<std::string>> get_string(const nlohmann::json& o, const char* field);
+Result<std::optional<std::int64_t>> get_int(const nlohmann::json& o, const char* field);
+Result<std::optional<bool>> get_bool(const nlohmann::json& o, const char* field);
+Result<std::optional<std::vector<std::int64_t>>> get_int_array(const nlohmann::json& o, const char* field);
+Result<std::optional<std::vector<std::string>>> get_string_array(const nlohmann::json& o, const char* field);
+
+// Query-string readers with the same error style.
+Result<int> query_int(const Request& req, const char* name, int fallback);
+Result<std::optional<std::int64_t>> query_id(const Request& req, const char* name);
+Result<std::optional<bool>> query_bool(const Request& req, const char* name);
+std::string query_text(const Request& req, const char* name);
+
+// Authenticates the request (cookie), checks CSRF on unsafe methods and builds the context.
+// On failure returns the error response to send.
+Result<app::Ctx> authed(app::App& app, const Request& req);
+
+// Wraps a handler body: converts exceptions into a 500 with a Chinese message.
+Response guarded(const std::function<Response()>& fn);
+
+// Route registration, one function per resource file.
+void add_auth_routes(Router& r, app::App& app);
+void add_person_routes(Router& r, app::App& app);
+void add_admin_routes(Router& r, app::App& app);
+void add_audit_routes(Router& r, app::App& app);
+void add_dict_routes(Router& r, app::App& app);
+
+// All API routes (under /api/v1) plus /healthz.
+Router make_api_router(app::App& app);
+
+}  // namespace anbang::http

@@ -1,0 +1,194 @@
+// /api/v1/persons and the roster export.
+#include "http/api.hpp"
+#include "http/views.hpp"
+
+namespace anbang::http {
+
+namespace {
+
+// Reads PersonInput fields; the first type error wins.
+Result<domain::PersonInput> person_input(const nlohmann::json& o) {
+  domain::PersonInput in;
+  struct S {
+    const char* name;
+    std::optional<std::string> domain::PersonInput::*member;
+  };
+  static const S strings[] = {
+      {"name", &domain::PersonInput::name},
+      {"former_names", &domain::PersonInput::former_names},
+      {"gender", &domain::PersonInput::gender},
+      {"ethnic_code", &domain::PersonInput::ethnic_code},
+      {"id_number", &domain::PersonInput::id_number},
+      {"birth_date", &domain::PersonInput::birth_date},
+      {"education_code", &domain::PersonInput::education_code},
+      {"household_address", &domain::PersonInput::household_address},
+      {"residence_address", &domain::PersonInput::residence_address},
+      {"sentence_type", &domain::PersonInput::sentence_type},
+      {"release_date", &domain::PersonInput::release_date},
+      {"release_kind", &domain::PersonInput::release_kind},
+      {"releasing_authority", &domain::PersonInput::releasing_authority},
+      {"family_contact_name", &domain::PersonInput::family_contact_name},
+      {"family_contact_relation", &domain::PersonInput::family_contact_relation},
+      {"family_contact_phone", &domain::PersonInput::family_contact_phone},
+      {"phone", &domain::PersonInput::phone},
+  };
+  for (const auto& s : strings) {
+    auto v = get_string(o, s.name);
+    if (!v.ok()) return v.error();
+    in.*(s.member) = std::move(v).value();
+  }
+  struct I {
+    const char* name;
+    std::optional<std::int64_t> domain::PersonInput::*member;
+  };
+  static const I ints[] = {{"household_unit_id", &domain::PersonInput::household_unit_id},
+                           {"residence_unit_id", &domain::PersonInput::residence_unit_id},
+                           {"sentence_months", &domain::PersonInput::sentence_months},
+                           {"version", &domain::PersonInput::version}};
+  for (const auto& i : ints) {
+    auto v = get_int(o, i.name);
+    if (!v.ok()) return v.error();
+    in.*(i.member) = *v;
+  }
+  auto verified = get_bool(o, "identity_verified");
+  if (!verified.ok()) return verified.error();
+  in.identity_verified = *verified;
+  auto charges = get_int_array(o, "charge_ids");
+  if (!charges.ok()) return charges.error();
+  in.charge_ids = std::move(charges).value();
+  return in;
+}
+
+Result<app::PersonQuery> query_from(const Request& req) {
+  app::PersonQuery q;
+  q.q = query_text(req, "q");
+  auto unit = query_id(req, "unit_id");
+  if (!unit.ok()) return unit.error();
+  q.unit_id = *unit;
+  q.status = query_text(req, "status");
+  q.released_from = query_text(req, "released_from");
+  q.released_to = query_text(req, "released_to");
+  q.sort = req.query_value("sort").value_or("id");
+  q.order = req.query_value("order").value_or("asc");
+  auto verified = query_bool(req, "identity_verified");
+  if (!verified.ok()) return verified.error();
+  q.identity_verified = *verified;
+  auto separated = query_bool(req, "separated");
+  if (!separated.ok()) return separated.error();
+  q.separated = *separated;
+  auto page = query_int(req, "page", 1);
+  if (!page.ok()) return page.error();
+  auto size = query_int(req, "page_size", 20);
+  if (!size.ok()) return size.error();
+  q.page = *page;
+  q.page_size = *size;
+  return q;
+}
+
+// The export takes its filters from a JSON body (so that no name or ID number goes into a URL).
+Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
+  app::PersonQuery q;
+  for (auto [field, dst] : {std::pair{"q", &q.q}, std::pair{"status", &q.status},
+                            std::pair{"released_from", &q.released_from}, std::pair{"released_to", &q.released_to},
+                            std::pair{"sort", &q.sort}, std::pair{"order", &q.order}}) {
+    auto v = get_string(o, field);
+    if (!v.ok()) return v.error();
+    if (*v) *dst = **v;
+  }
+  auto unit = get_int(o, "unit_id");
+  if (!unit.ok()) return unit.error();
+  q.unit_id = *unit;
+  auto verified = get_bool(o, "identity_verified");
+  if (!verified.ok()) return verified.error();
+  q.identity_verified = *verified;
+  auto separated = get_bool(o, "separated");
+  if (!separated.ok()) return separated.error();
+  q.separated = *separated;
+  return q;
+}
+
+}  // namespace
+
+void add_person_routes(Router& r, app::App& app) {
+  r.add("GET", "/api/v1/persons", [&app](Request& req) {
+    return guarded([&] {
+      auto ctx = authed(app, req);
+      if (!ctx.ok()) return error_response(ctx.error());
+      auto q = query_from(req);
+      if (!q.ok()) return error_response(q.error());
+      auto page = app.search_persons(*ctx, *q);
+      if (!page.ok()) return error_response(page.error());
+      auto tree = app.units();
+      std::string today = domain::to_string(ctx->today);
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& p : page->items) items.push_back(person_summary_json(*tree, p, today));
+      return json_response(200, {{"items", items}, {"total", page->total}, {"page", page->page}, {"page_size", page->page_size}});
+    });
+  });
+  r.add("POST", "/api/v1/persons", [&app](Request& req) {
+    return guarded([&] {
+      auto ctx = authed(app, req);
+      if (!ctx.ok()) return error_response(ctx.error());
+      auto body = parse_object(req);
+      if (!body.ok()) return error_response(body.error());
+      auto in = person_input(*body);
+      if (!in.ok()) return error_response(in.error());
+      auto v = app.create_person(*ctx, *in);
+      if (!v.ok()) return error_response(v.error());
+      return json_response(201, person_json(app, *v, ctx->today));
+    });
+  });
+  r.add("GET", "/api/v1/persons/:id", [&app](Request& req) {
+    return guarded([&] {
+      auto ctx = authed(app, req);
+      if (!ctx.ok()) return error_response(ctx.error());
+      auto v = app.get_person(*ctx, req.params["id"]);
+      if (!v.ok()) return error_response(v.error());
+      return json_response(200, person_json(app, *v, ctx->today));
+    });
+  });
+  r.add("PUT", "/api/v1/persons/:id", [&app](Request& req) {
+    return guarded([&] {
+      auto ctx = authed(app, req);
+      if (!ctx.ok()) return error_response(ctx.error());
+      auto body = parse_object(req);
+      if (!body.ok()) return error_response(body.error());
+      auto in = person_input(*body);
+      if (!in.ok()) return error_response(in.error());
+      auto v = app.update_person(*ctx, req.params["id"], *in);
+      if (!v.ok()) return error_response(v.error());
+      return json_response(200, person_json(app, *v, ctx->today));
+    });
+  });
+  r.add("GET", "/api/v1/persons/:id/timeline", [&app](Request& req) {
+    return guarded([&] {
+      auto ctx = authed(app, req);
+      if (!ctx.ok()) return error_response(ctx.error());
+      auto events = app.person_timeline(*ctx, req.params["id"]);
+      if (!events.ok()) return error_response(events.error());
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& e : *events) items.push_back(event_json(e));
+      return json_response(200, {{"items", items}});
+    });
+  });
+  r.add("POST", "/api/v1/exports/persons.xlsx", [&app](Request& req) {
+    return guarded([&] {
+      auto ctx = authed(app, req);
+      if (!ctx.ok()) return error_response(ctx.error());
+      auto body = req.body.empty() ? Result<nlohmann::json>(nlohmann::json::object()) : parse_object(req);
+      if (!body.ok()) return error_response(body.error());
+      auto q = query_from_body(*body);
+      if (!q.ok()) return error_response(q.error());
+      auto file = app.export_persons(*ctx, *q);
+      if (!file.ok()) return error_response(file.error());
+      Response resp;
+      resp.content_type = file->content_type;
+      resp.body = std::move(file->bytes);
+      resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+      resp.headers.emplace_back("Cache-Control", "no-store");
+      return resp;
+    });
+  });
+}
+
+}  // namespace anbang::http

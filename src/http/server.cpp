@@ -1,0 +1,167 @@
+#include "http/server.hpp"
+
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <restinio/all.hpp>
+#include <thread>
+
+#include "http/api.hpp"
+#include "platform/log.hpp"
+
+namespace anbang::http {
+
+namespace {
+
+std::atomic<int> g_in_flight{0};
+std::atomic<bool> g_draining{false};
+
+struct InFlight {
+  InFlight() { ++g_in_flight; }
+  ~InFlight() { --g_in_flight; }
+};
+
+std::string path_decode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+const char* reason(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 423: return "Locked";
+    case 503: return "Service Unavailable";
+    default: return status >= 500 ? "Internal Server Error" : "OK";
+  }
+}
+
+// The route pattern for the access log: numeric segments become ":id" so no identifiers leak.
+std::string loggable_path(const std::string& path) {
+  std::string out;
+  for (const auto& seg : split_path(path)) {
+    bool numeric = !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos;
+    out += "/" + (numeric ? std::string(":id") : seg);
+  }
+  return out.empty() ? "/" : out;
+}
+
+}  // namespace
+
+Response dispatch(const Router& router, const StaticFiles& files, Request& req) {
+  bool path_known = false;
+  Response resp;
+  if (const Handler* h = router.match(req, &path_known)) {
+    resp = (*h)(req);
+    resp.headers.emplace_back("Cache-Control", "no-store");
+  } else if (path_known) {
+    resp = json_response(405, {{"error", {{"code", "METHOD_NOT_ALLOWED"}, {"message", "不支持该请求方法"}, {"field", ""}}}});
+  } else if (auto file = files.serve(req)) {
+    resp = std::move(*file);
+  } else {
+    resp = json_response(404, {{"error", {{"code", "NOT_FOUND"}, {"message", "请求的地址不存在"}, {"field", ""}}}});
+  }
+  resp.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  resp.headers.emplace_back("X-Frame-Options", "DENY");
+  resp.headers.emplace_back("Referrer-Policy", "no-referrer");
+  resp.headers.emplace_back("Content-Security-Policy",
+                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                            "frame-ancestors 'none'");
+  return resp;
+}
+
+int serve(const Router& router, const StaticFiles& files, const ServerOptions& opts) {
+  auto handler = [&router, &files, &opts](const restinio::request_handle_t& rq) {
+    InFlight guard;
+    auto started = std::chrono::steady_clock::now();
+    Request req;
+    req.method = rq->header().method().c_str();
+    req.path = path_decode(rq->header().path());
+    req.query = parse_query(rq->header().query());
+    for (const auto& f : rq->header()) {
+      std::string name(f.name());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers[name] = std::string(f.value());
+    }
+    req.body = rq->body();
+    req.ip = rq->remote_endpoint().address().to_string();
+    Response resp;
+    if (g_draining) {
+      resp = json_response(503, {{"error", {{"code", "SHUTTING_DOWN"}, {"message", "系统正在重启,请稍后重试"}, {"field", ""}}}});
+    } else {
+      resp = dispatch(router, files, req);
+    }
+    auto out = rq->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                                                reason(resp.status)});
+    if (!resp.body.empty() || resp.status != 204) out.append_header(restinio::http_field::content_type, resp.content_type);
+    for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+    std::size_t bytes = resp.body.size();
+    if (req.method != "HEAD") out.set_body(std::move(resp.body));
+    out.done();
+    if (opts.access_log) {
+      auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+      platform::log_info(req.method + " " + loggable_path(req.path) + " " + std::to_string(resp.status) + " " +
+                         std::to_string(bytes) + "B " + std::to_string(us) + "us");
+    }
+    return restinio::request_accepted();
+  };
+
+  // Block the stop signals in every thread; the main thread waits for them with sigwait.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  using traits_t = restinio::default_traits_t;
+  std::unique_ptr<restinio::running_server_instance_t<restinio::http_server_t<traits_t>>> server;
+  try {
+    server = restinio::run_async<traits_t>(
+        restinio::own_io_context(),
+        restinio::server_settings_t<traits_t>{}
+            .address(opts.host)
+            .port(opts.port)
+            .request_handler(handler)
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(8 * 1024 * 1024))
+            .read_next_http_message_timelimit(std::chrono::seconds(60))
+            .handle_request_timeout(std::chrono::seconds(60)),
+        opts.threads);
+  } catch (const std::exception& e) {
+    platform::log_error(std::string("cannot listen on ") + opts.host + ":" + std::to_string(opts.port) + ": " + e.what());
+    return 2;
+  }
+  platform::log_info("anbang listening on http://" + opts.host + ":" + std::to_string(opts.port));
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  platform::log_info(std::string("received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") + ", draining");
+  g_draining = true;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (g_in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // let the last responses flush
+  server->stop();
+  server->wait();
+  platform::log_info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace anbang::http

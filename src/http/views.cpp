@@ -1,0 +1,160 @@
+#include "http/views.hpp"
+
+#include "domain/id_number.hpp"
+#include "platform/clock.hpp"
+
+namespace anbang::http {
+
+namespace {
+nlohmann::json opt_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+nlohmann::json opt_json(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+nlohmann::json instant(const std::optional<std::int64_t>& v) {
+  return v ? nlohmann::json(platform::iso_utc_from_unix(*v)) : nlohmann::json();
+}
+}  // namespace
+
+nlohmann::json unit_ref(const domain::UnitTree& tree, std::int64_t id) {
+  const domain::Unit* u = tree.find(id);
+  if (!u) return {{"id", id}, {"name", ""}, {"kind", ""}};
+  return {{"id", u->id}, {"name", u->name}, {"kind", u->kind}, {"path", tree.display_path(id)}};
+}
+
+nlohmann::json unit_json(const domain::Unit& u) {
+  return {{"id", u.id},     {"parent_id", opt_json(u.parent_id)}, {"code", u.code},     {"name", u.name},
+          {"kind", u.kind}, {"subkind", u.subkind},               {"active", u.active}, {"area_unit_id", opt_json(u.area_unit_id)}};
+}
+
+nlohmann::json me_json(const app::App& app, const app::Actor& a) {
+  auto tree = app.units();
+  nlohmann::json user = {{"id", a.user_id},
+                         {"username", a.username},
+                         {"display_name", a.display_name},
+                         {"unit", unit_ref(*tree, a.unit_id)},
+                         {"role", {{"id", a.role_id}, {"code", a.role_code}, {"name", a.role_name}}},
+                         {"must_change_password", a.must_change_password}};
+  return {{"user", user},
+          {"permissions", a.permissions},
+          {"scope", domain::to_string(a.scope.kind)},
+          {"scope_unit", a.scope.root ? unit_ref(*tree, a.scope.root) : nlohmann::json()},
+          {"csrf_token", a.csrf_token},
+          {"idle_timeout_minutes", app.config().idle_timeout_minutes}};
+}
+
+nlohmann::json role_json(const store::RoleRow& r) {
+  return {{"id", r.id}, {"code", r.code}, {"name", r.name}, {"scope", r.scope}, {"permissions", r.permissions}};
+}
+
+nlohmann::json user_json(const app::App& app, const store::UserRow& u, const std::vector<store::RoleRow>& roles) {
+  nlohmann::json role = {{"id", u.role_id}, {"code", ""}, {"name", ""}};
+  for (const auto& r : roles) {
+    if (r.id == u.role_id) role = {{"id", r.id}, {"code", r.code}, {"name", r.name}};
+  }
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"phone", u.phone},
+          {"unit", unit_ref(*app.units(), u.unit_id)},
+          {"role", role},
+          {"active", u.active},
+          {"must_change_password", u.must_change_password},
+          {"locked_until", instant(u.locked_until)},
+          {"last_login_at", instant(u.last_login_at)}};
+}
+
+nlohmann::json person_json(const app::App& app, const app::PersonView& v, const domain::CivilDate& today) {
+  const auto& p = v.record;
+  auto tree = app.units();
+  nlohmann::json charges = nlohmann::json::array();
+  for (const auto& c : v.charges) {
+    charges.push_back({{"id", c.id},
+                       {"name", c.name},
+                       {"chapter", c.chapter},
+                       {"chapter_name", c.chapter_name},
+                       {"section", opt_json(c.section)},
+                       {"section_name", c.section_name},
+                       {"article", c.article}});
+  }
+  nlohmann::json age;
+  if (p.birth_date) {
+    auto b = domain::parse_date(*p.birth_date);
+    if (b.ok()) age = domain::age_on(*b, today);
+  }
+  return {{"id", p.id},
+          {"name", p.name},
+          {"former_names", p.former_names},
+          {"gender", p.gender},
+          {"ethnic_code", opt_json(p.ethnic_code)},
+          {"id_number", opt_json(p.id_number)},
+          {"identity_verified", p.identity_verified},
+          {"birth_date", opt_json(p.birth_date)},
+          {"age", age},
+          {"education_code", opt_json(p.education_code)},
+          {"household_unit_id", p.household_unit_id},
+          {"household_unit", unit_ref(*tree, p.household_unit_id)},
+          {"household_address", p.household_address},
+          {"residence_unit_id", p.residence_unit_id},
+          {"residence_unit", unit_ref(*tree, p.residence_unit_id)},
+          {"residence_address", p.residence_address},
+          {"separated", p.household_unit_id != p.residence_unit_id},
+          {"charge_ids", p.charge_ids},
+          {"charges", charges},
+          {"sentence_type", p.sentence_type},
+          {"sentence_months", opt_json(p.sentence_months)},
+          {"release_date", p.release_date},
+          {"release_kind", p.release_kind},
+          {"releasing_authority", p.releasing_authority},
+          {"assistance_end_date", p.assistance_end_date},
+          {"status", v.status},
+          {"family_contact_name", p.family_contact_name},
+          {"family_contact_relation", p.family_contact_relation},
+          {"family_contact_phone", p.family_contact_phone},
+          {"phone", p.phone},
+          {"version", p.version},
+          {"created_at", platform::iso_utc_from_unix(p.created_at)},
+          {"updated_at", platform::iso_utc_from_unix(p.updated_at)}};
+}
+
+nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::PersonListItem& p,
+                                   const std::string& today) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"gender", p.gender},
+          {"id_number_masked", p.id_number ? domain::mask_id_number(*p.id_number) : ""},
+          {"identity_verified", p.identity_verified},
+          {"birth_date", opt_json(p.birth_date)},
+          {"household_unit", unit_ref(tree, p.household_unit_id)},
+          {"residence_unit", unit_ref(tree, p.residence_unit_id)},
+          {"separated", p.household_unit_id != p.residence_unit_id},
+          {"release_date", p.release_date},
+          {"release_kind", p.release_kind},
+          {"assistance_end_date", p.assistance_end_date},
+          {"status", domain::person_status(p.release_date, p.assistance_end_date, today)},
+          {"main_charge", p.main_charge}};
+}
+
+nlohmann::json event_json(const store::PersonEvent& e) {
+  nlohmann::json changes = nlohmann::json::array();
+  if (!e.detail.empty()) {
+    auto d = nlohmann::json::parse(e.detail, nullptr, false);
+    if (d.is_array()) changes = d;
+  }
+  return {{"id", e.id},           {"at", platform::iso_utc_from_unix(e.at)}, {"kind", e.kind},
+          {"user", e.user_name},  {"unit", e.unit_name},                     {"summary", e.summary},
+          {"changes", changes}};
+}
+
+nlohmann::json audit_json(const store::AuditRecord& r) {
+  return {{"id", r.id},
+          {"at", platform::iso_utc_from_unix(r.at)},
+          {"user_id", opt_json(r.user_id)},
+          {"username", r.username},
+          {"unit_name", r.unit_name},
+          {"ip", r.ip},
+          {"action", r.action},
+          {"object_type", r.object_type},
+          {"object_id", opt_json(r.object_id)},
+          {"object_label", r.object_label},
+          {"detail", r.detail}};
+}
+
+}  // namespace anbang::http

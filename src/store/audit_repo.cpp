@@ -1,0 +1,77 @@
+#include "store/audit_repo.hpp"
+
+namespace anbang::store {
+
+namespace sql {
+constexpr const char* kInsertAudit =
+    "INSERT INTO audit_log (at, user_id, username, unit_id, unit_name, ip, action, object_type, object_id, "
+    "object_label, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kAuditCols =
+    "id, at, user_id, username, unit_id, unit_name, ip, action, object_type, object_id, object_label, detail";
+constexpr const char* kPersonIds =
+    "SELECT id FROM persons WHERE name = ? OR id_number = ? OR former_names LIKE ? LIMIT 200";
+}  // namespace sql
+
+Status insert_audit(Connection& c, const AuditRecord& r) {
+  auto n = c.exec(sql::kInsertAudit, {r.at, opt(r.user_id), r.username, opt(r.unit_id), r.unit_name, r.ip, r.action,
+                                      r.object_type, opt(r.object_id), r.object_label, r.detail});
+  if (!n.ok()) return n.error();
+  return {};
+}
+
+Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connection& c, const AuditFilter& f) {
+  std::string w = " WHERE 1=1";
+  Params p;
+  if (!f.username.empty()) {
+    w += " AND username = ?";
+    p.push_back(f.username);
+  }
+  if (!f.action.empty()) {
+    w += " AND action = ?";
+    p.push_back(f.action);
+  }
+  if (f.has_person) {
+    if (f.person_ids.empty()) {
+      w += " AND 1=0";
+    } else {
+      w += " AND object_type = 'person' AND object_id IN (";
+      for (std::size_t i = 0; i < f.person_ids.size(); ++i) {
+        w += i ? ",?" : "?";
+        p.push_back(f.person_ids[i]);
+      }
+      w += ")";
+    }
+  }
+  if (f.from) {
+    w += " AND at >= ?";
+    p.push_back(*f.from);
+  }
+  if (f.to) {
+    w += " AND at < ?";
+    p.push_back(*f.to);
+  }
+  auto total = c.scalar("SELECT COUNT(*) FROM audit_log" + w, p);
+  if (!total.ok()) return total.error();
+  p.push_back(std::int64_t{f.page_size});
+  p.push_back(std::int64_t{(f.page - 1) * f.page_size});
+  auto rows = c.query(std::string("SELECT ") + sql::kAuditCols + " FROM audit_log" + w +
+                          " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+                      p);
+  if (!rows.ok()) return rows.error();
+  std::vector<AuditRecord> out;
+  for (const auto& r : *rows) {
+    out.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.opt_i64(4), r.str(5), r.str(6), r.str(7), r.str(8),
+                   r.opt_i64(9), r.str(10), r.str(11)});
+  }
+  return std::make_pair(std::move(out), *total);
+}
+
+Result<std::vector<std::int64_t>> person_ids_for_audit(Connection& c, const std::string& text) {
+  auto rows = c.query(sql::kPersonIds, {text, text, "%" + text + "%"});
+  if (!rows.ok()) return rows.error();
+  std::vector<std::int64_t> ids;
+  for (const auto& r : *rows) ids.push_back(r.i64(0));
+  return ids;
+}
+
+}  // namespace anbang::store

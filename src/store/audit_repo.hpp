@@ -1,0 +1,37 @@
+// SQL for the audit log. Append-only: there is deliberately no update or delete here, and the
+// schema's triggers refuse both.
+#pragma once
+#include "store/db.hpp"
+
+namespace anbang::store {
+
+struct AuditRecord {
+  std::int64_t id = 0;
+  std::int64_t at = 0;
+  std::optional<std::int64_t> user_id;
+  std::string username;
+  std::optional<std::int64_t> unit_id;
+  std::string unit_name;
+  std::string ip;
+  std::string action;
+  std::string object_type;
+  std::optional<std::int64_t> object_id;
+  std::string object_label;
+  std::string detail;  // JSON text
+};
+
+struct AuditFilter {
+  std::string username;
+  std::string action;
+  std::vector<std::int64_t> person_ids;  // entries about these persons; set has_person to apply
+  bool has_person = false;
+  std::optional<std::int64_t> from, to;  // unix seconds, [from, to)
+  int page = 1, page_size = 20;
+};
+
+Status insert_audit(Connection& c, const AuditRecord& r);
+Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connection& c, const AuditFilter& f);
+// Person ids whose name is `name` or whose ID number is `id_number` (audit search by person).
+Result<std::vector<std::int64_t>> person_ids_for_audit(Connection& c, const std::string& text);
+
+}  // namespace anbang::store

@@ -1,0 +1,16 @@
+// Versioned migrations: files V<nnn>__<name>.sql compiled into the binary, applied in order, each in
+// its own transaction, recorded in schema_migrations. Applying is idempotent.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+
+namespace anbang::store {
+
+// Applies pending migrations; returns the names of those applied now.
+Result<std::vector<std::string>> migrate(Database& db, std::int64_t now_unix);
+// The highest applied version (0 when none).
+Result<int> schema_version(Database& db);
+
+}  // namespace anbang::store

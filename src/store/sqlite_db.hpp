@@ -1,0 +1,38 @@
+// SQLite implementation of the storage interface, on the sqlite3 C API: WAL journal, foreign keys
+// on, synchronous=NORMAL (an acknowledged commit survives a crash of the process, e.g. kill -9),
+// prepared statements cached per connection, a small connection pool, and one in-process writer
+// at a time (BEGIN IMMEDIATE under a mutex) so writers queue instead of sleeping on SQLITE_BUSY.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+
+namespace anbang::store {
+
+class SqliteConnection;
+
+class SqliteDatabase final : public Database {
+ public:
+  // Opens (creating if missing) the database file at `path`. ":memory:" is not supported because
+  // every pooled connection must see the same data; tests use a temporary file.
+  static Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path);
+  ~SqliteDatabase() override;
+
+  Status transact(TxKind kind, const std::function<Status(Connection&)>& fn) override;
+  bool healthy() override;
+
+ private:
+  explicit SqliteDatabase(std::string path);
+  Status acquire(std::unique_ptr<SqliteConnection>& out);
+  void release(std::unique_ptr<SqliteConnection> c);
+
+  std::string path_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<SqliteConnection>> idle_;
+  std::mutex write_mu_;
+};
+
+}  // namespace anbang::store
