@@ -78,6 +78,8 @@ export default {
     exportDone: 'Export finished',
     exportFileName: 'persons.xlsx',
     empty: 'No person matches',
+    moreFilters: 'More filters',
+    lessFilters: 'Fewer filters',
     showTree: 'Filter by unit',
     currentUnit: 'Unit: {name}',
   },

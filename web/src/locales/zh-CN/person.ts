@@ -78,6 +78,8 @@ export default {
     exportDone: '导出完成',
     exportFileName: '人员花名册.xlsx',
     empty: '没有符合条件的人员',
+    moreFilters: '更多筛选',
+    lessFilters: '收起筛选',
     showTree: '按单位筛选',
     currentUnit: '当前单位:{name}',
   },
