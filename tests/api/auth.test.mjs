@@ -1,0 +1,99 @@
+// Login, sessions, CSRF, forced password change, lockout, logout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client } from '../support/server.mjs';
+import { loginAs, unitsByCode } from './helpers.mjs';
+
+let srv;
+before(async () => { srv = await startServer({ persons: 50 }); });
+after(async () => { await srv.stop(); });
+
+test('healthz answers while the database answers', async () => {
+  const r = await fetch(srv.baseUrl + '/healthz');
+  assert.equal(r.status, 200);
+  assert.deepEqual(await r.json(), { status: 'ok' });
+});
+
+test('login sets an HttpOnly SameSite cookie and me returns permissions and csrf', async () => {
+  const c = new Client(srv.baseUrl);
+  const r = await c.login('sfs_001');
+  assert.equal(r.status, 200);
+  const cookie = r.headers.get('set-cookie');
+  assert.match(cookie, /HttpOnly/);
+  assert.match(cookie, /SameSite=Strict/);
+  const me = await c.get('/api/v1/auth/me');
+  assert.equal(me.status, 200);
+  assert.equal(me.body.user.username, 'sfs_001');
+  assert.equal(me.body.scope, 'subtree');
+  assert.ok(me.body.permissions.includes('person:read'));
+  assert.equal(me.body.csrf_token.length, 32);
+});
+
+test('wrong password is refused with AUTH_INVALID in Chinese', async () => {
+  const c = new Client(srv.baseUrl);
+  const r = await c.login('sfs_002', 'not-the-password1');
+  assert.equal(r.status, 401);
+  assert.equal(r.body.error.code, 'AUTH_INVALID');
+  assert.match(r.body.error.message, /用户名或密码错误/);
+});
+
+test('requests without a session get 401 AUTH_REQUIRED', async () => {
+  const r = await new Client(srv.baseUrl).get('/api/v1/persons');
+  assert.equal(r.status, 401);
+  assert.equal(r.body.error.code, 'AUTH_REQUIRED');
+});
+
+test('unsafe requests without the CSRF token are refused and change nothing', async () => {
+  const c = await loginAs(srv, 'sfs_001');
+  const r = await c.req('POST', '/api/v1/persons', { name: 'x' }, { 'x-csrf-token': 'wrong' });
+  assert.equal(r.status, 403);
+  assert.equal(r.body.error.code, 'CSRF_INVALID');
+});
+
+test('five failed logins lock the account for ten minutes, even with the right password', async () => {
+  const c = new Client(srv.baseUrl);
+  for (let i = 1; i <= 4; i++) assert.equal((await c.login('pcs_002', 'wrong-password-1')).status, 401);
+  const fifth = await c.login('pcs_002', 'wrong-password-1');
+  assert.equal(fifth.status, 423);
+  assert.equal(fifth.body.error.code, 'AUTH_LOCKED');
+  const right = await c.login('pcs_002');
+  assert.equal(right.status, 423);
+  assert.match(right.body.error.message, /锁定/);
+});
+
+test('a new user must change the initial password before doing anything else', async () => {
+  const admin = await loginAs(srv, 'admin');
+  const units = await unitsByCode(admin);
+  const roles = (await admin.get('/api/v1/roles')).body.items;
+  const role = roles.find((r) => r.code === 'judicial_officer');
+  const created = await admin.post('/api/v1/users', {
+    username: 'new_officer', display_name: '新干部', unit_id: units['SFS500153101'].id, role_id: role.id,
+    initial_password: 'Initial2026pw',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  assert.equal(created.body.must_change_password, true);
+  const u = await loginAs(srv, 'new_officer', 'Initial2026pw');
+  const blocked = await u.get('/api/v1/persons');
+  assert.equal(blocked.status, 403);
+  assert.equal(blocked.body.error.code, 'PASSWORD_CHANGE_REQUIRED');
+  const weak = await u.post('/api/v1/auth/password', { old_password: 'Initial2026pw', new_password: 'short1' });
+  assert.equal(weak.status, 400);
+  assert.equal(weak.body.error.code, 'PASSWORD_TOO_WEAK');
+  const ok = await u.post('/api/v1/auth/password', { old_password: 'Initial2026pw', new_password: 'MyOwnSecret2027' });
+  assert.equal(ok.status, 204);
+  assert.equal((await u.get('/api/v1/persons')).status, 200);
+});
+
+test('logout ends the session', async () => {
+  const c = await loginAs(srv, 'zj_001');
+  assert.equal((await c.post('/api/v1/auth/logout')).status, 204);
+  assert.equal((await c.get('/api/v1/auth/me')).status, 401);
+});
+
+test('the session cookie is never accepted after logout even if replayed', async () => {
+  const c = await loginAs(srv, 'zj_002');
+  const saved = c.cookie;
+  await c.post('/api/v1/auth/logout');
+  c.cookie = saved;
+  assert.equal((await c.get('/api/v1/auth/me')).status, 401);
+});

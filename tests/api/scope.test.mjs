@@ -1,0 +1,114 @@
+// Jurisdiction: a user of one township can neither read nor change a person of another, on every
+// endpoint that takes a person (404 PERSON_NOT_FOUND, not 403, so existence does not leak);
+// both places of a 人户分离 person see them (R-JUR-1).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer } from '../support/server.mjs';
+import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
+
+let srv, own, other, units, charge, person, separated;
+before(async () => {
+  srv = await startServer({ persons: 100 });
+  own = await loginAs(srv, 'sfs_001');     // 昌元街道司法所
+  other = await loginAs(srv, 'sfs_101');   // 仁义镇司法所
+  units = await unitsByCode(own);
+  charge = await chargeId(own);
+  const created = await own.post('/api/v1/persons', personBody(units['500153001001'].id, charge, { name: '辖区甲' }));
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  person = created.body;
+  // household in 昌元街道, residence in 仁义镇
+  const sep = await own.post('/api/v1/persons', personBody(units['500153001002'].id, charge, {
+    name: '分离乙', residence_unit_id: units['500153101003'].id,
+  }));
+  assert.equal(sep.status, 201, JSON.stringify(sep.body));
+  separated = sep.body;
+});
+after(async () => { await srv.stop(); });
+
+// Every person-scoped endpoint of the contract, with a request another township would make.
+const walks = {
+  'GET /persons/{id}': (c, id) => c.get(`/api/v1/persons/${id}`),
+  'PUT /persons/{id}': (c, id) => c.put(`/api/v1/persons/${id}`, { ...personBody(units['500153101001'].id, charge), version: 1 }),
+  'GET /persons/{id}/timeline': (c, id) => c.get(`/api/v1/persons/${id}/timeline`),
+};
+
+test('the walk covers every person endpoint of api/openapi.yaml', () => {
+  const spec = readFileSync(new URL('../../api/openapi.yaml', import.meta.url), 'utf8');
+  const paths = [...spec.matchAll(/^  (\/persons\/\{id\}[^:]*):\n((?:    .*\n)+)/gm)];
+  const declared = [];
+  for (const [, path, body] of paths) {
+    for (const m of body.matchAll(/^    (get|put|post|delete|patch):/gm)) declared.push(`${m[1].toUpperCase()} ${path}`);
+  }
+  assert.ok(declared.length >= 3);
+  assert.deepEqual(declared.sort(), Object.keys(walks).sort());
+});
+
+test('another township gets 404 on every person endpoint, and nothing changes', async () => {
+  for (const [name, call] of Object.entries(walks)) {
+    const r = await call(other, person.id);
+    assert.equal(r.status, 404, `${name}: ${r.status}`);
+    assert.equal(r.body.error.code, 'PERSON_NOT_FOUND', name);
+  }
+  const again = await own.get(`/api/v1/persons/${person.id}`);
+  assert.equal(again.body.version, 1);
+  assert.equal(again.body.name, '辖区甲');
+});
+
+test('a missing id and an out-of-scope id answer the same', async () => {
+  const missing = await other.get('/api/v1/persons/99999999');
+  const hidden = await other.get(`/api/v1/persons/${person.id}`);
+  assert.equal(missing.status, hidden.status);
+  assert.deepEqual(missing.body, hidden.body);
+});
+
+test('search, count and export of another township do not include the person', async () => {
+  const byName = await other.get('/api/v1/persons?q=' + encodeURIComponent('辖区甲'));
+  assert.equal(byName.body.total, 0);
+  const byId = await other.get('/api/v1/persons?q=' + person.id_number);
+  assert.equal(byId.body.total, 0);
+  const all = await other.get('/api/v1/persons?page_size=100');
+  assert.ok(all.body.items.every((p) => p.id !== person.id));
+  const mine = await own.get('/api/v1/persons?q=' + encodeURIComponent('辖区甲'));
+  assert.equal(mine.body.total, 1);
+});
+
+test('R-JUR-1 both the household and the residence township see a 人户分离 person', async () => {
+  const a = await own.get(`/api/v1/persons/${separated.id}`);
+  const b = await other.get(`/api/v1/persons/${separated.id}`);
+  assert.equal(a.status, 200);
+  assert.equal(b.status, 200);
+  assert.equal(b.body.separated, true);
+});
+
+test('a village cadre sees only their own village', async () => {
+  const cadre = await loginAs(srv, 'cj_001_001');
+  assert.equal((await cadre.get(`/api/v1/persons/${person.id}`)).status, 200);
+  assert.equal((await cadre.get(`/api/v1/persons/${separated.id}`)).status, 404);
+  const list = await cadre.get('/api/v1/persons?page_size=100');
+  for (const p of list.body.items) {
+    assert.ok(p.household_unit.id === units['500153001001'].id || p.residence_unit.id === units['500153001001'].id);
+  }
+});
+
+test('read-only roles cannot change a person in their own scope', async () => {
+  const police = await loginAs(srv, 'pcs_001');
+  assert.equal((await police.get(`/api/v1/persons/${person.id}`)).status, 200);
+  const r = await police.put(`/api/v1/persons/${person.id}`, { ...personBody(units['500153001001'].id, charge), version: 1 });
+  assert.equal(r.status, 403);
+  assert.equal(r.body.error.code, 'PERMISSION_DENIED');
+});
+
+test('roles without person access see no person at all', async () => {
+  for (const u of ['admin', 'auditor', 'kss', 'mz']) {
+    const c = await loginAs(srv, u);
+    const r = await c.get(`/api/v1/persons/${person.id}`);
+    assert.ok([403, 404].includes(r.status), `${u}: ${r.status}`);
+  }
+});
+
+test('a person cannot be created entirely outside the creator’s jurisdiction', async () => {
+  const r = await own.post('/api/v1/persons', personBody(units['500153101001'].id, charge));
+  assert.equal(r.status, 400);
+  assert.equal(r.body.error.code, 'UNIT_OUT_OF_SCOPE');
+});

@@ -1,0 +1,114 @@
+// Starts the real anbang binary on a free port with a fresh demo-seeded database.
+//   const srv = await startServer({ persons: 300 });  srv.baseUrl, srv.dbPath, await srv.stop()
+// Env: ANBANG_BIN (default build/anbang), ANBANG_WEB (default web/dist).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = process.env.ANBANG_BIN || join(root, 'build', 'anbang');
+const WEB = process.env.ANBANG_WEB || join(root, 'web', 'dist');
+export const DEMO_PASSWORD = 'anbang@2026';
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+
+async function waitHealthy(url, child, ms = 15000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`anbang exited early with ${child.exitCode}`);
+    try {
+      const r = await fetch(url + '/healthz');
+      if (r.ok) return;
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('anbang did not become healthy');
+}
+
+// Starts a server. opts.persons: demo persons (default 300); opts.dbPath: reuse a database file
+// (no seeding); opts.args: extra serve arguments.
+export async function startServer(opts = {}) {
+  const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'anbang-test-'));
+  const dbPath = opts.dbPath || join(dir, 'anbang.db');
+  if (!opts.dbPath) {
+    execFileSync(BIN, ['--quiet', '--db', dbPath, 'seed', '--demo', '--persons', String(opts.persons ?? 300)], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const port = await freePort();
+  const child = spawn(BIN, ['--db', dbPath, 'serve', '--port', String(port), '--web', WEB, ...(opts.args || [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitHealthy(baseUrl, child);
+  return {
+    baseUrl,
+    dbPath,
+    port,
+    child,
+    log: () => log,
+    // Stops with SIGTERM (or opts.signal) and waits; removes the temporary directory unless keep.
+    async stop({ signal = 'SIGTERM', keep = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const done = new Promise((r) => child.once('exit', r));
+        child.kill(signal);
+        await done;
+      }
+      if (dir && !keep) rmSync(dir, { recursive: true, force: true });
+      return child.exitCode;
+    },
+  };
+}
+
+// A tiny API client that keeps the session cookie and the CSRF token.
+export class Client {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+    this.cookie = '';
+    this.csrf = '';
+  }
+  async login(username, password = DEMO_PASSWORD) {
+    const r = await this.req('POST', '/api/v1/auth/login', { username, password });
+    if (r.status === 200) this.csrf = r.body.csrf_token;
+    return r;
+  }
+  async req(method, path, body, headers = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (method !== 'GET' && this.csrf && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
+    let payload;
+    if (body !== undefined) {
+      h['content-type'] = 'application/json';
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    const r = await fetch(this.baseUrl + path, { method, headers: h, body: payload });
+    const set = r.headers.get('set-cookie');
+    if (set) {
+      const m = /anbang_sid=([^;]*)/.exec(set);
+      if (m) this.cookie = m[1] ? `anbang_sid=${m[1]}` : '';
+    }
+    const type = r.headers.get('content-type') || '';
+    const raw = Buffer.from(await r.arrayBuffer());
+    let parsed = null;
+    if (type.includes('application/json') && raw.length) parsed = JSON.parse(raw.toString('utf8'));
+    return { status: r.status, body: parsed, raw, headers: r.headers };
+  }
+  get(path) { return this.req('GET', path); }
+  post(path, body) { return this.req('POST', path, body); }
+  put(path, body) { return this.req('PUT', path, body); }
+}
