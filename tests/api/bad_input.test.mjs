@@ -1,0 +1,97 @@
+// Bad input: 4xx with a Chinese message and a machine code, no crash, nothing half-written.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../support/server.mjs';
+import { makeId } from '../support/ids.mjs';
+import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
+
+let srv, c, units, charge, village;
+const chinese = /[\u4e00-\u9fff]/;
+before(async () => {
+  srv = await startServer({ persons: 20 });
+  c = await loginAs(srv, 'sfs_001');
+  units = await unitsByCode(c);
+  charge = await chargeId(c);
+  village = units['500153001001'].id;
+});
+after(async () => { await srv.stop(); });
+
+async function count() {
+  return (await c.get('/api/v1/persons?page_size=1')).body.total;
+}
+
+const cases = [
+  ['malformed JSON', () => '{"name": "张', 400, 'JSON_MALFORMED'],
+  ['JSON array instead of object', () => '[1,2]', 400, 'JSON_NOT_OBJECT'],
+  ['name of the wrong type', () => personBody(village, charge, { name: 42 }), 400, 'FIELD_TYPE', 'name'],
+  ['unit id as a string', () => personBody(village, charge, { household_unit_id: '12' }), 400, 'FIELD_TYPE', 'household_unit_id'],
+  ['charges not an array', () => personBody(village, charge, { charge_ids: 5 }), 400, 'FIELD_TYPE', 'charge_ids'],
+  ['missing name', () => personBody(village, charge, { name: undefined }), 400, 'FIELD_REQUIRED', 'name'],
+  ['blank name', () => personBody(village, charge, { name: '   ' }), 400, 'FIELD_REQUIRED', 'name'],
+  ['missing release date', () => personBody(village, charge, { release_date: undefined }), 400, 'FIELD_REQUIRED', 'release_date'],
+  ['missing charges', () => personBody(village, charge, { charge_ids: [] }), 400, 'FIELD_REQUIRED', 'charge_ids'],
+  ['over-long name', () => personBody(village, charge, { name: '张'.repeat(51) }), 400, 'FIELD_TOO_LONG', 'name'],
+  ['over-long address', () => personBody(village, charge, { household_address: '路'.repeat(201) }), 400, 'FIELD_TOO_LONG', 'household_address'],
+  ['bad check digit', () => personBody(village, charge, { id_number: makeId('500153', '19850312', 123).slice(0, 17) + 'Y' }), 400, 'ID_NUMBER_FORMAT', 'id_number'],
+  ['wrong check digit', () => {
+    const good = makeId('500153', '19850312', 123);
+    const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+    return personBody(village, charge, { id_number: bad });
+  }, 400, 'ID_NUMBER_CHECK_DIGIT', 'id_number'],
+  ['17-digit number', () => personBody(village, charge, { id_number: '50015319850312123' }), 400, 'ID_NUMBER_LENGTH', 'id_number'],
+  ['impossible birth date', () => personBody(village, charge, { id_number: makeId('500153', '19850230', 123) }), 400, 'ID_NUMBER_BIRTH_DATE', 'id_number'],
+  ['verified identity without a number', () => personBody(village, charge, { id_number: '' }), 400, 'ID_NUMBER_REQUIRED', 'id_number'],
+  ['gender contradicting the number', () => personBody(village, charge, { gender: '2' }), 400, 'GENDER_MISMATCH', 'gender'],
+  ['unknown unit', () => personBody(village, charge, { household_unit_id: 999999 }), 400, 'UNIT_UNKNOWN', 'household_unit_id'],
+  ['unit that holds no persons', () => personBody(village, charge, { residence_unit_id: units['SFS500153001'].id }), 400, 'UNIT_NOT_AREA', 'residence_unit_id'],
+  ['unknown charge', () => personBody(village, charge, { charge_ids: [999999] }), 400, 'CHARGE_UNKNOWN', 'charge_ids'],
+  ['unknown ethnic code', () => personBody(village, charge, { ethnic_code: '77' }), 400, 'ETHNIC_UNKNOWN', 'ethnic_code'],
+  ['bad release date', () => personBody(village, charge, { release_date: '2025-13-01' }), 400, 'DATE_INVALID', 'release_date'],
+  ['bad release kind', () => personBody(village, charge, { release_kind: 'escape' }), 400, 'FIELD_VALUE', 'release_kind'],
+  ['negative sentence', () => personBody(village, charge, { sentence_months: -1 }), 400, 'FIELD_RANGE', 'sentence_months'],
+  ['phone with letters', () => personBody(village, charge, { phone: 'call me' }), 400, 'PHONE_FORMAT', 'phone'],
+  ['control characters', () => personBody(village, charge, { name: '张\u0001三' }), 400, 'FIELD_FORMAT', 'name'],
+  ['body over the size limit', () => JSON.stringify(personBody(village, charge, { former_names: 'x'.repeat(300 * 1024) })), 413, 'BODY_TOO_LARGE'],
+];
+
+for (const [name, body, status, code, field] of cases) {
+  test(`create with ${name} → ${status} ${code}, nothing written`, async () => {
+    const before = await count();
+    const b = body();
+    const r = await c.req('POST', '/api/v1/persons', typeof b === 'string' ? b : JSON.stringify(b));
+    assert.equal(r.status, status, JSON.stringify(r.body));
+    assert.equal(r.body.error.code, code);
+    assert.match(r.body.error.message, chinese);
+    if (field) assert.equal(r.body.error.field, field);
+    assert.equal(await count(), before);
+  });
+}
+
+test('bad query parameters are refused clearly', async () => {
+  for (const [qs, code] of [['page=abc', 'FIELD_TYPE'], ['page_size=1000', 'FIELD_RANGE'], ['status=lost', 'FIELD_VALUE'],
+    ['released_from=2025-02-30', 'DATE_INVALID'], ['unit_id=x', 'FIELD_TYPE'], ['identity_verified=maybe', 'FIELD_TYPE']]) {
+    const r = await c.get('/api/v1/persons?' + qs);
+    assert.equal(r.status, 400, qs);
+    assert.equal(r.body.error.code, code, qs);
+  }
+});
+
+test('a failed edit leaves the record as it was', async () => {
+  const made = await c.post('/api/v1/persons', personBody(village, charge, { name: '不变' }));
+  const r = await c.put(`/api/v1/persons/${made.body.id}`, { ...personBody(village, charge, { id_number: made.body.id_number }), version: 1, name: '', phone: '1' });
+  assert.equal(r.status, 400);
+  const after = await c.get(`/api/v1/persons/${made.body.id}`);
+  assert.equal(after.body.name, '不变');
+  assert.equal(after.body.version, 1);
+});
+
+test('unknown routes and methods answer JSON errors', async () => {
+  assert.equal((await c.get('/api/v1/nothing')).status, 404);
+  const m = await c.req('DELETE', '/api/v1/persons/1');
+  assert.equal(m.status, 405);
+  assert.equal(m.body.error.code, 'METHOD_NOT_ALLOWED');
+});
+
+test('the server survived all of it', async () => {
+  assert.equal((await fetch(srv.baseUrl + '/healthz')).status, 200);
+});
