@@ -1,0 +1,105 @@
+#include "store/sqlite_db.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "store/migrate.hpp"
+
+namespace anbang::store {
+namespace {
+struct TempDb {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("anbang-store-" + std::to_string(::getpid()) + "-" +
+                               std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  std::unique_ptr<SqliteDatabase> db;
+  TempDb() {
+    std::filesystem::create_directories(dir);
+    db = std::move(SqliteDatabase::open((dir / "s.db").string())).value();
+    EXPECT_TRUE(migrate(*db, 1).ok());
+  }
+  ~TempDb() {
+    db.reset();
+    std::filesystem::remove_all(dir);
+  }
+};
+
+Result<std::int64_t> count(Database& db, const char* table) {
+  return transact_value<std::int64_t>(db, TxKind::read, [&](Connection& c) {
+    return c.scalar(std::string("SELECT COUNT(*) FROM ") + table);
+  });
+}
+}  // namespace
+
+TEST(SqliteDb, FailedTransactionsLeaveNothingBehind) {
+  TempDb t;
+  Status s = t.db->transact(TxKind::write, [](Connection& c) -> Status {
+    auto r = c.exec("INSERT INTO ethnic_groups (code, name) VALUES ('01', '汉族')");
+    if (!r.ok()) return r.error();
+    return invalid("STOP", "stop");  // a later step fails
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(*count(*t.db, "ethnic_groups"), 0);
+  s = t.db->transact(TxKind::write, [](Connection&) -> Status { throw std::runtime_error("boom"); });
+  EXPECT_EQ(s.error().kind, ErrorKind::internal);
+}
+
+TEST(SqliteDb, UniqueViolationIsAConflict) {
+  TempDb t;
+  auto insert = [&] {
+    return t.db->transact(TxKind::write, [](Connection& c) -> Status {
+      auto r = c.exec("INSERT INTO ethnic_groups (code, name) VALUES (?, ?)", {std::string("01"), std::string("汉族")});
+      if (!r.ok()) return r.error();
+      return {};
+    });
+  };
+  EXPECT_TRUE(insert().ok());
+  Status again = insert();
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(again.error().code, "DB_CONSTRAINT");
+}
+
+TEST(SqliteDb, AuditLogIsAppendOnly) {
+  TempDb t;
+  Status s = t.db->transact(TxKind::write, [](Connection& c) -> Status {
+    auto r = c.exec("INSERT INTO audit_log (at, action) VALUES (1, 'x')");
+    if (!r.ok()) return r.error();
+    return {};
+  });
+  ASSERT_TRUE(s.ok());
+  for (const char* sql : {"UPDATE audit_log SET action = 'y'", "DELETE FROM audit_log"}) {
+    Status bad = t.db->transact(TxKind::write, [&](Connection& c) -> Status {
+      auto r = c.exec(sql);
+      if (!r.ok()) return r.error();
+      return {};
+    });
+    EXPECT_FALSE(bad.ok()) << sql;
+  }
+  EXPECT_EQ(*count(*t.db, "audit_log"), 1);
+}
+
+TEST(SqliteDb, MigrationsAreIdempotentAndConcurrentWritersQueue) {
+  TempDb t;
+  auto again = migrate(*t.db, 2);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->empty());
+  EXPECT_GE(*schema_version(*t.db), 1);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < 50; ++j) {
+        Status s = t.db->transact(TxKind::write, [&](Connection& c) -> Status {
+          auto r = c.exec("INSERT INTO audit_log (at, action) VALUES (?, 'load')", {std::int64_t{i * 1000 + j}});
+          if (!r.ok()) return r.error();
+          return {};
+        });
+        EXPECT_TRUE(s.ok());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(*count(*t.db, "audit_log"), 200);
+}
+
+}  // namespace anbang::store
