@@ -76,19 +76,31 @@ export async function uiLogin(page, baseUrl, username, password = DEMO_PASSWORD,
   if (landing) await page.locator(`[data-test=${landing}]`).waitFor()
 }
 
+/** Waits until no Element Plus dropdown is shown any more (they fade out, so a following pick
+ *  could otherwise hit the previous, vanishing dropdown). */
+export async function dropdownsClosed(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.el-popper.el-select__popper')].every((e) => getComputedStyle(e).display === 'none'),
+  )
+}
+
 /** Chooses an option of an Element Plus el-select opened by clicking `select`. */
 export async function pickOption(page, select, text) {
+  await dropdownsClosed(page)
   await select.click()
   const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
   await option.click()
+  await dropdownsClosed(page)
 }
 
 /** Picks a node of an Element Plus el-tree-select, typing `text` to filter first. */
 export async function pickTreeNode(page, treeSelect, text) {
+  await dropdownsClosed(page)
   await treeSelect.click()
   await treeSelect.locator('input').first().fill(text)
   const node = page.locator('.el-tree-select__popper:visible .el-tree-node__content', { hasText: text }).first()
   await node.click()
+  await dropdownsClosed(page)
 }
 
 /**

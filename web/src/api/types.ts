@@ -14,6 +14,8 @@ export interface UnitRef {
   id: number
   name: string
   kind: UnitKind | string
+  /** "昌元街道 / 白塔社区": names from below the district down to the unit. */
+  path?: string
 }
 
 export interface RoleRef {

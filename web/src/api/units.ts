@@ -9,6 +9,8 @@ export interface Unit {
   kind: UnitKind | string
   subkind: string
   active: boolean
+  /** The area unit (district / township / village) whose persons this unit works with. */
+  area_unit_id?: number | null
 }
 
 export interface UnitCreate {

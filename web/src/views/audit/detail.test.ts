@@ -15,5 +15,7 @@ describe('parseDetail', () => {
     expect(parseDetail('not json')).toEqual({ kind: 'text', text: 'not json' })
     expect(parseDetail('')).toEqual({ kind: 'empty' })
     expect(parseDetail('{}')).toEqual({ kind: 'empty' })
+    expect(parseDetail('{"q":"","unit_id":0}')).toEqual({ kind: 'empty' })
+    expect(parseDetail('{"q":"","unit_id":0,"rows":2,"status":"ended"}')).toEqual({ kind: 'params', rows: [{ key: 'rows', value: '2' }, { key: 'status', value: 'ended' }] })
   })
 })

@@ -31,7 +31,11 @@ export function parseDetail(detail: string | null | undefined): ParsedDetail {
   if (typeof v === 'object' && v !== null) {
     const o = v as Record<string, unknown>
     if (Array.isArray(o.changes)) return parseDetail(JSON.stringify(o.changes))
-    return { kind: 'params', rows: Object.entries(o).map(([key, value]) => ({ key, value: str(value) })) }
+    // Empty filters (q "", unit_id 0) said nothing about the query: leave them out.
+    const rows = Object.entries(o)
+      .filter(([key, value]) => value !== '' && value !== null && !(key.endsWith('_id') && value === 0))
+      .map(([key, value]) => ({ key, value: str(value) }))
+    return rows.length ? { kind: 'params', rows } : { kind: 'empty' }
   }
   return { kind: 'text', text: str(v) }
 }

@@ -13,3 +13,24 @@ describe('person form model', () => {
     expect(formToInput({ ...f, id_number: '', unverified: true }, 5)).toMatchObject({ id_number: null, identity_verified: false, version: 5 })
   })
 })
+
+describe('groupEducation', () => {
+  it('groups by parent_code, or by the class code when the server sends none', async () => {
+    const { groupEducation } = await import('./formModel')
+    const flat = [
+      { code: '10', name: '研究生教育' },
+      { code: '11', name: '博士研究生毕业' },
+      { code: '20', name: '大学本科教育' },
+      { code: '21', name: '大学本科毕业' },
+      { code: '90', name: '其他' },
+    ]
+    const g = groupEducation(flat)
+    expect(g.map((x) => [x.top.code, x.children.map((c) => c.code)])).toEqual([
+      ['10', ['11']],
+      ['20', ['21']],
+      ['90', []],
+    ])
+    const withParent = groupEducation([{ code: '10', name: 'a', parent_code: null }, { code: '11', name: 'b', parent_code: '10' }])
+    expect(withParent).toHaveLength(1)
+  })
+})

@@ -1,4 +1,5 @@
 // The person form's model and its conversion to/from the API (PersonInput).
+import type { EducationLevel } from '@/api/dicts'
 import type { Gender, Person, PersonInput, ReleaseKind, SentenceType } from '@/api/persons'
 
 export interface PersonFormModel {
@@ -114,4 +115,25 @@ export function formToInput(f: PersonFormModel, version?: number): PersonInput {
     phone: txt(f.phone),
     ...(version !== undefined ? { version } : {}),
   }
+}
+
+/**
+ * GB/T 4658 education codes grouped by class. The class of a code is its parent_code when the
+ * server gives one, otherwise the two-digit code with its last digit 0 ("21" → "20"); a class
+ * code is itself the first option of its group.
+ */
+export function groupEducation(levels: EducationLevel[]): { top: EducationLevel; children: EducationLevel[] }[] {
+  const parentOf = (e: EducationLevel): string | null => {
+    if (e.parent_code) return e.parent_code
+    return e.code.length === 2 && !e.code.endsWith('0') ? `${e.code[0]}0` : null
+  }
+  const tops = levels.filter((e) => parentOf(e) === null)
+  const topCodes = new Set(tops.map((t) => t.code))
+  const groups = tops.map((top) => ({ top, children: levels.filter((e) => parentOf(e) === top.code) }))
+  // Codes whose class is missing from the table are kept as their own groups.
+  for (const e of levels) {
+    const p = parentOf(e)
+    if (p !== null && !topCodes.has(p)) groups.push({ top: e, children: [] })
+  }
+  return groups
 }
