@@ -26,6 +26,9 @@ test('sfs_001 registers a person through the form, edits it and meets a version 
   const { items: units } = await api.get('/units')
   const village = units.find((u) => u.kind === 'village' && u.code.startsWith('500153001'))
   assert.ok(village)
+  // 人户分离: the person lives in a village of another township (仁义镇, 500153101).
+  const elsewhere = units.find((u) => u.kind === 'village' && u.code.startsWith('500153101'))
+  assert.ok(elsewhere)
   const idNumber = makeIdNumber('500153', '19820304', 975)
 
   await withScreenshot('person-form', page, async () => {
@@ -44,7 +47,7 @@ test('sfs_001 registers a person through the form, edits it and meets a version 
     assert.equal(await page.locator('[data-test=pf-birth-date] input').inputValue(), '1982-03-04')
 
     await pickTreeNode(page, page.locator('[data-test=pf-household-unit]'), village.name)
-    await pickTreeNode(page, page.locator('[data-test=pf-residence-unit]'), village.name)
+    await pickTreeNode(page, page.locator('[data-test=pf-residence-unit]'), elsewhere.name)
     const charges = page.locator('[data-test=pf-charges]')
     await charges.click()
     await page.keyboard.type('诈骗')
@@ -59,6 +62,7 @@ test('sfs_001 registers a person through the form, edits it and meets a version 
     await page.locator('[data-test=person-detail]').waitFor()
     assert.equal(await page.locator('[data-test=detail-name]').innerText(), '测试表单人')
     assert.equal(await page.locator('[data-test=detail-id-number]').innerText(), idNumber)
+    await page.locator('[data-test=detail-separated]').waitFor()
     const id = Number(/\/persons\/(\d+)$/.exec(page.url())[1])
 
     // Edit the phone number; the timeline shows who changed what.
