@@ -18,7 +18,7 @@ after(async () => {
   await srv?.stop()
 })
 
-test('sfs_001 finds 张三丰 by "zsf" and opens the file with its timeline', async () => {
+test('sfs_001 finds 张三丰 by "zsf", exports the roster and opens the file with its timeline', async () => {
   const { page, errors } = browser
   const base = srv.baseUrl
 
@@ -59,6 +59,13 @@ test('sfs_001 finds 张三丰 by "zsf" and opens the file with its timeline', as
     assert.match(await row.innerText(), /\*{4,}/)
     // Filters stay out of the address bar.
     assert.ok(!page.url().includes('zsf'), page.url())
+
+    // Export the filtered roster: confirm first, then the browser receives an xlsx file.
+    await page.locator('[data-test=person-export]').click()
+    const box = page.locator('.el-message-box:visible')
+    await box.waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), box.locator('.el-button--primary').click()])
+    assert.match(download.suggestedFilename(), /\.xlsx$/)
 
     await row.locator('[data-test=person-name]').click()
     await page.locator('[data-test=person-detail]').waitFor()
