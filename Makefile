@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc)
 
 DEB_PACKAGES := build-essential cmake pkg-config libsqlite3-dev librestinio-dev libasio-dev \
   libhttp-parser-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libsodium-dev libcli11-dev \
-  libxlsxwriter-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev chromium wrk sqlite3
+  libxlsxwriter-dev libicu-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev chromium wrk sqlite3 bc fonts-wqy-microhei
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -110,6 +110,7 @@ Result<store::UserRow> App::update_user(const Ctx& ctx, std::int64_t id, const U
     add("role_id", std::to_string(before.role_id), std::to_string(u.role_id));
     add("active", before.active ? "1" : "0", u.active ? "1" : "0");
     if (auto s = audit(c, ctx, "user_update", "user", id, u.username, d.dump()); !s.ok()) return s.error();
+    forget_sessions_of(id);
     u.password_hash.clear();
     return u;
   });
@@ -130,6 +131,7 @@ Status App::reset_password(const Ctx& ctx, std::int64_t id, const std::string& i
     hash = platform::hash_password(initial_password, config_.fast_password_hash);
     if (auto s = store::set_password(c, id, hash, true); !s.ok()) return s;
     if (auto s = store::delete_user_sessions(c, id); !s.ok()) return s;
+    forget_sessions_of(id);
     return audit(c, ctx, "password_reset", "user", id, (*found)->username, "{}");
   });
 }
@@ -172,6 +174,7 @@ Result<store::RoleRow> App::update_role(const Ctx& ctx, std::int64_t id, const s
     nlohmann::json d = {{"scope", {{"old", (*role)->scope}, {"new", scope}}},
                         {"permissions", {{"old", (*role)->permissions}, {"new", permissions}}}};
     if (auto s = audit(c, ctx, "role_update", "role", id, (*role)->code, d.dump()); !s.ok()) return s.error();
+    forget_all_sessions();
     store::RoleRow out = **role;
     out.scope = scope;
     out.permissions = permissions;
@@ -232,6 +235,7 @@ Result<domain::Unit> App::create_unit(const Ctx& ctx, const UnitInput& in) {
     if (auto s = reload_units(c); !s.ok()) return s.error();
     return u;
   });
+  if (out.ok()) forget_all_sessions();  // scopes are built from the unit tree
   return out;
 }
 
@@ -255,6 +259,7 @@ Result<domain::Unit> App::update_unit(const Ctx& ctx, std::int64_t id, const Uni
     if (auto s = store::update_unit(c, id, u.name, u.active); !s.ok()) return s.error();
     if (auto s = audit(c, ctx, "unit_update", "unit", id, u.name, d.dump()); !s.ok()) return s.error();
     if (auto s = reload_units(c); !s.ok()) return s.error();
+    forget_all_sessions();  // scopes are built from the unit tree
     return u;
   });
 }

@@ -5,7 +5,13 @@
 namespace anbang::app {
 
 App::App(store::Database& db, const platform::Clock& clock, Config config)
-    : db_(db), clock_(clock), config_(config), units_(std::make_shared<domain::UnitTree>()) {}
+    : db_(db),
+      clock_(clock),
+      config_(config),
+      units_(std::make_shared<domain::UnitTree>()),
+      audit_writer_(std::make_unique<AuditWriter>(db)) {}
+
+App::~App() = default;
 
 Status App::reload_units(store::Connection& c) {
   auto units = store::load_units(c);
@@ -60,6 +66,12 @@ Status App::require(const Ctx& ctx, const std::string& permission) const {
 
 Status App::audit(store::Connection& c, const Ctx& ctx, const std::string& action, const std::string& object_type,
                   std::optional<std::int64_t> object_id, const std::string& label, const std::string& detail) const {
+  return store::insert_audit(c, audit_record(ctx, action, object_type, object_id, label, detail));
+}
+
+store::AuditRecord App::audit_record(const Ctx& ctx, const std::string& action, const std::string& object_type,
+                                     std::optional<std::int64_t> object_id, const std::string& label,
+                                     const std::string& detail) const {
   store::AuditRecord r;
   r.at = ctx.now;
   if (ctx.actor) {
@@ -74,7 +86,7 @@ Status App::audit(store::Connection& c, const Ctx& ctx, const std::string& actio
   r.object_id = object_id;
   r.object_label = label;
   r.detail = detail;
-  return store::insert_audit(c, r);
+  return r;
 }
 
 void App::audit_now(const Ctx& ctx, const std::string& action, const std::string& object_type,

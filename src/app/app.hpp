@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/audit_writer.hpp"
 #include "domain/civil_date.hpp"
 #include "domain/person_rules.hpp"
 #include "domain/scope.hpp"
@@ -101,6 +102,7 @@ struct Export {
 class App {
  public:
   App(store::Database& db, const platform::Clock& clock, Config config);
+  ~App();
 
   // Loads the unit tree and the code tables into memory. Call after migrate + bootstrap.
   Status load_caches();
@@ -164,6 +166,14 @@ class App {
                             std::int64_t self_id) const;
   Result<store::PersonFilter> person_filter(const Ctx& ctx, const PersonQuery& q) const;
   Status reload_units(store::Connection& c);
+  store::AuditRecord audit_record(const Ctx& ctx, const std::string& action, const std::string& object_type,
+                                  std::optional<std::int64_t> object_id, const std::string& label,
+                                  const std::string& detail) const;
+  // Session cache (see auth.cpp): actors by token digest, refreshed from the database every few
+  // seconds and dropped at once when a user, role or unit changes.
+  void forget_session(const std::string& digest);
+  void forget_sessions_of(std::int64_t user_id);
+  void forget_all_sessions();
 
   store::Database& db_;
   const platform::Clock& clock_;
@@ -173,6 +183,13 @@ class App {
   std::vector<store::ChargeRow> charges_;
   std::unordered_map<std::int64_t, std::size_t> charge_index_;
   std::vector<std::pair<std::string, std::string>> ethnic_, education_;
+  std::unique_ptr<AuditWriter> audit_writer_;
+  struct CachedSession {
+    Actor actor;
+    std::int64_t loaded_at = 0, last_seen = 0, persisted_at = 0;
+  };
+  std::mutex sessions_mu_;
+  std::unordered_map<std::string, CachedSession> sessions_;
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

@@ -79,23 +79,51 @@ Result<LoginResult> App::login(Ctx& ctx, const std::string& username, const std:
 
 Status App::logout(const Ctx& ctx) {
   if (!ctx.actor) return {};
+  forget_session(ctx.actor->session_digest);
   return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     if (auto s = store::delete_session(c, ctx.actor->session_digest); !s.ok()) return s;
     return audit(c, ctx, "logout", "user", ctx.actor->user_id, ctx.actor->username, "{}");
   });
 }
 
+namespace {
+constexpr std::int64_t kSessionRefreshSeconds = 10;  // cached actors are re-read this often
+constexpr std::int64_t kTouchSeconds = 30;           // last_seen is written at most this often
+}  // namespace
+
 Result<Actor> App::authenticate(const std::string& token, std::int64_t now) {
   Error expired{ErrorKind::unauthenticated, "AUTH_REQUIRED", "登录已过期或尚未登录,请重新登录", {}};
   if (token.size() != 64) return expired;
   std::string digest = platform::token_digest(token);
+  const std::int64_t idle = config_.idle_timeout_minutes * 60;
+  {
+    std::lock_guard lock(sessions_mu_);
+    auto it = sessions_.find(digest);
+    if (it != sessions_.end()) {
+      CachedSession& cs = it->second;
+      if (cs.last_seen + idle < now) {
+        sessions_.erase(it);
+        return expired;
+      }
+      if (now - cs.loaded_at < kSessionRefreshSeconds) {
+        cs.last_seen = now;
+        bool persist = now - cs.persisted_at >= kTouchSeconds;
+        if (persist) cs.persisted_at = now;
+        Actor a = cs.actor;
+        if (persist) {
+          (void)db_.transact(store::TxKind::write, [&](store::Connection& c) { return store::touch_session(c, digest, now); });
+        }
+        return a;
+      }
+    }
+  }
   std::optional<Actor> actor;
-  bool touch = false;
+  std::int64_t last_seen = 0;
   Status s = db_.transact(store::TxKind::read, [&](store::Connection& c) -> Status {
     auto session = store::find_session(c, digest);
     if (!session.ok()) return session.error();
     if (!session->has_value()) return {};
-    if ((*session)->last_seen_at + config_.idle_timeout_minutes * 60 < now) return {};
+    last_seen = (*session)->last_seen_at;
     auto user = store::find_user(c, (*session)->user_id);
     if (!user.ok()) return user.error();
     if (!user->has_value() || !(*user)->active) return {};
@@ -104,15 +132,43 @@ Result<Actor> App::authenticate(const std::string& token, std::int64_t now) {
     a->session_digest = digest;
     a->csrf_token = (*session)->csrf_token;
     actor = std::move(a).value();
-    touch = now - (*session)->last_seen_at >= 30;  // write at most every 30 s per session
     return {};
   });
   if (!s.ok()) return s.error();
-  if (!actor) return expired;
-  if (touch) {
-    (void)db_.transact(store::TxKind::write, [&](store::Connection& c) { return store::touch_session(c, digest, now); });
+  {
+    std::lock_guard lock(sessions_mu_);
+    auto cached = sessions_.find(digest);
+    if (cached != sessions_.end()) last_seen = std::max(last_seen, cached->second.last_seen);
+    if (!actor || last_seen + idle < now) {
+      sessions_.erase(digest);
+      return expired;
+    }
+    if (sessions_.size() > 50000) {  // drop sessions that went idle
+      for (auto it = sessions_.begin(); it != sessions_.end();) {
+        it = it->second.last_seen + idle < now ? sessions_.erase(it) : std::next(it);
+      }
+    }
+    sessions_[digest] = CachedSession{*actor, now, now, now};
   }
+  (void)db_.transact(store::TxKind::write, [&](store::Connection& c) { return store::touch_session(c, digest, now); });
   return *actor;
+}
+
+void App::forget_session(const std::string& digest) {
+  std::lock_guard lock(sessions_mu_);
+  sessions_.erase(digest);
+}
+
+void App::forget_sessions_of(std::int64_t user_id) {
+  std::lock_guard lock(sessions_mu_);
+  for (auto it = sessions_.begin(); it != sessions_.end();) {
+    it = it->second.actor.user_id == user_id ? sessions_.erase(it) : std::next(it);
+  }
+}
+
+void App::forget_all_sessions() {
+  std::lock_guard lock(sessions_mu_);
+  sessions_.clear();
 }
 
 Status App::change_password(const Ctx& ctx, const std::string& old_password, const std::string& new_password) {
@@ -128,9 +184,8 @@ Status App::change_password(const Ctx& ctx, const std::string& old_password, con
       return invalid("PASSWORD_WRONG", "原密码不正确", "old_password");
     }
     if (old_password == new_password) return invalid("PASSWORD_REUSED", "新密码不能与原密码相同", "new_password");
-    if (auto s = store::set_password(c, ctx.actor->user_id, hash, false);
-        !s.ok())
-      return s;
+    if (auto s = store::set_password(c, ctx.actor->user_id, hash, false); !s.ok()) return s;
+    forget_sessions_of(ctx.actor->user_id);  // must_change_password changed
     return audit(c, ctx, "password_change", "user", ctx.actor->user_id, ctx.actor->username, "{}");
   });
 }

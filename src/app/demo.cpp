@@ -145,6 +145,7 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
     return store::insert_audit(c, a);
   });
   if (!s.ok()) return s.error();
+  (void)app.db().transact(store::TxKind::write, [](store::Connection& c) { return c.exec_script("ANALYZE"); });
   if (auto st = app.load_caches(); !st.ok()) return st.error();
   return summary;
 }

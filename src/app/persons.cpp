@@ -193,13 +193,17 @@ Result<PersonPage> App::search_persons(const Ctx& ctx, const PersonQuery& q) {
 
 Result<PersonView> App::get_person(const Ctx& ctx, std::int64_t id) {
   if (auto s = require(ctx, "person:read"); !s.ok()) return s.error();
-  return transact_value<PersonView>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<PersonView> {
+  auto found = transact_value<PersonView>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonView> {
     auto rec = store::find_person(c, ctx.actor->scope, id);
     if (!rec.ok()) return rec.error();
     if (!rec->has_value()) return person_not_found();
-    if (auto s = audit(c, ctx, "person_read", "person", id, label_of(**rec), "{}"); !s.ok()) return s.error();
     return view(c, std::move(**rec), ctx);
   });
+  if (!found.ok()) return found;
+  // The file is handed out only once the read is on record (group commit, see audit_writer.hpp).
+  Status audited = audit_writer_->write(audit_record(ctx, "person_read", "person", id, label_of(found->record), "{}"));
+  if (!audited.ok()) return audited.error();
+  return found;
 }
 
 Result<PersonView> App::create_person(const Ctx& ctx, const domain::PersonInput& in) {

@@ -218,7 +218,9 @@ Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Conn
   if (!total.ok()) return total.error();
   p.push_back(std::int64_t{f.page_size});
   p.push_back(std::int64_t{(f.page - 1) * f.page_size});
-  auto rows = c.query(std::string("SELECT ") + sql::kListCols + kFromList + w + order_clause(f) + " LIMIT ? OFFSET ?",
+  // Page the ids first (index-only for the usual filters), then fetch the 20 rows.
+  auto rows = c.query(std::string("SELECT ") + sql::kListCols + kFromList + "p.id IN (SELECT p.id FROM persons p WHERE " +
+                          w + order_clause(f) + " LIMIT ? OFFSET ?)" + order_clause(f),
                       p);
   if (!rows.ok()) return rows.error();
   std::vector<PersonListItem> items;

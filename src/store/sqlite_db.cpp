@@ -164,7 +164,8 @@ Status SqliteDatabase::transact(TxKind kind, const std::function<Status(Connecti
   if (kind == TxKind::write) write_lock.lock();
   std::unique_ptr<SqliteConnection> conn;
   if (auto s = acquire(conn); !s.ok()) return s;
-  Status begun = conn->exec_script(kind == TxKind::write ? "BEGIN IMMEDIATE" : "BEGIN");
+  // exec() reuses cached prepared statements; exec_script would compile BEGIN/COMMIT every time.
+  auto begun = conn->exec(kind == TxKind::write ? "BEGIN IMMEDIATE" : "BEGIN", {});
   if (!begun.ok()) return begun.error();
   Status result;
   try {
@@ -173,13 +174,13 @@ Status SqliteDatabase::transact(TxKind kind, const std::function<Status(Connecti
     result = internal_error(std::string("内部错误: ") + e.what());
   }
   if (result.ok()) {
-    Status committed = conn->exec_script("COMMIT");
+    auto committed = conn->exec("COMMIT", {});
     if (!committed.ok()) {
-      (void)conn->exec_script("ROLLBACK");
-      result = committed;
+      (void)conn->exec("ROLLBACK", {});
+      result = committed.error();
     }
   } else {
-    (void)conn->exec_script("ROLLBACK");
+    (void)conn->exec("ROLLBACK", {});
   }
   release(std::move(conn));
   return result;

@@ -118,8 +118,10 @@ CREATE TABLE persons (
   created_at              INTEGER NOT NULL,
   updated_at              INTEGER NOT NULL
 );
-CREATE INDEX persons_household ON persons(household_unit_id, release_date);
-CREATE INDEX persons_residence ON persons(residence_unit_id, release_date);
+-- (unit, release date, end date) cover the scope, unit and status filters of the person search,
+-- so that counting and paging read the index only.
+CREATE INDEX persons_household ON persons(household_unit_id, release_date, assistance_end_date);
+CREATE INDEX persons_residence ON persons(residence_unit_id, release_date, assistance_end_date);
 CREATE INDEX persons_release   ON persons(release_date);
 CREATE INDEX persons_name      ON persons(name);
 

@@ -1,0 +1,47 @@
+#include "app/audit_writer.hpp"
+
+namespace anbang::app {
+
+AuditWriter::AuditWriter(store::Database& db) : db_(db), thread_([this] { run(); }) {}
+
+AuditWriter::~AuditWriter() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+Status AuditWriter::write(store::AuditRecord record) {
+  std::future<Status> result;
+  {
+    std::lock_guard lock(mu_);
+    if (stop_) return internal_error("审计服务已停止");
+    queue_.push_back({std::move(record), {}});
+    result = queue_.back().done.get_future();
+  }
+  cv_.notify_one();
+  return result.get();
+}
+
+void AuditWriter::run() {
+  for (;;) {
+    std::deque<Pending> batch;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+      if (queue_.empty() && stop_) return;
+      batch.swap(queue_);
+    }
+    Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+      for (const auto& p : batch) {
+        if (auto r = store::insert_audit(c, p.record); !r.ok()) return r;
+      }
+      return {};
+    });
+    for (auto& p : batch) p.done.set_value(s);
+  }
+}
+
+}  // namespace anbang::app
