@@ -184,11 +184,24 @@ Result<PersonPage> App::search_persons(const Ctx& ctx, const PersonQuery& q) {
   if (auto s = require(ctx, "person:read"); !s.ok()) return s.error();
   auto f = person_filter(ctx, q);
   if (!f.ok()) return f.error();
-  return transact_value<PersonPage>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonPage> {
+  auto page = transact_value<PersonPage>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonPage> {
     auto found = store::search_persons(c, ctx.actor->scope, *f);
     if (!found.ok()) return found.error();
     return PersonPage{std::move(found->first), found->second, f->page, f->page_size};
   });
+  if (!page.ok()) return page;
+  // Searches show names of persons too: on record with the filters used (never in the server log).
+  nlohmann::json d = {{"q", q.q},
+                      {"unit_id", q.unit_id ? *q.unit_id : 0},
+                      {"status", q.status},
+                      {"released_from", q.released_from},
+                      {"released_to", q.released_to},
+                      {"page", q.page},
+                      {"total", page->total}};
+  Status audited = audit_writer_->write(audit_record(ctx, "person_search", "persons", std::nullopt,
+                                                     std::to_string(page->items.size()) + " 人", d.dump()));
+  if (!audited.ok()) return audited.error();
+  return page;
 }
 
 Result<PersonView> App::get_person(const Ctx& ctx, std::int64_t id) {

@@ -214,19 +214,34 @@ Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Conn
                                                                             const PersonFilter& f) {
   Params p;
   std::string w = where_clause(scope, f, p);
-  auto total = c.scalar("SELECT COUNT(*) FROM persons p WHERE " + w, p);
-  if (!total.ok()) return total.error();
-  p.push_back(std::int64_t{f.page_size});
-  p.push_back(std::int64_t{(f.page - 1) * f.page_size});
-  // Page the ids first (index-only for the usual filters), then fetch the 20 rows.
-  auto rows = c.query(std::string("SELECT ") + sql::kListCols + kFromList + "p.id IN (SELECT p.id FROM persons p WHERE " +
-                          w + order_clause(f) + " LIMIT ? OFFSET ?)" + order_clause(f),
-                      p);
-  if (!rows.ok()) return rows.error();
+  // One pass over the (usually index-only) matches gives the page's ids and the total.
+  Params paged = p;
+  paged.push_back(std::int64_t{f.page_size});
+  paged.push_back(std::int64_t{(f.page - 1) * f.page_size});
+  auto ids = c.query("SELECT p.id, COUNT(*) OVER () FROM persons p WHERE " + w + order_clause(f) + " LIMIT ? OFFSET ?",
+                     paged);
+  if (!ids.ok()) return ids.error();
   std::vector<PersonListItem> items;
+  std::int64_t total = 0;
+  if (ids->empty()) {
+    if (f.page > 1) {  // past the last page: the total still has to be known
+      auto n = c.scalar("SELECT COUNT(*) FROM persons p WHERE " + w, p);
+      if (!n.ok()) return n.error();
+      total = *n;
+    }
+    return std::make_pair(std::move(items), total);
+  }
+  total = ids->front().i64(1);
+  Params id_params;
+  std::vector<std::int64_t> page_ids;
+  for (const auto& r : *ids) page_ids.push_back(r.i64(0));
+  auto rows = c.query(std::string("SELECT ") + sql::kListCols + kFromList + "p.id IN " + in_list(page_ids, id_params) +
+                          order_clause(f),
+                      id_params);
+  if (!rows.ok()) return rows.error();
   items.reserve(rows->size());
   for (const auto& r : *rows) items.push_back(item_from(r));
-  return std::make_pair(std::move(items), *total);
+  return std::make_pair(std::move(items), total);
 }
 
 Status each_person(Connection& c, const domain::Scope& scope, const PersonFilter& f,

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'unit_create',
   'unit_update',
   'role_update',
+  'seed_demo',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

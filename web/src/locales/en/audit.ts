@@ -34,6 +34,7 @@ export default {
     unit_create: 'Created unit',
     unit_update: 'Changed unit',
     role_update: 'Changed role',
+    seed_demo: 'Loaded demo data',
   },
   params: {
     q: 'Keyword',

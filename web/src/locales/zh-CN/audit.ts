@@ -34,6 +34,7 @@ export default {
     unit_create: '新增单位',
     unit_update: '修改单位',
     role_update: '修改角色权限',
+    seed_demo: '装入演示数据',
   },
   params: {
     q: '关键字',
