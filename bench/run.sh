@@ -28,7 +28,7 @@ if [ ! -f "$SEED_DB" ]; then
   echo "seeded in $(echo "$(date +%s.%N) - $t0" | bc) s"
 fi
 DB="$BUILD/bench/run.db"
-rm -f "$DB" "$DB-wal" "$DB-shm"
+rm -f "$DB" "$DB-wal" "$DB-shm" "${DB%.db}-audit.db"*
 sqlite3 "$SEED_DB" ".backup '$DB'"
 
 FULL_PORT=18181
@@ -91,5 +91,5 @@ for kind in read list; do
     printf "  %-5s %4s conns: %5.1f %%\n" "$kind" "$conns" "$(echo "100 * $f / $b" | bc -l)"
   done
 done
-echo "audit rows written during the run: $(sqlite3 "$DB" "SELECT COUNT(*) FROM audit_log WHERE action='person_read'")"
+echo "access-log rows written during the run: $(sqlite3 "${DB%.db}-audit.db" "SELECT action, COUNT(*) FROM access_log GROUP BY action" | tr '\n' ' ')"
 rm -rf "$LUA"

@@ -18,6 +18,7 @@ Status AuditWriter::write(store::AuditRecord record) {
   {
     std::lock_guard lock(mu_);
     if (stop_) return internal_error("审计服务已停止");
+    record.access = true;
     queue_.push_back({std::move(record), {}});
     result = queue_.back().done.get_future();
   }

@@ -1,4 +1,4 @@
-// Group commit for audit records of reads: each caller hands in a record and waits until the
+// Group commit for audit records of reads (into audit.access_log): each caller hands in a record and waits until the
 // transaction that holds it has committed; one background thread writes everything that queued up
 // meanwhile in a single transaction. A read is answered only after its audit record is durable.
 #pragma once
@@ -20,7 +20,7 @@ class AuditWriter {
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
-  // Blocks until `record` is committed (or failed to commit). Thread-safe.
+  // Blocks until `record` is committed to audit.access_log (or failed to commit). Thread-safe.
   Status write(store::AuditRecord record);
 
  private:

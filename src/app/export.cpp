@@ -59,7 +59,7 @@ Result<Export> App::export_persons(const Ctx& ctx, const PersonQuery& q) {
   auto tree = units();
   std::string today = domain::to_string(ctx.today);
   lxw_row_t row = 0;
-  Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+  Status s = db_.transact(store::TxKind::read, [&](store::Connection& c) -> Status {
     Status each = store::each_person(c, ctx.actor->scope, *f, [&](const store::PersonListItem& p) {
       ++row;
       worksheet_write_number(ws, row, 0, static_cast<double>(row), nullptr);
@@ -77,12 +77,16 @@ Result<Export> App::export_persons(const Ctx& ctx, const PersonQuery& q) {
       worksheet_write_string(ws, row, 12, status_name(domain::person_status(p.release_date, p.assistance_end_date, today)),
                              nullptr);
     });
-    if (!each.ok()) return each;
+    return each;
+  });
+  if (s.ok()) {
     nlohmann::json d = {{"what", "persons_roster"}, {"rows", row},     {"q", q.q},
                         {"unit_id", q.unit_id ? *q.unit_id : 0},        {"status", q.status},
                         {"released_from", q.released_from},             {"released_to", q.released_to}};
-    return audit(c, ctx, "export", "roster", std::nullopt, "人员花名册 " + std::to_string(row) + " 人", d.dump());
-  });
+    // The file is handed out only once the export is on record.
+    s = audit_writer_->write(
+        audit_record(ctx, "export", "roster", std::nullopt, "人员花名册 " + std::to_string(row) + " 人", d.dump()));
+  }
   lxw_error closed = workbook_close(wb);
   std::ifstream in(path, std::ios::binary);
   std::stringstream buf;

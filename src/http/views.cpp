@@ -144,7 +144,9 @@ nlohmann::json event_json(const store::PersonEvent& e) {
 }
 
 nlohmann::json audit_json(const store::AuditRecord& r) {
-  return {{"id", r.id},
+  // Ids are unique across both logs: even for changes (main.audit_log), odd for reads (access_log).
+  return {{"id", r.id * 2 + (r.access ? 1 : 0)},
+          {"log", r.access ? "access" : "change"},
           {"at", platform::iso_utc_from_unix(r.at)},
           {"user_id", opt_json(r.user_id)},
           {"username", r.username},

@@ -1,5 +1,7 @@
-// SQL for the audit log. Append-only: there is deliberately no update or delete here, and the
-// schema's triggers refuse both.
+// SQL for the audit log. Two append-only tables: main.audit_log (changes, logins, administration —
+// written in the same transaction as what it records) and audit.access_log (reads: person_read,
+// person_search, export — its own file, see migrations/sqlite_audit). There is deliberately no update
+// or delete here, and the schemas' triggers refuse both. Searches read both as one log.
 #pragma once
 #include "store/db.hpp"
 
@@ -18,6 +20,7 @@ struct AuditRecord {
   std::optional<std::int64_t> object_id;
   std::string object_label;
   std::string detail;  // JSON text
+  bool access = false;  // true for records of audit.access_log
 };
 
 struct AuditFilter {
@@ -29,6 +32,7 @@ struct AuditFilter {
   int page = 1, page_size = 20;
 };
 
+// Writes to main.audit_log, or to audit.access_log when r.access.
 Status insert_audit(Connection& c, const AuditRecord& r);
 Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connection& c, const AuditFilter& f);
 // Person ids whose name is `name` or whose ID number is `id_number` (audit search by person).

@@ -8,6 +8,8 @@ namespace anbang::embedded {
 using Files = std::vector<std::pair<std::string_view, std::string_view>>;
 // src/store/migrations/sqlite/V*.sql
 const Files& sqlite_migrations();
+// src/store/migrations/sqlite_audit/V*.sql (the attached "audit" database)
+const Files& sqlite_audit_migrations();
 // data/reference/*.csv (code tables and the township list)
 const Files& reference_data();
 }  // namespace anbang::embedded

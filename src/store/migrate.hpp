@@ -10,7 +10,7 @@ namespace anbang::store {
 
 // Applies pending migrations; returns the names of those applied now.
 Result<std::vector<std::string>> migrate(Database& db, std::int64_t now_unix);
-// The highest applied version (0 when none).
-Result<int> schema_version(Database& db);
+// The highest applied version (0 when none) of a database file: "main" or "audit".
+Result<int> schema_version(Database& db, const std::string& schema = "main");
 
 }  // namespace anbang::store

@@ -124,6 +124,11 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
   return db;
 }
 
+std::string SqliteDatabase::audit_path_for(const std::string& path) {
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".db") == 0) return path.substr(0, path.size() - 3) + "-audit.db";
+  return path + "-audit";
+}
+
 SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {}
 SqliteDatabase::~SqliteDatabase() = default;
 
@@ -146,9 +151,13 @@ Status SqliteDatabase::acquire(std::unique_ptr<SqliteConnection>& out) {
   }
   sqlite3_busy_timeout(raw, 10000);
   auto conn = std::make_unique<SqliteConnection>(raw);
+  std::string quoted;
+  for (char ch : audit_path_for(path_)) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
   Status s = conn->exec_script(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;");
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; "
+      "ATTACH DATABASE '" + quoted + "' AS audit; "
+      "PRAGMA audit.journal_mode=WAL; PRAGMA audit.synchronous=NORMAL; PRAGMA audit.cache_size=-4000;");
   if (!s.ok()) return s.error();
   out = std::move(conn);
   return {};

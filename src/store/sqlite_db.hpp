@@ -16,9 +16,12 @@ class SqliteConnection;
 
 class SqliteDatabase final : public Database {
  public:
-  // Opens (creating if missing) the database file at `path`. ":memory:" is not supported because
+  // Opens (creating if missing) the database file at `path` and, attached to every connection as
+  // schema "audit", the access-log file audit_path_for(path). ":memory:" is not supported because
   // every pooled connection must see the same data; tests use a temporary file.
   static Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path);
+  // "data/anbang.db" → "data/anbang-audit.db" (other names get "-audit" appended).
+  static std::string audit_path_for(const std::string& path);
   ~SqliteDatabase() override;
 
   Status transact(TxKind kind, const std::function<Status(Connection&)>& fn) override;

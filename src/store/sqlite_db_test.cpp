@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "store/audit_repo.hpp"
 #include "store/migrate.hpp"
 
 namespace anbang::store {
@@ -79,12 +80,39 @@ TEST(SqliteDb, AuditLogIsAppendOnly) {
   EXPECT_EQ(*count(*t.db, "audit_log"), 1);
 }
 
+TEST(SqliteDb, AccessLogLivesInItsOwnFileAndIsAppendOnly) {
+  TempDb t;
+  EXPECT_TRUE(std::filesystem::exists(t.dir / "s-audit.db"));
+  EXPECT_EQ(SqliteDatabase::audit_path_for("data/anbang.db"), "data/anbang-audit.db");
+  EXPECT_EQ(SqliteDatabase::audit_path_for("x"), "x-audit");
+  AuditRecord r;
+  r.at = 5;
+  r.action = "person_read";
+  r.access = true;
+  Status s = t.db->transact(TxKind::write, [&](Connection& c) { return insert_audit(c, r); });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  for (const char* sql : {"UPDATE audit.access_log SET action = 'y'", "DELETE FROM audit.access_log"}) {
+    Status bad = t.db->transact(TxKind::write, [&](Connection& c) -> Status {
+      auto x = c.exec(sql);
+      if (!x.ok()) return x.error();
+      return {};
+    });
+    EXPECT_FALSE(bad.ok()) << sql;
+  }
+  auto found = transact_value<std::pair<std::vector<AuditRecord>, std::int64_t>>(
+      *t.db, TxKind::read, [](Connection& c) { return search_audit(c, AuditFilter{}); });
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->second, 1);
+  EXPECT_TRUE(found->first.at(0).access);
+}
+
 TEST(SqliteDb, MigrationsAreIdempotentAndConcurrentWritersQueue) {
   TempDb t;
   auto again = migrate(*t.db, 2);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->empty());
   EXPECT_GE(*schema_version(*t.db), 1);
+  EXPECT_GE(*schema_version(*t.db, "audit"), 1);
   std::vector<std::thread> threads;
   for (int i = 0; i < 4; ++i) {
     threads.emplace_back([&, i] {

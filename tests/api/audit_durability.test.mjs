@@ -41,10 +41,15 @@ test('reads, changes and logins are audited with user, unit, IP and time; audito
 
 test('the database refuses to change or delete audit records', async () => {
   const srv = await startServer({ persons: 5 });
+  const c = await loginAs(srv, 'qu_abb');
+  await c.get('/api/v1/persons/1');  // puts a record into the access log
   const db = srv.dbPath;
   await srv.stop({ keep: true });
   assert.throws(() => execFileSync('sqlite3', [db, 'DELETE FROM audit_log'], { stdio: 'pipe' }), /append-only/);
   assert.throws(() => execFileSync('sqlite3', [db, "UPDATE audit_log SET username = 'x'"], { stdio: 'pipe' }), /append-only/);
+  const access = db.replace(/\.db$/, '-audit.db');
+  assert.throws(() => execFileSync('sqlite3', [access, 'DELETE FROM access_log'], { stdio: 'pipe' }), /append-only/);
+  assert.throws(() => execFileSync('sqlite3', [access, "UPDATE access_log SET ip = 'x'"], { stdio: 'pipe' }), /append-only/);
 });
 
 test('an acknowledged write survives kill -9 and a restart', async () => {
