@@ -81,8 +81,9 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "serve the web app and the API");
   std::string host = "127.0.0.1", web_dir = "web/dist";
   unsigned short port = 8080;
-  // Handlers block while their audit record commits (group commit), so the pool is larger than the core count.
-  std::size_t threads = std::max(16u, 4 * std::thread::hardware_concurrency());
+  // Reads answer from the audit commit's completion instead of blocking (http/person_routes.cpp), so
+  // a small pool is best: measured 2–16 threads on 2 cores, 4 was fastest (bench/README.md).
+  std::size_t threads = std::max(4u, 2 * std::thread::hardware_concurrency());
   bool demo = false, no_access_log = false;
   int idle_minutes = 30;
   serve->add_option("--host", host)->capture_default_str();

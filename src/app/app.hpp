@@ -68,6 +68,13 @@ struct PersonPage {
   int page = 1, page_size = 20;
 };
 
+// A result that may be handed out only after its audit record is committed (App::commit_access).
+template <class T>
+struct Audited {
+  T value;
+  store::AuditRecord record;
+};
+
 struct PersonQuery {
   std::string q;
   std::optional<std::int64_t> unit_id;
@@ -120,6 +127,14 @@ class App {
   Status change_password(const Ctx& ctx, const std::string& old_password, const std::string& new_password);
 
   // --- persons ---
+  // Reads that return their audit record uncommitted, for callers that commit it asynchronously
+  // (the HTTP layer answers from the commit's completion). The value must not leave the process
+  // before commit_access reported success.
+  Result<Audited<PersonPage>> find_persons(const Ctx& ctx, const PersonQuery& q);
+  Result<Audited<PersonView>> read_person(const Ctx& ctx, std::int64_t id);
+  // Commits an access record with group commit; `done` runs on the audit thread afterwards.
+  void commit_access(store::AuditRecord record, std::function<void(Status)> done);
+  // The same, synchronously: read, commit the audit record, return.
   Result<PersonPage> search_persons(const Ctx& ctx, const PersonQuery& q);
   Result<PersonView> get_person(const Ctx& ctx, std::int64_t id);
   Result<PersonView> create_person(const Ctx& ctx, const domain::PersonInput& in);

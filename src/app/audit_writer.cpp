@@ -14,16 +14,23 @@ AuditWriter::~AuditWriter() {
 }
 
 Status AuditWriter::write(store::AuditRecord record) {
-  std::future<Status> result;
+  auto promise = std::make_shared<std::promise<Status>>();
+  std::future<Status> result = promise->get_future();
+  write_async(std::move(record), [promise](Status s) { promise->set_value(std::move(s)); });
+  return result.get();
+}
+
+void AuditWriter::write_async(store::AuditRecord record, std::function<void(Status)> done) {
+  record.access = true;
   {
     std::lock_guard lock(mu_);
-    if (stop_) return internal_error("审计服务已停止");
-    record.access = true;
-    queue_.push_back({std::move(record), {}});
-    result = queue_.back().done.get_future();
+    if (stop_) {
+      done(internal_error("审计服务已停止"));
+      return;
+    }
+    queue_.push_back({std::move(record), std::move(done)});
   }
   cv_.notify_one();
-  return result.get();
 }
 
 void AuditWriter::run() {
@@ -41,7 +48,7 @@ void AuditWriter::run() {
       }
       return {};
     });
-    for (auto& p : batch) p.done.set_value(s);
+    for (auto& p : batch) p.done(s);
   }
 }
 

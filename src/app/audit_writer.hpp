@@ -4,6 +4,7 @@
 #pragma once
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -22,11 +23,14 @@ class AuditWriter {
 
   // Blocks until `record` is committed to audit.access_log (or failed to commit). Thread-safe.
   Status write(store::AuditRecord record);
+  // Queues `record` and returns at once; `done` runs on the writer thread after the commit (or its
+  // failure). Keep `done` short: it runs while the next batch waits.
+  void write_async(store::AuditRecord record, std::function<void(Status)> done);
 
  private:
   struct Pending {
     store::AuditRecord record;
-    std::promise<Status> done;
+    std::function<void(Status)> done;
   };
   void run();
 

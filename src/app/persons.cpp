@@ -180,7 +180,7 @@ Result<store::PersonFilter> App::person_filter(const Ctx& ctx, const PersonQuery
   return f;
 }
 
-Result<PersonPage> App::search_persons(const Ctx& ctx, const PersonQuery& q) {
+Result<Audited<PersonPage>> App::find_persons(const Ctx& ctx, const PersonQuery& q) {
   if (auto s = require(ctx, "person:read"); !s.ok()) return s.error();
   auto f = person_filter(ctx, q);
   if (!f.ok()) return f.error();
@@ -189,7 +189,7 @@ Result<PersonPage> App::search_persons(const Ctx& ctx, const PersonQuery& q) {
     if (!found.ok()) return found.error();
     return PersonPage{std::move(found->first), found->second, f->page, f->page_size};
   });
-  if (!page.ok()) return page;
+  if (!page.ok()) return page.error();
   // Searches show names of persons too: on record with the filters used (never in the server log).
   nlohmann::json d = {{"q", q.q},
                       {"unit_id", q.unit_id ? *q.unit_id : 0},
@@ -198,13 +198,12 @@ Result<PersonPage> App::search_persons(const Ctx& ctx, const PersonQuery& q) {
                       {"released_to", q.released_to},
                       {"page", q.page},
                       {"total", page->total}};
-  Status audited = audit_writer_->write(audit_record(ctx, "person_search", "persons", std::nullopt,
-                                                     std::to_string(page->items.size()) + " 人", d.dump()));
-  if (!audited.ok()) return audited.error();
-  return page;
+  auto record = audit_record(ctx, "person_search", "persons", std::nullopt,
+                             std::to_string(page->items.size()) + " 人", d.dump());
+  return Audited<PersonPage>{std::move(page).value(), std::move(record)};
 }
 
-Result<PersonView> App::get_person(const Ctx& ctx, std::int64_t id) {
+Result<Audited<PersonView>> App::read_person(const Ctx& ctx, std::int64_t id) {
   if (auto s = require(ctx, "person:read"); !s.ok()) return s.error();
   auto found = transact_value<PersonView>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonView> {
     auto rec = store::find_person(c, ctx.actor->scope, id);
@@ -212,11 +211,28 @@ Result<PersonView> App::get_person(const Ctx& ctx, std::int64_t id) {
     if (!rec->has_value()) return person_not_found();
     return view(c, std::move(**rec), ctx);
   });
-  if (!found.ok()) return found;
+  if (!found.ok()) return found.error();
+  auto record = audit_record(ctx, "person_read", "person", id, label_of(found->record), "{}");
+  return Audited<PersonView>{std::move(found).value(), std::move(record)};
+}
+
+void App::commit_access(store::AuditRecord record, std::function<void(Status)> done) {
+  audit_writer_->write_async(std::move(record), std::move(done));
+}
+
+Result<PersonPage> App::search_persons(const Ctx& ctx, const PersonQuery& q) {
+  auto found = find_persons(ctx, q);
+  if (!found.ok()) return found.error();
+  if (Status s = audit_writer_->write(found->record); !s.ok()) return s.error();
+  return std::move(found->value);
+}
+
+Result<PersonView> App::get_person(const Ctx& ctx, std::int64_t id) {
+  auto found = read_person(ctx, id);
+  if (!found.ok()) return found.error();
   // The file is handed out only once the read is on record (group commit, see audit_writer.hpp).
-  Status audited = audit_writer_->write(audit_record(ctx, "person_read", "person", id, label_of(found->record), "{}"));
-  if (!audited.ok()) return audited.error();
-  return found;
+  if (Status s = audit_writer_->write(found->record); !s.ok()) return s.error();
+  return std::move(found->value);
 }
 
 Result<PersonView> App::create_person(const Ctx& ctx, const domain::PersonInput& in) {

@@ -2,6 +2,7 @@
 // writes Response; everything else in src/http works on these and is testable without sockets.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,11 +25,19 @@ struct Request {
   std::string cookie(const std::string& name) const;
 };
 
+struct Response;
+// Sends the final response of a deferred request; may be called from any thread, exactly once.
+using Reply = std::function<void(Response)>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the request is answered later: the server calls later(reply) and the handler's code
+  // calls reply(final) when ready (e.g. after the audit record is committed). The fields above
+  // are then ignored.
+  std::function<void(Reply)> later;
 };
 
 // Decodes %XX and '+' in a query component.

@@ -107,6 +107,18 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
   return q;
 }
 
+// Answers with `ready` once `record` is committed to the access log (a 500 if that fails): the
+// handler thread does not wait; the audit thread hands the response to the connection.
+Response after_audit(app::App& app, store::AuditRecord record, Response ready) {
+  Response deferred;
+  deferred.later = [&app, record = std::move(record), ready = std::move(ready)](Reply reply) mutable {
+    app.commit_access(std::move(record), [reply, ready = std::move(ready)](Status s) mutable {
+      reply(s.ok() ? std::move(ready) : error_response(s.error()));
+    });
+  };
+  return deferred;
+}
+
 }  // namespace
 
 void add_person_routes(Router& r, app::App& app) {
@@ -116,13 +128,16 @@ void add_person_routes(Router& r, app::App& app) {
       if (!ctx.ok()) return error_response(ctx.error());
       auto q = query_from(req);
       if (!q.ok()) return error_response(q.error());
-      auto page = app.search_persons(*ctx, *q);
-      if (!page.ok()) return error_response(page.error());
+      auto found = app.find_persons(*ctx, *q);
+      if (!found.ok()) return error_response(found.error());
+      const app::PersonPage& page = found->value;
       auto tree = app.units();
       std::string today = domain::to_string(ctx->today);
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& p : page->items) items.push_back(person_summary_json(*tree, p, today));
-      return json_response(200, {{"items", items}, {"total", page->total}, {"page", page->page}, {"page_size", page->page_size}});
+      for (const auto& p : page.items) items.push_back(person_summary_json(*tree, p, today));
+      return after_audit(app, std::move(found->record),
+                         json_response(200, {{"items", items}, {"total", page.total}, {"page", page.page},
+                                             {"page_size", page.page_size}}));
     });
   });
   r.add("POST", "/api/v1/persons", [&app](Request& req) {
@@ -142,9 +157,9 @@ void add_person_routes(Router& r, app::App& app) {
     return guarded([&] {
       auto ctx = authed(app, req);
       if (!ctx.ok()) return error_response(ctx.error());
-      auto v = app.get_person(*ctx, req.params["id"]);
-      if (!v.ok()) return error_response(v.error());
-      return json_response(200, person_json(app, *v, ctx->today));
+      auto found = app.read_person(*ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      return after_audit(app, std::move(found->record), json_response(200, person_json(app, found->value, ctx->today)));
     });
   });
   r.add("PUT", "/api/v1/persons/:id", [&app](Request& req) {

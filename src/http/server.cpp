@@ -66,12 +66,33 @@ std::string loggable_path(const std::string& path) {
 
 }  // namespace
 
+void finish_headers(Response& resp, bool api) {
+  if (api) resp.headers.emplace_back("Cache-Control", "no-store");
+  resp.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  resp.headers.emplace_back("X-Frame-Options", "DENY");
+  resp.headers.emplace_back("Referrer-Policy", "no-referrer");
+  resp.headers.emplace_back("Content-Security-Policy",
+                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                            "frame-ancestors 'none'");
+}
+
 Response dispatch(const Router& router, const StaticFiles& files, Request& req) {
   bool path_known = false;
   Response resp;
   if (const Handler* h = router.match(req, &path_known)) {
     resp = (*h)(req);
-    resp.headers.emplace_back("Cache-Control", "no-store");
+    if (resp.later) {
+      auto later = std::move(resp.later);
+      resp.later = [later](Reply reply) {
+        later([reply](Response final) {
+          finish_headers(final, true);
+          reply(std::move(final));
+        });
+      };
+      return resp;
+    }
+    finish_headers(resp, true);
+    return resp;
   } else if (path_known) {
     resp = json_response(405, {{"error", {{"code", "METHOD_NOT_ALLOWED"}, {"message", "不支持该请求方法"}, {"field", ""}}}});
   } else if (auto file = files.serve(req)) {
@@ -79,47 +100,50 @@ Response dispatch(const Router& router, const StaticFiles& files, Request& req) 
   } else {
     resp = json_response(404, {{"error", {{"code", "NOT_FOUND"}, {"message", "请求的地址不存在"}, {"field", ""}}}});
   }
-  resp.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  resp.headers.emplace_back("X-Frame-Options", "DENY");
-  resp.headers.emplace_back("Referrer-Policy", "no-referrer");
-  resp.headers.emplace_back("Content-Security-Policy",
-                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                            "frame-ancestors 'none'");
+  finish_headers(resp, false);
   return resp;
 }
 
 int serve(const Router& router, const StaticFiles& files, const ServerOptions& opts) {
   auto handler = [&router, &files, &opts](const restinio::request_handle_t& rq) {
-    InFlight guard;
+    auto guard = std::make_shared<InFlight>();  // lives until the response is handed to RESTinio
     auto started = std::chrono::steady_clock::now();
-    Request req;
-    req.method = rq->header().method().c_str();
-    req.path = path_decode(rq->header().path());
-    req.query = parse_query(rq->header().query());
+    auto req = std::make_shared<Request>();
+    req->method = rq->header().method().c_str();
+    req->path = path_decode(rq->header().path());
+    req->query = parse_query(rq->header().query());
     for (const auto& f : rq->header()) {
       std::string name(f.name());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      req.headers[name] = std::string(f.value());
+      req->headers[name] = std::string(f.value());
     }
-    req.body = rq->body();
-    req.ip = rq->remote_endpoint().address().to_string();
-    Response resp;
+    req->body = rq->body();
+    req->ip = rq->remote_endpoint().address().to_string();
+    // Writes `resp` to the connection; safe from any thread (RESTinio posts to the connection).
+    auto send = [rq, req, guard, started, &opts](Response resp) {
+      auto out = rq->create_response(restinio::http_status_line_t{
+          restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
+      if (!resp.body.empty() || resp.status != 204) out.append_header(restinio::http_field::content_type, resp.content_type);
+      for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+      std::size_t bytes = resp.body.size();
+      if (req->method != "HEAD") out.set_body(std::move(resp.body));
+      out.done();
+      if (opts.access_log) {
+        auto us =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+        platform::log_info(req->method + " " + loggable_path(req->path) + " " + std::to_string(resp.status) + " " +
+                           std::to_string(bytes) + "B " + std::to_string(us) + "us");
+      }
+    };
     if (g_draining) {
-      resp = json_response(503, {{"error", {{"code", "SHUTTING_DOWN"}, {"message", "系统正在重启,请稍后重试"}, {"field", ""}}}});
-    } else {
-      resp = dispatch(router, files, req);
+      send(json_response(503, {{"error", {{"code", "SHUTTING_DOWN"}, {"message", "系统正在重启,请稍后重试"}, {"field", ""}}}}));
+      return restinio::request_accepted();
     }
-    auto out = rq->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                                                reason(resp.status)});
-    if (!resp.body.empty() || resp.status != 204) out.append_header(restinio::http_field::content_type, resp.content_type);
-    for (const auto& [k, v] : resp.headers) out.append_header(k, v);
-    std::size_t bytes = resp.body.size();
-    if (req.method != "HEAD") out.set_body(std::move(resp.body));
-    out.done();
-    if (opts.access_log) {
-      auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-      platform::log_info(req.method + " " + loggable_path(req.path) + " " + std::to_string(resp.status) + " " +
-                         std::to_string(bytes) + "B " + std::to_string(us) + "us");
+    Response resp = dispatch(router, files, *req);
+    if (resp.later) {
+      resp.later(send);
+    } else {
+      send(std::move(resp));
     }
     return restinio::request_accepted();
   };

@@ -17,8 +17,11 @@ struct ServerOptions {
   bool access_log = true;
 };
 
-// Dispatches one request: API routes, then static files, else 404/405. Adds security headers.
+// Dispatches one request: API routes, then static files, else 404/405. Adds security headers
+// (also to deferred responses, through their reply).
 Response dispatch(const Router& router, const StaticFiles& files, Request& req);
+// The headers every response carries (security, caching of API answers).
+void finish_headers(Response& resp, bool api);
 
 // Runs until SIGTERM or SIGINT. Returns 0 after a clean drain, non-zero if the port cannot be bound.
 int serve(const Router& router, const StaticFiles& files, const ServerOptions& opts);
