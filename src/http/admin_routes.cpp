@@ -42,58 +42,46 @@ Response user_reply(app::App& app, const app::Ctx& ctx, const store::UserRow& u,
 
 void add_admin_routes(Router& r, app::App& app) {
   r.add("GET", "/api/v1/units", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
       nlohmann::json items = nlohmann::json::array();
       for (const auto& u : app.units()->all()) items.push_back(unit_json(u));
       return json_response(200, {{"items", items}});
     });
   });
   r.add("POST", "/api/v1/units", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
       app::UnitInput in;
-      auto parent = get_int(*body, "parent_id");
+      auto parent = get_int(body, "parent_id");
       if (!parent.ok()) return error_response(parent.error());
       in.parent_id = *parent;
       for (auto [field, dst] : {std::pair{"name", &in.name}, std::pair{"kind", &in.kind},
                                 std::pair{"subkind", &in.subkind}, std::pair{"code", &in.code}}) {
-        auto v = get_string(*body, field);
+        auto v = get_string(body, field);
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
       }
-      auto u = app.create_unit(*ctx, in);
+      auto u = app.create_unit(ctx, in);
       if (!u.ok()) return error_response(u.error());
       return json_response(201, unit_json(*u));
     });
   });
   r.add("PUT", "/api/v1/units/:id", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
       app::UnitInput in;
-      auto name = get_string(*body, "name");
+      auto name = get_string(body, "name");
       if (!name.ok()) return error_response(name.error());
       in.name = name->value_or("");
-      auto active = get_bool(*body, "active");
+      auto active = get_bool(body, "active");
       if (!active.ok()) return error_response(active.error());
       in.active = *active;
-      auto u = app.update_unit(*ctx, req.params["id"], in);
+      auto u = app.update_unit(ctx, req.params["id"], in);
       if (!u.ok()) return error_response(u.error());
       return json_response(200, unit_json(*u));
     });
   });
   r.add("GET", "/api/v1/roles", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto roles = app.list_roles(*ctx);
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto roles = app.list_roles(ctx);
       if (!roles.ok()) return error_response(roles.error());
       nlohmann::json items = nlohmann::json::array(), perms = nlohmann::json::array();
       for (const auto& role : roles->first) items.push_back(role_json(role));
@@ -104,34 +92,28 @@ void add_admin_routes(Router& r, app::App& app) {
     });
   });
   r.add("PUT", "/api/v1/roles/:id", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
-      auto perms = get_string_array(*body, "permissions");
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto perms = get_string_array(body, "permissions");
       if (!perms.ok()) return error_response(perms.error());
-      auto scope = get_string(*body, "scope");
+      auto scope = get_string(body, "scope");
       if (!scope.ok()) return error_response(scope.error());
       if (!*perms || !*scope) return error_response(invalid("FIELD_REQUIRED", "请提交权限列表和数据范围", "permissions"));
-      auto role = app.update_role(*ctx, req.params["id"], **scope, {(*perms)->begin(), (*perms)->end()});
+      auto role = app.update_role(ctx, req.params["id"], **scope, {(*perms)->begin(), (*perms)->end()});
       if (!role.ok()) return error_response(role.error());
       return json_response(200, role_json(*role));
     });
   });
   r.add("GET", "/api/v1/users", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto unit = query_id(req, "unit_id");
       if (!unit.ok()) return error_response(unit.error());
       auto page = query_int(req, "page", 1);
       if (!page.ok()) return error_response(page.error());
       auto size = query_int(req, "page_size", 20);
       if (!size.ok()) return error_response(size.error());
-      auto users = app.list_users(*ctx, query_text(req, "q"), *unit, *page, *size);
+      auto users = app.list_users(ctx, query_text(req, "q"), *unit, *page, *size);
       if (!users.ok()) return error_response(users.error());
-      auto roles = roles_of(app, *ctx);
+      auto roles = roles_of(app, ctx);
       if (!roles.ok()) return error_response(roles.error());
       nlohmann::json items = nlohmann::json::array();
       for (const auto& u : users->first) items.push_back(user_json(app, u, *roles));
@@ -139,43 +121,29 @@ void add_admin_routes(Router& r, app::App& app) {
     });
   });
   r.add("POST", "/api/v1/users", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
-      auto in = user_input(*body);
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto in = user_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto u = app.create_user(*ctx, *in);
+      auto u = app.create_user(ctx, *in);
       if (!u.ok()) return error_response(u.error());
-      return user_reply(app, *ctx, *u, 201);
+      return user_reply(app, ctx, *u, 201);
     });
   });
   r.add("PUT", "/api/v1/users/:id", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
-      auto in = user_input(*body);
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto in = user_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto u = app.update_user(*ctx, req.params["id"], *in);
+      auto u = app.update_user(ctx, req.params["id"], *in);
       if (!u.ok()) return error_response(u.error());
-      return user_reply(app, *ctx, *u, 200);
+      return user_reply(app, ctx, *u, 200);
     });
   });
   r.add("POST", "/api/v1/users/:id/reset-password", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
-      auto pw = get_string(*body, "initial_password");
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto pw = get_string(body, "initial_password");
       if (!pw.ok()) return error_response(pw.error());
-      if (auto s = app.reset_password(*ctx, req.params["id"], pw->value_or("")); !s.ok()) return error_response(s.error());
-      Response resp;
-      resp.status = 204;
-      return resp;
+      if (auto s = app.reset_password(ctx, req.params["id"], pw->value_or("")); !s.ok()) return error_response(s.error());
+      return no_content();
     });
   });
 }

@@ -145,6 +145,29 @@ Response guarded(const std::function<Response()>& fn) {
   }
 }
 
+Response with_ctx(app::App& app, const Request& req, const std::function<Response(app::Ctx&)>& fn) {
+  return guarded([&] {
+    auto ctx = authed(app, req);
+    if (!ctx.ok()) return error_response(ctx.error());
+    return fn(*ctx);
+  });
+}
+
+Response with_body(app::App& app, const Request& req,
+                   const std::function<Response(app::Ctx&, const nlohmann::json&)>& fn) {
+  return with_ctx(app, req, [&](app::Ctx& ctx) {
+    auto body = parse_object(req);
+    if (!body.ok()) return error_response(body.error());
+    return fn(ctx, *body);
+  });
+}
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
 Router make_api_router(app::App& app) {
   Router r;
   r.add("GET", "/healthz", [&app](Request&) {

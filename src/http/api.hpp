@@ -38,6 +38,13 @@ Result<app::Ctx> authed(app::App& app, const Request& req);
 
 // Wraps a handler body: converts exceptions into a 500 with a Chinese message.
 Response guarded(const std::function<Response()>& fn);
+// guarded() + authed(): runs fn with the request's context, or answers the authentication error.
+Response with_ctx(app::App& app, const Request& req, const std::function<Response(app::Ctx&)>& fn);
+// with_ctx() + parse_object(): runs fn with the context and the JSON object body.
+Response with_body(app::App& app, const Request& req,
+                   const std::function<Response(app::Ctx&, const nlohmann::json&)>& fn);
+// 204 No Content.
+Response no_content();
 
 // Route registration, one function per resource file.
 void add_auth_routes(Router& r, app::App& app);

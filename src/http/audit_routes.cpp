@@ -6,9 +6,7 @@ namespace anbang::http {
 
 void add_audit_routes(Router& r, app::App& app) {
   r.add("GET", "/api/v1/audit", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
       app::AuditQuery q;
       q.username = query_text(req, "username");
       q.action = query_text(req, "action");
@@ -21,7 +19,7 @@ void add_audit_routes(Router& r, app::App& app) {
       if (!size.ok()) return error_response(size.error());
       q.page = *page;
       q.page_size = *size;
-      auto found = app.search_audit(*ctx, q);
+      auto found = app.search_audit(ctx, q);
       if (!found.ok()) return error_response(found.error());
       nlohmann::json items = nlohmann::json::array();
       for (const auto& a : found->first) items.push_back(audit_json(a));

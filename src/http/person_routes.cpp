@@ -123,16 +123,14 @@ Response after_audit(app::App& app, store::AuditRecord record, Response ready) {
 
 void add_person_routes(Router& r, app::App& app) {
   r.add("GET", "/api/v1/persons", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto q = query_from(req);
       if (!q.ok()) return error_response(q.error());
-      auto found = app.find_persons(*ctx, *q);
+      auto found = app.find_persons(ctx, *q);
       if (!found.ok()) return error_response(found.error());
       const app::PersonPage& page = found->value;
       auto tree = app.units();
-      std::string today = domain::to_string(ctx->today);
+      std::string today = domain::to_string(ctx.today);
       nlohmann::json items = nlohmann::json::array();
       for (const auto& p : page.items) items.push_back(person_summary_json(*tree, p, today));
       return after_audit(app, std::move(found->record),
@@ -141,45 +139,33 @@ void add_person_routes(Router& r, app::App& app) {
     });
   });
   r.add("POST", "/api/v1/persons", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
-      auto in = person_input(*body);
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto in = person_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto v = app.create_person(*ctx, *in);
+      auto v = app.create_person(ctx, *in);
       if (!v.ok()) return error_response(v.error());
-      return json_response(201, person_json(app, *v, ctx->today));
+      return json_response(201, person_json(app, *v, ctx.today));
     });
   });
   r.add("GET", "/api/v1/persons/:id", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto found = app.read_person(*ctx, req.params["id"]);
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto found = app.read_person(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
-      return after_audit(app, std::move(found->record), json_response(200, person_json(app, found->value, ctx->today)));
+      return after_audit(app, std::move(found->record), json_response(200, person_json(app, found->value, ctx.today)));
     });
   });
   r.add("PUT", "/api/v1/persons/:id", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto body = parse_object(req);
-      if (!body.ok()) return error_response(body.error());
-      auto in = person_input(*body);
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto in = person_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto v = app.update_person(*ctx, req.params["id"], *in);
+      auto v = app.update_person(ctx, req.params["id"], *in);
       if (!v.ok()) return error_response(v.error());
-      return json_response(200, person_json(app, *v, ctx->today));
+      return json_response(200, person_json(app, *v, ctx.today));
     });
   });
   r.add("GET", "/api/v1/persons/:id/timeline", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
-      auto events = app.person_timeline(*ctx, req.params["id"]);
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto events = app.person_timeline(ctx, req.params["id"]);
       if (!events.ok()) return error_response(events.error());
       nlohmann::json items = nlohmann::json::array();
       for (const auto& e : *events) items.push_back(event_json(e));
@@ -187,14 +173,12 @@ void add_person_routes(Router& r, app::App& app) {
     });
   });
   r.add("POST", "/api/v1/exports/persons.xlsx", [&app](Request& req) {
-    return guarded([&] {
-      auto ctx = authed(app, req);
-      if (!ctx.ok()) return error_response(ctx.error());
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto body = req.body.empty() ? Result<nlohmann::json>(nlohmann::json::object()) : parse_object(req);
       if (!body.ok()) return error_response(body.error());
       auto q = query_from_body(*body);
       if (!q.ok()) return error_response(q.error());
-      auto file = app.export_persons(*ctx, *q);
+      auto file = app.export_persons(ctx, *q);
       if (!file.ok()) return error_response(file.error());
       Response resp;
       resp.content_type = file->content_type;
