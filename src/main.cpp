@@ -90,7 +90,15 @@ int main(int argc, char** argv) {
   serve->add_option("--port", port)->capture_default_str();
   serve->add_option("--web", web_dir, "directory of the built web app")->capture_default_str();
   serve->add_option("--threads", threads)->capture_default_str();
-  serve->add_option("--idle-timeout", idle_minutes, "session idle timeout in minutes")->capture_default_str();
+  serve->add_option("--idle-timeout", idle_minutes, "session idle timeout in minutes")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 60));
+  int login_rate = 120;
+  serve->add_option("--login-rate", login_rate, "login attempts per minute and client IP")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  bool secure_cookie = false;
+  serve->add_flag("--secure-cookie", secure_cookie, "mark the session cookie Secure (serve behind HTTPS)");
   serve->add_flag("--demo", demo, "load the demo district when the database has no users yet");
   serve->add_flag("--no-access-log", no_access_log);
 
@@ -116,11 +124,14 @@ int main(int argc, char** argv) {
   user_add->add_flag("!--no-must-change", must_change, "do not force a password change at first login");
 
   CLI11_PARSE(cli, argc, argv);
+  http::block_stop_signals();  // before any thread starts (the audit writer starts with the App)
   platform::log_init(quiet);
   if (!platform::crypto_init()) return fail("libsodium 初始化失败");
   platform::SystemClock clock;
   app::Config config;
   config.idle_timeout_minutes = idle_minutes;
+  config.secure_cookie = secure_cookie;
+  config.login_attempts_per_minute = login_rate;
   auto opened = open_all(db_path, clock, config);
   if (!opened.ok()) return fail(opened.error().message);
   app::App& application = *opened->app;

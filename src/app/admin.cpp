@@ -28,7 +28,9 @@ Result<std::pair<std::vector<store::UserRow>, std::int64_t>> App::list_users(con
                                                                              std::optional<std::int64_t> unit_id,
                                                                              int page, int page_size) {
   if (auto s = require(ctx, "user:manage"); !s.ok()) return s.error();
-  if (page < 1 || page_size < 1 || page_size > 100) return invalid("FIELD_RANGE", "分页参数超出范围", "page_size");
+  if (page < 1 || page > 100000 || page_size < 1 || page_size > 100) {
+    return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
+  }
   store::UserFilter f;
   f.q = std::string(domain::trim_ascii(q));
   if (unit_id) {
@@ -82,7 +84,7 @@ Result<store::UserRow> App::create_user(const Ctx& ctx, const UserInput& in) {
 Result<store::UserRow> App::update_user(const Ctx& ctx, std::int64_t id, const UserInput& in) {
   if (auto s = require(ctx, "user:manage"); !s.ok()) return s.error();
   if (auto s = check_user_fields(in, *units()); !s.ok()) return s.error();
-  return transact_value<store::UserRow>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::UserRow> {
+  auto result = transact_value<store::UserRow>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::UserRow> {
     auto found = store::find_user(c, id);
     if (!found.ok()) return found.error();
     if (!found->has_value()) return user_not_found();
@@ -114,26 +116,34 @@ Result<store::UserRow> App::update_user(const Ctx& ctx, std::int64_t id, const U
     u.password_hash.clear();
     return u;
   });
+  forget_sessions_of(id);  // after the commit: see App::authenticate
+  return result;
 }
 
 Status App::reset_password(const Ctx& ctx, std::int64_t id, const std::string& initial_password) {
   if (auto s = require(ctx, "user:manage"); !s.ok()) return s;
-  std::string hash;
-  return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+  auto target = transact_value<std::optional<store::UserRow>>(db_, store::TxKind::read,
+                                                               [&](store::Connection& c) { return store::find_user(c, id); });
+  if (!target.ok()) return target.error();
+  if (!target->has_value()) return user_not_found();
+  if (auto s = domain::check_password_strength(initial_password, (*target)->username); !s.ok()) {
+    Error e = s.error();
+    e.field = "initial_password";
+    return e;
+  }
+  // Hash outside the write transaction: argon2id takes ~100 ms and would hold the writer.
+  std::string hash = platform::hash_password(initial_password, config_.fast_password_hash);
+  auto result = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto found = store::find_user(c, id);
     if (!found.ok()) return found.error();
     if (!found->has_value()) return user_not_found();
-    if (auto s = domain::check_password_strength(initial_password, (*found)->username); !s.ok()) {
-      Error e = s.error();
-      e.field = "initial_password";
-      return e;
-    }
-    hash = platform::hash_password(initial_password, config_.fast_password_hash);
     if (auto s = store::set_password(c, id, hash, true); !s.ok()) return s;
     if (auto s = store::delete_user_sessions(c, id); !s.ok()) return s;
     forget_sessions_of(id);
     return audit(c, ctx, "password_reset", "user", id, (*found)->username, "{}");
   });
+  forget_sessions_of(id);  // after the commit: see App::authenticate
+  return result;
 }
 
 Result<std::pair<std::vector<store::RoleRow>, std::vector<store::PermissionRow>>> App::list_roles(const Ctx& ctx) {
@@ -156,7 +166,7 @@ Result<store::RoleRow> App::update_role(const Ctx& ctx, std::int64_t id, const s
   if (scope != "none" && scope != "own" && scope != "subtree" && scope != "district") {
     return invalid("FIELD_VALUE", "数据范围取值无效,应为 none、own、subtree 或 district", "scope");
   }
-  return transact_value<store::RoleRow>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::RoleRow> {
+  auto result = transact_value<store::RoleRow>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::RoleRow> {
     auto role = store::find_role(c, id);
     if (!role.ok()) return role.error();
     if (!role->has_value()) return not_found("ROLE_NOT_FOUND", "角色不存在");
@@ -180,6 +190,8 @@ Result<store::RoleRow> App::update_role(const Ctx& ctx, std::int64_t id, const s
     out.permissions = permissions;
     return out;
   });
+  forget_all_sessions();  // after the commit: see App::authenticate
+  return result;
 }
 
 Result<domain::Unit> App::create_unit(const Ctx& ctx, const UnitInput& in) {
@@ -255,13 +267,15 @@ Result<domain::Unit> App::update_unit(const Ctx& ctx, std::int64_t id, const Uni
   if (u.active != active) d.push_back({{"field", "active"}, {"old", u.active ? "1" : "0"}, {"new", active ? "1" : "0"}});
   u.name = name;
   u.active = active;
-  return transact_value<domain::Unit>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<domain::Unit> {
+  auto result = transact_value<domain::Unit>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<domain::Unit> {
     if (auto s = store::update_unit(c, id, u.name, u.active); !s.ok()) return s.error();
     if (auto s = audit(c, ctx, "unit_update", "unit", id, u.name, d.dump()); !s.ok()) return s.error();
     if (auto s = reload_units(c); !s.ok()) return s.error();
     forget_all_sessions();  // scopes are built from the unit tree
     return u;
   });
+  forget_all_sessions();  // after the commit: scopes are built from the unit tree
+  return result;
 }
 
 }  // namespace anbang::app

@@ -3,6 +3,7 @@
 // The HTTP layer parses requests into these inputs and serialises the outputs.
 #pragma once
 #include <memory>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <string>
@@ -27,6 +28,9 @@ struct Config {
   int max_failed_logins = 5;
   int lock_minutes = 10;
   bool fast_password_hash = false;  // tests and demo seeding only
+  int login_attempts_per_minute = 120;  // per client IP (offices share one address behind NAT)
+  int hash_slots = 1;                  // concurrent argon2id verifications
+  bool secure_cookie = false;          // add Secure to the session cookie (behind HTTPS)
 };
 
 // The authenticated user of a request.
@@ -139,6 +143,7 @@ class App {
   Result<PersonView> get_person(const Ctx& ctx, std::int64_t id);
   Result<PersonView> create_person(const Ctx& ctx, const domain::PersonInput& in);
   Result<PersonView> update_person(const Ctx& ctx, std::int64_t id, const domain::PersonInput& in);
+  Result<Audited<std::vector<store::PersonEvent>>> read_timeline(const Ctx& ctx, std::int64_t id);
   Result<std::vector<store::PersonEvent>> person_timeline(const Ctx& ctx, std::int64_t id);
   Result<Export> export_persons(const Ctx& ctx, const PersonQuery& q);
 
@@ -177,6 +182,7 @@ class App {
   domain::CodeLookups lookups() const;
   Result<PersonView> view(store::Connection& c, store::PersonRecord rec, const Ctx& ctx) const;
   Status check_person_units(const Ctx& ctx, const domain::ValidPerson& p) const;
+  void audit_duplicate_probe(const Ctx& ctx, const Error& e, const std::optional<std::string>& id_number);
   Status duplicate_id_check(store::Connection& c, const std::optional<std::string>& id_number,
                             std::int64_t self_id) const;
   Result<store::PersonFilter> person_filter(const Ctx& ctx, const PersonQuery& q) const;
@@ -189,6 +195,8 @@ class App {
   void forget_session(const std::string& digest);
   void forget_sessions_of(std::int64_t user_id);
   void forget_all_sessions();
+  bool allow_login_attempt(const std::string& ip, std::int64_t now);
+  bool verify_limited(const std::string& hash, const std::string& password);
 
   store::Database& db_;
   const platform::Clock& clock_;
@@ -205,6 +213,12 @@ class App {
   };
   std::mutex sessions_mu_;
   std::unordered_map<std::string, CachedSession> sessions_;
+  std::uint64_t sessions_generation_ = 0;  // bumped by every forget_*; see authenticate()
+  std::mutex login_mu_;
+  std::unordered_map<std::string, std::pair<std::int64_t, int>> login_attempts_;  // ip → (window start, count)
+  std::mutex hash_mu_;
+  std::condition_variable hash_cv_;
+  int hashing_ = 0;
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

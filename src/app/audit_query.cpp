@@ -6,7 +6,9 @@ namespace anbang::app {
 
 Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> App::search_audit(const Ctx& ctx, const AuditQuery& q) {
   if (auto s = require(ctx, "audit:read"); !s.ok()) return s.error();
-  if (q.page < 1 || q.page_size < 1 || q.page_size > 100) return invalid("FIELD_RANGE", "分页参数超出范围", "page_size");
+  if (q.page < 1 || q.page > 100000 || q.page_size < 1 || q.page_size > 100) {
+    return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
+  }
   store::AuditFilter f;
   f.username = std::string(domain::trim_ascii(q.username));
   f.action = q.action;
@@ -25,10 +27,16 @@ Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> App::search_aud
   }
   std::string person(domain::trim_ascii(q.person));
   if (domain::count_code_points(person) > 50) return invalid("FIELD_TOO_LONG", "人员关键字不能超过50个字", "person");
+  // Below district level, an auditor sees what users of their own area did, and persons of their area.
+  const domain::Scope& scope = ctx.actor->scope;
+  if (scope.kind != domain::ScopeKind::district) {
+    f.limit_units = true;
+    if (scope.kind != domain::ScopeKind::none) f.actor_unit_ids = units()->subtree_ids(scope.root);
+  }
   using Page = std::pair<std::vector<store::AuditRecord>, std::int64_t>;
   return transact_value<Page>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<Page> {
     if (!person.empty()) {
-      auto ids = store::person_ids_for_audit(c, person);
+      auto ids = store::person_ids_for_audit(c, scope, person);
       if (!ids.ok()) return ids.error();
       f.person_ids = std::move(ids).value();
       f.has_person = true;

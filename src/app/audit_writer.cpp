@@ -48,7 +48,12 @@ void AuditWriter::run() {
       }
       return {};
     });
-    for (auto& p : batch) p.done(s);
+    for (auto& p : batch) {
+      try {
+        p.done(s);
+      } catch (...) {  // a connection that went away must not stop the audit thread
+      }
+    }
   }
 }
 

@@ -15,49 +15,92 @@ Error bad_login() {
 }
 }  // namespace
 
+// Lockout without races: each attempt first reserves one of the allowed failures in a write
+// transaction (so parallel attempts cannot exceed max_failed_logins guesses), then checks the
+// password outside any transaction, then records the outcome.
 Result<LoginResult> App::login(Ctx& ctx, const std::string& username, const std::string& password) {
   if (username.empty() || password.empty()) return invalid("FIELD_REQUIRED", "请输入用户名和密码", "username");
-  if (username.size() > 64 || password.size() > 256) return bad_login();
-  auto user = transact_value<std::optional<store::UserRow>>(db_, store::TxKind::read, [&](store::Connection& c) {
-    return store::find_user_by_name(c, username);
-  });
-  if (!user.ok()) return user.error();
-  auto fail_audit = [&](const std::string& reason) {
+  auto fail_audit = [&](std::optional<std::int64_t> user_id, const std::string& reason) {
     Ctx anon = ctx;
     anon.actor.reset();
-    audit_now(anon, "login_failure", "user", *user ? std::optional<std::int64_t>((*user)->id) : std::nullopt, username,
-              nlohmann::json{{"username", username}, {"reason", reason}}.dump());
+    audit_now(anon, "login_failure", "user", user_id, username.substr(0, 64),
+              nlohmann::json{{"username", username.substr(0, 64)}, {"reason", reason}}.dump(
+                  -1, ' ', false, nlohmann::json::error_handler_t::replace));
   };
-  if (!user->has_value() || !(*user)->active) {
-    // Hash anyway so that timing does not reveal whether the user exists.
-    static const std::string dummy = platform::hash_password("anbang-dummy-password", config_.fast_password_hash);
-    (void)platform::verify_password(dummy, password);
-    fail_audit(user->has_value() ? "inactive" : "unknown_user");
+  if (!allow_login_attempt(ctx.ip, ctx.now)) {
+    fail_audit(std::nullopt, "rate_limited");
+    return Error{ErrorKind::locked, "AUTH_RATE_LIMITED", "登录尝试过于频繁,请稍后再试", {}};
+  }
+  if (username.size() > 64 || password.size() > 1024) {
+    fail_audit(std::nullopt, "too_long");
     return bad_login();
   }
-  store::UserRow u = **user;
-  if (u.locked_until && *u.locked_until > ctx.now) {
-    fail_audit("locked");
-    std::int64_t minutes = (*u.locked_until - ctx.now + 59) / 60;
+  const std::int64_t lock_seconds = config_.lock_minutes * 60;
+  auto locked_error = [&](std::int64_t until) {
+    std::int64_t minutes = (until - ctx.now + 59) / 60;
     return Error{ErrorKind::locked, "AUTH_LOCKED",
                  "密码连续错误次数过多,账号已锁定,请" + std::to_string(minutes) + "分钟后再试或联系管理员解锁", {}};
-  }
-  if (!platform::verify_password(u.password_hash, password)) {
-    int failed = (u.locked_until && *u.locked_until <= ctx.now) ? 1 : u.failed_logins + 1;
-    std::optional<std::int64_t> lock;
-    if (failed >= config_.max_failed_logins) lock = ctx.now + config_.lock_minutes * 60;
-    (void)db_.transact(store::TxKind::write, [&](store::Connection& c) {
-      return store::record_login_failure(c, u.id, failed, lock);
-    });
-    fail_audit(lock ? "wrong_password_locked" : "wrong_password");
-    if (lock) {
-      return Error{ErrorKind::locked, "AUTH_LOCKED",
-                   "密码连续错误" + std::to_string(failed) + "次,账号已锁定" + std::to_string(config_.lock_minutes) +
-                       "分钟",
-                   {}};
+  };
+  // 1. Reserve an attempt.
+  struct Reserved {
+    std::optional<store::UserRow> user;
+    std::optional<std::int64_t> locked_until;
+  };
+  auto reserved = transact_value<Reserved>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<Reserved> {
+    auto found = store::find_user_by_name(c, username);
+    if (!found.ok()) return found.error();
+    Reserved r;
+    if (!found->has_value() || !(*found)->active) return r;
+    store::UserRow u = **found;
+    if (u.locked_until && *u.locked_until <= ctx.now) {  // an expired lock starts a fresh count
+      u.failed_logins = 0;
+      u.locked_until.reset();
     }
+    if (!u.locked_until && u.failed_logins >= config_.max_failed_logins) u.locked_until = ctx.now + lock_seconds;
+    if (u.locked_until) {
+      if (auto s = store::record_login_failure(c, u.id, u.failed_logins, u.locked_until); !s.ok()) return s.error();
+      r.user = u;
+      r.locked_until = u.locked_until;
+      return r;
+    }
+    if (auto s = store::record_login_failure(c, u.id, u.failed_logins + 1, std::nullopt); !s.ok()) return s.error();
+    r.user = u;
+    return r;
+  });
+  if (!reserved.ok()) return reserved.error();
+  if (!reserved->user) {
+    // Hash anyway so that timing does not reveal whether the user exists.
+    static const std::string dummy = platform::hash_password("anbang-dummy-password", config_.fast_password_hash);
+    (void)verify_limited(dummy, password);
+    fail_audit(std::nullopt, "unknown_or_inactive_user");
     return bad_login();
   }
+  const store::UserRow& u = *reserved->user;
+  if (reserved->locked_until) {
+    fail_audit(u.id, "locked");
+    return locked_error(*reserved->locked_until);
+  }
+  // 2. Check the password (outside any transaction: argon2id takes ~100 ms).
+  if (!verify_limited(u.password_hash, password)) {
+    // 3a. The reserved failure stands; lock once the allowance is used up.
+    std::optional<std::int64_t> lock;
+    Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+      auto now_row = store::find_user(c, u.id);
+      if (!now_row.ok()) return now_row.error();
+      if (!now_row->has_value()) return {};
+      const store::UserRow& cur = **now_row;
+      if (cur.failed_logins >= config_.max_failed_logins) {
+        lock = cur.locked_until && *cur.locked_until > ctx.now ? *cur.locked_until : ctx.now + lock_seconds;
+        return store::record_login_failure(c, u.id, cur.failed_logins, lock);
+      }
+      return {};
+    });
+    if (!s.ok()) return s.error();
+    fail_audit(u.id, lock ? "wrong_password_locked" : "wrong_password");
+    if (lock) return locked_error(*lock);
+    return bad_login();
+  }
+  // 3b. Success: reset the count, open the session.
   LoginResult out;
   out.token = platform::random_token(32);
   Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
@@ -77,18 +120,43 @@ Result<LoginResult> App::login(Ctx& ctx, const std::string& username, const std:
   return out;
 }
 
+bool App::allow_login_attempt(const std::string& ip, std::int64_t now) {
+  std::lock_guard lock(login_mu_);
+  auto& window = login_attempts_[ip];
+  if (now - window.first >= 60) window = {now, 0};
+  if (login_attempts_.size() > 10000) {  // forget old windows
+    for (auto it = login_attempts_.begin(); it != login_attempts_.end();) {
+      it = now - it->second.first >= 60 ? login_attempts_.erase(it) : std::next(it);
+    }
+  }
+  return ++login_attempts_[ip].second <= config_.login_attempts_per_minute;
+}
+
+bool App::verify_limited(const std::string& hash, const std::string& password) {
+  // At most `hash_slots` argon2id verifications at once, so logins cannot occupy every request thread.
+  std::unique_lock lock(hash_mu_);
+  hash_cv_.wait(lock, [this] { return hashing_ < config_.hash_slots; });
+  ++hashing_;
+  lock.unlock();
+  bool ok = platform::verify_password(hash, password);
+  lock.lock();
+  --hashing_;
+  hash_cv_.notify_one();
+  return ok;
+}
+
 Status App::logout(const Ctx& ctx) {
   if (!ctx.actor) return {};
-  forget_session(ctx.actor->session_digest);
-  return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-    if (auto s = store::delete_session(c, ctx.actor->session_digest); !s.ok()) return s;
+  Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    if (auto r = store::delete_session(c, ctx.actor->session_digest); !r.ok()) return r;
     return audit(c, ctx, "logout", "user", ctx.actor->user_id, ctx.actor->username, "{}");
   });
+  forget_session(ctx.actor->session_digest);  // after the commit: see authenticate()
+  return s;
 }
 
 namespace {
 constexpr std::int64_t kSessionRefreshSeconds = 10;  // cached actors are re-read this often
-constexpr std::int64_t kTouchSeconds = 30;           // last_seen is written at most this often
 }  // namespace
 
 Result<Actor> App::authenticate(const std::string& token, std::int64_t now) {
@@ -96,8 +164,10 @@ Result<Actor> App::authenticate(const std::string& token, std::int64_t now) {
   if (token.size() != 64) return expired;
   std::string digest = platform::token_digest(token);
   const std::int64_t idle = config_.idle_timeout_minutes * 60;
+  std::uint64_t generation = 0;
   {
     std::lock_guard lock(sessions_mu_);
+    generation = sessions_generation_;
     auto it = sessions_.find(digest);
     if (it != sessions_.end()) {
       CachedSession& cs = it->second;
@@ -107,16 +177,11 @@ Result<Actor> App::authenticate(const std::string& token, std::int64_t now) {
       }
       if (now - cs.loaded_at < kSessionRefreshSeconds) {
         cs.last_seen = now;
-        bool persist = now - cs.persisted_at >= kTouchSeconds;
-        if (persist) cs.persisted_at = now;
-        Actor a = cs.actor;
-        if (persist) {
-          (void)db_.transact(store::TxKind::write, [&](store::Connection& c) { return store::touch_session(c, digest, now); });
-        }
-        return a;
+        return cs.actor;
       }
     }
   }
+  // Cache miss or stale entry: read the session and the user from the database.
   std::optional<Actor> actor;
   std::int64_t last_seen = 0;
   Status s = db_.transact(store::TxKind::read, [&](store::Connection& c) -> Status {
@@ -143,24 +208,32 @@ Result<Actor> App::authenticate(const std::string& token, std::int64_t now) {
       sessions_.erase(digest);
       return expired;
     }
-    if (sessions_.size() > 50000) {  // drop sessions that went idle
-      for (auto it = sessions_.begin(); it != sessions_.end();) {
-        it = it->second.last_seen + idle < now ? sessions_.erase(it) : std::next(it);
+    // Keep the entry only if nothing was invalidated while we read: otherwise the row we read may
+    // predate a logout, a disabled user or a role change that committed meanwhile.
+    if (generation == sessions_generation_) {
+      if (sessions_.size() > 50000) {  // drop sessions that went idle
+        for (auto it = sessions_.begin(); it != sessions_.end();) {
+          it = it->second.last_seen + idle < now ? sessions_.erase(it) : std::next(it);
+        }
       }
+      sessions_[digest] = CachedSession{*actor, now, now, now};
     }
-    sessions_[digest] = CachedSession{*actor, now, now, now};
   }
+  // Persist activity (at most every kSessionRefreshSeconds per session, on reload) for the idle
+  // timeout across restarts.
   (void)db_.transact(store::TxKind::write, [&](store::Connection& c) { return store::touch_session(c, digest, now); });
   return *actor;
 }
 
 void App::forget_session(const std::string& digest) {
   std::lock_guard lock(sessions_mu_);
+  ++sessions_generation_;
   sessions_.erase(digest);
 }
 
 void App::forget_sessions_of(std::int64_t user_id) {
   std::lock_guard lock(sessions_mu_);
+  ++sessions_generation_;
   for (auto it = sessions_.begin(); it != sessions_.end();) {
     it = it->second.actor.user_id == user_id ? sessions_.erase(it) : std::next(it);
   }
@@ -168,6 +241,7 @@ void App::forget_sessions_of(std::int64_t user_id) {
 
 void App::forget_all_sessions() {
   std::lock_guard lock(sessions_mu_);
+  ++sessions_generation_;
   sessions_.clear();
 }
 
@@ -176,18 +250,21 @@ Status App::change_password(const Ctx& ctx, const std::string& old_password, con
   if (auto s = domain::check_password_strength(new_password, ctx.actor->username); !s.ok()) return s;
   // Hash outside the write transaction: argon2id takes ~100 ms and would hold the writer.
   std::string hash = platform::hash_password(new_password, config_.fast_password_hash);
-  return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+  Status changed = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto user = store::find_user(c, ctx.actor->user_id);
     if (!user.ok()) return user.error();
     if (!user->has_value()) return not_found("USER_NOT_FOUND", "用户不存在");
-    if (!platform::verify_password((*user)->password_hash, old_password)) {
+    if (!verify_limited((*user)->password_hash, old_password)) {
       return invalid("PASSWORD_WRONG", "原密码不正确", "old_password");
     }
     if (old_password == new_password) return invalid("PASSWORD_REUSED", "新密码不能与原密码相同", "new_password");
     if (auto s = store::set_password(c, ctx.actor->user_id, hash, false); !s.ok()) return s;
-    forget_sessions_of(ctx.actor->user_id);  // must_change_password changed
+    // Every other session of the user ends: a stolen session does not survive a password change.
+    if (auto s = store::delete_other_sessions(c, ctx.actor->user_id, ctx.actor->session_digest); !s.ok()) return s;
     return audit(c, ctx, "password_change", "user", ctx.actor->user_id, ctx.actor->username, "{}");
   });
+  forget_sessions_of(ctx.actor->user_id);  // after the commit: must_change_password changed
+  return changed;
 }
 
 }  // namespace anbang::app

@@ -46,7 +46,8 @@ const std::vector<RoleDef>& role_defs() {
       {"police_officer", "派出所民警", "subtree", {"person:read"}},
       {"township_officer", "镇街干部", "subtree", {"person:read"}},
       {"village_cadre", "村居干部", "own", {"person:read"}},
-      {"auditor", "审计员", "none", {"audit:read"}},
+      // District scope: the audit log is read over the district (no person:read, so no files).
+      {"auditor", "审计员", "district", {"audit:read"}},
       {"custody_clerk", "监所干部", "none", {}},
       {"department_officer", "部门干部", "none", {}},
   };

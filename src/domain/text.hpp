@@ -17,4 +17,7 @@ std::string ascii_lower(std::string_view text);
 // malformed input still gives a stable count.
 size_t count_code_points(std::string_view text);
 
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
 }  // namespace anbang::domain

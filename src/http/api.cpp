@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "domain/text.hpp"
 #include "platform/log.hpp"
 
 namespace anbang::http {
@@ -149,6 +150,15 @@ Response with_ctx(app::App& app, const Request& req, const std::function<Respons
   return guarded([&] {
     auto ctx = authed(app, req);
     if (!ctx.ok()) return error_response(ctx.error());
+    // Everything but /auth/me, /auth/password and /auth/logout waits for a forced password change.
+    if (ctx->actor->must_change_password) {
+      return error_response(forbidden("PASSWORD_CHANGE_REQUIRED", "首次登录或密码已被重置,请先修改密码"));
+    }
+    for (const auto& [name, value] : req.query) {
+      if (!domain::is_valid_utf8(name) || !domain::is_valid_utf8(value)) {
+        return error_response(invalid("FIELD_FORMAT", "查询参数不是有效的 UTF-8 文本", name));
+      }
+    }
     return fn(*ctx);
   });
 }

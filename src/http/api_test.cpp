@@ -58,15 +58,16 @@ TEST(HttpRouter, MatchesNumericParametersAndReportsOtherMethods) {
     resp.body = std::to_string(r.params["id"]);
     return resp;
   });
-  Request get{"GET", "/api/v1/persons/42", {}, {}, "", "", {}};
+  Request get{"GET", "/api/v1/persons/42", {}, {}, "", "", {}, ""};
   bool known = false;
   const Handler* h = router.match(get, &known);
   ASSERT_NE(h, nullptr);
   EXPECT_EQ((*h)(get).body, "42");
-  Request text{"GET", "/api/v1/persons/abc", {}, {}, "", "", {}};
+  EXPECT_EQ(get.route, "/api/v1/persons/:id");
+  Request text{"GET", "/api/v1/persons/abc", {}, {}, "", "", {}, ""};
   EXPECT_EQ(router.match(text, &known), nullptr);
   EXPECT_FALSE(known);
-  Request put{"PUT", "/api/v1/persons/42", {}, {}, "", "", {}};
+  Request put{"PUT", "/api/v1/persons/42", {}, {}, "", "", {}, ""};
   EXPECT_EQ(router.match(put, &known), nullptr);
   EXPECT_TRUE(known);
 }

@@ -1,16 +1,30 @@
 // /api/v1/audit (read-only) and /api/v1/dicts.
+#include <algorithm>
+
 #include "http/api.hpp"
 #include "http/views.hpp"
 
 namespace anbang::http {
 
+namespace {
+Response audit_reply(app::App& app, const app::Ctx& ctx, const app::AuditQuery& q) {
+  auto found = app.search_audit(ctx, q);
+  if (!found.ok()) return error_response(found.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : found->first) items.push_back(audit_json(a));
+  return json_response(200, {{"items", items}, {"total", found->second}, {"page", q.page}, {"page_size", q.page_size}});
+}
+}  // namespace
+
 void add_audit_routes(Router& r, app::App& app) {
   r.add("GET", "/api/v1/audit", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
+      if (req.query_value("person")) {
+        return error_response(invalid("QUERY_IN_URL", "按人员查询审计记录请使用 POST /api/v1/audit/search", "person"));
+      }
       app::AuditQuery q;
       q.username = query_text(req, "username");
       q.action = query_text(req, "action");
-      q.person = query_text(req, "person");
       q.from = query_text(req, "from");
       q.to = query_text(req, "to");
       auto page = query_int(req, "page", 1);
@@ -19,11 +33,24 @@ void add_audit_routes(Router& r, app::App& app) {
       if (!size.ok()) return error_response(size.error());
       q.page = *page;
       q.page_size = *size;
-      auto found = app.search_audit(ctx, q);
-      if (!found.ok()) return error_response(found.error());
-      nlohmann::json items = nlohmann::json::array();
-      for (const auto& a : found->first) items.push_back(audit_json(a));
-      return json_response(200, {{"items", items}, {"total", found->second}, {"page", q.page}, {"page_size", q.page_size}});
+      return audit_reply(app, ctx, q);
+    });
+  });
+  r.add("POST", "/api/v1/audit/search", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::AuditQuery q;
+      for (auto [field, dst] : {std::pair{"username", &q.username}, std::pair{"action", &q.action},
+                                std::pair{"person", &q.person}, std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      for (auto [field, dst] : {std::pair{"page", &q.page}, std::pair{"page_size", &q.page_size}}) {
+        auto v = get_int(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = static_cast<int>(std::clamp<std::int64_t>(**v, 0, 1000000));
+      }
+      return audit_reply(app, ctx, q);
     });
   });
 }
@@ -35,18 +62,25 @@ void add_dict_routes(Router& r, app::App& app) {
     return nlohmann::json{{"items", items}};
   };
   r.add("GET", "/api/v1/dicts/ethnic-groups", [&app, pairs](Request& req) {
-    auto ctx = authed(app, req);
-    if (!ctx.ok()) return error_response(ctx.error());
-    return json_response(200, pairs(app.ethnic_groups()));
+    return with_ctx(app, req, [&](app::Ctx&) { return json_response(200, pairs(app.ethnic_groups())); });
   });
   r.add("GET", "/api/v1/dicts/education-levels", [&app, pairs](Request& req) {
-    auto ctx = authed(app, req);
-    if (!ctx.ok()) return error_response(ctx.error());
-    return json_response(200, pairs(app.education_levels()));
+    return with_ctx(app, req, [&](app::Ctx&) { return json_response(200, pairs(app.education_levels())); });
+  });
+  r.add("GET", "/api/v1/dicts/charge-chapters", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx&) {
+      nlohmann::json items = nlohmann::json::array();
+      int last = 0;
+      for (const auto& c : app.charges()) {
+        if (c.chapter == last) continue;
+        last = c.chapter;
+        items.push_back({{"chapter", c.chapter}, {"name", c.chapter_name}});
+      }
+      return json_response(200, {{"items", items}});
+    });
   });
   r.add("GET", "/api/v1/dicts/charges", [&app](Request& req) {
-    auto ctx = authed(app, req);
-    if (!ctx.ok()) return error_response(ctx.error());
+    return with_ctx(app, req, [&](app::Ctx&) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& c : app.charges()) {
       items.push_back({{"id", c.id},
@@ -58,6 +92,7 @@ void add_dict_routes(Router& r, app::App& app) {
                        {"article", c.article}});
     }
     return json_response(200, {{"items", items}});
+    });
   });
 }
 

@@ -5,8 +5,9 @@
 namespace anbang::http {
 
 namespace {
-std::string session_cookie(const std::string& token, bool clear) {
+std::string session_cookie(const std::string& token, bool clear, bool secure) {
   std::string c = std::string(kSessionCookie) + "=" + (clear ? "" : token) + "; Path=/; HttpOnly; SameSite=Strict";
+  if (secure) c += "; Secure";
   if (clear) c += "; Max-Age=0";
   return c;
 }
@@ -15,6 +16,10 @@ std::string session_cookie(const std::string& token, bool clear) {
 void add_auth_routes(Router& r, app::App& app) {
   r.add("POST", "/api/v1/auth/login", [&app](Request& req) {
     return guarded([&] {
+      // JSON only: a cross-site HTML form (text/plain, form-urlencoded) cannot log a victim in.
+      if (req.header("content-type").rfind("application/json", 0) != 0) {
+        return error_response(invalid("CONTENT_TYPE", "登录请求须为 JSON(Content-Type: application/json)"));
+      }
       auto body = parse_object(req);
       if (!body.ok()) return error_response(body.error());
       auto username = get_string(*body, "username");
@@ -25,7 +30,7 @@ void add_auth_routes(Router& r, app::App& app) {
       auto result = app.login(ctx, username->value_or(""), password->value_or(""));
       if (!result.ok()) return error_response(result.error());
       Response resp = json_response(200, me_json(app, result->actor));
-      resp.headers.emplace_back("Set-Cookie", session_cookie(result->token, false));
+      resp.headers.emplace_back("Set-Cookie", session_cookie(result->token, false, app.config().secure_cookie));
       return resp;
     });
   });
@@ -39,7 +44,7 @@ void add_auth_routes(Router& r, app::App& app) {
       } else if (ctx.error().code == "CSRF_INVALID") {
         return error_response(ctx.error());
       }
-      resp.headers.emplace_back("Set-Cookie", session_cookie("", true));
+      resp.headers.emplace_back("Set-Cookie", session_cookie("", true, app.config().secure_cookie));
       return resp;
     });
   });

@@ -104,6 +104,14 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
   auto separated = get_bool(o, "separated");
   if (!separated.ok()) return separated.error();
   q.separated = *separated;
+  for (auto [field, dst] : {std::pair{"page", &q.page}, std::pair{"page_size", &q.page_size}}) {
+    auto v = get_int(o, field);
+    if (!v.ok()) return v.error();
+    if (*v) {
+      if (**v < 0 || **v > 1000000) return invalid("FIELD_RANGE", std::string("参数 ") + field + " 超出范围", field);
+      *dst = static_cast<int>(**v);
+    }
+  }
   return q;
 }
 
@@ -119,23 +127,39 @@ Response after_audit(app::App& app, store::AuditRecord record, Response ready) {
   return deferred;
 }
 
+// One page of the person search, answered after its access-log record is committed.
+Response search_reply(app::App& app, const app::Ctx& ctx, const app::PersonQuery& q) {
+  auto found = app.find_persons(ctx, q);
+  if (!found.ok()) return error_response(found.error());
+  const app::PersonPage& page = found->value;
+  auto tree = app.units();
+  std::string today = domain::to_string(ctx.today);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : page.items) items.push_back(person_summary_json(*tree, p, today));
+  return after_audit(app, std::move(found->record),
+                     json_response(200, {{"items", items}, {"total", page.total}, {"page", page.page},
+                                         {"page_size", page.page_size}}));
+}
+
 }  // namespace
 
 void add_person_routes(Router& r, app::App& app) {
   r.add("GET", "/api/v1/persons", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
+      // Names and ID numbers never travel in URLs (proxies and browsers keep them).
+      if (req.query_value("q")) {
+        return error_response(invalid("QUERY_IN_URL", "按姓名、拼音或身份证号查询请使用 POST /api/v1/persons/search", "q"));
+      }
       auto q = query_from(req);
       if (!q.ok()) return error_response(q.error());
-      auto found = app.find_persons(ctx, *q);
-      if (!found.ok()) return error_response(found.error());
-      const app::PersonPage& page = found->value;
-      auto tree = app.units();
-      std::string today = domain::to_string(ctx.today);
-      nlohmann::json items = nlohmann::json::array();
-      for (const auto& p : page.items) items.push_back(person_summary_json(*tree, p, today));
-      return after_audit(app, std::move(found->record),
-                         json_response(200, {{"items", items}, {"total", page.total}, {"page", page.page},
-                                             {"page_size", page.page_size}}));
+      return search_reply(app, ctx, *q);
+    });
+  });
+  r.add("POST", "/api/v1/persons/search", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto q = query_from_body(body);
+      if (!q.ok()) return error_response(q.error());
+      return search_reply(app, ctx, *q);
     });
   });
   r.add("POST", "/api/v1/persons", [&app](Request& req) {
@@ -165,11 +189,11 @@ void add_person_routes(Router& r, app::App& app) {
   });
   r.add("GET", "/api/v1/persons/:id/timeline", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto events = app.person_timeline(ctx, req.params["id"]);
-      if (!events.ok()) return error_response(events.error());
+      auto found = app.read_timeline(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& e : *events) items.push_back(event_json(e));
-      return json_response(200, {{"items", items}});
+      for (const auto& e : found->value) items.push_back(event_json(e));
+      return after_audit(app, std::move(found->record), json_response(200, {{"items", items}}));
     });
   });
   r.add("POST", "/api/v1/exports/persons.xlsx", [&app](Request& req) {

@@ -17,7 +17,7 @@ std::vector<std::string> split_path(const std::string& path) {
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Handler h) {
-  routes_.push_back({method, split_path(pattern), std::move(h)});
+  routes_.push_back({method, pattern, split_path(pattern), std::move(h)});
 }
 
 namespace {
@@ -52,6 +52,7 @@ const Handler* Router::match(Request& req, bool* path_known) const {
       continue;
     }
     req.params = std::move(params);
+    req.route = r.pattern;
     return &r.handler;
   }
   return nullptr;

@@ -54,14 +54,12 @@ const char* reason(int status) {
   }
 }
 
-// The route pattern for the access log: numeric segments become ":id" so no identifiers leak.
-std::string loggable_path(const std::string& path) {
-  std::string out;
-  for (const auto& seg : split_path(path)) {
-    bool numeric = !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos;
-    out += "/" + (numeric ? std::string(":id") : seg);
-  }
-  return out.empty() ? "/" : out;
+// What the access log names: the matched route pattern ("/api/v1/persons/:id"), "static" for files
+// of the web app, "unmatched" otherwise — never the raw path, which may carry names or ID numbers.
+std::string loggable_path(const Request& req, int status) {
+  if (!req.route.empty()) return req.route;
+  if (req.path.rfind("/api/", 0) != 0 && status < 400) return "static";
+  return "unmatched";
 }
 
 }  // namespace
@@ -104,12 +102,21 @@ Response dispatch(const Router& router, const StaticFiles& files, Request& req) 
   return resp;
 }
 
+sigset_t block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
 int serve(const Router& router, const StaticFiles& files, const ServerOptions& opts) {
   auto handler = [&router, &files, &opts](const restinio::request_handle_t& rq) {
     auto guard = std::make_shared<InFlight>();  // lives until the response is handed to RESTinio
     auto started = std::chrono::steady_clock::now();
     auto req = std::make_shared<Request>();
-    req->method = rq->header().method().c_str();
+    req->method = rq->header().method().c_str();  // from http-parser's fixed list, safe to log
     req->path = path_decode(rq->header().path());
     req->query = parse_query(rq->header().query());
     for (const auto& f : rq->header()) {
@@ -120,7 +127,7 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
     req->body = rq->body();
     req->ip = rq->remote_endpoint().address().to_string();
     // Writes `resp` to the connection; safe from any thread (RESTinio posts to the connection).
-    auto send = [rq, req, guard, started, &opts](Response resp) {
+    auto send = [rq, req, guard, started, access_log = opts.access_log](Response resp) {
       auto out = rq->create_response(restinio::http_status_line_t{
           restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
       if (!resp.body.empty() || resp.status != 204) out.append_header(restinio::http_field::content_type, resp.content_type);
@@ -128,10 +135,10 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
       std::size_t bytes = resp.body.size();
       if (req->method != "HEAD") out.set_body(std::move(resp.body));
       out.done();
-      if (opts.access_log) {
+      if (access_log) {
         auto us =
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-        platform::log_info(req->method + " " + loggable_path(req->path) + " " + std::to_string(resp.status) + " " +
+        platform::log_info(req->method + " " + loggable_path(*req, resp.status) + " " + std::to_string(resp.status) + " " +
                            std::to_string(bytes) + "B " + std::to_string(us) + "us");
       }
     };
@@ -148,12 +155,9 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
     return restinio::request_accepted();
   };
 
-  // Block the stop signals in every thread; the main thread waits for them with sigwait.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // main() blocked SIGTERM and SIGINT before starting any thread (block_stop_signals); this thread
+  // waits for them with sigwait.
+  sigset_t stop_signals = block_stop_signals();
 
   using traits_t = restinio::default_traits_t;
   std::unique_ptr<restinio::running_server_instance_t<restinio::http_server_t<traits_t>>> server;
@@ -177,7 +181,8 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
   sigwait(&stop_signals, &sig);
   platform::log_info(std::string("received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") + ", draining");
   g_draining = true;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  // Requests in flight include reads waiting for their audit commit; give them time to finish.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (g_in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }

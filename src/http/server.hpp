@@ -3,6 +3,8 @@
 // than the core count so that a slow request does not stall others). SIGTERM/SIGINT stop accepting,
 // let in-flight requests finish (up to 10 s) and return.
 #pragma once
+#include <signal.h>
+
 #include <string>
 
 #include "http/router.hpp"
@@ -22,6 +24,10 @@ struct ServerOptions {
 Response dispatch(const Router& router, const StaticFiles& files, Request& req);
 // The headers every response carries (security, caching of API answers).
 void finish_headers(Response& resp, bool api);
+
+// Blocks SIGTERM and SIGINT in the calling thread (and the threads it starts later). main() calls it
+// first, so that only serve()'s sigwait receives them.
+sigset_t block_stop_signals();
 
 // Runs until SIGTERM or SIGINT. Returns 0 after a clean drain, non-zero if the port cannot be bound.
 int serve(const Router& router, const StaticFiles& files, const ServerOptions& opts);

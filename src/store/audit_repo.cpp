@@ -1,5 +1,7 @@
 #include "store/audit_repo.hpp"
 
+#include "store/person_repo.hpp"
+
 namespace anbang::store {
 
 namespace sql {
@@ -11,8 +13,7 @@ constexpr const char* kInsertAccess =
     "object_label, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kAuditCols =
     "id, at, user_id, username, unit_id, unit_name, ip, action, object_type, object_id, object_label, detail";
-constexpr const char* kPersonIds =
-    "SELECT id FROM persons WHERE name = ? OR id_number = ? OR former_names LIKE ? LIMIT 200";
+constexpr const char* kPersonIds = "SELECT p.id FROM persons p WHERE (p.name = ? OR p.id_number = ?) AND ";
 }  // namespace sql
 
 Status insert_audit(Connection& c, const AuditRecord& r) {
@@ -46,6 +47,14 @@ std::string audit_where(const AuditFilter& f, Params& p) {
       w += ")";
     }
   }
+  if (f.limit_units) {
+    w += " AND unit_id IN (-1";
+    for (auto id : f.actor_unit_ids) {
+      w += ",?";
+      p.push_back(id);
+    }
+    w += ")";
+  }
   if (f.from) {
     w += " AND at >= ?";
     p.push_back(*f.from);
@@ -67,7 +76,7 @@ Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connectio
                         p);
   if (!total.ok()) return total.error();
   p.push_back(std::int64_t{f.page_size});
-  p.push_back(std::int64_t{(f.page - 1) * f.page_size});
+  p.push_back(std::int64_t{f.page - 1} * f.page_size);
   auto rows = c.query(std::string("SELECT ") + sql::kAuditCols + ", 0 AS access FROM main.audit_log" + w_main +
                           " UNION ALL SELECT " + sql::kAuditCols + ", 1 FROM audit.access_log" + w_access +
                           " ORDER BY 2 DESC, 13, 1 DESC LIMIT ? OFFSET ?",
@@ -81,8 +90,11 @@ Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connectio
   return std::make_pair(std::move(out), *total);
 }
 
-Result<std::vector<std::int64_t>> person_ids_for_audit(Connection& c, const std::string& text) {
-  auto rows = c.query(sql::kPersonIds, {text, text, "%" + text + "%"});
+Result<std::vector<std::int64_t>> person_ids_for_audit(Connection& c, const domain::Scope& scope,
+                                                       const std::string& text) {
+  Params p = {text, text};
+  std::string w = scope_predicate(scope, p);
+  auto rows = c.query(std::string(sql::kPersonIds) + w + " LIMIT 1000", p);
   if (!rows.ok()) return rows.error();
   std::vector<std::int64_t> ids;
   for (const auto& r : *rows) ids.push_back(r.i64(0));

@@ -3,6 +3,7 @@
 // person_search, export — its own file, see migrations/sqlite_audit). There is deliberately no update
 // or delete here, and the schemas' triggers refuse both. Searches read both as one log.
 #pragma once
+#include "domain/scope.hpp"
 #include "store/db.hpp"
 
 namespace anbang::store {
@@ -28,6 +29,8 @@ struct AuditFilter {
   std::string action;
   std::vector<std::int64_t> person_ids;  // entries about these persons; set has_person to apply
   bool has_person = false;
+  std::vector<std::int64_t> actor_unit_ids;  // only entries made by users of these units; set limit_units
+  bool limit_units = false;
   std::optional<std::int64_t> from, to;  // unix seconds, [from, to)
   int page = 1, page_size = 20;
 };
@@ -36,6 +39,8 @@ struct AuditFilter {
 Status insert_audit(Connection& c, const AuditRecord& r);
 Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connection& c, const AuditFilter& f);
 // Person ids whose name is `name` or whose ID number is `id_number` (audit search by person).
-Result<std::vector<std::int64_t>> person_ids_for_audit(Connection& c, const std::string& text);
+// Limited to the caller's scope.
+Result<std::vector<std::int64_t>> person_ids_for_audit(Connection& c, const domain::Scope& scope,
+                                                       const std::string& text);
 
 }  // namespace anbang::store

@@ -51,6 +51,16 @@ std::string in_list(const std::vector<std::int64_t>& ids, Params& params) {
   return s + ")";
 }
 
+// `text` for a LIKE pattern with ESCAPE '\': %, _ and \ match themselves.
+std::string like_escape(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
 std::string charges_json(const std::vector<std::int64_t>& ids) { return nlohmann::json(ids).dump(); }
 
 std::vector<std::int64_t> charges_from(const std::string& text) {
@@ -123,17 +133,17 @@ PersonListItem item_from(const Row& r) {
 std::string where_clause(const domain::Scope& scope, const PersonFilter& f, Params& p) {
   std::string w = scope_predicate(scope, p);
   if (!f.name_like.empty()) {
-    w += " AND (p.name LIKE ? OR p.former_names LIKE ?)";
-    p.push_back("%" + f.name_like + "%");
-    p.push_back("%" + f.name_like + "%");
+    w += " AND (p.name LIKE ? ESCAPE '\\' OR p.former_names LIKE ? ESCAPE '\\')";
+    p.push_back("%" + like_escape(f.name_like) + "%");
+    p.push_back("%" + like_escape(f.name_like) + "%");
   }
   if (!f.pinyin_prefix.empty()) {
-    w += " AND p.pinyin_keys LIKE ?";
-    p.push_back("% " + f.pinyin_prefix + "%");
+    w += " AND p.pinyin_keys LIKE ? ESCAPE '\\'";
+    p.push_back("% " + like_escape(f.pinyin_prefix) + "%");
   }
   if (!f.id_prefix.empty()) {
-    w += " AND p.id_number LIKE ?";
-    p.push_back(f.id_prefix + "%");
+    w += " AND p.id_number LIKE ? ESCAPE '\\'";
+    p.push_back(like_escape(f.id_prefix) + "%");
   }
   if (!f.unit_ids.empty()) {
     w += " AND (p.household_unit_id IN " + in_list(f.unit_ids, p) + " OR p.residence_unit_id IN " +
@@ -217,7 +227,7 @@ Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Conn
   // One pass over the (usually index-only) matches gives the page's ids and the total.
   Params paged = p;
   paged.push_back(std::int64_t{f.page_size});
-  paged.push_back(std::int64_t{(f.page - 1) * f.page_size});
+  paged.push_back(std::int64_t{f.page - 1} * f.page_size);
   auto ids = c.query("SELECT p.id, COUNT(*) OVER () FROM persons p WHERE " + w + order_clause(f) + " LIMIT ? OFFSET ?",
                      paged);
   if (!ids.ok()) return ids.error();

@@ -6,7 +6,11 @@
 #include <string>
 #include <unordered_map>
 
+#include "platform/log.hpp"
+
 namespace anbang::store {
+
+constexpr std::size_t kMaxCachedStatements = 512;
 
 class SqliteConnection final : public Connection {
  public:
@@ -46,10 +50,15 @@ class SqliteConnection final : public Connection {
   Error db_error(int rc) {
     std::string detail = sqlite3_errmsg(db_);
     int ext = sqlite3_extended_errcode(db_);
+    // Users see a fixed Chinese message; SQLite's (English) detail goes to the server log only.
     if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
-      return conflict("DB_CONSTRAINT", "数据与已有记录重复: " + detail);
+      platform::log_warn("constraint: " + detail);
+      return conflict("DB_CONSTRAINT", "数据与已有记录重复,请检查后重试");
     }
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) return {ErrorKind::invalid, "DB_CONSTRAINT", "数据不满足约束: " + detail, {}};
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+      platform::log_warn("constraint: " + detail);
+      return {ErrorKind::invalid, "DB_CONSTRAINT", "数据不满足约束,请检查后重试", {}};
+    }
     return internal_error("数据库错误: " + detail);
   }
 
@@ -57,6 +66,10 @@ class SqliteConnection final : public Connection {
     std::string key(sql);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
+    if (cache_.size() >= kMaxCachedStatements) {  // the SQL text varies with IN-lists: keep it bounded
+      for (auto& [text, old] : cache_) sqlite3_finalize(old);
+      cache_.clear();
+    }
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                                 nullptr);

@@ -37,6 +37,7 @@ constexpr const char* kFindSession =
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE token_digest = ?";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_digest = ?";
 constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?";
+constexpr const char* kDeleteOtherSessions = "DELETE FROM sessions WHERE user_id = ? AND token_digest <> ?";
 constexpr const char* kDeleteIdle = "DELETE FROM sessions WHERE last_seen_at < ?";
 }  // namespace sql
 
@@ -92,9 +93,14 @@ Result<std::pair<std::vector<UserRow>, std::int64_t>> list_users(Connection& c, 
   std::string where = " WHERE 1=1";
   Params p;
   if (!f.q.empty()) {
-    where += " AND (username LIKE ? OR display_name LIKE ?)";
-    p.push_back("%" + f.q + "%");
-    p.push_back("%" + f.q + "%");
+    std::string esc;
+    for (char ch : f.q) {
+      if (ch == '%' || ch == '_' || ch == '\\') esc += '\\';
+      esc += ch;
+    }
+    where += " AND (username LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')";
+    p.push_back("%" + esc + "%");
+    p.push_back("%" + esc + "%");
   }
   if (!f.unit_ids.empty()) {
     where += " AND unit_id IN (";
@@ -108,7 +114,7 @@ Result<std::pair<std::vector<UserRow>, std::int64_t>> list_users(Connection& c, 
   if (!total.ok()) return total.error();
   Params pp = p;
   pp.push_back(std::int64_t{f.page_size});
-  pp.push_back(std::int64_t{(f.page - 1) * f.page_size});
+  pp.push_back(std::int64_t{f.page - 1} * f.page_size);
   auto rows = c.query(std::string("SELECT ") + sql::kUserCols + " FROM users" + where +
                           " ORDER BY username LIMIT ? OFFSET ?",
                       pp);
@@ -208,6 +214,10 @@ Status delete_session(Connection& c, const std::string& digest) { return done(c.
 
 Status delete_user_sessions(Connection& c, std::int64_t user_id) {
   return done(c.exec(sql::kDeleteUserSessions, {user_id}));
+}
+
+Status delete_other_sessions(Connection& c, std::int64_t user_id, const std::string& keep_digest) {
+  return done(c.exec(sql::kDeleteOtherSessions, {user_id, keep_digest}));
 }
 
 Status delete_idle_sessions(Connection& c, std::int64_t older_than) {

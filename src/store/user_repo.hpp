@@ -70,6 +70,7 @@ Result<std::optional<SessionRow>> find_session(Connection& c, const std::string&
 Status touch_session(Connection& c, const std::string& digest, std::int64_t now);
 Status delete_session(Connection& c, const std::string& digest);
 Status delete_user_sessions(Connection& c, std::int64_t user_id);
+Status delete_other_sessions(Connection& c, std::int64_t user_id, const std::string& keep_digest);
 Status delete_idle_sessions(Connection& c, std::int64_t older_than);
 
 }  // namespace anbang::store

@@ -17,15 +17,24 @@ test('reads, changes and logins are audited with user, unit, IP and time; audito
     await c.get(`/api/v1/persons/${made.body.id}`);
     await new Client(srv.baseUrl).login('sfs_001', 'wrong-password-9');
     const auditor = await loginAs(srv, 'auditor');
-    const reads = await auditor.get('/api/v1/audit?action=person_read&person=' + encodeURIComponent('审计甲'));
+    const reads = await auditor.post('/api/v1/audit/search', { action: 'person_read', person: '审计甲' });
     assert.equal(reads.body.total, 1);
     const e = reads.body.items[0];
     assert.equal(e.username, 'sfs_001');
     assert.equal(e.unit_name, '昌元街道司法所');
     assert.equal(e.ip, '127.0.0.1');
     assert.match(e.at, /^\d{4}-\d\d-\d\dT/);
-    const byId = await auditor.get('/api/v1/audit?person=' + id);
-    assert.deepEqual(byId.body.items.map((x) => x.action).sort(), ['person_create', 'person_read']);
+    await c.get(`/api/v1/persons/${made.body.id}/timeline`);
+    const byId = await auditor.post('/api/v1/audit/search', { person: id });
+    assert.deepEqual(byId.body.items.map((x) => x.action).sort(), ['person_create', 'person_read', 'person_read']);
+    const created = byId.body.items.find((x) => x.action === 'person_create');
+    assert.ok(JSON.parse(created.detail).some((ch) => ch.field === 'id_number' && ch.new === id));
+    // A duplicate-ID probe from another township is on record although the create failed.
+    const other = await loginAs(srv, 'sfs_101');
+    const dup = await other.post('/api/v1/persons', personBody(units['500153101001'].id, await chargeId(other), { id_number: id }));
+    assert.equal(dup.status, 409);
+    const probes = await auditor.post('/api/v1/audit/search', { action: 'person_duplicate_id', username: 'sfs_101' });
+    assert.equal(probes.body.total, 1);
     const failures = await auditor.get('/api/v1/audit?action=login_failure&username=');
     assert.ok(failures.body.items.some((x) => x.object_label === 'sfs_001'));
     const ok = await auditor.get('/api/v1/audit?action=login_success&username=sfs_001');
@@ -90,8 +99,8 @@ test('the access log carries no names, ID numbers or query strings', async () =>
     const id = makeId('500153', '19720404', 91);
     const units = await unitsByCode(c);
     const made = await c.post('/api/v1/persons', personBody(units['500153001001'].id, await chargeId(c), { name: '日志丁', id_number: id }));
-    await c.get('/api/v1/persons?q=' + encodeURIComponent('日志丁'));
-    await c.get('/api/v1/persons?q=' + id);
+    await c.post('/api/v1/persons/search', { q: '日志丁' });
+    await c.post('/api/v1/persons/search', { q: id });
     await c.get(`/api/v1/persons/${made.body.id}`);
     await new Promise((r) => setTimeout(r, 100));
     const log = srv.log();

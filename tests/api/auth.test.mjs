@@ -97,3 +97,49 @@ test('the session cookie is never accepted after logout even if replayed', async
   c.cookie = saved;
   assert.equal((await c.get('/api/v1/auth/me')).status, 401);
 });
+
+test('parallel wrong logins get at most five guesses before the lock', async () => {
+  const attempts = await Promise.all(Array.from({ length: 20 }, () => new Client(srv.baseUrl).login('pcs_005', 'wrong-password-2')));
+  const refusedAsWrong = attempts.filter((r) => r.status === 401).length;
+  assert.ok(refusedAsWrong <= 5, `401s: ${refusedAsWrong}`);
+  assert.ok(attempts.some((r) => r.status === 423));
+});
+
+test('a forced password change also blocks units and dictionaries', async () => {
+  const admin = await loginAs(srv, 'admin');
+  const units = await unitsByCode(admin);
+  const role = (await admin.get('/api/v1/roles')).body.items.find((r) => r.code === 'police_officer');
+  const made = await admin.post('/api/v1/users', {
+    username: 'must_change_2', display_name: '待改密', unit_id: units['PCS500153102'].id, role_id: role.id,
+    initial_password: 'Initial2026pw',
+  });
+  assert.equal(made.status, 201);
+  const u = await loginAs(srv, 'must_change_2', 'Initial2026pw');
+  for (const path of ['/api/v1/units', '/api/v1/dicts/charges', '/api/v1/roles']) {
+    const r = await u.get(path);
+    assert.equal(r.status, 403, path);
+    assert.equal(r.body.error.code, 'PASSWORD_CHANGE_REQUIRED', path);
+  }
+  assert.equal((await u.get('/api/v1/auth/me')).status, 200);
+});
+
+test('changing the password ends the user’s other sessions', async () => {
+  const a = await loginAs(srv, 'zj_003');
+  const b = await loginAs(srv, 'zj_003');
+  assert.equal((await b.get('/api/v1/auth/me')).status, 200);
+  const r = await a.post('/api/v1/auth/password', { old_password: 'anbang@2026', new_password: 'Changed2026pw' });
+  assert.equal(r.status, 204);
+  assert.equal((await b.get('/api/v1/auth/me')).status, 401);
+  assert.equal((await a.get('/api/v1/auth/me')).status, 200);
+});
+
+test('login attempts per client address are limited', async () => {
+  const limited = await startServer({ persons: 0, args: ['--login-rate', '3'] });
+  try {
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await new Client(limited.baseUrl).login('qu_abb', 'wrong-password-3')).body.error.code);
+    assert.deepEqual(codes.slice(3), ['AUTH_RATE_LIMITED', 'AUTH_RATE_LIMITED']);
+  } finally {
+    await limited.stop();
+  }
+});

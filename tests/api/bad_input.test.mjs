@@ -95,3 +95,41 @@ test('unknown routes and methods answer JSON errors', async () => {
 test('the server survived all of it', async () => {
   assert.equal((await fetch(srv.baseUrl + '/healthz')).status, 200);
 });
+
+test('names and ID numbers are refused in URLs: searches go in a JSON body', async () => {
+  const r = await c.get('/api/v1/persons?q=' + encodeURIComponent('张三'));
+  assert.equal(r.status, 400);
+  assert.equal(r.body.error.code, 'QUERY_IN_URL');
+  const auditor = await loginAs(srv, 'auditor');
+  const a = await auditor.get('/api/v1/audit?person=' + encodeURIComponent('张三'));
+  assert.equal(a.body.error.code, 'QUERY_IN_URL');
+  const ok = await c.post('/api/v1/persons/search', { q: '张', page_size: 5 });
+  assert.equal(ok.status, 200);
+});
+
+test('text that is not UTF-8 is refused with 400, not a crash', async () => {
+  const r = await c.get('/api/v1/persons?status=%FF');
+  assert.equal(r.status, 400);
+  assert.equal(r.body.error.code, 'FIELD_FORMAT');
+});
+
+test('huge page numbers are refused, not overflowed', async () => {
+  const admin = await loginAs(srv, 'admin');
+  const r = await admin.get('/api/v1/users?page=999999999&page_size=100');
+  assert.equal(r.status, 400);
+  assert.equal(r.body.error.code, 'FIELD_RANGE');
+});
+
+test('LIKE wildcards in a search match themselves', async () => {
+  const r = await c.post('/api/v1/persons/search', { q: '%' });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.total, 0);
+});
+
+test('login accepts JSON only', async () => {
+  const r = await fetch(srv.baseUrl + '/api/v1/auth/login', {
+    method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ username: 'sfs_001', password: 'anbang@2026' }),
+  });
+  assert.equal(r.status, 400);
+  assert.equal((await r.json()).error.code, 'CONTENT_TYPE');
+});

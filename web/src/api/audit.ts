@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'unit_update',
   'role_update',
   'seed_demo',
+  'person_duplicate_id',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -40,7 +41,7 @@ export interface AuditEntry {
 export interface AuditQuery {
   username?: string
   action?: string
-  /** Person name or full ID number (the contract puts it in the query string). */
+  /** Person name or full ID number (sent in the JSON body, never in the URL). */
   person?: string
   from?: CivilDate
   to?: CivilDate
@@ -49,5 +50,5 @@ export interface AuditQuery {
 }
 
 export const auditApi = {
-  list: (q: AuditQuery) => http.get<PageOf<AuditEntry>>('/audit', { ...q }),
+  list: (q: AuditQuery) => http.post<PageOf<AuditEntry>>('/audit/search', q),
 }

@@ -92,7 +92,7 @@ export interface PersonSummary {
 
 export type PersonSort = 'name' | 'release_date' | 'birth_date' | 'created_at' | 'id'
 
-/** Filters of GET /persons and of the export body (never put in the page URL). */
+/** Filters of POST /persons/search and of the export body (never put in any URL). */
 export interface PersonFilter {
   q?: string
   unit_id?: number
@@ -127,7 +127,8 @@ export interface TimelineEntry {
 }
 
 export const personsApi = {
-  list: (q: PersonQuery) => http.get<PageOf<PersonSummary>>('/persons', { ...q }),
+  /** Names and ID numbers travel in the JSON body, never in the URL. */
+  list: (q: PersonQuery) => http.post<PageOf<PersonSummary>>('/persons/search', q),
   get: (id: number) => http.get<Person>(`/persons/${id}`),
   create: (body: PersonInput) => http.post<Person>('/persons', body),
   update: (id: number, body: PersonInput) => http.put<Person>(`/persons/${id}`, body),

@@ -35,6 +35,7 @@ export default {
     unit_update: 'Changed unit',
     role_update: 'Changed role',
     seed_demo: 'Loaded demo data',
+    person_duplicate_id: 'Looked up a duplicate ID number',
   },
   params: {
     q: 'Keyword',

@@ -35,6 +35,7 @@ export default {
     unit_update: '修改单位',
     role_update: '修改角色权限',
     seed_demo: '装入演示数据',
+    person_duplicate_id: '查询重复身份证号',
   },
   params: {
     q: '关键字',
