@@ -1,0 +1,430 @@
+// Person tasks: R-LNK-1, R-LNK-2, R-LNK-4, R-PCK-1, R-PCK-2, R-REG-1, R-VIS-1, R-VIS-2, R-REV-1
+// within the assistance period of R-PER-1. Work is done on day numbers; the scratch vectors are
+// per thread and reused, so a call allocates only the tasks it returns.
+#include "rules/engine.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "rules/days.hpp"
+
+namespace anbang::rules {
+namespace {
+
+using detail::Period;
+using detail::Record;
+using detail::Span;
+using domain::add_days;
+using domain::add_months_clamped;
+using domain::from_days;
+using domain::to_days;
+
+struct Scratch {
+  std::vector<Span> key, custody;
+  std::vector<Record> visits, reviews;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// Everything the rules of one person need, prepared once.
+struct Ctx {
+  const PersonFacts& f;
+  const PolicyTable& policy;
+  CivilDate today;
+  std::int64_t t = 0;  // today
+  std::int64_t r = 0;  // release day, first day under assistance
+  std::int64_t e = 0;  // assistance end, first day no longer under assistance
+  CivilDate last_day;  // e − 1 as a date
+  const std::vector<Span>& key;
+  const std::vector<Span>& custody;
+  const std::vector<Record>& visits;
+  const std::vector<Record>& reviews;
+
+  bool in_custody(std::int64_t day) const { return detail::find_span(custody, day) != nullptr; }
+};
+
+// A new task at the end of `out` (built in place: a Task is ~200 bytes).
+Task& new_task(std::vector<Task>& out, std::string_view rule, std::string_view clause, std::string_view owner,
+               std::string_view anchor, CivilDate anchor_date) {
+  Task& t = out.emplace_back();
+  t.rule = rule;
+  t.clause = clause;
+  t.owner = owner;
+  t.anchor = anchor;
+  t.anchor_date = anchor_date;
+  return t;
+}
+
+// Not done: not_applicable in custody on the due date, else overdue after it, else open.
+State pending_state(const Ctx& c, CivilDate due) {
+  if (!c.custody.empty() && c.in_custody(domain::to_days(due))) return State::not_applicable;
+  return c.today > due ? State::overdue : State::open;
+}
+
+// ---- one-off rules ----
+
+struct OneOff {
+  std::string_view rule, clause, owner, anchor, requirement, fulfilled_by, key;
+  CivilDate anchor_date, window_from, due;
+  std::optional<CivilDate> record;  // the fulfilling record, if any
+};
+
+void emit_one_off(const Ctx& c, const OneOff& o, std::vector<Task>& out) {
+  std::optional<CivilDate> rec = o.record && *o.record <= c.today ? o.record : std::nullopt;
+  if (!rec && o.window_from > c.today) return;  // window not started
+  Task& t = new_task(out, o.rule, o.clause, o.owner, o.anchor, o.anchor_date);
+  t.requirement = o.requirement;
+  t.fulfilled_by = o.fulfilled_by;
+  t.key = std::string(o.key);
+  t.window_from = o.window_from;
+  t.due = o.due;
+  if (rec) {
+    t.state = State::done;
+    t.fulfilled_on = rec;
+    t.late = *rec > o.due;
+  } else {
+    t.state = pending_state(c, o.due);
+  }
+}
+
+// R-LNK-1, §2.3.1: the custody unit sends the registration form within linkage_form_months of
+// receiving the person. Without the receipt date there is no deadline and no task. A form known
+// only as received by the judicial office was sent: the receipt date closes the task.
+void lnk_1(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  if (!f.form_received_into_custody) return;
+  CivilDate anchor = *f.form_received_into_custody;
+  CivilDate due = add_months_clamped(anchor, c.policy.values_at(anchor).linkage_form_months);
+  emit_one_off(
+      c,
+      {"R-LNK-1", "§2.3.1", owner::sender, "form_received_into_custody",
+       "监所收押服刑人员后,在规定期限内向户籍地司法行政机关寄送《基本情况登记表》", "登记表的寄送记录",
+       "R-LNK-1", anchor, anchor, due, f.form_sent ? f.form_sent : f.form_received},
+      out);
+}
+
+// R-LNK-2, §2.3.1: the household-registration judicial office verifies and feeds back within
+// verification_feedback_months of receiving the form.
+void lnk_2(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  if (!f.form_received) return;
+  CivilDate anchor = *f.form_received;
+  CivilDate due = add_months_clamped(anchor, c.policy.values_at(anchor).verification_feedback_months);
+  emit_one_off(c,
+               {"R-LNK-2", "§2.3.1", owner::household_judicial_office, "form_received",
+                "户籍地司法所核实服刑人员信息及家庭情况(查“三假”),在规定期限内反馈核查结果",
+                "核查反馈的发送记录", "R-LNK-2", anchor, anchor, due, f.verification_feedback_sent},
+               out);
+}
+
+// R-LNK-4, §2.3.1, first half: the release notice release_notice_months_before the release date
+// (month-end clamped). Its window opens when the person is known to be in custody (receipt into
+// custody, else the form's receipt); with neither it opens on the due date itself.
+void lnk_4_notice(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  CivilDate due =
+      add_months_clamped(f.release_date, -c.policy.values_at(f.release_date).release_notice_months_before);
+  CivilDate from = due;
+  if (f.form_received_into_custody && *f.form_received_into_custody < from)
+    from = *f.form_received_into_custody;
+  if (f.form_received && *f.form_received < from) from = *f.form_received;
+  emit_one_off(
+      c,
+      {"R-LNK-4", "§2.3.1", owner::sender, "release_date",
+       "监所在刑满释放前规定期限内寄送《刑满释放人员通知书》、回归社会危险性评估和救助建议",
+       "释放通知书的收到记录", "R-LNK-4/notice", f.release_date, from, due, f.release_notice_received},
+      out);
+}
+
+// R-LNK-4, §2.3.1, second half: the reception arrangement within reception_feedback_days
+// (in force on the day the notice was received) of receipt and never after the release date; a
+// notice received on or after the release date is due the day it arrives.
+void lnk_4_reply(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  if (!f.release_notice_received) return;
+  CivilDate got = *f.release_notice_received;
+  CivilDate due = add_days(got, c.policy.values_at(got).reception_feedback_days);
+  if (f.release_date < due) due = f.release_date;
+  if (due < got) due = got;
+  emit_one_off(c,
+               {"R-LNK-4", "§2.3.1", owner::household_judicial_office, "release_notice_received",
+                "收到释放通知书后及时反馈接收安排,最迟不晚于释放之日", "接收安排的发送记录", "R-LNK-4/reply",
+                got, got, due, f.reception_arrangement_sent},
+               out);
+}
+
+// R-PCK-1 / R-PCK-2, §2.3.2: pick-up on the release day; the class on the release day decides
+// which (R-CLS-3: a reclassification before release switches the task). The window opens when the
+// release notice arrives (preparation), else on the release day.
+void pck(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  bool key = detail::find_span(c.key, c.r) != nullptr;
+  CivilDate from = f.release_notice_received && *f.release_notice_received < f.release_date
+                       ? *f.release_notice_received
+                       : f.release_date;
+  if (key) {
+    emit_one_off(
+        c,
+        {"R-PCK-1", "§2.3.2", owner::household_township, "release_date",
+         "重点帮教对象:司法所提前通报镇街和派出所,镇街组织综治、公安、司法人员于释放当日将其接回",
+         "接回记录(接回人员、时间、地点)", "R-PCK-1", f.release_date, from, f.release_date, f.picked_up},
+        out);
+  } else {
+    emit_one_off(
+        c,
+        {"R-PCK-2", "§2.3.2", owner::household_township, "release_date",
+         "一般帮教对象:镇街联系其家庭成员及村(居)代表于释放当日到监所将其接回",
+         "接回记录(接回人员、时间、地点)", "R-PCK-2", f.release_date, from, f.release_date, f.picked_up},
+        out);
+  }
+}
+
+// R-REG-1, §2.3.3: registration within registration_days from the release day: deadline =
+// release date + registration_days (in force on the release date).
+void reg_1(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  CivilDate due = add_days(f.release_date, c.policy.values_at(f.release_date).registration_days);
+  emit_one_off(c,
+               {"R-REG-1", "§2.3.3", owner::household_judicial_office, "release_date",
+                "刑满释放人员自释放之日起在规定期限内持释放证明到户籍地司法所报到", "报到登记记录", "R-REG-1",
+                f.release_date, f.release_date, due, f.registration_date},
+               out);
+}
+
+// ---- recurring rules ----
+
+struct Recurring {
+  std::string_view rule, clause, owner, anchor, fulfilled_by;
+  bool key_class = false;                         // counts key days (else general days)
+  PeriodKind fixed = PeriodKind::none;            // the period when not a parameter
+  std::string PolicyValues::*param = nullptr;     // the period parameter, if any
+  std::array<std::string_view, 5> requirement{};  // by PeriodKind
+  const std::vector<Record>* records = nullptr;   // sorted fulfilling records <= today
+};
+
+// Days of [a, b) under assistance (not in custody) in the rule's class.
+std::int64_t class_days(const Ctx& c, bool key_class, std::int64_t a, std::int64_t b) {
+  std::int64_t k = detail::overlap(c.key, a, b);
+  std::int64_t cu = c.custody.empty() ? 0 : detail::overlap(c.custody, a, b);
+  std::int64_t both = (c.custody.empty() || c.key.empty()) ? 0 : detail::overlap_both(c.key, c.custody, a, b);
+  return key_class ? k - both : (b - a) - k - cu + both;
+}
+
+// First day of [a, b) under assistance in the class; b when there is none.
+std::int64_t first_class_day(const Ctx& c, bool key_class, std::int64_t a, std::int64_t b) {
+  std::int64_t d = a;
+  while (d < b) {
+    if (const Span* s = detail::find_span(c.custody, d)) {
+      d = s->to;
+      continue;
+    }
+    const Span* k = detail::find_span(c.key, d);
+    if ((k != nullptr) == key_class) return d;
+    if (k) {
+      d = k->to;
+    } else {  // looking for a key day: jump to the next key span
+      std::int64_t next = b;
+      for (const Span& s : c.key) {
+        if (s.from > d) {
+          next = s.from;
+          break;
+        }
+      }
+      d = next;
+    }
+  }
+  return b;
+}
+
+// Last key day of [a, b) (custody aside); a - 1 when none.
+std::int64_t last_key_day(const Ctx& c, std::int64_t a, std::int64_t b) {
+  std::int64_t last = a - 1;
+  for (const Span& s : c.key) {
+    if (s.from < b && s.to > a) last = std::max(last, std::min(s.to, b) - 1);
+  }
+  return last;
+}
+
+// Every qualifying period from the release day to the first one not yet started (emitted open,
+// then stop) or to the end of assistance. A period qualifies with at least partial_period_min_days
+// (in force on the calendar period's last day, capped at its length) days under assistance in the
+// class. Window: the first such day to the due date = the period's last day, or the last day of
+// assistance, or — for key-subject rules ("the last such day", R-REV-1) — the last key day of the
+// period, whichever comes first.
+void emit_recurring(const Ctx& c, const Recurring& rr, std::vector<Task>& out) {
+  std::int64_t cursor = c.r;
+  CivilDate cursor_date = c.f.release_date;
+  while (cursor < c.e) {
+    PeriodKind kind = rr.param ? period_kind(c.policy.values_at(cursor_date).*rr.param) : rr.fixed;
+    if (kind == PeriodKind::none) {  // no duty now; look again when the policy next changes
+      std::optional<CivilDate> next = c.policy.next_change_after(cursor_date);
+      if (!next) return;
+      cursor = to_days(*next);
+      cursor_date = *next;
+      continue;
+    }
+    const Period p = detail::calendar_period(kind, cursor_date, cursor);
+    const std::int64_t a = std::max(p.first, cursor), b = std::min(p.last + 1, c.e);
+    const CivilDate a_date = a == cursor ? cursor_date : p.first_date;
+    cursor = p.last + 1;
+    cursor_date = detail::next_day(p.last_date);
+    const std::int64_t min_days =
+        std::min<std::int64_t>(c.policy.values_at(p.last_date).partial_period_min_days, p.last - p.first + 1);
+    if (class_days(c, rr.key_class, a, b) < min_days) continue;
+
+    const std::int64_t from = first_class_day(c, rr.key_class, a, b);
+    std::int64_t due = b - 1;
+    if (rr.key_class) due = std::min(due, last_key_day(c, a, b));
+
+    CivilDate anchor_date = c.f.release_date;
+    if (rr.key_class) {
+      if (const Span* k = detail::find_span(c.key, from)) anchor_date = k->from_date;
+    }
+    Task& t = new_task(out, rr.rule, rr.clause, rr.owner, rr.anchor, anchor_date);
+    t.requirement = rr.requirement[static_cast<std::size_t>(kind)];
+    t.fulfilled_by = rr.fulfilled_by;
+    t.key = detail::period_key(rr.rule, p);
+    t.window_from = from == a ? a_date : from_days(from);
+    t.due = due == p.last ? p.last_date : due == c.e - 1 ? c.last_day : from_days(due);
+
+    const std::vector<Record>& recs = *rr.records;
+    auto it = detail::first_on_or_after(recs, from);
+    if (it != recs.begin()) t.previous_fulfilment = std::prev(it)->date;
+    if (it != recs.end() && it->day <= due) {
+      t.state = State::done;
+      t.fulfilled_on = it->date;
+    } else {
+      t.state = pending_state(c, t.due);
+    }
+    if (from > c.t) return;  // the next one, not started yet
+  }
+}
+
+// R-VIS-1, §2.3.4: general subjects, one visit per general_visit_period (default half-year).
+void vis_1(const Ctx& c, std::vector<Task>& out) {
+  emit_recurring(c,
+                 {.rule = "R-VIS-1",
+                  .clause = "§2.3.4",
+                  .owner = owner::residence_village,
+                  .anchor = "release_date",
+                  .fulfilled_by = "期间内的一次走访记录",
+                  .param = &PolicyValues::general_visit_period,
+                  .requirement = {"", "一般帮教对象每月至少走访一次", "一般帮教对象每季度至少走访一次",
+                                  "一般帮教对象每半年至少走访一次", "一般帮教对象每年至少走访一次"},
+                  .records = &c.visits},
+                 out);
+}
+
+// R-VIS-2, §2.3.4: key subjects, one visit per key_visit_period while key (default none).
+void vis_2(const Ctx& c, std::vector<Task>& out) {
+  if (c.key.empty()) return;
+  emit_recurring(c,
+                 {.rule = "R-VIS-2",
+                  .clause = "§2.3.4",
+                  .owner = owner::residence_village,
+                  .anchor = "key_subject_from",
+                  .fulfilled_by = "期间内的一次走访记录",
+                  .key_class = true,
+                  .param = &PolicyValues::key_visit_period,
+                  .requirement = {"", "重点帮教对象随时跟踪帮教,每月至少走访一次",
+                                  "重点帮教对象随时跟踪帮教,每季度至少走访一次",
+                                  "重点帮教对象随时跟踪帮教,每半年至少走访一次",
+                                  "重点帮教对象随时跟踪帮教,每年至少走访一次"},
+                  .records = &c.visits},
+                 out);
+}
+
+// R-REV-1, §2.3.4: key subjects, one full review by the township per calendar quarter.
+void rev_1(const Ctx& c, std::vector<Task>& out) {
+  if (c.key.empty()) return;
+  emit_recurring(c,
+                 {.rule = "R-REV-1",
+                  .clause = "§2.3.4",
+                  .owner = owner::residence_township,
+                  .anchor = "key_subject_from",
+                  .fulfilled_by = "期间内的一次全面考察记录",
+                  .key_class = true,
+                  .fixed = PeriodKind::quarter,
+                  .requirement = {"", "", "镇街每季度对重点帮教对象进行一次全面考察", "", ""},
+                  .records = &c.reviews},
+                 out);
+}
+
+}  // namespace
+
+std::string_view to_string(State state) {
+  switch (state) {
+    case State::open:
+      return "open";
+    case State::done:
+      return "done";
+    case State::overdue:
+      return "overdue";
+    case State::not_applicable:
+      return "not_applicable";
+  }
+  return "open";
+}
+
+// R-PER-1, §2.3.3: 5 years after prison or detention centre, 3 after community correction.
+CivilDate assistance_end(const PersonFacts& facts, const PolicyTable& policy) {
+  if (facts.assistance_end_override) return *facts.assistance_end_override;
+  const PolicyValues& v = policy.values_at(facts.release_date);
+  int years = facts.release_kind == "community_correction" ? v.assistance_years_correction
+                                                           : v.assistance_years_custody;
+  return domain::add_years_clamped(facts.release_date, years);
+}
+
+bool in_intervals(const std::vector<Interval>& intervals, CivilDate day) {
+  for (const Interval& i : intervals) {
+    if (i.from <= day && (!i.to || day < *i.to)) return true;
+  }
+  return false;
+}
+
+void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, CivilDate today,
+                         std::vector<Task>& out) {
+  Scratch& s = scratch();
+  const std::int64_t t = to_days(today);
+  detail::to_spans(facts.key_intervals, s.key);
+  detail::to_spans(facts.custody_intervals, s.custody);
+  detail::to_records(facts.visits, t, s.visits);
+  detail::to_records(facts.reviews, t, s.reviews);
+  const CivilDate end = assistance_end(facts, policy);
+  const Ctx c{.f = facts,
+              .policy = policy,
+              .today = today,
+              .t = t,
+              .r = to_days(facts.release_date),
+              .e = to_days(end),
+              .last_day = detail::previous_day(end),
+              .key = s.key,
+              .custody = s.custody,
+              .visits = s.visits,
+              .reviews = s.reviews};
+
+  // Linkage and pick-up concern releases from custody; community correction has neither.
+  if (facts.release_kind != "community_correction") {
+    lnk_1(c, out);
+    lnk_2(c, out);
+    lnk_4_notice(c, out);
+    lnk_4_reply(c, out);
+    pck(c, out);
+  }
+  reg_1(c, out);
+  vis_1(c, out);
+  vis_2(c, out);
+  rev_1(c, out);
+}
+
+std::vector<Task> person_tasks(const PersonFacts& facts, const PolicyTable& policy, CivilDate today) {
+  std::vector<Task> out;
+  out.reserve(24);
+  append_person_tasks(facts, policy, today, out);
+  return out;
+}
+
+}  // namespace anbang::rules

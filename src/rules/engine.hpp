@@ -1,0 +1,92 @@
+// The obligation engine: facts + dated policy + today → tasks (DOMAIN.md §2–§5). Pure: no I/O, no
+// clock, no shared state; safe to call from any number of threads at once.
+//
+// Which tasks are emitted:
+//  - one-off rules (R-LNK-1, R-LNK-2, R-LNK-4, R-PCK-1/R-PCK-2, R-REG-1) once their window has
+//    started (window_from <= today) or they are already fulfilled; never without their anchor event;
+//  - recurring rules (R-VIS-1, R-VIS-2, R-REV-1, R-MTG-*): every qualifying period whose window has
+//    started, plus the next one (emitted open, so the next due date is always visible);
+//  - nothing after the assistance period (R-PER-1); no end-of-assistance task (the app records it).
+// Order: rule order as listed above, then period order.
+//
+// State is computed, never typed:
+//  - done: a fulfilling record dated on or before today — for recurring rules inside
+//    [window_from, due]; for one-off rules at any date (a late record closes the task, late = true);
+//  - not_applicable: not done and the person is in custody on the due date;
+//  - overdue: today > due; open: otherwise.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/civil_date.hpp"
+#include "rules/facts.hpp"
+#include "rules/policy.hpp"
+
+namespace anbang::rules {
+
+enum class State { open, done, overdue, not_applicable };
+
+// "open" | "done" | "overdue" | "not_applicable".
+std::string_view to_string(State state);
+
+// Owner roles. The app maps a role to a unit id through the person's units (R-JUR-1: daily duties
+// to the residence place, linkage and registration to the household-registration place; R-JUR-2:
+// identity unknown → the original investigating authority's place). Roles resolve to the person's
+// current units, so a transfer moves open duties with the person without changing any task.
+namespace owner {
+inline constexpr std::string_view sender = "sender";  // the prison or detention centre
+inline constexpr std::string_view household_judicial_office = "household_judicial_office";
+inline constexpr std::string_view household_township = "household_township";
+inline constexpr std::string_view residence_village = "residence_village";
+inline constexpr std::string_view residence_township = "residence_township";
+inline constexpr std::string_view unit = "unit";  // the meeting's own unit (R-MTG-*)
+}  // namespace owner
+
+// One obligation. The string_views point at static text (rule tables inside the engine), so a Task
+// may be copied and kept freely. The Chinese explanation is built on demand by explain(): storing it
+// would cost one heap string per task and break the 1,000,000-persons-in-2-s budget.
+struct Task {
+  std::string_view rule;          // "R-VIS-1"
+  std::string_view clause;        // "§2.3.4"
+  std::string_view owner;         // one of owner::*
+  std::string_view anchor;        // the event the deadline hangs on: "release_date", "form_received", ...
+  std::string_view requirement;   // the duty in Chinese: "一般帮教对象每半年至少走访一次"
+  std::string_view fulfilled_by;  // what closes the task, in Chinese: "一条走访记录"
+  std::string key;                // stable within one PersonFacts/UnitFacts: "R-VIS-1/2026H1", "R-REG-1"
+  CivilDate anchor_date;
+  CivilDate window_from;  // first day a fulfilling record counts (recurring rules)
+  CivilDate due;          // last day in time
+  State state = State::open;
+  bool late = false;                             // done, but fulfilled after due (one-off rules)
+  std::optional<CivilDate> fulfilled_on;         // the record that closed the task
+  std::optional<CivilDate> previous_fulfilment;  // recurring rules: the last record before window_from
+};
+
+// R-PER-1: first day no longer under assistance: release + N years (29 Feb → 28 Feb), N by
+// release_kind and the policy on the release date; the override when it comes earlier.
+CivilDate assistance_end(const PersonFacts& facts, const PolicyTable& policy);
+
+// True if `day` is inside one of the intervals.
+bool in_intervals(const std::vector<Interval>& intervals, CivilDate day);
+
+// Every task of one person's assistance period as of `today` (see the header comment).
+std::vector<Task> person_tasks(const PersonFacts& facts, const PolicyTable& policy, CivilDate today);
+
+// Same, appended to `out` (reuse one vector across persons to avoid allocations).
+void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, CivilDate today,
+                         std::vector<Task>& out);
+
+// R-MTG-1 (district, yearly), R-MTG-2 (township, quarterly), R-MTG-3 (judicial office, monthly):
+// periods from active_from, counted like R-VIS-1 (a first partial period needs
+// partial_period_min_days days, capped at the period's length), up to the current period plus the
+// next one. Other unit kinds: no tasks.
+std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today);
+
+// The task explained in Chinese, e.g. "R-VIS-1 §2.3.4:一般帮教对象每半年至少走访一次;起算:释放日期
+// 2025-05-10;上次走访 2026-03-02;期间 2026-07-01 至 2026-12-31,应于 2026-12-31 前完成;待办".
+std::string explain(const Task& task);
+
+}  // namespace anbang::rules

@@ -1,0 +1,66 @@
+// The input facts of the obligation engine: plain data the app reads from the store. One
+// PersonFacts is one assistance period of one person (R-PER-1); a person released again has a new
+// one. Dates are civil dates (China Standard Time). Records dated after `today` are ignored by the
+// engine, so the same facts replayed with an earlier today give the tasks as they were then.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/civil_date.hpp"
+
+namespace anbang::rules {
+
+using domain::CivilDate;
+
+// Days [from, to): `to` is the first day no longer in the interval; open when absent.
+// Within one vector intervals may come in any order and may overlap (the engine merges them).
+struct Interval {
+  CivilDate from;
+  std::optional<CivilDate> to;
+};
+
+struct PersonFacts {
+  std::int64_t id = 0;
+  std::int64_t household_unit_id = 0;  // R-JUR-1: social assistance, registration, linkage
+  std::int64_t residence_unit_id = 0;  // R-JUR-1: daily assistance and visits (current unit)
+
+  CivilDate release_date;               // first day under assistance
+  std::string release_kind = "prison";  // prison | detention_centre | community_correction
+  std::optional<CivilDate>
+      assistance_end_override;  // R-PER-1: replaces the computed end (new sentence, death)
+
+  // R-JUR-2: identity still unknown at release. Dates do not depend on it; the app maps the owner
+  // roles to the units of the original investigating authority's place instead.
+  bool identity_verified = true;
+  bool whereabouts_unknown =
+      false;  // R-LOST-1, set by the residence place (R-OUT-1: absence without a record)
+
+  std::vector<Interval> key_intervals;      // R-CLS-1/R-CLS-3: days classified as key subject
+  std::vector<Interval> custody_intervals;  // re-entry into custody after release (not under assistance)
+
+  // Linkage documents (R-LNK-1, R-LNK-2, R-LNK-4): the dates that matter for deadlines.
+  std::optional<CivilDate> form_received_into_custody;  // R-LNK-1 anchor: received into custody
+  std::optional<CivilDate> form_sent;      // R-LNK-1: 《基本情况登记表》 sent by the custody unit
+  std::optional<CivilDate> form_received;  // R-LNK-2 anchor: received by the judicial administration
+  std::optional<CivilDate> verification_feedback_sent;  // R-LNK-2: 核查反馈 sent back
+  std::optional<CivilDate> release_notice_received;     // R-LNK-4: 《刑满释放人员通知书》 received
+  std::optional<CivilDate> reception_arrangement_sent;  // R-LNK-4: 接收安排 sent back
+  std::optional<CivilDate> picked_up;                   // R-PCK-1 / R-PCK-2: pick-up record's date
+  std::optional<CivilDate> registration_date;           // R-REG-1: 报到
+
+  std::vector<CivilDate> visits;   // R-VIS-1, R-VIS-2: follow-up visits (any order)
+  std::vector<CivilDate> reviews;  // R-REV-1: full reviews (any order)
+};
+
+// A unit that owes recurring meetings: district (R-MTG-1, yearly), township (R-MTG-2, quarterly),
+// judicial_office (R-MTG-3, monthly). Other kinds owe none.
+struct UnitFacts {
+  std::int64_t unit_id = 0;
+  std::string kind;
+  std::vector<CivilDate> meetings;  // dates held (any order)
+  CivilDate active_from;            // first day the unit owes meetings
+};
+
+}  // namespace anbang::rules

@@ -1,0 +1,221 @@
+// Case tables of the recurring person rules (DOMAIN.md §5): R-VIS-1, R-VIS-2, R-REV-1. Each row
+// gives the facts, today and the expected (rule, key, due, state).
+#include <gtest/gtest.h>
+
+#include "rules/engine.hpp"
+#include "rules/rules_test_util.hpp"
+
+namespace anbang::rules {
+namespace {
+
+using testing::D;
+using testing::P;
+using testing::Want;
+
+// R-VIS-1 (§2.3.4): general subjects, one visit per calendar half-year with at least 30 days under
+// assistance as a general subject; due on the half-year's last day or the last day of assistance.
+TEST(Rules, R_VIS_1_HalfYears) {
+  testing::check_table({
+      {"release 1 Jun: 30 days in H1, a visit is owed", P("2026-06-01"), "2026-06-01", "R-VIS-1",
+       "R-VIS-1/2026H1", "2026-06-30", Want::open},
+      {"release 2 Jun: 29 days, no H1 task", P("2026-06-02"), "2026-06-02", "R-VIS-1", "R-VIS-1/2026H1", "",
+       Want::absent},
+      {"release 2 Jun: H2 shown as the next due date", P("2026-06-02"), "2026-06-02", "R-VIS-1",
+       "R-VIS-1/2026H2", "2026-12-31", Want::open},
+      {"release 2 Dec: 30 days in H2", P("2026-12-02"), "2026-12-02", "R-VIS-1", "R-VIS-1/2026H2",
+       "2026-12-31", Want::open},
+      {"release 3 Dec: 29 days in H2", P("2026-12-03"), "2026-12-03", "R-VIS-1", "R-VIS-1/2026H2", "",
+       Want::absent},
+      {"release 31 Dec: next year's H1 is the next", P("2026-12-31"), "2026-12-31", "R-VIS-1",
+       "R-VIS-1/2027H1", "2027-06-30", Want::open},
+      {"release 1 Jun 2024 (leap year): 30 days", P("2024-06-01"), "2024-06-01", "R-VIS-1", "R-VIS-1/2024H1",
+       "2024-06-30", Want::open},
+      {"no visit in H1", P("2026-01-01"), "2026-07-01", "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30",
+       Want::overdue},
+      {"on the half-year's last day still open", P("2026-01-01"), "2026-06-30", "R-VIS-1", "R-VIS-1/2026H1",
+       "2026-06-30", Want::open},
+      {"a visit closes the task at once", P("2026-01-01").visit("2026-03-02"), "2026-03-02", "R-VIS-1",
+       "R-VIS-1/2026H1", "2026-06-30", Want::done},
+      {"after the visit the next due date appears", P("2026-01-01").visit("2026-03-02"), "2026-03-02",
+       "R-VIS-1", "R-VIS-1/2026H2", "2026-12-31", Want::open},
+      {"a visit after the half-year does not count for it", P("2026-01-01").visit("2026-07-01"), "2026-07-01",
+       "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::overdue},
+      {"… it counts for the half-year it falls in", P("2026-01-01").visit("2026-07-01"), "2026-07-01",
+       "R-VIS-1", "R-VIS-1/2026H2", "2026-12-31", Want::done},
+      {"key subject all H1: no general visit due", P("2026-01-01").key("2026-01-01", "2026-07-01"),
+       "2026-07-02", "R-VIS-1", "R-VIS-1/2026H1", "", Want::absent},
+      {"… general again from 1 Jul", P("2026-01-01").key("2026-01-01", "2026-07-01"), "2026-07-02", "R-VIS-1",
+       "R-VIS-1/2026H2", "2026-12-31", Want::open},
+      {"key from 15 Feb: 45 general days, still due 30 Jun", P("2026-01-01").key("2026-02-15"), "2026-07-01",
+       "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::overdue},
+      {"general only from 5 Jun: 26 days", P("2026-01-01").key("2026-01-01", "2026-06-05"), "2026-07-01",
+       "R-VIS-1", "R-VIS-1/2026H1", "", Want::absent},
+      {"back in custody at the half-year's end", P("2026-01-01").custody("2026-05-01"), "2026-07-10",
+       "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::not_applicable},
+      {"in custody the whole H2", P("2026-01-01").custody("2026-05-01"), "2026-07-10", "R-VIS-1",
+       "R-VIS-1/2026H2", "", Want::absent},
+      {"custody May–July: H2 owed from the release from custody",
+       P("2026-01-01").custody("2026-05-01", "2026-08-01"), "2026-08-02", "R-VIS-1", "R-VIS-1/2026H2",
+       "2026-12-31", Want::open},
+      {"short custody in June: due date free, overdue", P("2026-01-01").custody("2026-06-10", "2026-06-20"),
+       "2026-07-10", "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::overdue},
+      {"custody leaves 25 days under assistance", P("2026-06-01").custody("2026-06-10", "2026-06-15"),
+       "2026-07-01", "R-VIS-1", "R-VIS-1/2026H1", "", Want::absent},
+  });
+  auto tasks = person_tasks(P("2026-01-01").custody("2026-05-01", "2026-08-01").visit("2026-03-02"),
+                            PolicyTable(), D("2026-08-02"));
+  const Task* h2 = testing::find_task(tasks, "R-VIS-1/2026H2");
+  ASSERT_NE(h2, nullptr);
+  EXPECT_EQ(h2->window_from, D("2026-08-01"));
+  EXPECT_EQ(h2->previous_fulfilment, D("2026-03-02"));
+  EXPECT_EQ(h2->owner, owner::residence_village);
+}
+
+// R-VIS-1 with general_visit_period changed to quarter: the period kind in force on the period's
+// first day decides, so a running half-year is never cut.
+TEST(Rules, R_VIS_1_PeriodChange) {
+  PolicyTable from_jan;
+  ASSERT_TRUE(from_jan.set("general_visit_period", "quarter", D("2027-01-01")).ok());
+  testing::check_table(
+      {
+          {"2026H2 under the old policy", P("2026-01-01"), "2027-04-02", "R-VIS-1", "R-VIS-1/2026H2",
+           "2026-12-31", Want::overdue},
+          {"quarters from 2027", P("2026-01-01"), "2027-04-02", "R-VIS-1", "R-VIS-1/2027Q1", "2027-03-31",
+           Want::overdue},
+          {"current quarter", P("2026-01-01"), "2027-04-02", "R-VIS-1", "R-VIS-1/2027Q2", "2027-06-30",
+           Want::open},
+          {"no half-year any more", P("2026-01-01"), "2027-04-02", "R-VIS-1", "R-VIS-1/2027H1", "",
+           Want::absent},
+      },
+      from_jan);
+  PolicyTable from_feb;
+  ASSERT_TRUE(from_feb.set("general_visit_period", "quarter", D("2027-02-01")).ok());
+  testing::check_table(
+      {
+          {"change on 1 Feb: 2027H1 runs to its end", P("2026-01-01"), "2027-07-02", "R-VIS-1",
+           "R-VIS-1/2027H1", "2027-06-30", Want::overdue},
+          {"quarters from the next boundary", P("2026-01-01"), "2027-07-02", "R-VIS-1", "R-VIS-1/2027Q3",
+           "2027-09-30", Want::open},
+          {"no 2027Q1", P("2026-01-01"), "2027-07-02", "R-VIS-1", "R-VIS-1/2027Q1", "", Want::absent},
+      },
+      from_feb);
+}
+
+// R-VIS-1 with partial_period_min_days changed: the value in force on the period's last day decides.
+TEST(Rules, R_VIS_1_PartialPeriodParameter) {
+  PolicyTable on_end;
+  ASSERT_TRUE(on_end.set("partial_period_min_days", "20", D("2026-06-30")).ok());
+  testing::check_table({{"20 days from 30 Jun: 23 days in 2026H1 qualify", P("2026-06-08"), "2026-06-08",
+                         "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::open}},
+                       on_end);
+  PolicyTable after_end;
+  ASSERT_TRUE(after_end.set("partial_period_min_days", "20", D("2026-07-01")).ok());
+  testing::check_table({{"20 days only from 1 Jul: 2026H1 keeps 30", P("2026-06-08"), "2026-06-08", "R-VIS-1",
+                         "R-VIS-1/2026H1", "", Want::absent}},
+                       after_end);
+}
+
+// R-VIS-2 (§2.3.4): key subjects, one visit per key_visit_period while key; default none.
+TEST(Rules, R_VIS_2_KeyVisits) {
+  testing::check_table({{"default none: no task", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2",
+                         "R-VIS-2/2026-01", "", Want::absent}});
+  PolicyTable monthly;
+  ASSERT_TRUE(monthly.set("key_visit_period", "month", D("2020-01-01")).ok());
+  testing::check_table(
+      {
+          {"January", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2", "R-VIS-2/2026-01",
+           "2026-01-31", Want::overdue},
+          {"February: 28 days, a whole month qualifies", P("2026-01-01").key("2026-01-01"), "2026-03-15",
+           "R-VIS-2", "R-VIS-2/2026-02", "2026-02-28", Want::overdue},
+          {"current month", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2", "R-VIS-2/2026-03",
+           "2026-03-31", Want::open},
+          {"next month shown", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2", "R-VIS-2/2026-04",
+           "2026-04-30", Want::open},
+          {"only the next one", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2", "R-VIS-2/2026-05",
+           "", Want::absent},
+          {"a visit closes the month", P("2026-01-01").key("2026-01-01").visit("2026-02-10"), "2026-03-15",
+           "R-VIS-2", "R-VIS-2/2026-02", "2026-02-28", Want::done},
+          {"key until 20 Mar: 19 days, no March task", P("2026-01-01").key("2026-01-01", "2026-03-20"),
+           "2026-03-25", "R-VIS-2", "R-VIS-2/2026-03", "", Want::absent},
+          {"general subject: none", P("2026-01-01"), "2026-03-15", "R-VIS-2", "R-VIS-2/2026-01", "",
+           Want::absent},
+      },
+      monthly);
+  PolicyTable from_feb15;
+  ASSERT_TRUE(from_feb15.set("key_visit_period", "month", D("2026-02-15")).ok());
+  testing::check_table(
+      {
+          {"set from 15 Feb: nothing in January", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2",
+           "R-VIS-2/2026-01", "", Want::absent},
+          {"set from 15 Feb: 14 days of February", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2",
+           "R-VIS-2/2026-02", "", Want::absent},
+          {"set from 15 Feb: March", P("2026-01-01").key("2026-01-01"), "2026-03-15", "R-VIS-2",
+           "R-VIS-2/2026-03", "2026-03-31", Want::open},
+      },
+      from_feb15);
+}
+
+// R-REV-1 (§2.3.4): one full review of each key subject per calendar quarter with at least 30 days
+// as a key subject under assistance; due on the quarter's last day or the last such day.
+// R-CLS-3: reclassification mid-quarter moves the count and the due date.
+TEST(Rules, R_REV_1_Quarters) {
+  testing::check_table({
+      {"key from 15 Feb: 14 + 31 = 45 days in Q1", P("2026-01-01").key("2026-02-15"), "2026-04-01", "R-REV-1",
+       "R-REV-1/2026Q1", "2026-03-31", Want::overdue},
+      {"key from 5 Mar: 27 days, no Q1 review", P("2026-01-01").key("2026-03-05"), "2026-04-01", "R-REV-1",
+       "R-REV-1/2026Q1", "", Want::absent},
+      {"key from 5 Mar: Q2 is due", P("2026-01-01").key("2026-03-05"), "2026-04-01", "R-REV-1",
+       "R-REV-1/2026Q2", "2026-06-30", Want::open},
+      {"general again from 15 Feb: due on the last key day", P("2026-01-01").key("2026-01-01", "2026-02-15"),
+       "2026-02-20", "R-REV-1", "R-REV-1/2026Q1", "2026-02-14", Want::overdue},
+      {"reviewed while key", P("2026-01-01").key("2026-01-01", "2026-02-15").review("2026-02-01"),
+       "2026-02-20", "R-REV-1", "R-REV-1/2026Q1", "2026-02-14", Want::done},
+      {"a review after the class ended does not count",
+       P("2026-01-01").key("2026-01-01", "2026-02-15").review("2026-02-20"), "2026-02-25", "R-REV-1",
+       "R-REV-1/2026Q1", "2026-02-14", Want::overdue},
+      {"release 2 Mar as key: 30 days in Q1", P("2026-03-02").key("2026-03-02"), "2026-03-02", "R-REV-1",
+       "R-REV-1/2026Q1", "2026-03-31", Want::open},
+      {"release 3 Mar as key: 29 days", P("2026-03-03").key("2026-03-03"), "2026-03-03", "R-REV-1",
+       "R-REV-1/2026Q1", "", Want::absent},
+      {"release 3 Mar as key: Q2 is the next", P("2026-03-03").key("2026-03-03"), "2026-03-03", "R-REV-1",
+       "R-REV-1/2026Q2", "2026-06-30", Want::open},
+      {"key 1 Feb–2 Mar 2023: 28 + 2 = 30 days", P("2023-01-01").key("2023-02-01", "2023-03-03"),
+       "2023-04-01", "R-REV-1", "R-REV-1/2023Q1", "2023-03-02", Want::overdue},
+      {"key all February 2024 (leap): 29 days", P("2024-01-01").key("2024-02-01", "2024-03-01"), "2024-04-01",
+       "R-REV-1", "R-REV-1/2024Q1", "", Want::absent},
+      {"end 20 Apr 2026: 19 days in Q2, none", P("2021-04-20").key("2021-04-20"), "2026-05-01", "R-REV-1",
+       "R-REV-1/2026Q2", "", Want::absent},
+      {"end 20 Apr 2026: Q1 is the last", P("2021-04-20").key("2021-04-20"), "2026-05-01", "R-REV-1",
+       "R-REV-1/2026Q1", "2026-03-31", Want::overdue},
+      {"end 15 May 2026: due on the last day of assistance", P("2021-05-15").key("2021-05-15"), "2026-06-01",
+       "R-REV-1", "R-REV-1/2026Q2", "2026-05-14", Want::overdue},
+      {"back in custody at the quarter's end", P("2026-01-01").key("2026-01-01").custody("2026-03-20"),
+       "2026-04-01", "R-REV-1", "R-REV-1/2026Q1", "2026-03-31", Want::not_applicable},
+      {"a review closes the quarter at once", P("2026-01-01").key("2026-01-01").review("2026-02-10"),
+       "2026-02-10", "R-REV-1", "R-REV-1/2026Q1", "2026-03-31", Want::done},
+      {"… and the next quarter's due date appears", P("2026-01-01").key("2026-01-01").review("2026-02-10"),
+       "2026-02-10", "R-REV-1", "R-REV-1/2026Q2", "2026-06-30", Want::open},
+      {"a visit is not a review", P("2026-01-01").key("2026-01-01").visit("2026-02-10"), "2026-04-01",
+       "R-REV-1", "R-REV-1/2026Q1", "2026-03-31", Want::overdue},
+      {"overlapping key intervals in any order are merged",
+       P("2026-01-01").key("2026-03-01", "2026-04-10").key("2026-02-15", "2026-03-10"), "2026-04-01",
+       "R-REV-1", "R-REV-1/2026Q1", "2026-03-31", Want::overdue},
+      {"… 9 key days in Q2", P("2026-01-01").key("2026-03-01", "2026-04-10").key("2026-02-15", "2026-03-10"),
+       "2026-04-01", "R-REV-1", "R-REV-1/2026Q2", "", Want::absent},
+      {"general subject: no review", P("2026-01-01"), "2026-04-01", "R-REV-1", "R-REV-1/2026Q1", "",
+       Want::absent},
+  });
+  auto tasks =
+      person_tasks(P("2026-01-01").key("2026-02-15").review("2026-02-10"), PolicyTable(), D("2026-03-01"));
+  const Task* q1 = testing::find_task(tasks, "R-REV-1/2026Q1");
+  ASSERT_NE(q1, nullptr);
+  EXPECT_EQ(q1->window_from, D("2026-02-15"));  // a review before the person was key does not count
+  EXPECT_EQ(q1->state, State::open);
+  EXPECT_EQ(q1->anchor, "key_subject_from");
+  EXPECT_EQ(q1->anchor_date, D("2026-02-15"));
+  EXPECT_EQ(q1->owner, owner::residence_township);
+  EXPECT_EQ(q1->previous_fulfilment, D("2026-02-10"));
+}
+
+}  // namespace
+}  // namespace anbang::rules

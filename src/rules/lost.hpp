@@ -1,0 +1,43 @@
+// R-LOST-1 (§2.3.4, §3.4): the 脱管 (lost supervision) and 漏管 (missed supervision) lists.
+// Both are about now: they look at persons under assistance on `today` and not in custody then.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rules/engine.hpp"
+
+namespace anbang::rules {
+
+struct LostStatus {
+  bool at_risk = false;              // on the 脱管 list
+  bool whereabouts_unknown = false;  // the reason is the facts flag
+  std::string task_key;              // else: the most overdue follow-up task
+  std::optional<CivilDate> due;      // its due date
+  std::int64_t days_overdue = 0;     // today − due
+  std::string reason;                // Chinese, empty when not at risk
+};
+
+// At risk of 脱管 when, on `today`, the person is under assistance and not in custody, and either
+// the whereabouts are unknown, or a follow-up task (R-VIS-1, R-VIS-2, R-REV-1) in `tasks` is overdue
+// by more than lost_contact_days (in force today) and no visit or review has been recorded after
+// its due date (a late contact ends the risk; the missed period stays overdue in the task list).
+// `tasks` are person_tasks(facts, policy, today).
+LostStatus lost_status(const std::vector<Task>& tasks, const PersonFacts& facts, const PolicyTable& policy,
+                       CivilDate today);
+
+// 漏管: a registration form or a release notice exists (dated on or before today), the R-REG-1
+// deadline has passed, and the person has not registered by today — while under assistance and not
+// in custody. A late registration ends it (lateness itself is R-KPI-2's business).
+bool missed_supervision(const PersonFacts& facts, const PolicyTable& policy, CivilDate today);
+
+// The two lists over many persons, as person ids in input order.
+struct LostLists {
+  std::vector<std::int64_t> lost;    // 脱管 risk
+  std::vector<std::int64_t> missed;  // 漏管
+};
+LostLists lost_lists(std::span<const PersonFacts> persons, const PolicyTable& policy, CivilDate today);
+
+}  // namespace anbang::rules

@@ -1,0 +1,92 @@
+// Dated policy parameters of the obligation engine (DOMAIN.md: "policy is data, with an effective
+// date, not code"). A district changes a parameter from a date on; nothing else changes.
+//
+// Which date decides (the engine follows this everywhere):
+//  - one-off deadlines take the values in force on their anchor event's date, so a deadline is
+//    fixed when the obligation arises and never moves afterwards: registration_days by the release
+//    date (R-REG-1), reception_feedback_days by the date the release notice was received (R-LNK-4),
+//    linkage_form_months by the date received into custody (R-LNK-1), verification_feedback_months
+//    by the date the form was received (R-LNK-2), release_notice_months_before and the assistance
+//    years by the release date (R-LNK-4, R-PER-1);
+//  - the kind of a recurring period (general_visit_period, key_visit_period) is the one in force on
+//    the first day the period is laid from, so a change takes effect at the first period boundary on
+//    or after its date and a running period is never cut;
+//  - parameters that measure a period (partial_period_min_days) apply by the date of the calendar
+//    period's last day, so all persons share one threshold for one half-year or quarter;
+//  - lost_contact_days applies by today (R-LOST-1 is a current list).
+// three_none_mode (R-CLS-2) is stored and validated here; the classifier reads it from at(date).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/result.hpp"
+#include "domain/civil_date.hpp"
+
+namespace anbang::rules {
+
+using domain::CivilDate;
+
+// The values of every parameter on one date. Defaults are DOMAIN.md's interpretations.
+struct PolicyValues {
+  int assistance_years_custody = 5;                // R-PER-1, after prison or detention centre
+  int assistance_years_correction = 3;             // R-PER-1, after community correction
+  int registration_days = 30;                      // R-REG-1
+  int linkage_form_months = 1;                     // R-LNK-1
+  int verification_feedback_months = 1;            // R-LNK-2
+  int release_notice_months_before = 1;            // R-LNK-4
+  int reception_feedback_days = 10;                // R-LNK-4
+  int partial_period_min_days = 30;                // R-VIS-1, R-VIS-2, R-REV-1, R-MTG-*
+  std::string general_visit_period = "half_year";  // R-VIS-1: month | quarter | half_year
+  std::string key_visit_period = "none";           // R-VIS-2: none | month | quarter | half_year
+  int lost_contact_days = 30;                      // R-LOST-1
+  std::string three_none_mode = "all";             // R-CLS-2: all | any
+};
+
+// One row as a district entered it: `name` takes `value` from `effective_from` on.
+struct PolicyEntry {
+  CivilDate effective_from;
+  std::string name;
+  std::string value;
+};
+
+class PolicyTable {
+ public:
+  // The values in force on `date`: the defaults, then every entry with effective_from <= date
+  // applied in date order.
+  PolicyValues at(CivilDate date) const { return values_at(date); }
+
+  // Same as at() without a copy. The reference stays valid until the next set().
+  const PolicyValues& values_at(CivilDate date) const;
+
+  // Adds (or, for the same name and date, replaces) an entry. Errors: POLICY_UNKNOWN_PARAMETER
+  // (field "name"), POLICY_BAD_VALUE (field "value", the message names the allowed values),
+  // POLICY_BAD_DATE (field "effective_from"). On error the table is unchanged.
+  Status set(std::string_view name, std::string_view value, CivilDate from);
+
+  // Every entry, ordered by (effective_from, name).
+  const std::vector<PolicyEntry>& entries() const { return entries_; }
+
+  // The first effective_from strictly after `date`, if any.
+  std::optional<CivilDate> next_change_after(CivilDate date) const;
+
+  // The parameter names set() accepts, in PolicyValues order.
+  static const std::vector<std::string_view>& parameter_names();
+
+ private:
+  void rebuild();
+
+  std::vector<PolicyEntry> entries_;
+  std::vector<std::pair<CivilDate, PolicyValues>> snapshots_;  // one per distinct effective_from
+  PolicyValues defaults_;
+};
+
+// Recurring period kinds of R-VIS-1, R-VIS-2, R-REV-1 and R-MTG-*.
+enum class PeriodKind { none, month, quarter, half_year, year };
+
+// "none" | "month" | "quarter" | "half_year" | "year"; anything else is none.
+PeriodKind period_kind(std::string_view text);
+
+}  // namespace anbang::rules

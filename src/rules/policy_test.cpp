@@ -1,0 +1,101 @@
+// The dated policy table: defaults, changes from a date on, validation with codes and Chinese
+// messages.
+#include "rules/policy.hpp"
+
+#include <gtest/gtest.h>
+
+#include "rules/rules_test_util.hpp"
+
+namespace anbang::rules {
+namespace {
+
+using testing::D;
+
+TEST(Policy, DefaultsBeforeAnyEntry) {
+  PolicyTable t;
+  PolicyValues v = t.at(D("2026-01-01"));
+  EXPECT_EQ(v.assistance_years_custody, 5);
+  EXPECT_EQ(v.assistance_years_correction, 3);
+  EXPECT_EQ(v.registration_days, 30);
+  EXPECT_EQ(v.linkage_form_months, 1);
+  EXPECT_EQ(v.verification_feedback_months, 1);
+  EXPECT_EQ(v.release_notice_months_before, 1);
+  EXPECT_EQ(v.reception_feedback_days, 10);
+  EXPECT_EQ(v.partial_period_min_days, 30);
+  EXPECT_EQ(v.general_visit_period, "half_year");
+  EXPECT_EQ(v.key_visit_period, "none");
+  EXPECT_EQ(v.lost_contact_days, 30);
+  EXPECT_EQ(v.three_none_mode, "all");
+  EXPECT_EQ(PolicyTable::parameter_names().size(), 12u);
+}
+
+TEST(Policy, ChangesFromADateOn) {
+  PolicyTable t;
+  ASSERT_TRUE(t.set("reception_feedback_days", "7", D("2027-01-01")).ok());
+  ASSERT_TRUE(t.set("three_none_mode", "any", D("2026-07-01")).ok());
+  ASSERT_TRUE(t.set("reception_feedback_days", "5", D("2028-01-01")).ok());
+  EXPECT_EQ(t.at(D("2026-06-30")).three_none_mode, "all");
+  EXPECT_EQ(t.at(D("2026-07-01")).three_none_mode, "any");
+  EXPECT_EQ(t.at(D("2026-12-31")).reception_feedback_days, 10);
+  EXPECT_EQ(t.at(D("2027-01-01")).reception_feedback_days, 7);
+  EXPECT_EQ(t.at(D("2027-01-01")).three_none_mode, "any");  // earlier changes carry on
+  EXPECT_EQ(t.at(D("2030-01-01")).reception_feedback_days, 5);
+  // The same parameter and date again replaces the value.
+  ASSERT_TRUE(t.set("reception_feedback_days", "8", D("2027-01-01")).ok());
+  EXPECT_EQ(t.at(D("2027-06-01")).reception_feedback_days, 8);
+  ASSERT_EQ(t.entries().size(), 3u);
+  EXPECT_EQ(t.entries()[0].name, "three_none_mode");  // ordered by date
+  EXPECT_EQ(t.next_change_after(D("2026-01-01")), D("2026-07-01"));
+  EXPECT_EQ(t.next_change_after(D("2026-07-01")), D("2027-01-01"));
+  EXPECT_EQ(t.next_change_after(D("2028-01-01")), std::nullopt);
+}
+
+TEST(Policy, RejectsUnknownNamesAndBadValues) {
+  PolicyTable t;
+  Status s = t.set("visit_days", "10", D("2026-01-01"));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "POLICY_UNKNOWN_PARAMETER");
+  EXPECT_EQ(s.error().field, "name");
+  EXPECT_EQ(s.error().kind, ErrorKind::invalid);
+  EXPECT_NE(s.error().message.find("visit_days"), std::string::npos);
+
+  struct Bad {
+    const char* name;
+    const char* value;
+  };
+  for (Bad b :
+       {Bad{"registration_days", "abc"}, Bad{"registration_days", "-1"}, Bad{"registration_days", "0"},
+        Bad{"registration_days", "366"}, Bad{"registration_days", " 30"}, Bad{"registration_days", "30 "},
+        Bad{"registration_days", ""}, Bad{"registration_days", "+30"}, Bad{"registration_days", "3.5"},
+        Bad{"lost_contact_days", "99999999"}, Bad{"general_visit_period", "none"},
+        Bad{"general_visit_period", "quarterly"}, Bad{"key_visit_period", "year"},
+        Bad{"three_none_mode", "ALL"}}) {
+    Status r = t.set(b.name, b.value, D("2026-01-01"));
+    ASSERT_FALSE(r.ok()) << b.name << "=" << b.value;
+    EXPECT_EQ(r.error().code, "POLICY_BAD_VALUE") << b.name << "=" << b.value;
+    EXPECT_EQ(r.error().field, "value");
+    EXPECT_NE(r.error().message.find(b.name), std::string::npos);
+  }
+  EXPECT_NE(
+      t.set("general_visit_period", "x", D("2026-01-01")).error().message.find("month、quarter、half_year"),
+      std::string::npos);
+  Status d = t.set("registration_days", "20", CivilDate{2026, 2, 30});
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code, "POLICY_BAD_DATE");
+  EXPECT_TRUE(t.entries().empty());  // nothing was stored
+  EXPECT_EQ(t.at(D("2030-01-01")).registration_days, 30);
+}
+
+TEST(Policy, AcceptsTheBoundaries) {
+  PolicyTable t;
+  EXPECT_TRUE(t.set("lost_contact_days", "0", D("2026-01-01")).ok());
+  EXPECT_TRUE(t.set("registration_days", "365", D("2026-01-01")).ok());
+  EXPECT_TRUE(t.set("key_visit_period", "none", D("2026-01-01")).ok());
+  EXPECT_TRUE(t.set("general_visit_period", "month", D("2026-01-01")).ok());
+  EXPECT_EQ(period_kind(t.at(D("2026-01-01")).general_visit_period), PeriodKind::month);
+  EXPECT_EQ(period_kind("half_year"), PeriodKind::half_year);
+  EXPECT_EQ(period_kind("none"), PeriodKind::none);
+}
+
+}  // namespace
+}  // namespace anbang::rules
