@@ -32,9 +32,14 @@ nlohmann::json row_json(sqlite3_stmt* s) {
   for (int c = 0; c < sqlite3_column_count(s); ++c) {
     const char* name = sqlite3_column_name(s, c);
     switch (sqlite3_column_type(s, c)) {
-      case SQLITE_INTEGER: o[name] = sqlite3_column_int64(s, c); break;
-      case SQLITE_NULL: o[name] = nullptr; break;
-      default: o[name] = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+      case SQLITE_INTEGER:
+        o[name] = sqlite3_column_int64(s, c);
+        break;
+      case SQLITE_NULL:
+        o[name] = nullptr;
+        break;
+      default:
+        o[name] = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
     }
   }
   return o;
@@ -56,9 +61,12 @@ int main(int argc, char** argv) {
     } else if (path == "/list") {
       auto qp = restinio::parse_query(req->header().query());
       auto s = prepare(
-          "SELECT id, name, gender, id_number, birth_date, household_unit_id, residence_unit_id, release_date, "
-          "release_kind FROM persons WHERE (household_unit_id = ?1 OR residence_unit_id = ?1) AND release_date <= "
-          "'2026-11-26' AND assistance_end_date > '2026-11-26' ORDER BY release_date DESC LIMIT 20 OFFSET ?2");
+          "SELECT id, name, gender, id_number, birth_date, household_unit_id, residence_unit_id, "
+          "release_date, "
+          "release_kind FROM persons WHERE (household_unit_id = ?1 OR residence_unit_id = ?1) AND "
+          "release_date <= "
+          "'2026-11-26' AND assistance_end_date > '2026-11-26' ORDER BY release_date DESC LIMIT 20 OFFSET "
+          "?2");
       sqlite3_bind_int64(s, 1, std::stoll(std::string(qp["unit"])));
       sqlite3_bind_int64(s, 2, (std::stoll(std::string(qp["page"])) - 1) * 20);
       nlohmann::json items = nlohmann::json::array();
@@ -66,7 +74,10 @@ int main(int argc, char** argv) {
       sqlite3_reset(s);
       body = nlohmann::json{{"items", items}}.dump();
     }
-    return req->create_response().append_header(restinio::http_field::content_type, "application/json").set_body(body).done();
+    return req->create_response()
+        .append_header(restinio::http_field::content_type, "application/json")
+        .set_body(body)
+        .done();
   };
   using traits = restinio::default_traits_t;
   restinio::run(restinio::on_thread_pool<traits>(std::max(8u, 2 * std::thread::hardware_concurrency()))

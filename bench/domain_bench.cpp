@@ -23,7 +23,8 @@ static void BM_ScopeCovers(benchmark::State& state) {
   for (int t = 0; t < 21; ++t) {
     std::int64_t tid = 2 + t * 11;
     units.push_back({tid, 1, std::to_string(tid), "镇", "township", "", tid, true});
-    for (int v = 1; v <= 10; ++v) units.push_back({tid + v, tid, std::to_string(tid + v), "村", "village", "", tid + v, true});
+    for (int v = 1; v <= 10; ++v)
+      units.push_back({tid + v, tid, std::to_string(tid + v), "村", "village", "", tid + v, true});
   }
   UnitTree tree(units);
   Scope s = make_scope(ScopeKind::subtree, 2, tree);

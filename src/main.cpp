@@ -45,8 +45,9 @@ Result<Opened> open_all(const std::string& path, const platform::Clock& clock, a
   for (const auto& m : *applied) platform::log_info("applied migration " + m);
   if (auto s = app::bootstrap(**db, now); !s.ok()) return s.error();
   // Planner statistics (approximate, fast): keeps the person search on the covering indexes.
-  (void)(*db)->transact(store::TxKind::write,
-                        [](store::Connection& c) { return c.exec_script("PRAGMA analysis_limit=2000; ANALYZE"); });
+  (void)(*db)->transact(store::TxKind::write, [](store::Connection& c) {
+    return c.exec_script("PRAGMA analysis_limit=2000; ANALYZE");
+  });
   Opened o;
   o.db = std::move(db).value();
   o.app = std::make_unique<app::App>(*o.db, clock, config);
@@ -154,13 +155,14 @@ int main(int argc, char** argv) {
       std::optional<std::int64_t> unit;
       std::optional<store::RoleRow> role;
     };
-    auto refs = transact_value<Refs>(*opened->db, store::TxKind::read, [&](store::Connection& c) -> Result<Refs> {
-      auto unit = store::unit_id_by_code(c, unit_code);
-      if (!unit.ok()) return unit.error();
-      auto role = store::find_role_by_code(c, role_code);
-      if (!role.ok()) return role.error();
-      return Refs{*unit, *role};
-    });
+    auto refs =
+        transact_value<Refs>(*opened->db, store::TxKind::read, [&](store::Connection& c) -> Result<Refs> {
+          auto unit = store::unit_id_by_code(c, unit_code);
+          if (!unit.ok()) return unit.error();
+          auto role = store::find_role_by_code(c, role_code);
+          if (!role.ok()) return role.error();
+          return Refs{*unit, *role};
+        });
     if (!refs.ok()) return fail(refs.error().message);
     if (!refs->unit) return fail("单位代码不存在: " + unit_code);
     if (!refs->role) return fail("角色不存在: " + role_code);
@@ -186,8 +188,9 @@ int main(int argc, char** argv) {
   }
   // serve
   if (demo) {
-    auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read,
-                                              [](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM users"); });
+    auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read, [](store::Connection& c) {
+      return c.scalar("SELECT COUNT(*) FROM users");
+    });
     if (users.ok() && *users == 0) {
       std::cout << "首次运行:正在装入演示数据……\n";
       auto summary = app::seed_demo(application, persons, seed_value);
@@ -199,6 +202,7 @@ int main(int argc, char** argv) {
   http::Router router = http::make_api_router(application);
   http::StaticFiles files(web_dir);
   if (files.size() == 0) platform::log_warn("web app not found in " + web_dir + " (run make build)");
-  std::cout << "anbang 已启动: http://" << host << ":" << port << "  (Ctrl+C 或 SIGTERM 停止)\n" << std::flush;
+  std::cout << "anbang 已启动: http://" << host << ":" << port << "  (Ctrl+C 或 SIGTERM 停止)\n"
+            << std::flush;
   return http::serve(router, files, {host, port, threads, !no_access_log});
 }

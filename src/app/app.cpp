@@ -64,14 +64,15 @@ Status App::require(const Ctx& ctx, const std::string& permission) const {
   return {};
 }
 
-Status App::audit(store::Connection& c, const Ctx& ctx, const std::string& action, const std::string& object_type,
-                  std::optional<std::int64_t> object_id, const std::string& label, const std::string& detail) const {
+Status App::audit(store::Connection& c, const Ctx& ctx, const std::string& action,
+                  const std::string& object_type, std::optional<std::int64_t> object_id,
+                  const std::string& label, const std::string& detail) const {
   return store::insert_audit(c, audit_record(ctx, action, object_type, object_id, label, detail));
 }
 
-store::AuditRecord App::audit_record(const Ctx& ctx, const std::string& action, const std::string& object_type,
-                                     std::optional<std::int64_t> object_id, const std::string& label,
-                                     const std::string& detail) const {
+store::AuditRecord App::audit_record(const Ctx& ctx, const std::string& action,
+                                     const std::string& object_type, std::optional<std::int64_t> object_id,
+                                     const std::string& label, const std::string& detail) const {
   store::AuditRecord r;
   r.at = ctx.now;
   if (ctx.actor) {
@@ -90,7 +91,8 @@ store::AuditRecord App::audit_record(const Ctx& ctx, const std::string& action, 
 }
 
 void App::audit_now(const Ctx& ctx, const std::string& action, const std::string& object_type,
-                    std::optional<std::int64_t> object_id, const std::string& label, const std::string& detail) {
+                    std::optional<std::int64_t> object_id, const std::string& label,
+                    const std::string& detail) {
   (void)db_.transact(store::TxKind::write, [&](store::Connection& c) {
     return audit(c, ctx, action, object_type, object_id, label, detail);
   });

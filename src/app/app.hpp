@@ -2,8 +2,8 @@
 // the pure rules, call the store, write the audit record — and returns values, never throws.
 // The HTTP layer parses requests into these inputs and serialises the outputs.
 #pragma once
-#include <memory>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -27,10 +27,10 @@ struct Config {
   int idle_timeout_minutes = 30;
   int max_failed_logins = 5;
   int lock_minutes = 10;
-  bool fast_password_hash = false;  // tests and demo seeding only
+  bool fast_password_hash = false;      // tests and demo seeding only
   int login_attempts_per_minute = 120;  // per client IP (offices share one address behind NAT)
-  int hash_slots = 1;                  // concurrent argon2id verifications
-  bool secure_cookie = false;          // add Secure to the session cookie (behind HTTPS)
+  int hash_slots = 1;                   // concurrent argon2id verifications
+  bool secure_cookie = false;           // add Secure to the session cookie (behind HTTPS)
 };
 
 // The authenticated user of a request.
@@ -51,8 +51,8 @@ struct Actor {
 struct Ctx {
   std::optional<Actor> actor;
   std::string ip;
-  std::int64_t now = 0;        // unix seconds
-  domain::CivilDate today;     // Asia/Shanghai
+  std::int64_t now = 0;     // unix seconds
+  domain::CivilDate today;  // Asia/Shanghai
 };
 
 struct LoginResult {
@@ -153,20 +153,23 @@ class App {
   const std::vector<std::pair<std::string, std::string>>& education_levels() const { return education_; }
 
   // --- administration ---
-  Result<std::pair<std::vector<store::UserRow>, std::int64_t>> list_users(const Ctx& ctx, const std::string& q,
+  Result<std::pair<std::vector<store::UserRow>, std::int64_t>> list_users(const Ctx& ctx,
+                                                                          const std::string& q,
                                                                           std::optional<std::int64_t> unit_id,
                                                                           int page, int page_size);
   Result<store::UserRow> create_user(const Ctx& ctx, const UserInput& in);
   Result<store::UserRow> update_user(const Ctx& ctx, std::int64_t id, const UserInput& in);
   Status reset_password(const Ctx& ctx, std::int64_t id, const std::string& initial_password);
-  Result<std::pair<std::vector<store::RoleRow>, std::vector<store::PermissionRow>>> list_roles(const Ctx& ctx);
+  Result<std::pair<std::vector<store::RoleRow>, std::vector<store::PermissionRow>>> list_roles(
+      const Ctx& ctx);
   Result<store::RoleRow> update_role(const Ctx& ctx, std::int64_t id, const std::string& scope,
                                      const std::set<std::string>& permissions);
   Result<domain::Unit> create_unit(const Ctx& ctx, const UnitInput& in);
   Result<domain::Unit> update_unit(const Ctx& ctx, std::int64_t id, const UnitInput& in);
 
   // --- audit ---
-  Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> search_audit(const Ctx& ctx, const AuditQuery& q);
+  Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> search_audit(const Ctx& ctx,
+                                                                                const AuditQuery& q);
 
   // Records an audit entry in its own transaction (for events outside a use case).
   void audit_now(const Ctx& ctx, const std::string& action, const std::string& object_type,
@@ -177,8 +180,9 @@ class App {
 
  private:
   Status require(const Ctx& ctx, const std::string& permission) const;
-  Status audit(store::Connection& c, const Ctx& ctx, const std::string& action, const std::string& object_type,
-               std::optional<std::int64_t> object_id, const std::string& label, const std::string& detail) const;
+  Status audit(store::Connection& c, const Ctx& ctx, const std::string& action,
+               const std::string& object_type, std::optional<std::int64_t> object_id,
+               const std::string& label, const std::string& detail) const;
   domain::CodeLookups lookups() const;
   Result<PersonView> view(store::Connection& c, store::PersonRecord rec, const Ctx& ctx) const;
   Status check_person_units(const Ctx& ctx, const domain::ValidPerson& p) const;
@@ -215,7 +219,8 @@ class App {
   std::unordered_map<std::string, CachedSession> sessions_;
   std::uint64_t sessions_generation_ = 0;  // bumped by every forget_*; see authenticate()
   std::mutex login_mu_;
-  std::unordered_map<std::string, std::pair<std::int64_t, int>> login_attempts_;  // ip → (window start, count)
+  std::unordered_map<std::string, std::pair<std::int64_t, int>>
+      login_attempts_;  // ip → (window start, count)
   std::mutex hash_mu_;
   std::condition_variable hash_cv_;
   int hashing_ = 0;

@@ -4,7 +4,8 @@
 
 namespace anbang::app {
 
-Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> App::search_audit(const Ctx& ctx, const AuditQuery& q) {
+Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> App::search_audit(const Ctx& ctx,
+                                                                                   const AuditQuery& q) {
   if (auto s = require(ctx, "audit:read"); !s.ok()) return s.error();
   if (q.page < 1 || q.page > 100000 || q.page_size < 1 || q.page_size > 100) {
     return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
@@ -26,7 +27,8 @@ Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> App::search_aud
     f.to = (domain::to_days(*d) + 1) * 86400 - 8 * 3600;
   }
   std::string person(domain::trim_ascii(q.person));
-  if (domain::count_code_points(person) > 50) return invalid("FIELD_TOO_LONG", "人员关键字不能超过50个字", "person");
+  if (domain::count_code_points(person) > 50)
+    return invalid("FIELD_TOO_LONG", "人员关键字不能超过50个字", "person");
   // Below district level, an auditor sees what users of their own area did, and persons of their area.
   const domain::Scope& scope = ctx.actor->scope;
   if (scope.kind != domain::ScopeKind::district) {

@@ -1,5 +1,5 @@
-// Group commit for audit records of reads (into audit.access_log): each caller hands in a record and waits until the
-// transaction that holds it has committed; one background thread writes everything that queued up
+// Group commit for audit records of reads (into audit.access_log): each caller hands in a record and waits
+// until the transaction that holds it has committed; one background thread writes everything that queued up
 // meanwhile in a single transaction. A read is answered only after its audit record is durable.
 #pragma once
 #include <condition_variable>

@@ -19,7 +19,8 @@ Error bad_login() {
 // transaction (so parallel attempts cannot exceed max_failed_logins guesses), then checks the
 // password outside any transaction, then records the outcome.
 Result<LoginResult> App::login(Ctx& ctx, const std::string& username, const std::string& password) {
-  if (username.empty() || password.empty()) return invalid("FIELD_REQUIRED", "请输入用户名和密码", "username");
+  if (username.empty() || password.empty())
+    return invalid("FIELD_REQUIRED", "请输入用户名和密码", "username");
   auto fail_audit = [&](std::optional<std::int64_t> user_id, const std::string& reason) {
     Ctx anon = ctx;
     anon.actor.reset();
@@ -38,39 +39,47 @@ Result<LoginResult> App::login(Ctx& ctx, const std::string& username, const std:
   const std::int64_t lock_seconds = config_.lock_minutes * 60;
   auto locked_error = [&](std::int64_t until) {
     std::int64_t minutes = (until - ctx.now + 59) / 60;
-    return Error{ErrorKind::locked, "AUTH_LOCKED",
-                 "密码连续错误次数过多,账号已锁定,请" + std::to_string(minutes) + "分钟后再试或联系管理员解锁", {}};
+    return Error{
+        ErrorKind::locked,
+        "AUTH_LOCKED",
+        "密码连续错误次数过多,账号已锁定,请" + std::to_string(minutes) + "分钟后再试或联系管理员解锁",
+        {}};
   };
   // 1. Reserve an attempt.
   struct Reserved {
     std::optional<store::UserRow> user;
     std::optional<std::int64_t> locked_until;
   };
-  auto reserved = transact_value<Reserved>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<Reserved> {
-    auto found = store::find_user_by_name(c, username);
-    if (!found.ok()) return found.error();
-    Reserved r;
-    if (!found->has_value() || !(*found)->active) return r;
-    store::UserRow u = **found;
-    if (u.locked_until && *u.locked_until <= ctx.now) {  // an expired lock starts a fresh count
-      u.failed_logins = 0;
-      u.locked_until.reset();
-    }
-    if (!u.locked_until && u.failed_logins >= config_.max_failed_logins) u.locked_until = ctx.now + lock_seconds;
-    if (u.locked_until) {
-      if (auto s = store::record_login_failure(c, u.id, u.failed_logins, u.locked_until); !s.ok()) return s.error();
-      r.user = u;
-      r.locked_until = u.locked_until;
-      return r;
-    }
-    if (auto s = store::record_login_failure(c, u.id, u.failed_logins + 1, std::nullopt); !s.ok()) return s.error();
-    r.user = u;
-    return r;
-  });
+  auto reserved =
+      transact_value<Reserved>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<Reserved> {
+        auto found = store::find_user_by_name(c, username);
+        if (!found.ok()) return found.error();
+        Reserved r;
+        if (!found->has_value() || !(*found)->active) return r;
+        store::UserRow u = **found;
+        if (u.locked_until && *u.locked_until <= ctx.now) {  // an expired lock starts a fresh count
+          u.failed_logins = 0;
+          u.locked_until.reset();
+        }
+        if (!u.locked_until && u.failed_logins >= config_.max_failed_logins)
+          u.locked_until = ctx.now + lock_seconds;
+        if (u.locked_until) {
+          if (auto s = store::record_login_failure(c, u.id, u.failed_logins, u.locked_until); !s.ok())
+            return s.error();
+          r.user = u;
+          r.locked_until = u.locked_until;
+          return r;
+        }
+        if (auto s = store::record_login_failure(c, u.id, u.failed_logins + 1, std::nullopt); !s.ok())
+          return s.error();
+        r.user = u;
+        return r;
+      });
   if (!reserved.ok()) return reserved.error();
   if (!reserved->user) {
     // Hash anyway so that timing does not reveal whether the user exists.
-    static const std::string dummy = platform::hash_password("anbang-dummy-password", config_.fast_password_hash);
+    static const std::string dummy =
+        platform::hash_password("anbang-dummy-password", config_.fast_password_hash);
     (void)verify_limited(dummy, password);
     fail_audit(std::nullopt, "unknown_or_inactive_user");
     return bad_login();
@@ -105,9 +114,11 @@ Result<LoginResult> App::login(Ctx& ctx, const std::string& username, const std:
   out.token = platform::random_token(32);
   Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     if (auto r = store::record_login_success(c, u.id, ctx.now); !r.ok()) return r;
-    store::SessionRow row{platform::token_digest(out.token), u.id, platform::random_token(16), ctx.now, ctx.now};
+    store::SessionRow row{platform::token_digest(out.token), u.id, platform::random_token(16), ctx.now,
+                          ctx.now};
     if (auto r = store::insert_session(c, row, ctx.ip); !r.ok()) return r;
-    if (auto r = store::delete_idle_sessions(c, ctx.now - config_.idle_timeout_minutes * 60); !r.ok()) return r;
+    if (auto r = store::delete_idle_sessions(c, ctx.now - config_.idle_timeout_minutes * 60); !r.ok())
+      return r;
     auto actor = actor_for(c, u);
     if (!actor.ok()) return actor.error();
     out.actor = std::move(actor).value();
@@ -221,7 +232,8 @@ Result<Actor> App::authenticate(const std::string& token, std::int64_t now) {
   }
   // Persist activity (at most every kSessionRefreshSeconds per session, on reload) for the idle
   // timeout across restarts.
-  (void)db_.transact(store::TxKind::write, [&](store::Connection& c) { return store::touch_session(c, digest, now); });
+  (void)db_.transact(store::TxKind::write,
+                     [&](store::Connection& c) { return store::touch_session(c, digest, now); });
   return *actor;
 }
 
@@ -245,7 +257,8 @@ void App::forget_all_sessions() {
   sessions_.clear();
 }
 
-Status App::change_password(const Ctx& ctx, const std::string& old_password, const std::string& new_password) {
+Status App::change_password(const Ctx& ctx, const std::string& old_password,
+                            const std::string& new_password) {
   if (!ctx.actor) return Error{ErrorKind::unauthenticated, "AUTH_REQUIRED", "请先登录", {}};
   if (auto s = domain::check_password_strength(new_password, ctx.actor->username); !s.ok()) return s;
   // Hash outside the write transaction: argon2id takes ~100 ms and would hold the writer.
@@ -257,10 +270,12 @@ Status App::change_password(const Ctx& ctx, const std::string& old_password, con
     if (!verify_limited((*user)->password_hash, old_password)) {
       return invalid("PASSWORD_WRONG", "原密码不正确", "old_password");
     }
-    if (old_password == new_password) return invalid("PASSWORD_REUSED", "新密码不能与原密码相同", "new_password");
+    if (old_password == new_password)
+      return invalid("PASSWORD_REUSED", "新密码不能与原密码相同", "new_password");
     if (auto s = store::set_password(c, ctx.actor->user_id, hash, false); !s.ok()) return s;
     // Every other session of the user ends: a stolen session does not survive a password change.
-    if (auto s = store::delete_other_sessions(c, ctx.actor->user_id, ctx.actor->session_digest); !s.ok()) return s;
+    if (auto s = store::delete_other_sessions(c, ctx.actor->user_id, ctx.actor->session_digest); !s.ok())
+      return s;
     return audit(c, ctx, "password_change", "user", ctx.actor->user_id, ctx.actor->username, "{}");
   });
   forget_sessions_of(ctx.actor->user_id);  // after the commit: must_change_password changed

@@ -27,8 +27,8 @@ struct PermissionDef {
   const char* name;
 };
 constexpr PermissionDef kPermissions[] = {
-    {"person:read", "查看人员档案"},   {"person:create", "新增人员"},    {"person:update", "修改人员档案"},
-    {"person:export", "导出人员名册"}, {"user:manage", "用户管理"},      {"unit:manage", "单位管理"},
+    {"person:read", "查看人员档案"},   {"person:create", "新增人员"},  {"person:update", "修改人员档案"},
+    {"person:export", "导出人员名册"}, {"user:manage", "用户管理"},    {"unit:manage", "单位管理"},
     {"role:manage", "角色权限管理"},   {"audit:read", "查看审计日志"},
 };
 
@@ -41,8 +41,14 @@ struct RoleDef {
 const std::vector<RoleDef>& role_defs() {
   static const std::vector<RoleDef> defs = {
       {"admin", "系统管理员", "district", {"user:manage", "unit:manage", "role:manage"}},
-      {"district_officer", "区安帮办干部", "district", {"person:read", "person:create", "person:update", "person:export"}},
-      {"judicial_officer", "司法所干部", "subtree", {"person:read", "person:create", "person:update", "person:export"}},
+      {"district_officer",
+       "区安帮办干部",
+       "district",
+       {"person:read", "person:create", "person:update", "person:export"}},
+      {"judicial_officer",
+       "司法所干部",
+       "subtree",
+       {"person:read", "person:create", "person:update", "person:export"}},
       {"police_officer", "派出所民警", "subtree", {"person:read"}},
       {"township_officer", "镇街干部", "subtree", {"person:read"}},
       {"village_cadre", "村居干部", "own", {"person:read"}},
@@ -59,10 +65,14 @@ struct DepartmentDef {
   const char* name;
 };
 constexpr DepartmentDef kDepartments[] = {
-    {"civil_affairs", "荣昌区民政局"},        {"hr_social_security", "荣昌区人力资源和社会保障局"},
-    {"governance", "荣昌区综治办"},           {"finance", "荣昌区财政局"},
-    {"tax", "荣昌区税务局"},                  {"market_regulation", "荣昌区市场监督管理局"},
-    {"health", "荣昌区卫生健康委员会"},       {"education", "荣昌区教育委员会"},
+    {"civil_affairs", "荣昌区民政局"},
+    {"hr_social_security", "荣昌区人力资源和社会保障局"},
+    {"governance", "荣昌区综治办"},
+    {"finance", "荣昌区财政局"},
+    {"tax", "荣昌区税务局"},
+    {"market_regulation", "荣昌区市场监督管理局"},
+    {"health", "荣昌区卫生健康委员会"},
+    {"education", "荣昌区教育委员会"},
     {"housing", "荣昌区住房和城乡建设委员会"},
 };
 
@@ -89,7 +99,8 @@ Status load_code_tables(store::Connection& c) {
     }
   }
   for (const auto& r : parse_csv(embedded_file("education-levels.csv"))) {
-    store::Value parent = r.at("parent_code").empty() ? store::Value(nullptr) : store::Value(r.at("parent_code"));
+    store::Value parent =
+        r.at("parent_code").empty() ? store::Value(nullptr) : store::Value(r.at("parent_code"));
     auto s = ok_or(c.exec("INSERT INTO education_levels (code, name, parent_code) VALUES (?, ?, ?)",
                           {r.at("code"), r.at("name"), parent}));
     if (!s.ok()) return s;
@@ -103,10 +114,11 @@ Status load_code_tables(store::Connection& c) {
     auto it = sections.find({r.at("chapter"), sec});
     std::string section_name = it == sections.end() ? "" : it->second;
     store::Value section = sec.empty() ? store::Value(nullptr) : store::Value(std::int64_t{std::stoll(sec)});
-    auto s = ok_or(c.exec(
-        "INSERT INTO charges (name, chapter, chapter_name, section, section_name, article) VALUES (?, ?, ?, ?, ?, ?)",
-        {r.at("name"), std::int64_t{std::stoll(r.at("chapter"))}, r.at("chapter_name"), section, section_name,
-         r.at("article")}));
+    auto s =
+        ok_or(c.exec("INSERT INTO charges (name, chapter, chapter_name, section, section_name, article) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     {r.at("name"), std::int64_t{std::stoll(r.at("chapter"))}, r.at("chapter_name"), section,
+                      section_name, r.at("article")}));
     if (!s.ok()) return s;
   }
   return {};
@@ -139,23 +151,26 @@ Status load_organisation(store::Connection& c, std::int64_t now) {
   for (const auto& r : parse_csv(embedded_file("rongchang-towns.csv"))) {
     const std::string& name = r.at("name");
     std::string subkind = name.find("街道") != std::string::npos ? "street" : "town";
-    auto town = store::insert_unit(c, {0, *district_id, r.at("code"), name, "township", subkind, std::nullopt, true},
-                                   true, now);
+    auto town = store::insert_unit(
+        c, {0, *district_id, r.at("code"), name, "township", subkind, std::nullopt, true}, true, now);
     if (!town.ok()) return town.error();
     auto jo = store::insert_unit(
         c, {0, *town, "SFS" + r.at("code"), name + "司法所", "judicial_office", "", *town, true}, false, now);
     if (!jo.ok()) return jo.error();
     auto ps = store::insert_unit(
-        c, {0, *town, "PCS" + r.at("code"), short_name(name) + "派出所", "police_station", "", *town, true}, false, now);
+        c, {0, *town, "PCS" + r.at("code"), short_name(name) + "派出所", "police_station", "", *town, true},
+        false, now);
     if (!ps.ok()) return ps.error();
   }
   auto kss = store::insert_unit(
-      c, {0, *district_id, "KSS500153", "荣昌区看守所", "detention_centre", "", *district_id, true}, false, now);
+      c, {0, *district_id, "KSS500153", "荣昌区看守所", "detention_centre", "", *district_id, true}, false,
+      now);
   if (!kss.ok()) return kss.error();
   for (const auto& d : kDepartments) {
-    auto dep = store::insert_unit(
-        c, {0, *district_id, std::string("DEPT-") + d.subkind, d.name, "department", d.subkind, *district_id, true},
-        false, now);
+    auto dep = store::insert_unit(c,
+                                  {0, *district_id, std::string("DEPT-") + d.subkind, d.name, "department",
+                                   d.subkind, *district_id, true},
+                                  false, now);
     if (!dep.ok()) return dep.error();
   }
   return {};

@@ -23,7 +23,8 @@ TEST(Bootstrap, R_ORG_2_TheUnitTreeOfRongchang) {
   EXPECT_GE(kinds["department"], 4);
   std::map<std::string, bool> subkinds;
   for (const auto& u : tree->all()) subkinds[u.subkind] = true;
-  for (const char* dep : {"civil_affairs", "hr_social_security", "governance", "finance"}) EXPECT_TRUE(subkinds[dep]) << dep;
+  for (const char* dep : {"civil_affairs", "hr_social_security", "governance", "finance"})
+    EXPECT_TRUE(subkinds[dep]) << dep;
   for (const auto& u : tree->all()) {
     if (u.kind == "township") {
       EXPECT_EQ(u.code.substr(0, 6), "500153");
@@ -54,13 +55,15 @@ TEST(Bootstrap, R_ORG_2_AdministratorsAddAndRenameUnits) {
   ASSERT_TRUE(village.ok()) << village.error().message;
   EXPECT_EQ(village->code, "500153101011");  // next free code under the township
   EXPECT_EQ(village->area_unit_id, village->id);
-  auto misplaced = w.app->create_unit(admin, {village->id, "错位所", "judicial_office", "", "", std::nullopt});
+  auto misplaced =
+      w.app->create_unit(admin, {village->id, "错位所", "judicial_office", "", "", std::nullopt});
   EXPECT_EQ(misplaced.error().code, "UNIT_PLACEMENT");
   auto renamed = w.app->update_unit(admin, village->id, {std::nullopt, "更名村", "", "", "", false});
   ASSERT_TRUE(renamed.ok());
   EXPECT_FALSE(w.app->units()->find(village->id)->active);
   Ctx officer = w.login("sfs_101");
-  EXPECT_EQ(w.app->create_unit(officer, {town, "x村", "village", "", "", std::nullopt}).error().code, "PERMISSION_DENIED");
+  EXPECT_EQ(w.app->create_unit(officer, {town, "x村", "village", "", "", std::nullopt}).error().code,
+            "PERMISSION_DENIED");
 }
 
 TEST(Bootstrap, IsIdempotent) {

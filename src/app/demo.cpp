@@ -14,10 +14,10 @@ namespace {
 
 constexpr const char* kDemoPassword = "anbang@2026";
 constexpr int kVillagesPerTownship = 10;
-constexpr const char* kVillageStems[] = {"玉屏", "双河", "石桥", "金龙", "新华", "白塔", "高峰", "永兴", "长岭",
-                                         "龙井", "黄桷", "大石", "三奇", "凤凰", "安和", "古佛", "清河", "青龙",
-                                         "柏林", "桂花", "莲花", "河坝", "灯塔", "复兴", "太平", "万寿", "天府",
-                                         "胜利", "和平", "光明", "幸福", "团结", "鸭子", "狮子", "宝城", "广福"};
+constexpr const char* kVillageStems[] = {
+    "玉屏", "双河", "石桥", "金龙", "新华", "白塔", "高峰", "永兴", "长岭", "龙井", "黄桷", "大石",
+    "三奇", "凤凰", "安和", "古佛", "清河", "青龙", "柏林", "桂花", "莲花", "河坝", "灯塔", "复兴",
+    "太平", "万寿", "天府", "胜利", "和平", "光明", "幸福", "团结", "鸭子", "狮子", "宝城", "广福"};
 
 std::string suffix3(const std::string& code) { return code.substr(code.size() - 3); }
 
@@ -61,34 +61,40 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
       if (u.kind == "judicial_office" && u.parent_id) judicial_office[*u.parent_id] = u.id;
       if (u.kind == "police_station" && u.parent_id) police_station[*u.parent_id] = u.id;
     }
-    for (auto [name, display, unit, role] : {std::tuple{"admin", "系统管理员", district, "admin"},
-                                             std::tuple{"qu_abb", "区安帮办王主任", district, "district_officer"},
-                                             std::tuple{"auditor", "审计员李审", district, "auditor"},
-                                             std::tuple{"kss", "看守所刘警官", kss, "custody_clerk"},
-                                             std::tuple{"mz", "民政局陈科员", mz, "department_officer"},
-                                             std::tuple{"rs", "人力社保局赵科员", rs, "department_officer"}}) {
+    for (auto [name, display, unit, role] :
+         {std::tuple{"admin", "系统管理员", district, "admin"},
+          std::tuple{"qu_abb", "区安帮办王主任", district, "district_officer"},
+          std::tuple{"auditor", "审计员李审", district, "auditor"},
+          std::tuple{"kss", "看守所刘警官", kss, "custody_clerk"},
+          std::tuple{"mz", "民政局陈科员", mz, "department_officer"},
+          std::tuple{"rs", "人力社保局赵科员", rs, "department_officer"}}) {
       if (auto st = add_user(name, display, unit, role); !st.ok()) return st;
     }
     int stem = 0;
     for (const auto& t : tree->all()) {
       if (t.kind != "township") continue;
       std::string sfx = suffix3(t.code);
-      if (auto st = add_user("sfs_" + sfx, t.name + "司法所干部", judicial_office[t.id], "judicial_officer"); !st.ok())
+      if (auto st = add_user("sfs_" + sfx, t.name + "司法所干部", judicial_office[t.id], "judicial_officer");
+          !st.ok())
         return st;
-      if (auto st = add_user("pcs_" + sfx, t.name + "派出所民警", police_station[t.id], "police_officer"); !st.ok())
+      if (auto st = add_user("pcs_" + sfx, t.name + "派出所民警", police_station[t.id], "police_officer");
+          !st.ok())
         return st;
       if (auto st = add_user("zj_" + sfx, t.name + "镇街干部", t.id, "township_officer"); !st.ok()) return st;
       bool street = t.subkind == "street";
       for (int v = 1; v <= kVillagesPerTownship; ++v) {
         char seq[8];
         std::snprintf(seq, sizeof seq, "%03d", v);
-        std::string name = std::string(kVillageStems[(stem++) % std::size(kVillageStems)]) + (street ? "社区" : "村");
-        domain::Unit village{0, t.id, t.code + seq, name, "village", street ? "community" : "village", std::nullopt, true};
+        std::string name =
+            std::string(kVillageStems[(stem++) % std::size(kVillageStems)]) + (street ? "社区" : "村");
+        domain::Unit village{
+            0, t.id, t.code + seq, name, "village", street ? "community" : "village", std::nullopt, true};
         auto id = store::insert_unit(c, village, true, ctx.now);
         if (!id.ok()) return id.error();
         ++summary.villages;
         areas.push_back({*id, village.code, t.name + name, t.id});
-        if (auto st = add_user("cj_" + sfx + "_" + seq, t.name + name + "村居干部", *id, "village_cadre"); !st.ok())
+        if (auto st = add_user("cj_" + sfx + "_" + seq, t.name + name + "村居干部", *id, "village_cadre");
+            !st.ok())
           return st;
       }
     }
@@ -101,7 +107,8 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
       store::PersonRecord r;
       r.name = p.name;
       for (const auto& f : p.former_names) r.former_names += (r.former_names.empty() ? "" : ",") + f;
-      r.pinyin_keys = domain::pinyin_search_keys(p.name + (r.former_names.empty() ? "" : " " + r.former_names));
+      r.pinyin_keys =
+          domain::pinyin_search_keys(p.name + (r.former_names.empty() ? "" : " " + r.former_names));
       r.gender = p.gender;
       r.ethnic_code = p.ethnic_code;
       if (!p.id_number.empty()) r.id_number = p.id_number;
@@ -141,11 +148,14 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
     a.ip = ctx.ip;
     a.action = "seed_demo";
     a.object_type = "database";
-    a.detail = nlohmann::json{{"villages", summary.villages}, {"users", summary.users}, {"persons", summary.persons}}.dump();
+    a.detail =
+        nlohmann::json{{"villages", summary.villages}, {"users", summary.users}, {"persons", summary.persons}}
+            .dump();
     return store::insert_audit(c, a);
   });
   if (!s.ok()) return s.error();
-  (void)app.db().transact(store::TxKind::write, [](store::Connection& c) { return c.exec_script("ANALYZE"); });
+  (void)app.db().transact(store::TxKind::write,
+                          [](store::Connection& c) { return c.exec_script("ANALYZE"); });
   if (auto st = app.load_caches(); !st.ok()) return st.error();
   return summary;
 }

@@ -1,12 +1,12 @@
 // Roster export (花名册, R-ARC-2) as xlsx, over the same filters and scope as the person search.
 // Audited as "export" with the filters used.
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 #include "app/app.hpp"
 #include "domain/id_number.hpp"
@@ -47,8 +47,8 @@ Result<Export> App::export_persons(const Ctx& ctx, const PersonQuery& q) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "花名册");
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
-  const char* headers[] = {"序号", "姓名", "性别", "身份证号码", "出生日期", "户籍地", "居住地", "人户分离",
-                           "罪名", "释放日期", "释放类型", "帮教期满日", "状态"};
+  const char* headers[] = {"序号",     "姓名", "性别",     "身份证号码", "出生日期",   "户籍地", "居住地",
+                           "人户分离", "罪名", "释放日期", "释放类型",   "帮教期满日", "状态"};
   for (int i = 0; i < 13; ++i) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), headers[i], head);
   worksheet_set_column(ws, 0, 0, 6, nullptr);
   worksheet_set_column(ws, 1, 2, 10, nullptr);
@@ -74,18 +74,23 @@ Result<Export> App::export_persons(const Ctx& ctx, const PersonQuery& q) {
       worksheet_write_string(ws, row, 9, p.release_date.c_str(), nullptr);
       worksheet_write_string(ws, row, 10, release_kind_name(p.release_kind), nullptr);
       worksheet_write_string(ws, row, 11, p.assistance_end_date.c_str(), nullptr);
-      worksheet_write_string(ws, row, 12, status_name(domain::person_status(p.release_date, p.assistance_end_date, today)),
+      worksheet_write_string(ws, row, 12,
+                             status_name(domain::person_status(p.release_date, p.assistance_end_date, today)),
                              nullptr);
     });
     return each;
   });
   if (s.ok()) {
-    nlohmann::json d = {{"what", "persons_roster"}, {"rows", row},     {"q", q.q},
-                        {"unit_id", q.unit_id ? *q.unit_id : 0},        {"status", q.status},
-                        {"released_from", q.released_from},             {"released_to", q.released_to}};
+    nlohmann::json d = {{"what", "persons_roster"},
+                        {"rows", row},
+                        {"q", q.q},
+                        {"unit_id", q.unit_id ? *q.unit_id : 0},
+                        {"status", q.status},
+                        {"released_from", q.released_from},
+                        {"released_to", q.released_to}};
     // The file is handed out only once the export is on record.
-    s = audit_writer_->write(
-        audit_record(ctx, "export", "roster", std::nullopt, "人员花名册 " + std::to_string(row) + " 人", d.dump()));
+    s = audit_writer_->write(audit_record(ctx, "export", "roster", std::nullopt,
+                                          "人员花名册 " + std::to_string(row) + " 人", d.dump()));
   }
   lxw_error closed = workbook_close(wb);
   std::ifstream in(path, std::ios::binary);
@@ -94,8 +99,8 @@ Result<Export> App::export_persons(const Ctx& ctx, const PersonQuery& q) {
   std::remove(path);
   if (!s.ok()) return s.error();
   if (closed != LXW_NO_ERROR) return internal_error("生成 Excel 文件失败");
-  return Export{"roster-" + today + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                buf.str()};
+  return Export{"roster-" + today + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.str()};
 }
 
 }  // namespace anbang::app

@@ -141,9 +141,12 @@ Result<store::PersonFilter> App::person_filter(const Ctx& ctx, const PersonQuery
   if (domain::count_code_points(norm) > 50) return invalid("FIELD_TOO_LONG", "查询关键字不能超过50个字", "q");
   if (!norm.empty()) {
     std::string compact = domain::normalize_search_query(norm);
-    if (is_id_like(compact)) f.id_prefix = compact;
-    else if (is_ascii_letters(compact)) f.pinyin_prefix = compact;
-    else f.name_like = norm;
+    if (is_id_like(compact))
+      f.id_prefix = compact;
+    else if (is_ascii_letters(compact))
+      f.pinyin_prefix = compact;
+    else
+      f.name_like = norm;
     if (!f.id_prefix.empty() && f.id_prefix.back() == 'x') f.id_prefix.back() = 'X';
   }
   if (q.unit_id) {
@@ -157,7 +160,8 @@ Result<store::PersonFilter> App::person_filter(const Ctx& ctx, const PersonQuery
     }
     if (f.unit_ids.empty()) f.unit_ids = {-1};
   }
-  if (!q.status.empty() && q.status != "in_custody" && q.status != "under_assistance" && q.status != "ended") {
+  if (!q.status.empty() && q.status != "in_custody" && q.status != "under_assistance" &&
+      q.status != "ended") {
     return invalid("FIELD_VALUE", "状态取值无效", "status");
   }
   f.status = q.status;
@@ -174,7 +178,8 @@ Result<store::PersonFilter> App::person_filter(const Ctx& ctx, const PersonQuery
   f.sort = q.sort;
   f.descending = q.order == "desc";
   if (q.page < 1 || q.page > 100000) return invalid("FIELD_RANGE", "页码超出范围", "page");
-  if (q.page_size < 1 || q.page_size > 100) return invalid("FIELD_RANGE", "每页条数应在 1 到 100 之间", "page_size");
+  if (q.page_size < 1 || q.page_size > 100)
+    return invalid("FIELD_RANGE", "每页条数应在 1 到 100 之间", "page_size");
   f.page = q.page;
   f.page_size = q.page_size;
   return f;
@@ -184,11 +189,12 @@ Result<Audited<PersonPage>> App::find_persons(const Ctx& ctx, const PersonQuery&
   if (auto s = require(ctx, "person:read"); !s.ok()) return s.error();
   auto f = person_filter(ctx, q);
   if (!f.ok()) return f.error();
-  auto page = transact_value<PersonPage>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonPage> {
-    auto found = store::search_persons(c, ctx.actor->scope, *f);
-    if (!found.ok()) return found.error();
-    return PersonPage{std::move(found->first), found->second, f->page, f->page_size};
-  });
+  auto page =
+      transact_value<PersonPage>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonPage> {
+        auto found = store::search_persons(c, ctx.actor->scope, *f);
+        if (!found.ok()) return found.error();
+        return PersonPage{std::move(found->first), found->second, f->page, f->page_size};
+      });
   if (!page.ok()) return page.error();
   // Searches show names of persons too: on record with the filters used (never in the server log).
   nlohmann::json d = {{"q", q.q},
@@ -205,12 +211,13 @@ Result<Audited<PersonPage>> App::find_persons(const Ctx& ctx, const PersonQuery&
 
 Result<Audited<PersonView>> App::read_person(const Ctx& ctx, std::int64_t id) {
   if (auto s = require(ctx, "person:read"); !s.ok()) return s.error();
-  auto found = transact_value<PersonView>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonView> {
-    auto rec = store::find_person(c, ctx.actor->scope, id);
-    if (!rec.ok()) return rec.error();
-    if (!rec->has_value()) return person_not_found();
-    return view(c, std::move(**rec), ctx);
-  });
+  auto found =
+      transact_value<PersonView>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<PersonView> {
+        auto rec = store::find_person(c, ctx.actor->scope, id);
+        if (!rec.ok()) return rec.error();
+        if (!rec->has_value()) return person_not_found();
+        return view(c, std::move(**rec), ctx);
+      });
   if (!found.ok()) return found.error();
   auto record = audit_record(ctx, "person_read", "person", id, label_of(found->record), "{}");
   return Audited<PersonView>{std::move(found).value(), std::move(record)};
@@ -251,25 +258,27 @@ Result<PersonView> App::create_person(const Ctx& ctx, const domain::PersonInput&
   store::PersonRecord rec = record_from(*valid);
   rec.created_by = ctx.actor->user_id;
   rec.created_at = rec.updated_at = ctx.now;
-  auto created = transact_value<PersonView>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<PersonView> {
-    if (auto s = duplicate_id_check(c, rec.id_number, 0); !s.ok()) return s.error();
-    auto id = store::insert_person(c, rec);
-    if (!id.ok()) return id.error();
-    rec.id = *id;
-    store::PersonEvent e;
-    e.person_id = rec.id;
-    e.at = ctx.now;
-    e.kind = "created";
-    e.user_id = ctx.actor->user_id;
-    e.unit_id = ctx.actor->unit_id;
-    e.summary = "建立档案";
-    if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
-    // The new values, field by field (old values empty).
-    if (auto s = audit(c, ctx, "person_create", "person", rec.id, label_of(rec), diff(store::PersonRecord{}, rec).dump());
-        !s.ok())
-      return s.error();
-    return view(c, rec, ctx);
-  });
+  auto created =
+      transact_value<PersonView>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<PersonView> {
+        if (auto s = duplicate_id_check(c, rec.id_number, 0); !s.ok()) return s.error();
+        auto id = store::insert_person(c, rec);
+        if (!id.ok()) return id.error();
+        rec.id = *id;
+        store::PersonEvent e;
+        e.person_id = rec.id;
+        e.at = ctx.now;
+        e.kind = "created";
+        e.user_id = ctx.actor->user_id;
+        e.unit_id = ctx.actor->unit_id;
+        e.summary = "建立档案";
+        if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        // The new values, field by field (old values empty).
+        if (auto s = audit(c, ctx, "person_create", "person", rec.id, label_of(rec),
+                           diff(store::PersonRecord{}, rec).dump());
+            !s.ok())
+          return s.error();
+        return view(c, rec, ctx);
+      });
   if (!created.ok()) audit_duplicate_probe(ctx, created.error(), rec.id_number);
   return created;
 }
@@ -280,40 +289,43 @@ Result<PersonView> App::update_person(const Ctx& ctx, std::int64_t id, const dom
   auto valid = domain::validate_person(in, ctx.today, *units(), lookups());
   if (!valid.ok()) return valid.error();
   if (auto s = check_person_units(ctx, *valid); !s.ok()) return s.error();
-  auto updated_view = transact_value<PersonView>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<PersonView> {
-    auto old = store::find_person(c, ctx.actor->scope, id);
-    if (!old.ok()) return old.error();
-    if (!old->has_value()) return person_not_found();
-    const store::PersonRecord& before = **old;
-    if (before.version != *in.version) {
-      return conflict("VERSION_CONFLICT", "该档案已被他人修改,请刷新页面查看最新内容后再保存", "version");
-    }
-    store::PersonRecord rec = record_from(*valid);
-    rec.id = id;
-    rec.version = before.version;
-    rec.created_by = before.created_by;
-    rec.created_at = before.created_at;
-    rec.updated_at = ctx.now;
-    if (auto s = duplicate_id_check(c, rec.id_number, id); !s.ok()) return s.error();
-    nlohmann::json changes = diff(before, rec);
-    auto updated = store::update_person(c, rec);
-    if (!updated.ok()) return updated.error();
-    if (!*updated) return conflict("VERSION_CONFLICT", "该档案已被他人修改,请刷新页面查看最新内容后再保存", "version");
-    rec.version = before.version + 1;
-    if (!changes.empty()) {
-      store::PersonEvent e;
-      e.person_id = id;
-      e.at = ctx.now;
-      e.kind = "updated";
-      e.user_id = ctx.actor->user_id;
-      e.unit_id = ctx.actor->unit_id;
-      e.summary = "修改档案(" + std::to_string(changes.size()) + "项)";
-      e.detail = changes.dump();
-      if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
-    }
-    if (auto s = audit(c, ctx, "person_update", "person", id, label_of(rec), changes.dump()); !s.ok()) return s.error();
-    return view(c, rec, ctx);
-  });
+  auto updated_view =
+      transact_value<PersonView>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<PersonView> {
+        auto old = store::find_person(c, ctx.actor->scope, id);
+        if (!old.ok()) return old.error();
+        if (!old->has_value()) return person_not_found();
+        const store::PersonRecord& before = **old;
+        if (before.version != *in.version) {
+          return conflict("VERSION_CONFLICT", "该档案已被他人修改,请刷新页面查看最新内容后再保存", "version");
+        }
+        store::PersonRecord rec = record_from(*valid);
+        rec.id = id;
+        rec.version = before.version;
+        rec.created_by = before.created_by;
+        rec.created_at = before.created_at;
+        rec.updated_at = ctx.now;
+        if (auto s = duplicate_id_check(c, rec.id_number, id); !s.ok()) return s.error();
+        nlohmann::json changes = diff(before, rec);
+        auto updated = store::update_person(c, rec);
+        if (!updated.ok()) return updated.error();
+        if (!*updated)
+          return conflict("VERSION_CONFLICT", "该档案已被他人修改,请刷新页面查看最新内容后再保存", "version");
+        rec.version = before.version + 1;
+        if (!changes.empty()) {
+          store::PersonEvent e;
+          e.person_id = id;
+          e.at = ctx.now;
+          e.kind = "updated";
+          e.user_id = ctx.actor->user_id;
+          e.unit_id = ctx.actor->unit_id;
+          e.summary = "修改档案(" + std::to_string(changes.size()) + "项)";
+          e.detail = changes.dump();
+          if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        }
+        if (auto s = audit(c, ctx, "person_update", "person", id, label_of(rec), changes.dump()); !s.ok())
+          return s.error();
+        return view(c, rec, ctx);
+      });
   if (!updated_view.ok()) audit_duplicate_probe(ctx, updated_view.error(), valid->id_number);
   return updated_view;
 }

@@ -1,8 +1,9 @@
 #include "app/test_support.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace anbang::app {
 

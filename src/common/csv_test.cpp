@@ -4,7 +4,9 @@
 
 namespace anbang {
 TEST(Csv, ParsesHeaderQuotesAndLineEndings) {
-  auto rows = parse_csv("\xEF\xBB\xBF" "code,name\r\n01,汉族\n\n02,\"a, \"\"b\"\"\"\n03,");
+  auto rows = parse_csv(
+      "\xEF\xBB\xBF"
+      "code,name\r\n01,汉族\n\n02,\"a, \"\"b\"\"\"\n03,");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].at("name"), "汉族");
   EXPECT_EQ(rows[1].at("name"), "a, \"b\"");

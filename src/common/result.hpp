@@ -8,7 +8,16 @@
 
 namespace anbang {
 
-enum class ErrorKind { invalid, not_found, conflict, forbidden, unauthenticated, locked, too_large, internal };
+enum class ErrorKind {
+  invalid,
+  not_found,
+  conflict,
+  forbidden,
+  unauthenticated,
+  locked,
+  too_large,
+  internal
+};
 
 struct Error {
   ErrorKind kind = ErrorKind::internal;
@@ -37,8 +46,8 @@ inline Error internal_error(std::string message) {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
   T& value() & { return std::get<0>(v_); }

@@ -39,7 +39,8 @@ Classification classify(const ClassificationInput& in) {
   bool three_none = in.three_none_mode == "any" ? held > 0 : held == 3;  // R-CLS-2
   if (three_none) {
     std::string text = "“三无”:";
-    for (std::size_t i = 0; i < c.three_none_factors.size(); ++i) text += (i ? "、" : "") + c.three_none_factors[i];
+    for (std::size_t i = 0; i < c.three_none_factors.size(); ++i)
+      text += (i ? "、" : "") + c.three_none_factors[i];
     c.reasons.push_back({"three_none", text, in.three_none_source});
   }
   if (in.national_security) c.reasons.push_back({"national_security", "危害国家安全罪犯", in.charge_source});

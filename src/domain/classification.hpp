@@ -28,7 +28,8 @@ struct ClassificationInput {
 };
 
 struct ClassReason {
-  std::string criterion;  // reoffending_tendency | false_name | false_identity | false_address | three_none | national_security
+  std::string criterion;  // reoffending_tendency | false_name | false_identity | false_address | three_none |
+                          // national_security
   std::string text;       // Chinese, for the file page
   std::string source;     // the record it comes from
 };

@@ -52,8 +52,9 @@ TEST(Classification, R_CLS_2_ThreeNone) {
     bool key;
     std::size_t factors;
   } cases[] = {
-      {true, true, true, "all", true, 3},   {true, true, false, "all", false, 2}, {true, false, false, "any", true, 1},
-      {false, false, false, "any", false, 0}, {std::nullopt, true, true, "all", false, 2},
+      {true, true, true, "all", true, 3},          {true, true, false, "all", false, 2},
+      {true, false, false, "any", true, 1},        {false, false, false, "any", false, 0},
+      {std::nullopt, true, true, "all", false, 2},
   };
   for (const auto& c : cases) {
     ClassificationInput in;

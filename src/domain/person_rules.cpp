@@ -15,15 +15,16 @@ Error required(const std::string& field, const std::string& label) {
 }
 
 // Trimmed text of an optional field; checks the length in characters.
-Result<std::string> text(const std::optional<std::string>& v, const std::string& field, const std::string& label,
-                         std::size_t max_chars, bool needed) {
+Result<std::string> text(const std::optional<std::string>& v, const std::string& field,
+                         const std::string& label, std::size_t max_chars, bool needed) {
   std::string s = v ? std::string(trim_ascii(*v)) : std::string();
   if (needed && s.empty()) return required(field, label);
   if (count_code_points(s) > max_chars) {
     return invalid("FIELD_TOO_LONG", label + "不能超过" + std::to_string(max_chars) + "个字", field);
   }
   for (unsigned char ch : s) {
-    if (ch < 0x20 && ch != '\t') return invalid("FIELD_FORMAT", label + "含有不可见的控制字符,请删除后重试", field);
+    if (ch < 0x20 && ch != '\t')
+      return invalid("FIELD_FORMAT", label + "含有不可见的控制字符,请删除后重试", field);
   }
   return s;
 }
@@ -49,14 +50,18 @@ Status area_unit(const UnitTree& units, std::optional<std::int64_t> id, const st
 
 Status phone_ok(const std::string& v, const std::string& field, const std::string& label) {
   if (v.empty()) return {};
-  bool ok = std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+'; });
-  if (!ok || v.size() < 5) return invalid("PHONE_FORMAT", label + "只能包含数字、+ 和 -,如 13800000000 或 023-46712345", field);
+  bool ok =
+      std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+'; });
+  if (!ok || v.size() < 5)
+    return invalid("PHONE_FORMAT", label + "只能包含数字、+ 和 -,如 13800000000 或 023-46712345", field);
   return {};
 }
 
 }  // namespace
 
-int assistance_years(const std::string& release_kind) { return release_kind == "community_correction" ? 3 : 5; }
+int assistance_years(const std::string& release_kind) {
+  return release_kind == "community_correction" ? 3 : 5;
+}
 
 CivilDate assistance_end(CivilDate release_date, const std::string& release_kind) {
   return add_years_clamped(release_date, assistance_years(release_kind));  // R-PER-1
@@ -72,11 +77,11 @@ std::string person_status(const std::string& release_date, const std::string& as
 Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, const UnitTree& units,
                                     const CodeLookups& codes) {
   ValidPerson p;
-#define TAKE(dst, field, label, max, needed)                      \
-  {                                                               \
-    auto r = text(in.field, #field, label, max, needed);          \
-    if (!r.ok()) return r.error();                                \
-    dst = std::move(r).value();                                   \
+#define TAKE(dst, field, label, max, needed)             \
+  {                                                      \
+    auto r = text(in.field, #field, label, max, needed); \
+    if (!r.ok()) return r.error();                       \
+    dst = std::move(r).value();                          \
   }
   TAKE(p.name, name, "姓名", 50, true)
   TAKE(p.former_names, former_names, "曾用名", 100, false)
@@ -98,7 +103,8 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
   TAKE(release_kind, release_kind, "释放类型", 30, true)
 #undef TAKE
   if (auto s = phone_ok(p.phone, "phone", "本人电话"); !s.ok()) return s.error();
-  if (auto s = phone_ok(p.family_contact_phone, "family_contact_phone", "家庭联系人电话"); !s.ok()) return s.error();
+  if (auto s = phone_ok(p.family_contact_phone, "family_contact_phone", "家庭联系人电话"); !s.ok())
+    return s.error();
 
   // Identity (GB 11643). A verified identity needs a valid number; an unverified one may lack it.
   p.identity_verified = in.identity_verified.value_or(true);
@@ -125,24 +131,29 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
     p.birth_date = to_string(*d);
     if (gender.empty()) return required("gender", "性别");
   }
-  if (auto s = one_of(gender, {"1", "2", "0", "9"}, "gender", "性别取值无效,应为 1(男)、2(女)、0(未知)或 9(未说明)");
+  if (auto s = one_of(gender, {"1", "2", "0", "9"}, "gender",
+                      "性别取值无效,应为 1(男)、2(女)、0(未知)或 9(未说明)");
       !s.ok())
     return s.error();
   p.gender = gender;
 
   if (!ethnic.empty()) {
-    if (!codes.ethnic_exists(ethnic)) return invalid("ETHNIC_UNKNOWN", "民族代码不在 GB/T 3304 代码表中,请从列表选择", "ethnic_code");
+    if (!codes.ethnic_exists(ethnic))
+      return invalid("ETHNIC_UNKNOWN", "民族代码不在 GB/T 3304 代码表中,请从列表选择", "ethnic_code");
     p.ethnic_code = ethnic;
   }
   if (!education.empty()) {
     if (!codes.education_exists(education)) {
-      return invalid("EDUCATION_UNKNOWN", "文化程度代码不在 GB/T 4658 代码表中,请从列表选择", "education_code");
+      return invalid("EDUCATION_UNKNOWN", "文化程度代码不在 GB/T 4658 代码表中,请从列表选择",
+                     "education_code");
     }
     p.education_code = education;
   }
 
-  if (auto s = area_unit(units, in.household_unit_id, "household_unit_id", "户籍地单位"); !s.ok()) return s.error();
-  if (auto s = area_unit(units, in.residence_unit_id, "residence_unit_id", "居住地单位"); !s.ok()) return s.error();
+  if (auto s = area_unit(units, in.household_unit_id, "household_unit_id", "户籍地单位"); !s.ok())
+    return s.error();
+  if (auto s = area_unit(units, in.residence_unit_id, "residence_unit_id", "居住地单位"); !s.ok())
+    return s.error();
   p.household_unit_id = *in.household_unit_id;
   p.residence_unit_id = *in.residence_unit_id;
 
@@ -150,7 +161,8 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
   if (in.charge_ids->size() > 20) return invalid("FIELD_TOO_LONG", "罪名最多选择20项", "charge_ids");
   std::set<std::int64_t> seen;
   for (auto id : *in.charge_ids) {
-    if (!codes.charge_exists(id)) return invalid("CHARGE_UNKNOWN", "罪名不在罪名表中,请从列表选择", "charge_ids");
+    if (!codes.charge_exists(id))
+      return invalid("CHARGE_UNKNOWN", "罪名不在罪名表中,请从列表选择", "charge_ids");
     if (seen.insert(id).second) p.charge_ids.push_back(id);
   }
 

@@ -37,7 +37,7 @@ TEST(PersonRules, R_PER_1_AssistancePeriodEnd) {
     CivilDate release, end;
   } cases[] = {
       {"prison", {2025, 6, 1}, {2030, 6, 1}},
-      {"detention_centre", {2024, 2, 29}, {2029, 2, 28}},       // 29 Feb → 28 Feb
+      {"detention_centre", {2024, 2, 29}, {2029, 2, 28}},  // 29 Feb → 28 Feb
       {"prison", {2020, 2, 29}, {2025, 2, 28}},
       {"community_correction", {2025, 3, 31}, {2028, 3, 31}},  // 3 years after correction
       {"community_correction", {2024, 2, 29}, {2027, 2, 28}},
@@ -86,16 +86,21 @@ TEST(PersonRules, RefusesBadInputWithFieldAndCode) {
       {"long name", [](PersonInput& p) { p.name = std::string(51 * 3, 'a'); }, "FIELD_TOO_LONG", "name"},
       {"side unit", [](PersonInput& p) { p.residence_unit_id = 4; }, "UNIT_NOT_AREA", "residence_unit_id"},
       {"unknown unit", [](PersonInput& p) { p.household_unit_id = 99; }, "UNIT_UNKNOWN", "household_unit_id"},
-      {"district unit", [](PersonInput& p) { p.household_unit_id = 1; }, "UNIT_NOT_AREA", "household_unit_id"},
-      {"unknown charge", [](PersonInput& p) { p.charge_ids = std::vector<std::int64_t>{11}; }, "CHARGE_UNKNOWN", "charge_ids"},
+      {"district unit", [](PersonInput& p) { p.household_unit_id = 1; }, "UNIT_NOT_AREA",
+       "household_unit_id"},
+      {"unknown charge", [](PersonInput& p) { p.charge_ids = std::vector<std::int64_t>{11}; },
+       "CHARGE_UNKNOWN", "charge_ids"},
       {"no charge", [](PersonInput& p) { p.charge_ids.reset(); }, "FIELD_REQUIRED", "charge_ids"},
       {"female gender", [](PersonInput& p) { p.gender = "2"; }, "GENDER_MISMATCH", "gender"},
-      {"other birth", [](PersonInput& p) { p.birth_date = "1985-03-13"; }, "BIRTH_DATE_MISMATCH", "birth_date"},
-      {"release before birth", [](PersonInput& p) { p.release_date = "1980-01-01"; }, "RELEASE_BEFORE_BIRTH", "release_date"},
+      {"other birth", [](PersonInput& p) { p.birth_date = "1985-03-13"; }, "BIRTH_DATE_MISMATCH",
+       "birth_date"},
+      {"release before birth", [](PersonInput& p) { p.release_date = "1980-01-01"; }, "RELEASE_BEFORE_BIRTH",
+       "release_date"},
       {"bad date", [](PersonInput& p) { p.release_date = "2025-02-29"; }, "DATE_INVALID", "release_date"},
       {"bad kind", [](PersonInput& p) { p.release_kind = "parole"; }, "FIELD_VALUE", "release_kind"},
       {"bad ethnic", [](PersonInput& p) { p.ethnic_code = "99"; }, "ETHNIC_UNKNOWN", "ethnic_code"},
-      {"bad education", [](PersonInput& p) { p.education_code = "99"; }, "EDUCATION_UNKNOWN", "education_code"},
+      {"bad education", [](PersonInput& p) { p.education_code = "99"; }, "EDUCATION_UNKNOWN",
+       "education_code"},
       {"bad sentence", [](PersonInput& p) { p.sentence_months = 601; }, "FIELD_RANGE", "sentence_months"},
       {"bad phone", [](PersonInput& p) { p.phone = "abc"; }, "PHONE_FORMAT", "phone"},
   };

@@ -13,19 +13,26 @@ ScopeKind parse_scope_kind(const std::string& s) {
 
 std::string to_string(ScopeKind k) {
   switch (k) {
-    case ScopeKind::own: return "own";
-    case ScopeKind::subtree: return "subtree";
-    case ScopeKind::district: return "district";
-    case ScopeKind::none: break;
+    case ScopeKind::own:
+      return "own";
+    case ScopeKind::subtree:
+      return "subtree";
+    case ScopeKind::district:
+      return "district";
+    case ScopeKind::none:
+      break;
   }
   return "none";
 }
 
 bool Scope::covers_unit(std::int64_t unit_id) const {
   switch (kind) {
-    case ScopeKind::district: return true;
-    case ScopeKind::none: return false;
-    default: return std::binary_search(unit_ids.begin(), unit_ids.end(), unit_id);
+    case ScopeKind::district:
+      return true;
+    case ScopeKind::none:
+      return false;
+    default:
+      return std::binary_search(unit_ids.begin(), unit_ids.end(), unit_id);
   }
 }
 
@@ -42,8 +49,10 @@ Scope make_scope(ScopeKind kind, std::int64_t user_unit_id, const UnitTree& tree
     return s;
   }
   s.kind = kind;
-  if (kind == ScopeKind::own) s.unit_ids = {s.root};
-  else s.unit_ids = tree.area_subtree_ids(s.root);
+  if (kind == ScopeKind::own)
+    s.unit_ids = {s.root};
+  else
+    s.unit_ids = tree.area_subtree_ids(s.root);
   std::sort(s.unit_ids.begin(), s.unit_ids.end());
   return s;
 }

@@ -17,8 +17,8 @@ std::string to_string(ScopeKind k);
 
 struct Scope {
   ScopeKind kind = ScopeKind::none;
-  std::int64_t root = 0;                 // the area unit the scope starts from
-  std::vector<std::int64_t> unit_ids;    // covered area units for own/subtree (sorted)
+  std::int64_t root = 0;               // the area unit the scope starts from
+  std::vector<std::int64_t> unit_ids;  // covered area units for own/subtree (sorted)
 
   bool covers_unit(std::int64_t unit_id) const;
   bool covers_person(std::int64_t household_unit_id, std::int64_t residence_unit_id) const {

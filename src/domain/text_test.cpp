@@ -24,12 +24,12 @@ TEST(Text, CountCodePoints) {
 }  // namespace
 TEST(Text, ValidUtf8) {
   EXPECT_TRUE(is_valid_utf8("张三 abc"));
-  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));       // U+1F600
+  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600
   EXPECT_FALSE(is_valid_utf8("\xFF"));
-  EXPECT_FALSE(is_valid_utf8("\xE5\xBC"));              // truncated
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));              // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));          // surrogate
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));      // above U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xE5\xBC"));          // truncated
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
 }
 
 }  // namespace anbang::domain

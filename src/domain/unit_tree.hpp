@@ -15,7 +15,8 @@ struct Unit {
   std::optional<std::int64_t> parent_id;
   std::string code;
   std::string name;
-  std::string kind;  // district | township | village | judicial_office | police_station | detention_centre | prison | department
+  std::string kind;  // district | township | village | judicial_office | police_station | detention_centre |
+                     // prison | department
   std::string subkind;
   std::optional<std::int64_t> area_unit_id;
   bool active = true;

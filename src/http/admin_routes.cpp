@@ -8,8 +8,9 @@ namespace {
 
 Result<app::UserInput> user_input(const nlohmann::json& o) {
   app::UserInput in;
-  for (auto [field, dst] : {std::pair{"username", &in.username}, std::pair{"display_name", &in.display_name},
-                            std::pair{"phone", &in.phone}, std::pair{"initial_password", &in.initial_password}}) {
+  for (auto [field, dst] :
+       {std::pair{"username", &in.username}, std::pair{"display_name", &in.display_name},
+        std::pair{"phone", &in.phone}, std::pair{"initial_password", &in.initial_password}}) {
     auto v = get_string(o, field);
     if (!v.ok()) return v.error();
     if (*v) *dst = **v;
@@ -17,7 +18,9 @@ Result<app::UserInput> user_input(const nlohmann::json& o) {
   for (auto [field, dst] : {std::pair{"unit_id", &in.unit_id}, std::pair{"role_id", &in.role_id}}) {
     auto v = get_int(o, field);
     if (!v.ok()) return v.error();
-    if (!*v) return invalid("FIELD_REQUIRED", std::string("请选择") + (std::string(field) == "unit_id" ? "所属单位" : "角色"), field);
+    if (!*v)
+      return invalid("FIELD_REQUIRED",
+                     std::string("请选择") + (std::string(field) == "unit_id" ? "所属单位" : "角色"), field);
     *dst = **v;
   }
   auto active = get_bool(o, "active");
@@ -97,7 +100,8 @@ void add_admin_routes(Router& r, app::App& app) {
       if (!perms.ok()) return error_response(perms.error());
       auto scope = get_string(body, "scope");
       if (!scope.ok()) return error_response(scope.error());
-      if (!*perms || !*scope) return error_response(invalid("FIELD_REQUIRED", "请提交权限列表和数据范围", "permissions"));
+      if (!*perms || !*scope)
+        return error_response(invalid("FIELD_REQUIRED", "请提交权限列表和数据范围", "permissions"));
       auto role = app.update_role(ctx, req.params["id"], **scope, {(*perms)->begin(), (*perms)->end()});
       if (!role.ok()) return error_response(role.error());
       return json_response(200, role_json(*role));
@@ -117,7 +121,8 @@ void add_admin_routes(Router& r, app::App& app) {
       if (!roles.ok()) return error_response(roles.error());
       nlohmann::json items = nlohmann::json::array();
       for (const auto& u : users->first) items.push_back(user_json(app, u, *roles));
-      return json_response(200, {{"items", items}, {"total", users->second}, {"page", *page}, {"page_size", *size}});
+      return json_response(
+          200, {{"items", items}, {"total", users->second}, {"page", *page}, {"page_size", *size}});
     });
   });
   r.add("POST", "/api/v1/users", [&app](Request& req) {
@@ -142,7 +147,8 @@ void add_admin_routes(Router& r, app::App& app) {
     return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
       auto pw = get_string(body, "initial_password");
       if (!pw.ok()) return error_response(pw.error());
-      if (auto s = app.reset_password(ctx, req.params["id"], pw->value_or("")); !s.ok()) return error_response(s.error());
+      if (auto s = app.reset_password(ctx, req.params["id"], pw->value_or("")); !s.ok())
+        return error_response(s.error());
       return no_content();
     });
   });

@@ -9,14 +9,22 @@ namespace anbang::http {
 
 int status_for(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::invalid: return 400;
-    case ErrorKind::unauthenticated: return 401;
-    case ErrorKind::forbidden: return 403;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::too_large: return 413;
-    case ErrorKind::locked: return 423;
-    case ErrorKind::internal: break;
+    case ErrorKind::invalid:
+      return 400;
+    case ErrorKind::unauthenticated:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::too_large:
+      return 413;
+    case ErrorKind::locked:
+      return 423;
+    case ErrorKind::internal:
+      break;
   }
   return 500;
 }
@@ -30,8 +38,10 @@ Response json_response(int status, const nlohmann::json& body) {
 
 Response error_response(const Error& e) {
   if (e.kind == ErrorKind::internal) platform::log_error("internal error: " + e.code + " " + e.message);
-  std::string message = e.kind == ErrorKind::internal ? "系统内部错误,请稍后重试;如持续出现请联系管理员" : e.message;
-  return json_response(status_for(e.kind), {{"error", {{"code", e.code}, {"message", message}, {"field", e.field}}}});
+  std::string message =
+      e.kind == ErrorKind::internal ? "系统内部错误,请稍后重试;如持续出现请联系管理员" : e.message;
+  return json_response(status_for(e.kind),
+                       {{"error", {{"code", e.code}, {"message", message}, {"field", e.field}}}});
 }
 
 Result<nlohmann::json> parse_object(const Request& req) {

@@ -27,7 +27,7 @@ TEST(HttpInput, WrongTypesNameTheField) {
   EXPECT_EQ(get_int(o, "i").error().code, "FIELD_TYPE");
   EXPECT_EQ(get_bool(o, "b").error().field, "b");
   EXPECT_EQ(get_int_array(o, "a").error().field, "a");
-  EXPECT_FALSE(get_string(o, "n")->has_value());        // null reads as absent
+  EXPECT_FALSE(get_string(o, "n")->has_value());  // null reads as absent
   EXPECT_FALSE(get_string(o, "missing")->has_value());
   EXPECT_EQ(get_int_array(o, "ok")->value().size(), 2u);
 }

@@ -12,7 +12,8 @@ Response audit_reply(app::App& app, const app::Ctx& ctx, const app::AuditQuery& 
   if (!found.ok()) return error_response(found.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : found->first) items.push_back(audit_json(a));
-  return json_response(200, {{"items", items}, {"total", found->second}, {"page", q.page}, {"page_size", q.page_size}});
+  return json_response(
+      200, {{"items", items}, {"total", found->second}, {"page", q.page}, {"page_size", q.page_size}});
 }
 }  // namespace
 
@@ -20,7 +21,8 @@ void add_audit_routes(Router& r, app::App& app) {
   r.add("GET", "/api/v1/audit", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       if (req.query_value("person")) {
-        return error_response(invalid("QUERY_IN_URL", "按人员查询审计记录请使用 POST /api/v1/audit/search", "person"));
+        return error_response(
+            invalid("QUERY_IN_URL", "按人员查询审计记录请使用 POST /api/v1/audit/search", "person"));
       }
       app::AuditQuery q;
       q.username = query_text(req, "username");
@@ -39,8 +41,9 @@ void add_audit_routes(Router& r, app::App& app) {
   r.add("POST", "/api/v1/audit/search", [&app](Request& req) {
     return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
       app::AuditQuery q;
-      for (auto [field, dst] : {std::pair{"username", &q.username}, std::pair{"action", &q.action},
-                                std::pair{"person", &q.person}, std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+      for (auto [field, dst] :
+           {std::pair{"username", &q.username}, std::pair{"action", &q.action},
+            std::pair{"person", &q.person}, std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
         auto v = get_string(body, field);
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
@@ -81,17 +84,17 @@ void add_dict_routes(Router& r, app::App& app) {
   });
   r.add("GET", "/api/v1/dicts/charges", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx&) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& c : app.charges()) {
-      items.push_back({{"id", c.id},
-                       {"name", c.name},
-                       {"chapter", c.chapter},
-                       {"chapter_name", c.chapter_name},
-                       {"section", c.section ? nlohmann::json(*c.section) : nlohmann::json()},
-                       {"section_name", c.section_name},
-                       {"article", c.article}});
-    }
-    return json_response(200, {{"items", items}});
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& c : app.charges()) {
+        items.push_back({{"id", c.id},
+                         {"name", c.name},
+                         {"chapter", c.chapter},
+                         {"chapter_name", c.chapter_name},
+                         {"section", c.section ? nlohmann::json(*c.section) : nlohmann::json()},
+                         {"section_name", c.section_name},
+                         {"article", c.article}});
+      }
+      return json_response(200, {{"items", items}});
     });
   });
 }

@@ -6,7 +6,8 @@ namespace anbang::http {
 
 namespace {
 std::string session_cookie(const std::string& token, bool clear, bool secure) {
-  std::string c = std::string(kSessionCookie) + "=" + (clear ? "" : token) + "; Path=/; HttpOnly; SameSite=Strict";
+  std::string c =
+      std::string(kSessionCookie) + "=" + (clear ? "" : token) + "; Path=/; HttpOnly; SameSite=Strict";
   if (secure) c += "; Secure";
   if (clear) c += "; Max-Age=0";
   return c;
@@ -30,7 +31,8 @@ void add_auth_routes(Router& r, app::App& app) {
       auto result = app.login(ctx, username->value_or(""), password->value_or(""));
       if (!result.ok()) return error_response(result.error());
       Response resp = json_response(200, me_json(app, result->actor));
-      resp.headers.emplace_back("Set-Cookie", session_cookie(result->token, false, app.config().secure_cookie));
+      resp.headers.emplace_back("Set-Cookie",
+                                session_cookie(result->token, false, app.config().secure_cookie));
       return resp;
     });
   });

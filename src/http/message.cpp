@@ -60,8 +60,10 @@ std::multimap<std::string, std::string> parse_query(std::string_view qs) {
     std::string_view part = qs.substr(pos, end - pos);
     if (!part.empty()) {
       std::size_t eq = part.find('=');
-      if (eq == std::string_view::npos) out.emplace(url_decode(part), "");
-      else out.emplace(url_decode(part.substr(0, eq)), url_decode(part.substr(eq + 1)));
+      if (eq == std::string_view::npos)
+        out.emplace(url_decode(part), "");
+      else
+        out.emplace(url_decode(part.substr(0, eq)), url_decode(part.substr(eq + 1)));
     }
     pos = end + 1;
   }

@@ -19,7 +19,7 @@ struct Request {
   std::string body;
   std::string ip;
   std::map<std::string, std::int64_t> params;  // numeric path parameters (":id")
-  std::string route;                            // the matched route pattern (for the access log)
+  std::string route;                           // the matched route pattern (for the access log)
 
   std::string header(const std::string& lower_name) const;
   std::optional<std::string> query_value(const std::string& name) const;

@@ -88,9 +88,9 @@ Result<app::PersonQuery> query_from(const Request& req) {
 // The export takes its filters from a JSON body (so that no name or ID number goes into a URL).
 Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
   app::PersonQuery q;
-  for (auto [field, dst] : {std::pair{"q", &q.q}, std::pair{"status", &q.status},
-                            std::pair{"released_from", &q.released_from}, std::pair{"released_to", &q.released_to},
-                            std::pair{"sort", &q.sort}, std::pair{"order", &q.order}}) {
+  for (auto [field, dst] :
+       {std::pair{"q", &q.q}, std::pair{"status", &q.status}, std::pair{"released_from", &q.released_from},
+        std::pair{"released_to", &q.released_to}, std::pair{"sort", &q.sort}, std::pair{"order", &q.order}}) {
     auto v = get_string(o, field);
     if (!v.ok()) return v.error();
     if (*v) *dst = **v;
@@ -108,7 +108,8 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
     auto v = get_int(o, field);
     if (!v.ok()) return v.error();
     if (*v) {
-      if (**v < 0 || **v > 1000000) return invalid("FIELD_RANGE", std::string("参数 ") + field + " 超出范围", field);
+      if (**v < 0 || **v > 1000000)
+        return invalid("FIELD_RANGE", std::string("参数 ") + field + " 超出范围", field);
       *dst = static_cast<int>(**v);
     }
   }
@@ -136,9 +137,11 @@ Response search_reply(app::App& app, const app::Ctx& ctx, const app::PersonQuery
   std::string today = domain::to_string(ctx.today);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : page.items) items.push_back(person_summary_json(*tree, p, today));
-  return after_audit(app, std::move(found->record),
-                     json_response(200, {{"items", items}, {"total", page.total}, {"page", page.page},
-                                         {"page_size", page.page_size}}));
+  return after_audit(
+      app, std::move(found->record),
+      json_response(
+          200,
+          {{"items", items}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}}));
 }
 
 }  // namespace
@@ -148,7 +151,8 @@ void add_person_routes(Router& r, app::App& app) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       // Names and ID numbers never travel in URLs (proxies and browsers keep them).
       if (req.query_value("q")) {
-        return error_response(invalid("QUERY_IN_URL", "按姓名、拼音或身份证号查询请使用 POST /api/v1/persons/search", "q"));
+        return error_response(
+            invalid("QUERY_IN_URL", "按姓名、拼音或身份证号查询请使用 POST /api/v1/persons/search", "q"));
       }
       auto q = query_from(req);
       if (!q.ok()) return error_response(q.error());
@@ -175,7 +179,8 @@ void add_person_routes(Router& r, app::App& app) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto found = app.read_person(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
-      return after_audit(app, std::move(found->record), json_response(200, person_json(app, found->value, ctx.today)));
+      return after_audit(app, std::move(found->record),
+                         json_response(200, person_json(app, found->value, ctx.today)));
     });
   });
   r.add("PUT", "/api/v1/persons/:id", [&app](Request& req) {

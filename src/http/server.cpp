@@ -38,19 +38,32 @@ std::string path_decode(std::string_view s) {
 
 const char* reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 423: return "Locked";
-    case 503: return "Service Unavailable";
-    default: return status >= 500 ? "Internal Server Error" : "OK";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 423:
+      return "Locked";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "OK";
   }
 }
 
@@ -92,11 +105,13 @@ Response dispatch(const Router& router, const StaticFiles& files, Request& req) 
     finish_headers(resp, true);
     return resp;
   } else if (path_known) {
-    resp = json_response(405, {{"error", {{"code", "METHOD_NOT_ALLOWED"}, {"message", "不支持该请求方法"}, {"field", ""}}}});
+    resp = json_response(
+        405, {{"error", {{"code", "METHOD_NOT_ALLOWED"}, {"message", "不支持该请求方法"}, {"field", ""}}}});
   } else if (auto file = files.serve(req)) {
     resp = std::move(*file);
   } else {
-    resp = json_response(404, {{"error", {{"code", "NOT_FOUND"}, {"message", "请求的地址不存在"}, {"field", ""}}}});
+    resp = json_response(
+        404, {{"error", {{"code", "NOT_FOUND"}, {"message", "请求的地址不存在"}, {"field", ""}}}});
   }
   finish_headers(resp, false);
   return resp;
@@ -130,20 +145,25 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
     auto send = [rq, req, guard, started, access_log = opts.access_log](Response resp) {
       auto out = rq->create_response(restinio::http_status_line_t{
           restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
-      if (!resp.body.empty() || resp.status != 204) out.append_header(restinio::http_field::content_type, resp.content_type);
+      if (!resp.body.empty() || resp.status != 204)
+        out.append_header(restinio::http_field::content_type, resp.content_type);
       for (const auto& [k, v] : resp.headers) out.append_header(k, v);
       std::size_t bytes = resp.body.size();
       if (req->method != "HEAD") out.set_body(std::move(resp.body));
       out.done();
       if (access_log) {
         auto us =
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-        platform::log_info(req->method + " " + loggable_path(*req, resp.status) + " " + std::to_string(resp.status) + " " +
-                           std::to_string(bytes) + "B " + std::to_string(us) + "us");
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started)
+                .count();
+        platform::log_info(req->method + " " + loggable_path(*req, resp.status) + " " +
+                           std::to_string(resp.status) + " " + std::to_string(bytes) + "B " +
+                           std::to_string(us) + "us");
       }
     };
     if (g_draining) {
-      send(json_response(503, {{"error", {{"code", "SHUTTING_DOWN"}, {"message", "系统正在重启,请稍后重试"}, {"field", ""}}}}));
+      send(json_response(
+          503,
+          {{"error", {{"code", "SHUTTING_DOWN"}, {"message", "系统正在重启,请稍后重试"}, {"field", ""}}}}));
       return restinio::request_accepted();
     }
     Response resp = dispatch(router, files, *req);
@@ -173,7 +193,8 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
             .handle_request_timeout(std::chrono::seconds(60)),
         opts.threads);
   } catch (const std::exception& e) {
-    platform::log_error(std::string("cannot listen on ") + opts.host + ":" + std::to_string(opts.port) + ": " + e.what());
+    platform::log_error(std::string("cannot listen on ") + opts.host + ":" + std::to_string(opts.port) +
+                        ": " + e.what());
     return 2;
   }
   platform::log_info("anbang listening on http://" + opts.host + ":" + std::to_string(opts.port));

@@ -6,8 +6,12 @@
 namespace anbang::http {
 
 namespace {
-nlohmann::json opt_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-nlohmann::json opt_json(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+nlohmann::json opt_json(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+nlohmann::json opt_json(const std::optional<std::int64_t>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
 nlohmann::json instant(const std::optional<std::int64_t>& v) {
   return v ? nlohmann::json(platform::iso_utc_from_unix(*v)) : nlohmann::json();
 }
@@ -20,8 +24,10 @@ nlohmann::json unit_ref(const domain::UnitTree& tree, std::int64_t id) {
 }
 
 nlohmann::json unit_json(const domain::Unit& u) {
-  return {{"id", u.id},     {"parent_id", opt_json(u.parent_id)}, {"code", u.code},     {"name", u.name},
-          {"kind", u.kind}, {"subkind", u.subkind},               {"active", u.active}, {"area_unit_id", opt_json(u.area_unit_id)}};
+  return {{"id", u.id},         {"parent_id", opt_json(u.parent_id)},
+          {"code", u.code},     {"name", u.name},
+          {"kind", u.kind},     {"subkind", u.subkind},
+          {"active", u.active}, {"area_unit_id", opt_json(u.area_unit_id)}};
 }
 
 nlohmann::json me_json(const app::App& app, const app::Actor& a) {
@@ -41,10 +47,12 @@ nlohmann::json me_json(const app::App& app, const app::Actor& a) {
 }
 
 nlohmann::json role_json(const store::RoleRow& r) {
-  return {{"id", r.id}, {"code", r.code}, {"name", r.name}, {"scope", r.scope}, {"permissions", r.permissions}};
+  return {
+      {"id", r.id}, {"code", r.code}, {"name", r.name}, {"scope", r.scope}, {"permissions", r.permissions}};
 }
 
-nlohmann::json user_json(const app::App& app, const store::UserRow& u, const std::vector<store::RoleRow>& roles) {
+nlohmann::json user_json(const app::App& app, const store::UserRow& u,
+                         const std::vector<store::RoleRow>& roles) {
   nlohmann::json role = {{"id", u.role_id}, {"code", ""}, {"name", ""}};
   for (const auto& r : roles) {
     if (r.id == u.role_id) role = {{"id", r.id}, {"code", r.code}, {"name", r.name}};
@@ -138,8 +146,9 @@ nlohmann::json event_json(const store::PersonEvent& e) {
     auto d = nlohmann::json::parse(e.detail, nullptr, false);
     if (d.is_array()) changes = d;
   }
-  return {{"id", e.id},           {"at", platform::iso_utc_from_unix(e.at)}, {"kind", e.kind},
-          {"user", e.user_name},  {"unit", e.unit_name},                     {"summary", e.summary},
+  return {{"id", e.id},          {"at", platform::iso_utc_from_unix(e.at)},
+          {"kind", e.kind},      {"user", e.user_name},
+          {"unit", e.unit_name}, {"summary", e.summary},
           {"changes", changes}};
 }
 

@@ -9,7 +9,8 @@ namespace anbang::http {
 nlohmann::json unit_ref(const domain::UnitTree& tree, std::int64_t id);
 nlohmann::json unit_json(const domain::Unit& u);
 nlohmann::json me_json(const app::App& app, const app::Actor& a);
-nlohmann::json user_json(const app::App& app, const store::UserRow& u, const std::vector<store::RoleRow>& roles);
+nlohmann::json user_json(const app::App& app, const store::UserRow& u,
+                         const std::vector<store::RoleRow>& roles);
 nlohmann::json role_json(const store::RoleRow& r);
 nlohmann::json person_json(const app::App& app, const app::PersonView& v, const domain::CivilDate& today);
 nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::PersonListItem& p,

@@ -17,7 +17,8 @@ std::string hash_password(std::string_view password, bool fast) {
     ops = crypto_pwhash_OPSLIMIT_MIN;
     mem = 8192 * 1024;
   }
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) !=
+      0) {
     throw std::runtime_error("out of memory while hashing a password");
   }
   return out;
@@ -43,7 +44,8 @@ std::string random_token(std::size_t bytes) {
 
 std::string token_digest(std::string_view data) {
   unsigned char out[32];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                     nullptr, 0);
   return to_hex(out, sizeof out);
 }
 

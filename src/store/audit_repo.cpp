@@ -6,10 +6,12 @@ namespace anbang::store {
 
 namespace sql {
 constexpr const char* kInsertAudit =
-    "INSERT INTO main.audit_log (at, user_id, username, unit_id, unit_name, ip, action, object_type, object_id, "
+    "INSERT INTO main.audit_log (at, user_id, username, unit_id, unit_name, ip, action, object_type, "
+    "object_id, "
     "object_label, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kInsertAccess =
-    "INSERT INTO audit.access_log (at, user_id, username, unit_id, unit_name, ip, action, object_type, object_id, "
+    "INSERT INTO audit.access_log (at, user_id, username, unit_id, unit_name, ip, action, object_type, "
+    "object_id, "
     "object_label, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kAuditCols =
     "id, at, user_id, username, unit_id, unit_name, ip, action, object_type, object_id, object_label, detail";
@@ -17,8 +19,9 @@ constexpr const char* kPersonIds = "SELECT p.id FROM persons p WHERE (p.name = ?
 }  // namespace sql
 
 Status insert_audit(Connection& c, const AuditRecord& r) {
-  auto n = c.exec(r.access ? sql::kInsertAccess : sql::kInsertAudit, {r.at, opt(r.user_id), r.username, opt(r.unit_id), r.unit_name, r.ip, r.action,
-                                      r.object_type, opt(r.object_id), r.object_label, r.detail});
+  auto n = c.exec(r.access ? sql::kInsertAccess : sql::kInsertAudit,
+                  {r.at, opt(r.user_id), r.username, opt(r.unit_id), r.unit_name, r.ip, r.action,
+                   r.object_type, opt(r.object_id), r.object_label, r.detail});
   if (!n.ok()) return n.error();
   return {};
 }
@@ -77,15 +80,15 @@ Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connectio
   if (!total.ok()) return total.error();
   p.push_back(std::int64_t{f.page_size});
   p.push_back(std::int64_t{f.page - 1} * f.page_size);
-  auto rows = c.query(std::string("SELECT ") + sql::kAuditCols + ", 0 AS access FROM main.audit_log" + w_main +
-                          " UNION ALL SELECT " + sql::kAuditCols + ", 1 FROM audit.access_log" + w_access +
-                          " ORDER BY 2 DESC, 13, 1 DESC LIMIT ? OFFSET ?",
+  auto rows = c.query(std::string("SELECT ") + sql::kAuditCols + ", 0 AS access FROM main.audit_log" +
+                          w_main + " UNION ALL SELECT " + sql::kAuditCols + ", 1 FROM audit.access_log" +
+                          w_access + " ORDER BY 2 DESC, 13, 1 DESC LIMIT ? OFFSET ?",
                       p);
   if (!rows.ok()) return rows.error();
   std::vector<AuditRecord> out;
   for (const auto& r : *rows) {
-    out.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.opt_i64(4), r.str(5), r.str(6), r.str(7), r.str(8),
-                   r.opt_i64(9), r.str(10), r.str(11), r.boolean(12)});
+    out.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.opt_i64(4), r.str(5), r.str(6), r.str(7),
+                   r.str(8), r.opt_i64(9), r.str(10), r.str(11), r.boolean(12)});
   }
   return std::make_pair(std::move(out), *total);
 }

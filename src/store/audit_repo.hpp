@@ -20,7 +20,7 @@ struct AuditRecord {
   std::string object_type;
   std::optional<std::int64_t> object_id;
   std::string object_label;
-  std::string detail;  // JSON text
+  std::string detail;   // JSON text
   bool access = false;  // true for records of audit.access_log
 };
 

@@ -41,7 +41,8 @@ Result<std::vector<std::string>> apply(Database& db, const std::string& schema, 
                                        std::int64_t now_unix) {
   auto current = schema_version(db, schema);
   if (!current.ok()) return current.error();
-  std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return version_of(a.first) < version_of(b.first); });
+  std::sort(files.begin(), files.end(),
+            [](auto& a, auto& b) { return version_of(a.first) < version_of(b.first); });
   std::vector<std::string> applied;
   for (const auto& [name, sql] : files) {
     int v = version_of(name);
@@ -53,7 +54,8 @@ Result<std::vector<std::string>> apply(Database& db, const std::string& schema, 
       if (!rec.ok()) return rec.error();
       return {};
     });
-    if (!s.ok()) return Error{ErrorKind::internal, "MIGRATION_FAILED", std::string(name) + ": " + s.error().message, {}};
+    if (!s.ok())
+      return Error{ErrorKind::internal, "MIGRATION_FAILED", std::string(name) + ": " + s.error().message, {}};
     applied.push_back(schema + "/" + std::string(name));
   }
   return applied;

@@ -15,17 +15,24 @@ constexpr const char* kListCols =
     "p.id, p.name, p.gender, p.id_number, p.birth_date, p.identity_verified, p.household_unit_id, "
     "p.residence_unit_id, p.release_date, p.release_kind, p.assistance_end_date, c.name";
 constexpr const char* kInsertPerson =
-    "INSERT INTO persons (name, former_names, pinyin_keys, gender, ethnic_code, id_number, identity_verified, "
+    "INSERT INTO persons (name, former_names, pinyin_keys, gender, ethnic_code, id_number, "
+    "identity_verified, "
     "birth_date, education_code, household_unit_id, household_address, residence_unit_id, residence_address, "
-    "charge_ids, main_charge_id, sentence_type, sentence_months, release_date, release_kind, releasing_authority, "
-    "assistance_end_date, family_contact_name, family_contact_relation, family_contact_phone, phone, version, "
-    "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "charge_ids, main_charge_id, sentence_type, sentence_months, release_date, release_kind, "
+    "releasing_authority, "
+    "assistance_end_date, family_contact_name, family_contact_relation, family_contact_phone, phone, "
+    "version, "
+    "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, "
     "?, ?, ?, 1, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdatePerson =
-    "UPDATE persons SET name = ?, former_names = ?, pinyin_keys = ?, gender = ?, ethnic_code = ?, id_number = ?, "
-    "identity_verified = ?, birth_date = ?, education_code = ?, household_unit_id = ?, household_address = ?, "
+    "UPDATE persons SET name = ?, former_names = ?, pinyin_keys = ?, gender = ?, ethnic_code = ?, id_number "
+    "= ?, "
+    "identity_verified = ?, birth_date = ?, education_code = ?, household_unit_id = ?, household_address = "
+    "?, "
     "residence_unit_id = ?, residence_address = ?, charge_ids = ?, main_charge_id = ?, sentence_type = ?, "
-    "sentence_months = ?, release_date = ?, release_kind = ?, releasing_authority = ?, assistance_end_date = ?, "
+    "sentence_months = ?, release_date = ?, release_kind = ?, releasing_authority = ?, assistance_end_date = "
+    "?, "
     "family_contact_name = ?, family_contact_relation = ?, family_contact_phone = ?, phone = ?, "
     "version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 constexpr const char* kIdHolder =
@@ -33,7 +40,8 @@ constexpr const char* kIdHolder =
 constexpr const char* kCharges =
     "SELECT id, name, chapter, chapter_name, section, section_name, article FROM charges ORDER BY id";
 constexpr const char* kInsertEvent =
-    "INSERT INTO person_events (person_id, at, kind, user_id, unit_id, summary, detail) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO person_events (person_id, at, kind, user_id, unit_id, summary, detail) VALUES (?, ?, ?, ?, "
+    "?, ?, ?)";
 constexpr const char* kEvents =
     "SELECT e.id, e.person_id, e.at, e.kind, e.user_id, e.unit_id, COALESCE(u.display_name, ''), "
     "COALESCE(n.name, ''), e.summary, e.detail FROM person_events e LEFT JOIN users u ON u.id = e.user_id "
@@ -172,8 +180,9 @@ std::string where_clause(const domain::Scope& scope, const PersonFilter& f, Para
     w += " AND p.identity_verified = ?";
     p.push_back(std::int64_t{*f.identity_verified});
   }
-  if (f.separated) w += *f.separated ? " AND p.household_unit_id <> p.residence_unit_id"
-                                     : " AND p.household_unit_id = p.residence_unit_id";
+  if (f.separated)
+    w += *f.separated ? " AND p.household_unit_id <> p.residence_unit_id"
+                      : " AND p.household_unit_id = p.residence_unit_id";
   return w;
 }
 
@@ -190,20 +199,43 @@ std::string order_clause(const PersonFilter& f) {
 constexpr const char* kFromList = " FROM persons p LEFT JOIN charges c ON c.id = p.main_charge_id WHERE ";
 
 Params person_params(const PersonRecord& p) {
-  return {p.name, p.former_names, p.pinyin_keys, p.gender, opt(p.ethnic_code), opt(p.id_number),
-          std::int64_t{p.identity_verified}, opt(p.birth_date), opt(p.education_code), p.household_unit_id,
-          p.household_address, p.residence_unit_id, p.residence_address, charges_json(p.charge_ids), main_charge(p),
-          p.sentence_type, opt(p.sentence_months), p.release_date, p.release_kind, p.releasing_authority,
-          p.assistance_end_date, p.family_contact_name, p.family_contact_relation, p.family_contact_phone, p.phone};
+  return {p.name,
+          p.former_names,
+          p.pinyin_keys,
+          p.gender,
+          opt(p.ethnic_code),
+          opt(p.id_number),
+          std::int64_t{p.identity_verified},
+          opt(p.birth_date),
+          opt(p.education_code),
+          p.household_unit_id,
+          p.household_address,
+          p.residence_unit_id,
+          p.residence_address,
+          charges_json(p.charge_ids),
+          main_charge(p),
+          p.sentence_type,
+          opt(p.sentence_months),
+          p.release_date,
+          p.release_kind,
+          p.releasing_authority,
+          p.assistance_end_date,
+          p.family_contact_name,
+          p.family_contact_relation,
+          p.family_contact_phone,
+          p.phone};
 }
 
 }  // namespace
 
 std::string scope_predicate(const domain::Scope& scope, Params& params) {
   switch (scope.kind) {
-    case domain::ScopeKind::district: return "1=1";
-    case domain::ScopeKind::none: return "1=0";
-    default: break;
+    case domain::ScopeKind::district:
+      return "1=1";
+    case domain::ScopeKind::none:
+      return "1=0";
+    default:
+      break;
   }
   if (scope.unit_ids.empty()) return "1=0";
   return "(p.household_unit_id IN " + in_list(scope.unit_ids, params) + " OR p.residence_unit_id IN " +
@@ -214,13 +246,15 @@ Result<std::optional<PersonRecord>> find_person(Connection& c, const domain::Sco
   Params p;
   std::string w = scope_predicate(scope, p);
   p.insert(p.begin(), id);
-  auto row = c.query_one(std::string("SELECT ") + sql::kPersonCols + " FROM persons p WHERE p.id = ? AND " + w, p);
+  auto row =
+      c.query_one(std::string("SELECT ") + sql::kPersonCols + " FROM persons p WHERE p.id = ? AND " + w, p);
   if (!row.ok()) return row.error();
   if (!row->has_value()) return std::optional<PersonRecord>{};
   return std::optional<PersonRecord>(person_from(**row));
 }
 
-Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Connection& c, const domain::Scope& scope,
+Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Connection& c,
+                                                                            const domain::Scope& scope,
                                                                             const PersonFilter& f) {
   Params p;
   std::string w = where_clause(scope, f, p);
@@ -228,8 +262,9 @@ Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Conn
   Params paged = p;
   paged.push_back(std::int64_t{f.page_size});
   paged.push_back(std::int64_t{f.page - 1} * f.page_size);
-  auto ids = c.query("SELECT p.id, COUNT(*) OVER () FROM persons p WHERE " + w + order_clause(f) + " LIMIT ? OFFSET ?",
-                     paged);
+  auto ids = c.query(
+      "SELECT p.id, COUNT(*) OVER () FROM persons p WHERE " + w + order_clause(f) + " LIMIT ? OFFSET ?",
+      paged);
   if (!ids.ok()) return ids.error();
   std::vector<PersonListItem> items;
   std::int64_t total = 0;
@@ -245,8 +280,8 @@ Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Conn
   Params id_params;
   std::vector<std::int64_t> page_ids;
   for (const auto& r : *ids) page_ids.push_back(r.i64(0));
-  auto rows = c.query(std::string("SELECT ") + sql::kListCols + kFromList + "p.id IN " + in_list(page_ids, id_params) +
-                          order_clause(f),
+  auto rows = c.query(std::string("SELECT ") + sql::kListCols + kFromList + "p.id IN " +
+                          in_list(page_ids, id_params) + order_clause(f),
                       id_params);
   if (!rows.ok()) return rows.error();
   items.reserve(rows->size());
@@ -295,16 +330,21 @@ Result<std::vector<ChargeRow>> list_charges(Connection& c) {
   std::vector<ChargeRow> out;
   out.reserve(rows->size());
   for (const auto& r : *rows) {
-    out.push_back({r.i64(0), r.str(1), static_cast<int>(r.i64(2)), r.str(3), r.opt_i64(4), r.str(5), r.str(6)});
+    out.push_back(
+        {r.i64(0), r.str(1), static_cast<int>(r.i64(2)), r.str(3), r.opt_i64(4), r.str(5), r.str(6)});
   }
   return out;
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> list_code_table(Connection& c, const std::string& table) {
+Result<std::vector<std::pair<std::string, std::string>>> list_code_table(Connection& c,
+                                                                         const std::string& table) {
   std::string q;
-  if (table == "ethnic_groups") q = "SELECT code, name FROM ethnic_groups ORDER BY code";
-  else if (table == "education_levels") q = "SELECT code, name FROM education_levels ORDER BY code";
-  else return not_found("DICT_NOT_FOUND", "没有这个代码表");
+  if (table == "ethnic_groups")
+    q = "SELECT code, name FROM ethnic_groups ORDER BY code";
+  else if (table == "education_levels")
+    q = "SELECT code, name FROM education_levels ORDER BY code";
+  else
+    return not_found("DICT_NOT_FOUND", "没有这个代码表");
   auto rows = c.query(q);
   if (!rows.ok()) return rows.error();
   std::vector<std::pair<std::string, std::string>> out;
@@ -313,7 +353,8 @@ Result<std::vector<std::pair<std::string, std::string>>> list_code_table(Connect
 }
 
 Status insert_person_event(Connection& c, const PersonEvent& e) {
-  auto r = c.exec(sql::kInsertEvent, {e.person_id, e.at, e.kind, opt(e.user_id), opt(e.unit_id), e.summary, e.detail});
+  auto r = c.exec(sql::kInsertEvent,
+                  {e.person_id, e.at, e.kind, opt(e.user_id), opt(e.unit_id), e.summary, e.detail});
   if (!r.ok()) return r.error();
   return {};
 }

@@ -39,16 +39,16 @@ struct PersonRecord {
 };
 
 struct PersonFilter {
-  std::string name_like;       // substring of name or former names
-  std::string pinyin_prefix;   // word prefix in pinyin_keys
-  std::string id_prefix;       // prefix of the ID number
+  std::string name_like;               // substring of name or former names
+  std::string pinyin_prefix;           // word prefix in pinyin_keys
+  std::string id_prefix;               // prefix of the ID number
   std::vector<std::int64_t> unit_ids;  // household or residence unit among these (empty = any)
-  std::string status;          // in_custody | under_assistance | ended | "" ; needs today
+  std::string status;                  // in_custody | under_assistance | ended | "" ; needs today
   std::string today;
   std::string released_from, released_to;
   std::optional<bool> identity_verified;
   std::optional<bool> separated;
-  std::string sort = "id";     // whitelisted column
+  std::string sort = "id";  // whitelisted column
   bool descending = false;
   int page = 1, page_size = 20;
 };
@@ -67,7 +67,8 @@ struct PersonListItem {
 std::string scope_predicate(const domain::Scope& scope, Params& params);
 
 Result<std::optional<PersonRecord>> find_person(Connection& c, const domain::Scope& scope, std::int64_t id);
-Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Connection& c, const domain::Scope& scope,
+Result<std::pair<std::vector<PersonListItem>, std::int64_t>> search_persons(Connection& c,
+                                                                            const domain::Scope& scope,
                                                                             const PersonFilter& f);
 // Streams every matching row (no paging) to `fn`, for exports.
 Status each_person(Connection& c, const domain::Scope& scope, const PersonFilter& f,
@@ -93,7 +94,8 @@ struct ChargeRow {
   std::string section_name, article;
 };
 Result<std::vector<ChargeRow>> list_charges(Connection& c);
-Result<std::vector<std::pair<std::string, std::string>>> list_code_table(Connection& c, const std::string& table);
+Result<std::vector<std::pair<std::string, std::string>>> list_code_table(Connection& c,
+                                                                         const std::string& table);
 
 struct PersonEvent {
   std::int64_t id = 0, person_id = 0, at = 0;

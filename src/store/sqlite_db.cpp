@@ -71,8 +71,8 @@ class SqliteConnection final : public Connection {
       cache_.clear();
     }
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                nullptr);
+    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                                &stmt, nullptr);
     if (rc != SQLITE_OK) return db_error(rc);
     cache_.emplace(std::move(key), stmt);
     return stmt;
@@ -93,9 +93,12 @@ class SqliteConnection final : public Connection {
       int idx = static_cast<int>(i + 1);
       const Value& v = params[i];
       int rc = SQLITE_OK;
-      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, idx);
-      else if (auto p = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
-      else if (auto d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, idx, *d);
+      if (std::holds_alternative<std::nullptr_t>(v))
+        rc = sqlite3_bind_null(stmt, idx);
+      else if (auto p = std::get_if<std::int64_t>(&v))
+        rc = sqlite3_bind_int64(stmt, idx, *p);
+      else if (auto d = std::get_if<double>(&v))
+        rc = sqlite3_bind_double(stmt, idx, *d);
       else {
         const auto& s = std::get<std::string>(v);
         rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -112,12 +115,19 @@ class SqliteConnection final : public Connection {
       cols.reserve(n);
       for (int c = 0; c < n; ++c) {
         switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_NULL: cols.emplace_back(nullptr); break;
-          case SQLITE_INTEGER: cols.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
-          case SQLITE_FLOAT: cols.emplace_back(sqlite3_column_double(stmt, c)); break;
+          case SQLITE_NULL:
+            cols.emplace_back(nullptr);
+            break;
+          case SQLITE_INTEGER:
+            cols.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)));
+            break;
+          case SQLITE_FLOAT:
+            cols.emplace_back(sqlite3_column_double(stmt, c));
+            break;
           default: {
             auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-            cols.emplace_back(std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+            cols.emplace_back(
+                std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
           }
         }
       }
@@ -138,7 +148,8 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
 }
 
 std::string SqliteDatabase::audit_path_for(const std::string& path) {
-  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".db") == 0) return path.substr(0, path.size() - 3) + "-audit.db";
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".db") == 0)
+    return path.substr(0, path.size() - 3) + "-audit.db";
   return path + "-audit";
 }
 
@@ -155,8 +166,8 @@ Status SqliteDatabase::acquire(std::unique_ptr<SqliteConnection>& out) {
     }
   }
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(path_.c_str(), &raw,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : "cannot open";
     sqlite3_close_v2(raw);
@@ -169,7 +180,9 @@ Status SqliteDatabase::acquire(std::unique_ptr<SqliteConnection>& out) {
   Status s = conn->exec_script(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; "
-      "ATTACH DATABASE '" + quoted + "' AS audit; "
+      "ATTACH DATABASE '" +
+      quoted +
+      "' AS audit; "
       "PRAGMA audit.journal_mode=WAL; PRAGMA audit.synchronous=NORMAL; PRAGMA audit.cache_size=-4000;");
   if (!s.ok()) return s.error();
   out = std::move(conn);

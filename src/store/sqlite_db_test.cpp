@@ -11,9 +11,9 @@
 namespace anbang::store {
 namespace {
 struct TempDb {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("anbang-store-" + std::to_string(::getpid()) + "-" +
-                               std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("anbang-store-" + std::to_string(::getpid()) + "-" +
+                                                std::to_string(reinterpret_cast<std::uintptr_t>(this)));
   std::unique_ptr<SqliteDatabase> db;
   TempDb() {
     std::filesystem::create_directories(dir);
@@ -50,7 +50,8 @@ TEST(SqliteDb, UniqueViolationIsAConflict) {
   TempDb t;
   auto insert = [&] {
     return t.db->transact(TxKind::write, [](Connection& c) -> Status {
-      auto r = c.exec("INSERT INTO ethnic_groups (code, name) VALUES (?, ?)", {std::string("01"), std::string("汉族")});
+      auto r = c.exec("INSERT INTO ethnic_groups (code, name) VALUES (?, ?)",
+                      {std::string("01"), std::string("汉族")});
       if (!r.ok()) return r.error();
       return {};
     });
@@ -118,7 +119,8 @@ TEST(SqliteDb, MigrationsAreIdempotentAndConcurrentWritersQueue) {
     threads.emplace_back([&, i] {
       for (int j = 0; j < 50; ++j) {
         Status s = t.db->transact(TxKind::write, [&](Connection& c) -> Status {
-          auto r = c.exec("INSERT INTO audit_log (at, action) VALUES (?, 'load')", {std::int64_t{i * 1000 + j}});
+          auto r =
+              c.exec("INSERT INTO audit_log (at, action) VALUES (?, 'load')", {std::int64_t{i * 1000 + j}});
           if (!r.ok()) return r.error();
           return {};
         });

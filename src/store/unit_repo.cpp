@@ -19,14 +19,15 @@ Result<std::vector<domain::Unit>> load_units(Connection& c) {
   std::vector<domain::Unit> out;
   out.reserve(rows->size());
   for (const auto& r : *rows) {
-    out.push_back({r.i64(0), r.opt_i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt_i64(6), r.boolean(7)});
+    out.push_back(
+        {r.i64(0), r.opt_i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt_i64(6), r.boolean(7)});
   }
   return out;
 }
 
 Result<std::int64_t> insert_unit(Connection& c, const domain::Unit& u, bool self_area, std::int64_t now) {
-  auto id = c.scalar(sql::kInsertUnit, {opt(u.parent_id), u.code, u.name, u.kind, u.subkind, opt(u.area_unit_id),
-                                        std::int64_t{u.active ? 1 : 0}, now});
+  auto id = c.scalar(sql::kInsertUnit, {opt(u.parent_id), u.code, u.name, u.kind, u.subkind,
+                                        opt(u.area_unit_id), std::int64_t{u.active ? 1 : 0}, now});
   if (!id.ok()) return id.error();
   if (self_area) {
     auto s = c.exec(sql::kSelfArea, {*id});

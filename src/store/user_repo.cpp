@@ -9,7 +9,8 @@ constexpr const char* kUserCols =
 const std::string kUserByName = std::string("SELECT ") + kUserCols + " FROM users WHERE username = ?";
 const std::string kUserById = std::string("SELECT ") + kUserCols + " FROM users WHERE id = ?";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (username, display_name, phone, unit_id, role_id, password_hash, must_change_password, "
+    "INSERT INTO users (username, display_name, phone, unit_id, role_id, password_hash, "
+    "must_change_password, "
     "active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateProfile =
     "UPDATE users SET display_name = ?, phone = ?, unit_id = ?, role_id = ?, active = ? WHERE id = ?";
@@ -22,8 +23,10 @@ constexpr const char* kLoginSuccess =
 constexpr const char* kRoles = "SELECT id, code, name, scope FROM roles ORDER BY id";
 constexpr const char* kRoleById = "SELECT id, code, name, scope FROM roles WHERE id = ?";
 constexpr const char* kRoleByCode = "SELECT id, code, name, scope FROM roles WHERE code = ?";
-constexpr const char* kRolePerms = "SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission";
-constexpr const char* kPermissions = "SELECT code, resource, action, name FROM permissions ORDER BY resource, code";
+constexpr const char* kRolePerms =
+    "SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission";
+constexpr const char* kPermissions =
+    "SELECT code, resource, action, name FROM permissions ORDER BY resource, code";
 constexpr const char* kInsertRole = "INSERT INTO roles (code, name, scope) VALUES (?, ?, ?) RETURNING id";
 constexpr const char* kSetRoleScope = "UPDATE roles SET scope = ? WHERE id = ?";
 constexpr const char* kClearRolePerms = "DELETE FROM role_permissions WHERE role_id = ?";
@@ -31,7 +34,8 @@ constexpr const char* kAddRolePerm = "INSERT INTO role_permissions (role_id, per
 constexpr const char* kInsertPermission =
     "INSERT INTO permissions (code, resource, action, name) VALUES (?, ?, ?, ?)";
 constexpr const char* kInsertSession =
-    "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, ip) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, ip) VALUES (?, ?, ?, "
+    "?, ?, ?)";
 constexpr const char* kFindSession =
     "SELECT token_digest, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_digest = ?";
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE token_digest = ?";
@@ -87,7 +91,9 @@ Result<std::optional<UserRow>> find_user_by_name(Connection& c, const std::strin
   return one_user(c, sql::kUserByName, {username});
 }
 
-Result<std::optional<UserRow>> find_user(Connection& c, std::int64_t id) { return one_user(c, sql::kUserById, {id}); }
+Result<std::optional<UserRow>> find_user(Connection& c, std::int64_t id) {
+  return one_user(c, sql::kUserById, {id});
+}
 
 Result<std::pair<std::vector<UserRow>, std::int64_t>> list_users(Connection& c, const UserFilter& f) {
   std::string where = " WHERE 1=1";
@@ -115,9 +121,9 @@ Result<std::pair<std::vector<UserRow>, std::int64_t>> list_users(Connection& c, 
   Params pp = p;
   pp.push_back(std::int64_t{f.page_size});
   pp.push_back(std::int64_t{f.page - 1} * f.page_size);
-  auto rows = c.query(std::string("SELECT ") + sql::kUserCols + " FROM users" + where +
-                          " ORDER BY username LIMIT ? OFFSET ?",
-                      pp);
+  auto rows = c.query(
+      std::string("SELECT ") + sql::kUserCols + " FROM users" + where + " ORDER BY username LIMIT ? OFFSET ?",
+      pp);
   if (!rows.ok()) return rows.error();
   std::vector<UserRow> out;
   for (const auto& r : *rows) out.push_back(user_from(r));
@@ -125,8 +131,9 @@ Result<std::pair<std::vector<UserRow>, std::int64_t>> list_users(Connection& c, 
 }
 
 Result<std::int64_t> insert_user(Connection& c, const UserRow& u, std::int64_t now) {
-  return c.scalar(sql::kInsertUser, {u.username, u.display_name, u.phone, u.unit_id, u.role_id, u.password_hash,
-                                     std::int64_t{u.must_change_password}, std::int64_t{u.active}, now});
+  return c.scalar(sql::kInsertUser,
+                  {u.username, u.display_name, u.phone, u.unit_id, u.role_id, u.password_hash,
+                   std::int64_t{u.must_change_password}, std::int64_t{u.active}, now});
 }
 
 Status update_user_profile(Connection& c, const UserRow& u) {
@@ -138,7 +145,8 @@ Status set_password(Connection& c, std::int64_t user_id, const std::string& hash
   return done(c.exec(sql::kSetPassword, {hash, std::int64_t{must_change}, user_id}));
 }
 
-Status record_login_failure(Connection& c, std::int64_t user_id, int failed, std::optional<std::int64_t> locked_until) {
+Status record_login_failure(Connection& c, std::int64_t user_id, int failed,
+                            std::optional<std::int64_t> locked_until) {
   return done(c.exec(sql::kLoginFailure, {std::int64_t{failed}, opt(locked_until), user_id}));
 }
 
@@ -158,7 +166,9 @@ Result<std::vector<RoleRow>> list_roles(Connection& c) {
   return out;
 }
 
-Result<std::optional<RoleRow>> find_role(Connection& c, std::int64_t id) { return one_role(c, sql::kRoleById, {id}); }
+Result<std::optional<RoleRow>> find_role(Connection& c, std::int64_t id) {
+  return one_role(c, sql::kRoleById, {id});
+}
 
 Result<std::optional<RoleRow>> find_role_by_code(Connection& c, const std::string& code) {
   return one_role(c, sql::kRoleByCode, {code});
@@ -195,7 +205,8 @@ Status insert_permission(Connection& c, const PermissionRow& p) {
 }
 
 Status insert_session(Connection& c, const SessionRow& s, const std::string& ip) {
-  return done(c.exec(sql::kInsertSession, {s.token_digest, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, ip}));
+  return done(c.exec(sql::kInsertSession,
+                     {s.token_digest, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, ip}));
 }
 
 Result<std::optional<SessionRow>> find_session(Connection& c, const std::string& digest) {
@@ -210,7 +221,9 @@ Status touch_session(Connection& c, const std::string& digest, std::int64_t now)
   return done(c.exec(sql::kTouchSession, {now, digest}));
 }
 
-Status delete_session(Connection& c, const std::string& digest) { return done(c.exec(sql::kDeleteSession, {digest})); }
+Status delete_session(Connection& c, const std::string& digest) {
+  return done(c.exec(sql::kDeleteSession, {digest}));
+}
 
 Status delete_user_sessions(Connection& c, std::int64_t user_id) {
   return done(c.exec(sql::kDeleteUserSessions, {user_id}));

@@ -42,8 +42,8 @@ struct SessionRow {
 };
 
 struct UserFilter {
-  std::string q;                        // username or display name, substring
-  std::vector<std::int64_t> unit_ids;   // empty = any
+  std::string q;                       // username or display name, substring
+  std::vector<std::int64_t> unit_ids;  // empty = any
   int page = 1, page_size = 20;
 };
 
@@ -53,7 +53,8 @@ Result<std::pair<std::vector<UserRow>, std::int64_t>> list_users(Connection& c, 
 Result<std::int64_t> insert_user(Connection& c, const UserRow& u, std::int64_t now);
 Status update_user_profile(Connection& c, const UserRow& u);
 Status set_password(Connection& c, std::int64_t user_id, const std::string& hash, bool must_change);
-Status record_login_failure(Connection& c, std::int64_t user_id, int failed, std::optional<std::int64_t> locked_until);
+Status record_login_failure(Connection& c, std::int64_t user_id, int failed,
+                            std::optional<std::int64_t> locked_until);
 Status record_login_success(Connection& c, std::int64_t user_id, std::int64_t now);
 
 Result<std::vector<RoleRow>> list_roles(Connection& c);
