@@ -199,6 +199,17 @@ int main(int argc, char** argv) {
     }
     print_demo_logins();
   }
+  {
+    auto started = std::chrono::steady_clock::now();
+    auto n = application.refresh_all_tasks(application.context("").today);
+    if (!n.ok()) return fail(n.error().message);
+    auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+            .count();
+    platform::log_info("tasks refreshed for " + std::to_string(*n) + " persons in " + std::to_string(ms) +
+                       " ms");
+  }
+  application.start_daily_refresh();
   http::Router router = http::make_api_router(application);
   http::StaticFiles files(web_dir);
   if (files.size() == 0) platform::log_warn("web app not found in " + web_dir + " (run make build)");

@@ -11,7 +11,9 @@ App::App(store::Database& db, const platform::Clock& clock, Config config)
       units_(std::make_shared<domain::UnitTree>()),
       audit_writer_(std::make_unique<AuditWriter>(db)) {}
 
-App::~App() = default;
+App::~App() {
+  daily_refresh_ = {};  // stop and join before the members it uses go away
+}
 
 Status App::reload_units(store::Connection& c) {
   auto units = store::load_units(c);
@@ -33,6 +35,9 @@ Status App::load_caches() {
     auto ethnic = store::list_code_table(c, "ethnic_groups");
     if (!ethnic.ok()) return ethnic.error();
     ethnic_ = std::move(ethnic).value();
+    auto policy = store::load_policy(c);
+    if (!policy.ok()) return policy.error();
+    policy_ = std::move(policy).value();
     auto education = store::list_code_table(c, "education_levels");
     if (!education.ok()) return education.error();
     education_ = std::move(education).value();

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -16,8 +17,11 @@
 #include "domain/scope.hpp"
 #include "domain/unit_tree.hpp"
 #include "platform/clock.hpp"
+#include "rules/engine.hpp"
+#include "rules/policy.hpp"
 #include "store/audit_repo.hpp"
 #include "store/db.hpp"
+#include "store/obligation_repo.hpp"
 #include "store/person_repo.hpp"
 #include "store/user_repo.hpp"
 
@@ -104,6 +108,43 @@ struct AuditQuery {
   int page = 1, page_size = 20;
 };
 
+// --- obligations (issue 3) ---
+struct TaskQuery {
+  std::optional<std::int64_t> unit_id;  // owner unit subtree
+  bool mine = false;                    // owner = the caller's unit (or its area for tree units)
+  std::optional<std::int64_t> person_id;
+  std::string rule, state;  // state: open | overdue | due_soon | done | not_applicable
+  int page = 1, page_size = 20;
+};
+
+struct TaskPage {
+  std::vector<store::TaskRow> items;
+  std::int64_t total = 0;
+  int page = 1, page_size = 20;
+};
+
+// One task of a person as the engine explains it, with the unit that owes it.
+struct PersonTask {
+  rules::Task task;
+  std::string state;  // open | overdue | done | not_applicable (after the file-creation rule)
+  std::int64_t unit_id = 0;
+  std::string explanation;
+};
+
+struct Workbench {
+  store::TaskCounts mine, scope;
+  std::string today, week_end;
+};
+
+struct FollowUpInput {
+  std::string kind = "visit", held_on, form, situation, findings;
+};
+
+struct RegistrationInput {
+  std::string registered_on, certificate_no, needs;  // needs: JSON object text
+  bool policies_explained = false;
+};
+
 struct Export {
   std::string filename;
   std::string content_type;
@@ -146,6 +187,21 @@ class App {
   Result<Audited<std::vector<store::PersonEvent>>> read_timeline(const Ctx& ctx, std::int64_t id);
   Result<std::vector<store::PersonEvent>> person_timeline(const Ctx& ctx, std::int64_t id);
   Result<Export> export_persons(const Ctx& ctx, const PersonQuery& q);
+
+  // --- obligations (issue 3): tasks computed by src/rules, materialised in the tasks table ---
+  // Recomputes one person's tasks (in the caller's write transaction).
+  Status refresh_tasks(store::Connection& c, std::int64_t person_id, domain::CivilDate today);
+  // Recomputes every person's tasks, in batches; returns the number of persons.
+  Result<std::int64_t> refresh_all_tasks(domain::CivilDate today);
+  Result<Audited<TaskPage>> find_tasks(const Ctx& ctx, const TaskQuery& q);
+  Result<Audited<std::vector<PersonTask>>> read_person_tasks(const Ctx& ctx, std::int64_t id);
+  Result<Workbench> workbench(const Ctx& ctx);
+  Status record_follow_up(const Ctx& ctx, std::int64_t person_id, const FollowUpInput& in);
+  Status record_registration(const Ctx& ctx, std::int64_t person_id, const RegistrationInput& in);
+  const rules::PolicyTable& policy() const { return policy_; }
+  // Refreshes every person's tasks shortly after each midnight (Asia/Shanghai) on a background
+  // thread, so that new periods' tasks appear; stopped by the destructor.
+  void start_daily_refresh();
 
   // --- dictionaries ---
   const std::vector<store::ChargeRow>& charges() const { return charges_; }
@@ -211,6 +267,10 @@ class App {
   std::unordered_map<std::int64_t, std::size_t> charge_index_;
   std::vector<std::pair<std::string, std::string>> ethnic_, education_;
   std::unique_ptr<AuditWriter> audit_writer_;
+  rules::PolicyTable policy_;
+  std::jthread daily_refresh_;
+  std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today) const;
+  std::int64_t owner_unit(std::string_view owner, const store::FactsRow& facts) const;
   struct CachedSession {
     Actor actor;
     std::int64_t loaded_at = 0, last_seen = 0, persisted_at = 0;

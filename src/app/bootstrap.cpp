@@ -1,5 +1,6 @@
 // Reference data and the organisation of district 500153 (R-ORG-2).
 #include <map>
+#include <set>
 
 #include "app/app.hpp"
 #include "common/csv.hpp"
@@ -27,9 +28,18 @@ struct PermissionDef {
   const char* name;
 };
 constexpr PermissionDef kPermissions[] = {
-    {"person:read", "查看人员档案"},   {"person:create", "新增人员"},  {"person:update", "修改人员档案"},
-    {"person:export", "导出人员名册"}, {"user:manage", "用户管理"},    {"unit:manage", "单位管理"},
-    {"role:manage", "角色权限管理"},   {"audit:read", "查看审计日志"},
+    {"person:read", "查看人员档案"},
+    {"person:create", "新增人员"},
+    {"person:update", "修改人员档案"},
+    {"person:export", "导出人员名册"},
+    {"user:manage", "用户管理"},
+    {"unit:manage", "单位管理"},
+    {"role:manage", "角色权限管理"},
+    {"audit:read", "查看审计日志"},
+    // Issue 3: the obligation engine's tasks and the records that close them.
+    {"task:read", "查看任务"},
+    {"followup:record", "记录走访考察"},
+    {"person:register", "办理报到登记"},
 };
 
 struct RoleDef {
@@ -44,14 +54,16 @@ const std::vector<RoleDef>& role_defs() {
       {"district_officer",
        "区安帮办干部",
        "district",
-       {"person:read", "person:create", "person:update", "person:export"}},
+       {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
+        "person:register"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
-       {"person:read", "person:create", "person:update", "person:export"}},
-      {"police_officer", "派出所民警", "subtree", {"person:read"}},
-      {"township_officer", "镇街干部", "subtree", {"person:read"}},
-      {"village_cadre", "村居干部", "own", {"person:read"}},
+       {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
+        "person:register"}},
+      {"police_officer", "派出所民警", "subtree", {"person:read", "task:read"}},
+      {"township_officer", "镇街干部", "subtree", {"person:read", "task:read", "followup:record"}},
+      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "followup:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
       {"custody_clerk", "监所干部", "none", {}},
@@ -124,19 +136,39 @@ Status load_code_tables(store::Connection& c) {
   return {};
 }
 
+// Permissions and built-in roles. A permission added by a later version is created and granted to
+// the built-in roles that have it by default; grants an administrator removed stay removed.
 Status load_access(store::Connection& c) {
-  auto n = c.scalar("SELECT COUNT(*) FROM permissions");
-  if (!n.ok()) return n.error();
-  if (*n > 0) return {};
+  auto existing = store::list_permissions(c);
+  if (!existing.ok()) return existing.error();
+  std::set<std::string> known;
+  for (const auto& p : *existing) known.insert(p.code);
+  std::set<std::string> added;
   for (const auto& p : kPermissions) {
+    if (known.count(p.code)) continue;
     std::string code = p.code;
     auto colon = code.find(':');
-    auto s = store::insert_permission(c, {code, code.substr(0, colon), code.substr(colon + 1), p.name});
-    if (!s.ok()) return s;
+    if (auto s = store::insert_permission(c, {code, code.substr(0, colon), code.substr(colon + 1), p.name});
+        !s.ok())
+      return s;
+    added.insert(code);
   }
   for (const auto& r : role_defs()) {
-    auto id = store::insert_role(c, {0, r.code, r.name, r.scope, r.permissions});
-    if (!id.ok()) return id.error();
+    auto role = store::find_role_by_code(c, r.code);
+    if (!role.ok()) return role.error();
+    if (!role->has_value()) {
+      auto id = store::insert_role(c, {0, r.code, r.name, r.scope, r.permissions});
+      if (!id.ok()) return id.error();
+      continue;
+    }
+    std::set<std::string> grants = (*role)->permissions;
+    bool changed = false;
+    for (const auto& perm : r.permissions) {
+      if (added.count(perm) && grants.insert(perm).second) changed = true;
+    }
+    if (changed) {
+      if (auto s = store::replace_role_permissions(c, (*role)->id, (*role)->scope, grants); !s.ok()) return s;
+    }
   }
   return {};
 }

@@ -157,6 +157,7 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
   (void)app.db().transact(store::TxKind::write,
                           [](store::Connection& c) { return c.exec_script("ANALYZE"); });
   if (auto st = app.load_caches(); !st.ok()) return st.error();
+  if (auto n = app.refresh_all_tasks(ctx.today); !n.ok()) return n.error();
   return summary;
 }
 

@@ -272,6 +272,7 @@ Result<PersonView> App::create_person(const Ctx& ctx, const domain::PersonInput&
         e.unit_id = ctx.actor->unit_id;
         e.summary = "建立档案";
         if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        if (auto s = refresh_tasks(c, rec.id, ctx.today); !s.ok()) return s.error();
         // The new values, field by field (old values empty).
         if (auto s = audit(c, ctx, "person_create", "person", rec.id, label_of(rec),
                            diff(store::PersonRecord{}, rec).dump());
@@ -322,6 +323,7 @@ Result<PersonView> App::update_person(const Ctx& ctx, std::int64_t id, const dom
           e.detail = changes.dump();
           if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
         }
+        if (auto s = refresh_tasks(c, id, ctx.today); !s.ok()) return s.error();
         if (auto s = audit(c, ctx, "person_update", "person", id, label_of(rec), changes.dump()); !s.ok())
           return s.error();
         return view(c, rec, ctx);

@@ -43,6 +43,9 @@ Response with_ctx(app::App& app, const Request& req, const std::function<Respons
 // with_ctx() + parse_object(): runs fn with the context and the JSON object body.
 Response with_body(app::App& app, const Request& req,
                    const std::function<Response(app::Ctx&, const nlohmann::json&)>& fn);
+// Answers with `ready` once `record` is committed to the access log (a 500 if that fails); the
+// handler thread does not wait (see Response::later).
+Response after_audit(app::App& app, store::AuditRecord record, Response ready);
 // 204 No Content.
 Response no_content();
 
@@ -52,6 +55,7 @@ void add_person_routes(Router& r, app::App& app);
 void add_admin_routes(Router& r, app::App& app);
 void add_audit_routes(Router& r, app::App& app);
 void add_dict_routes(Router& r, app::App& app);
+void add_task_routes(Router& r, app::App& app);
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::App& app);

@@ -116,6 +116,8 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
   return q;
 }
 
+}  // namespace
+
 // Answers with `ready` once `record` is committed to the access log (a 500 if that fails): the
 // handler thread does not wait; the audit thread hands the response to the connection.
 Response after_audit(app::App& app, store::AuditRecord record, Response ready) {
@@ -127,6 +129,8 @@ Response after_audit(app::App& app, store::AuditRecord record, Response ready) {
   };
   return deferred;
 }
+
+namespace {
 
 // One page of the person search, answered after its access-log record is committed.
 Response search_reply(app::App& app, const app::Ctx& ctx, const app::PersonQuery& q) {

@@ -31,6 +31,9 @@ const walks = {
   'GET /persons/{id}': (c, id) => c.get(`/api/v1/persons/${id}`),
   'PUT /persons/{id}': (c, id) => c.put(`/api/v1/persons/${id}`, { ...personBody(units['500153101001'].id, charge), version: 1 }),
   'GET /persons/{id}/timeline': (c, id) => c.get(`/api/v1/persons/${id}/timeline`),
+  'GET /persons/{id}/tasks': (c, id) => c.get(`/api/v1/persons/${id}/tasks`),
+  'POST /persons/{id}/follow-ups': (c, id) => c.post(`/api/v1/persons/${id}/follow-ups`, { kind: 'visit', held_on: '2026-11-20' }),
+  'POST /persons/{id}/registrations': (c, id) => c.post(`/api/v1/persons/${id}/registrations`, { registered_on: '2026-11-20' }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

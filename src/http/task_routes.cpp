@@ -1,0 +1,154 @@
+// /api/v1/tasks, /workbench and the records that close tasks (issue 3).
+#include "http/api.hpp"
+#include "http/views.hpp"
+
+namespace anbang::http {
+
+namespace {
+
+std::string shown_state(const store::TaskRow& t, const std::string& today) {
+  if (t.state == "open" && t.due < today) return "overdue";
+  return t.state;
+}
+
+nlohmann::json task_row_json(const domain::UnitTree& tree, const store::TaskRow& t,
+                             const std::string& today) {
+  return {{"id", t.id},
+          {"person_id", t.person_id ? nlohmann::json(*t.person_id) : nlohmann::json()},
+          {"person_name", t.person_name},
+          {"unit", unit_ref(tree, t.unit_id)},
+          {"rule", t.rule},
+          {"key", t.task_key},
+          {"window_from", t.window_from},
+          {"due", t.due},
+          {"state", shown_state(t, today)},
+          {"fulfilled_on", t.fulfilled_on ? nlohmann::json(*t.fulfilled_on) : nlohmann::json()}};
+}
+
+std::string opt_date(const std::optional<domain::CivilDate>& d) { return d ? domain::to_string(*d) : ""; }
+
+nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonTask& pt) {
+  const rules::Task& t = pt.task;
+  return {{"rule", t.rule},
+          {"clause", t.clause},
+          {"key", t.key},
+          {"requirement", t.requirement},
+          {"fulfilled_by", t.fulfilled_by},
+          {"anchor", t.anchor},
+          {"anchor_date", domain::to_string(t.anchor_date)},
+          {"window_from", domain::to_string(t.window_from)},
+          {"due", domain::to_string(t.due)},
+          {"state", pt.state},
+          {"late", t.late},
+          {"fulfilled_on", opt_date(t.fulfilled_on)},
+          {"previous_fulfilment", opt_date(t.previous_fulfilment)},
+          {"unit", unit_ref(tree, pt.unit_id)},
+          {"explanation", pt.explanation}};
+}
+
+Response counts_json(const app::Workbench& w) {
+  auto c = [](const store::TaskCounts& t) {
+    return nlohmann::json{
+        {"overdue", t.overdue}, {"due_this_week", t.due_this_week}, {"open", t.open}, {"done", t.done}};
+  };
+  return json_response(
+      200, {{"today", w.today}, {"week_end", w.week_end}, {"mine", c(w.mine)}, {"scope", c(w.scope)}});
+}
+
+}  // namespace
+
+void add_task_routes(Router& r, app::App& app) {
+  r.add("GET", "/api/v1/tasks", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      app::TaskQuery q;
+      auto unit = query_id(req, "unit_id");
+      if (!unit.ok()) return error_response(unit.error());
+      q.unit_id = *unit;
+      auto person = query_id(req, "person_id");
+      if (!person.ok()) return error_response(person.error());
+      q.person_id = *person;
+      auto mine = query_bool(req, "mine");
+      if (!mine.ok()) return error_response(mine.error());
+      q.mine = mine->value_or(false);
+      q.rule = query_text(req, "rule");
+      q.state = query_text(req, "state");
+      auto page = query_int(req, "page", 1);
+      if (!page.ok()) return error_response(page.error());
+      auto size = query_int(req, "page_size", 20);
+      if (!size.ok()) return error_response(size.error());
+      q.page = *page;
+      q.page_size = *size;
+      auto found = app.find_tasks(ctx, q);
+      if (!found.ok()) return error_response(found.error());
+      auto tree = app.units();
+      std::string today = domain::to_string(ctx.today);
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& t : found->value.items) items.push_back(task_row_json(*tree, t, today));
+      return after_audit(app, std::move(found->record),
+                         json_response(200, {{"items", items},
+                                             {"total", found->value.total},
+                                             {"page", q.page},
+                                             {"page_size", q.page_size}}));
+    });
+  });
+  r.add("GET", "/api/v1/workbench", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto w = app.workbench(ctx);
+      if (!w.ok()) return error_response(w.error());
+      return counts_json(*w);
+    });
+  });
+  r.add("GET", "/api/v1/persons/:id/tasks", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto found = app.read_person_tasks(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      auto tree = app.units();
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& pt : found->value) items.push_back(person_task_json(*tree, pt));
+      return after_audit(app, std::move(found->record), json_response(200, {{"items", items}}));
+    });
+  });
+  r.add("POST", "/api/v1/persons/:id/follow-ups", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::FollowUpInput in;
+      for (auto [field, dst] :
+           {std::pair{"kind", &in.kind}, std::pair{"held_on", &in.held_on}, std::pair{"form", &in.form},
+            std::pair{"situation", &in.situation}, std::pair{"findings", &in.findings}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      if (in.held_on.empty()) return error_response(invalid("FIELD_REQUIRED", "请填写日期", "held_on"));
+      if (auto s = app.record_follow_up(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
+      Response resp = json_response(201, {{"status", "recorded"}});
+      return resp;
+    });
+  });
+  r.add("POST", "/api/v1/persons/:id/registrations", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::RegistrationInput in;
+      for (auto [field, dst] :
+           {std::pair{"registered_on", &in.registered_on}, std::pair{"certificate_no", &in.certificate_no}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      if (in.registered_on.empty())
+        return error_response(invalid("FIELD_REQUIRED", "请填写报到日期", "registered_on"));
+      auto explained = get_bool(body, "policies_explained");
+      if (!explained.ok()) return error_response(explained.error());
+      in.policies_explained = explained->value_or(false);
+      auto needs = body.find("needs");
+      if (needs != body.end() && !needs->is_null()) {
+        if (!needs->is_object())
+          return error_response(invalid("FIELD_TYPE", "字段 needs 的类型应为对象", "needs"));
+        in.needs = needs->dump();
+      }
+      if (auto s = app.record_registration(ctx, req.params["id"], in); !s.ok())
+        return error_response(s.error());
+      return json_response(201, {{"status", "recorded"}});
+    });
+  });
+}
+
+}  // namespace anbang::http

@@ -1,0 +1,252 @@
+#include "store/obligation_repo.hpp"
+
+#include "domain/civil_date.hpp"
+#include "store/person_repo.hpp"
+
+namespace anbang::store {
+
+namespace sql {
+constexpr const char* kPerson =
+    "SELECT household_unit_id, residence_unit_id, release_date, release_kind, identity_verified, "
+    "whereabouts_unknown, created_at FROM persons WHERE id = ?";
+constexpr const char* kFollowUps =
+    "SELECT kind, held_on FROM follow_ups WHERE person_id = ? AND held_on >= ?";
+constexpr const char* kRegistration =
+    "SELECT MIN(registered_on) FROM registrations WHERE person_id = ? AND registered_on >= ?";
+constexpr const char* kPickup = "SELECT MIN(picked_on) FROM pickups WHERE person_id = ? AND picked_on >= ?";
+constexpr const char* kClasses =
+    "SELECT from_date, key_subject FROM class_history WHERE person_id = ? ORDER BY from_date, id";
+constexpr const char* kCustody = "SELECT from_date, to_date FROM custody_intervals WHERE person_id = ?";
+constexpr const char* kDocuments =
+    "SELECT kind, event_date, sent_on, received_on, sender_unit_id FROM documents WHERE person_id = ? ORDER "
+    "BY id";
+constexpr const char* kPeriodEnd =
+    "SELECT ended_on FROM assistance_periods WHERE person_id = ? AND release_date = ? AND ended_on IS NOT "
+    "NULL";
+constexpr const char* kAllPersons = "SELECT id FROM persons ORDER BY id";
+constexpr const char* kPolicy =
+    "SELECT name, value, effective_from FROM policy_params ORDER BY effective_from, id";
+constexpr const char* kDeleteTasks = "DELETE FROM tasks WHERE person_id = ?";
+constexpr const char* kInsertTask =
+    "INSERT INTO tasks (person_id, unit_id, rule, task_key, window_from, due, state, fulfilled_on, "
+    "computed_on) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertFollowUp =
+    "INSERT INTO follow_ups (person_id, kind, held_on, form, situation, findings, unit_id, user_id, "
+    "created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kInsertRegistration =
+    "INSERT INTO registrations (person_id, registered_on, certificate_no, policies_explained, needs, "
+    "unit_id, "
+    "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+}  // namespace sql
+
+namespace {
+std::optional<domain::CivilDate> date_of(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return std::nullopt;
+  auto d = domain::parse_date(*text);
+  if (!d.ok()) return std::nullopt;
+  return *d;
+}
+}  // namespace
+
+Result<std::optional<FactsRow>> load_facts(Connection& c, std::int64_t person_id) {
+  auto row = c.query_one(sql::kPerson, {person_id});
+  if (!row.ok()) return row.error();
+  if (!row->has_value()) return std::optional<FactsRow>{};
+  const Row& p = **row;
+  FactsRow out;
+  rules::PersonFacts& f = out.facts;
+  f.id = person_id;
+  f.household_unit_id = p.i64(0);
+  f.residence_unit_id = p.i64(1);
+  auto release = date_of(p.str(2));
+  if (!release) return internal_error("人员释放日期无效");
+  f.release_date = *release;
+  f.release_kind = p.str(3);
+  f.identity_verified = p.boolean(4);
+  f.whereabouts_unknown = p.boolean(5);
+  out.created_on = domain::to_string(domain::shanghai_date_from_unix(p.i64(6)));
+  const std::string release_text = p.str(2);
+
+  auto ends = c.query_one(sql::kPeriodEnd, {person_id, release_text});
+  if (!ends.ok()) return ends.error();
+  if (ends->has_value()) f.assistance_end_override = date_of((*ends)->opt_str(0));
+
+  auto follow = c.query(sql::kFollowUps, {person_id, release_text});
+  if (!follow.ok()) return follow.error();
+  for (const auto& r : *follow) {
+    auto d = date_of(r.opt_str(1));
+    if (!d) continue;
+    (r.str(0) == "review" ? f.reviews : f.visits).push_back(*d);
+  }
+  auto reg = c.query_one(sql::kRegistration, {person_id, release_text});
+  if (!reg.ok()) return reg.error();
+  if (reg->has_value()) f.registration_date = date_of((*reg)->opt_str(0));
+  // A pick-up counts from the release notice on; records before release belong to this period too.
+  auto pick = c.query_one(sql::kPickup, {person_id, std::string("0000-00-00")});
+  if (!pick.ok()) return pick.error();
+  if (pick->has_value()) f.picked_up = date_of((*pick)->opt_str(0));
+
+  auto classes = c.query(sql::kClasses, {person_id});
+  if (!classes.ok()) return classes.error();
+  for (const auto& r : *classes) {  // R-CLS-3 history → key intervals
+    auto d = date_of(r.opt_str(0));
+    if (!d) continue;
+    bool key = r.boolean(1);
+    bool open_key = !f.key_intervals.empty() && !f.key_intervals.back().to;
+    if (key && !open_key) f.key_intervals.push_back({*d, std::nullopt});
+    if (!key && open_key) f.key_intervals.back().to = *d;
+  }
+  auto custody = c.query(sql::kCustody, {person_id});
+  if (!custody.ok()) return custody.error();
+  for (const auto& r : *custody) {
+    auto from = date_of(r.opt_str(0));
+    if (from) f.custody_intervals.push_back({*from, date_of(r.opt_str(1))});
+  }
+  auto docs = c.query(sql::kDocuments, {person_id});
+  if (!docs.ok()) return docs.error();
+  for (const auto& r : *docs) {
+    const std::string kind = r.str(0);
+    auto event = date_of(r.opt_str(1)), sent = date_of(r.opt_str(2)), received = date_of(r.opt_str(3));
+    if (kind == "registration_form") {
+      f.form_received_into_custody = event;
+      f.form_sent = sent;
+      f.form_received = received;
+      out.sender_unit_id = r.opt_i64(4);
+    } else if (kind == "verification_feedback") {
+      f.verification_feedback_sent = sent;
+    } else if (kind == "release_notice") {
+      f.release_notice_received = received;
+    } else if (kind == "reception_arrangement") {
+      f.reception_arrangement_sent = sent;
+    }
+  }
+  return std::optional<FactsRow>(std::move(out));
+}
+
+Result<std::vector<std::int64_t>> all_person_ids(Connection& c) {
+  auto rows = c.query(sql::kAllPersons);
+  if (!rows.ok()) return rows.error();
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows->size());
+  for (const auto& r : *rows) ids.push_back(r.i64(0));
+  return ids;
+}
+
+Result<rules::PolicyTable> load_policy(Connection& c) {
+  auto rows = c.query(sql::kPolicy);
+  if (!rows.ok()) return rows.error();
+  rules::PolicyTable table;
+  for (const auto& r : *rows) {
+    auto from = domain::parse_date(r.str(2));
+    if (!from.ok()) return internal_error("政策参数生效日期无效: " + r.str(0));
+    if (auto s = table.set(r.str(0), r.str(1), *from); !s.ok()) return s.error();
+  }
+  return table;
+}
+
+Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::vector<TaskRow>& rows,
+                            const std::string& computed_on) {
+  if (auto d = c.exec(sql::kDeleteTasks, {person_id}); !d.ok()) return d.error();
+  for (const auto& t : rows) {
+    auto r = c.exec(sql::kInsertTask, {person_id, t.unit_id, t.rule, t.task_key, t.window_from, t.due,
+                                       t.state, opt(t.fulfilled_on), computed_on});
+    if (!r.ok()) return r.error();
+  }
+  return {};
+}
+
+namespace {
+std::string task_where(const domain::Scope& scope, const TaskFilter& f, Params& p) {
+  std::string w = scope_predicate(scope, p);
+  if (!f.unit_ids.empty()) {
+    w += " AND t.unit_id IN (-1";
+    for (auto id : f.unit_ids) {
+      w += ",?";
+      p.push_back(id);
+    }
+    w += ")";
+  }
+  if (!f.rule.empty()) {
+    w += " AND t.rule = ?";
+    p.push_back(f.rule);
+  }
+  if (f.person_id) {
+    w += " AND t.person_id = ?";
+    p.push_back(*f.person_id);
+  }
+  // "overdue" is derived from the due date and today, never stored.
+  if (f.state == "overdue") {
+    w += " AND t.state = 'open' AND t.due < ?";
+    p.push_back(f.today);
+  } else if (f.state == "open") {
+    w += " AND t.state = 'open' AND t.due >= ?";
+    p.push_back(f.today);
+  } else if (f.state == "due_soon") {
+    w += " AND t.state = 'open' AND t.due >= ? AND t.due <= ?";
+    p.push_back(f.today);
+    p.push_back(f.due_until);
+  } else if (f.state == "done" || f.state == "not_applicable") {
+    w += " AND t.state = ?";
+    p.push_back(f.state);
+  }
+  return w;
+}
+constexpr const char* kTaskFrom = " FROM tasks t JOIN persons p ON p.id = t.person_id WHERE ";
+}  // namespace
+
+Result<std::pair<std::vector<TaskRow>, std::int64_t>> search_tasks(Connection& c, const domain::Scope& scope,
+                                                                   const TaskFilter& f) {
+  Params p;
+  std::string w = task_where(scope, f, p);
+  auto total = c.scalar(std::string("SELECT COUNT(*)") + kTaskFrom + w, p);
+  if (!total.ok()) return total.error();
+  p.push_back(std::int64_t{f.page_size});
+  p.push_back(std::int64_t{f.page - 1} * f.page_size);
+  auto rows =
+      c.query(std::string("SELECT t.id, t.person_id, t.unit_id, t.rule, t.task_key, t.window_from, t.due, "
+                          "t.state, t.fulfilled_on, p.name") +
+                  kTaskFrom + w + " ORDER BY t.due, t.id LIMIT ? OFFSET ?",
+              p);
+  if (!rows.ok()) return rows.error();
+  std::vector<TaskRow> out;
+  for (const auto& r : *rows) {
+    out.push_back({r.i64(0), r.opt_i64(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6), r.str(7),
+                   r.opt_str(8), r.str(9)});
+  }
+  return std::make_pair(std::move(out), *total);
+}
+
+Result<TaskCounts> count_tasks(Connection& c, const domain::Scope& scope,
+                               const std::vector<std::int64_t>& unit_ids, const std::string& today,
+                               const std::string& week_end) {
+  TaskCounts out;
+  for (auto [state, dst] : {std::pair{"overdue", &out.overdue}, std::pair{"due_soon", &out.due_this_week},
+                            std::pair{"open", &out.open}, std::pair{"done", &out.done}}) {
+    TaskFilter f;
+    f.unit_ids = unit_ids;
+    f.state = state;
+    f.today = today;
+    f.due_until = week_end;
+    Params p;
+    std::string w = task_where(scope, f, p);
+    auto n = c.scalar(std::string("SELECT COUNT(*)") + kTaskFrom + w, p);
+    if (!n.ok()) return n.error();
+    *dst = *n;
+  }
+  return out;
+}
+
+Result<std::int64_t> insert_follow_up(Connection& c, const FollowUp& f) {
+  return c.scalar(sql::kInsertFollowUp, {f.person_id, f.kind, f.held_on, f.form, f.situation, f.findings,
+                                         opt(f.unit_id), opt(f.user_id), f.created_at});
+}
+
+Result<std::int64_t> insert_registration(Connection& c, const Registration& r) {
+  return c.scalar(sql::kInsertRegistration,
+                  {r.person_id, r.registered_on, r.certificate_no, std::int64_t{r.policies_explained},
+                   r.needs, opt(r.unit_id), opt(r.user_id), r.created_at});
+}
+
+}  // namespace anbang::store

@@ -1,0 +1,71 @@
+// SQL for the obligation engine's inputs (a person's facts, policy parameters) and its
+// materialised output (the tasks table), plus the records that fulfil tasks (follow-ups,
+// registrations). Task reads go through the caller's Scope via the task's person.
+#pragma once
+#include "domain/scope.hpp"
+#include "rules/facts.hpp"
+#include "rules/policy.hpp"
+#include "store/db.hpp"
+
+namespace anbang::store {
+
+// The facts of a person's current assistance period (nullopt when the person does not exist).
+struct FactsRow {
+  rules::PersonFacts facts;
+  std::string created_on;                      // the day the file was created (YYYY-MM-DD, Shanghai)
+  std::optional<std::int64_t> sender_unit_id;  // of the registration form, if any
+};
+Result<std::optional<FactsRow>> load_facts(Connection& c, std::int64_t person_id);
+Result<std::vector<std::int64_t>> all_person_ids(Connection& c);
+
+Result<rules::PolicyTable> load_policy(Connection& c);
+
+struct TaskRow {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> person_id;
+  std::int64_t unit_id = 0;
+  std::string rule, task_key, window_from, due, state;  // state as stored: open | done | not_applicable
+  std::optional<std::string> fulfilled_on;
+  std::string person_name;
+};
+
+// Replaces the person's tasks with `rows` (person_id set in each).
+Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::vector<TaskRow>& rows,
+                            const std::string& computed_on);
+
+struct TaskFilter {
+  std::vector<std::int64_t> unit_ids;  // owner units (empty = any)
+  std::string rule;
+  std::string state;  // open | overdue | done | not_applicable | due_soon | "" (any)
+  std::optional<std::int64_t> person_id;
+  std::string today, due_until;  // due_soon: today <= due <= due_until
+  int page = 1, page_size = 20;
+};
+Result<std::pair<std::vector<TaskRow>, std::int64_t>> search_tasks(Connection& c, const domain::Scope& scope,
+                                                                   const TaskFilter& f);
+
+struct TaskCounts {
+  std::int64_t overdue = 0, due_this_week = 0, open = 0, done = 0;
+};
+Result<TaskCounts> count_tasks(Connection& c, const domain::Scope& scope,
+                               const std::vector<std::int64_t>& unit_ids, const std::string& today,
+                               const std::string& week_end);
+
+struct FollowUp {
+  std::int64_t person_id = 0;
+  std::string kind, held_on, form, situation, findings;
+  std::optional<std::int64_t> unit_id, user_id;
+  std::int64_t created_at = 0;
+};
+Result<std::int64_t> insert_follow_up(Connection& c, const FollowUp& f);
+
+struct Registration {
+  std::int64_t person_id = 0;
+  std::string registered_on, certificate_no, needs;
+  bool policies_explained = false;
+  std::optional<std::int64_t> unit_id, user_id;
+  std::int64_t created_at = 0;
+};
+Result<std::int64_t> insert_registration(Connection& c, const Registration& r);
+
+}  // namespace anbang::store

@@ -1,0 +1,81 @@
+// Issue 3 (first slice): tasks from the obligation engine, closed by the records that fulfil them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../support/server.mjs';
+import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
+
+let srv, c, units, person;
+// Today is the real date of the run; the person is released 5 days ago.
+const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+
+before(async () => {
+  srv = await startServer({ persons: 20 });
+  c = await loginAs(srv, 'sfs_001');
+  units = await unitsByCode(c);
+  const made = await c.post('/api/v1/persons', personBody(units['500153001001'].id, await chargeId(c), {
+    name: '任务甲', release_date: day(-5),
+  }));
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  person = made.body;
+});
+after(async () => { await srv.stop(); });
+
+test('R-REG-1 a new person owes registration within 30 days, explained', async () => {
+  const r = await c.get(`/api/v1/persons/${person.id}/tasks`);
+  assert.equal(r.status, 200);
+  const reg = r.body.items.find((t) => t.rule === 'R-REG-1');
+  assert.ok(reg, JSON.stringify(r.body.items.map((t) => t.key)));
+  assert.equal(reg.state, 'open');
+  assert.equal(reg.due, day(25));  // release + 30 days
+  assert.equal(reg.unit.name, '昌元街道司法所');  // the household-registration judicial office
+  assert.match(reg.explanation, /R-REG-1/);
+});
+
+test('recording the registration closes R-REG-1 at once', async () => {
+  const r = await c.post(`/api/v1/persons/${person.id}/registrations`, {
+    registered_on: day(-1), certificate_no: 'SF2026-001', policies_explained: true, needs: { work: true },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const t = await c.get(`/api/v1/persons/${person.id}/tasks`);
+  const reg = t.body.items.find((x) => x.rule === 'R-REG-1');
+  assert.equal(reg.state, 'done');
+  assert.equal(reg.fulfilled_on, day(-1));
+  const tl = await c.get(`/api/v1/persons/${person.id}/timeline`);
+  assert.ok(tl.body.items.some((e) => e.kind === 'registered'));
+});
+
+test('R-VIS-1 a visit closes the half-year follow-up of a general subject', async () => {
+  const before = (await c.get(`/api/v1/persons/${person.id}/tasks`)).body.items.filter((x) => x.rule === 'R-VIS-1');
+  assert.ok(before.length >= 1);
+  const cadre = await loginAs(srv, 'cj_001_001');
+  const v = await cadre.post(`/api/v1/persons/${person.id}/follow-ups`, { kind: 'visit', held_on: day(0), form: '入户走访', situation: '在家务农' });
+  assert.equal(v.status, 201, JSON.stringify(v.body));
+  const after = (await c.get(`/api/v1/persons/${person.id}/tasks`)).body.items.filter((x) => x.rule === 'R-VIS-1');
+  const current = after.find((x) => x.window_from <= day(0) && day(0) <= x.due);
+  assert.equal(current.state, 'done');
+  assert.equal(current.unit.name, units['500153001001'].name);  // the residence village owes it
+});
+
+test('the task list and the workbench count what is due, within the jurisdiction only', async () => {
+  const list = await c.get('/api/v1/tasks?state=open&page_size=100');
+  assert.equal(list.status, 200);
+  assert.ok(list.body.items.every((t) => ['open'].includes(t.state)));
+  const wb = await c.get('/api/v1/workbench');
+  assert.equal(wb.status, 200);
+  assert.ok(wb.body.scope.open >= 1);
+  const mine = await c.get(`/api/v1/tasks?person_id=${person.id}&page_size=100`);
+  assert.ok(mine.body.items.some((t) => t.rule === 'R-REG-1' && t.state === 'done'), 'materialised at once');
+  const other = await loginAs(srv, 'sfs_101');
+  const theirs = await other.get(`/api/v1/tasks?person_id=${person.id}`);
+  assert.equal(theirs.body.total, 0);
+});
+
+test('bad follow-up input is refused and changes nothing', async () => {
+  for (const [body, code] of [[{ kind: 'party', held_on: day(0) }, 'FIELD_VALUE'], [{ kind: 'visit', held_on: day(3) }, 'DATE_IN_FUTURE'],
+    [{ kind: 'visit', held_on: '2026-02-30' }, 'DATE_INVALID'], [{ kind: 'visit' }, 'FIELD_REQUIRED'],
+    [{ kind: 'visit', held_on: day(-400) }, 'DATE_BEFORE_RELEASE']]) {
+    const r = await c.post(`/api/v1/persons/${person.id}/follow-ups`, body);
+    assert.equal(r.status, 400, JSON.stringify(body));
+    assert.equal(r.body.error.code, code);
+  }
+});
