@@ -3,20 +3,22 @@ import zhCommon from './zh-CN/common'
 import zhPerson from './zh-CN/person'
 import zhAdmin from './zh-CN/admin'
 import zhAudit from './zh-CN/audit'
+import zhTask from './zh-CN/task'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
 import enAudit from './en/audit'
+import enTask from './en/task'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -100,6 +100,9 @@ export default {
     updated: 'Changed',
     released: 'Released',
     note: 'Note',
+    visit: 'Visit',
+    review: 'Full review',
+    registered: 'Registered',
   },
   form: {
     createTitle: 'New person',

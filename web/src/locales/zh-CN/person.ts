@@ -100,6 +100,9 @@ export default {
     updated: '修改',
     released: '释放',
     note: '备注',
+    visit: '走访',
+    review: '全面考察',
+    registered: '报到',
   },
   form: {
     createTitle: '新增人员',

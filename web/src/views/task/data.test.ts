@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { countByState, firstCard, isFulfilled, nextDue, sortTasks, taskStateTag, todayCST } from './data'
+
+const task = (key: string, state: 'open' | 'overdue' | 'done' | 'not_applicable', due: string) => ({ key, state, due })
+
+describe('task helpers', () => {
+  it('colours states, overdue in red', () => {
+    expect(taskStateTag('overdue')).toBe('danger')
+    expect(taskStateTag('done')).toBe('success')
+    expect(taskStateTag('open')).toBe('primary')
+    expect(taskStateTag('not_applicable')).toBe('info')
+    expect(taskStateTag('whatever')).toBe('info')
+  })
+
+  it('opens the first card that has tasks', () => {
+    expect(firstCard(null).state).toBe('overdue')
+    expect(firstCard({ overdue: 0, due_this_week: 0, open: 0, done: 5 }).state).toBe('overdue')
+    expect(firstCard({ overdue: 0, due_this_week: 2, open: 3, done: 0 }).state).toBe('due_soon')
+    expect(firstCard({ overdue: 0, due_this_week: 0, open: 3, done: 0 }).state).toBe('open')
+    expect(firstCard({ overdue: 1, due_this_week: 2, open: 3, done: 0 }).state).toBe('overdue')
+  })
+
+  it('tells today in China Standard Time', () => {
+    expect(todayCST(new Date('2026-06-30T16:30:00Z'))).toBe('2026-07-01')
+    expect(todayCST(new Date('2026-06-30T15:59:00Z'))).toBe('2026-06-30')
+  })
+
+  it('sorts pending tasks first by due date, closed ones newest first', () => {
+    const sorted = sortTasks([
+      task('a', 'done', '2026-06-30'),
+      task('b', 'open', '2027-06-30'),
+      task('c', 'not_applicable', '2026-01-01'),
+      task('d', 'overdue', '2026-03-01'),
+      task('e', 'open', '2026-12-31'),
+      task('f', 'done', '2026-12-31'),
+    ])
+    expect(sorted.map((t) => t.key)).toEqual(['d', 'e', 'b', 'f', 'a', 'c'])
+  })
+
+  it('counts by state and finds the next due task', () => {
+    const ts = [task('a', 'done', '2026-06-30'), task('b', 'open', '2027-06-30'), task('e', 'open', '2026-12-31')]
+    expect(countByState(ts)).toEqual({ overdue: 0, open: 2, done: 1, not_applicable: 0 })
+    expect(nextDue(ts)?.key).toBe('e')
+    expect(nextDue([task('a', 'done', '2026-06-30')])).toBeUndefined()
+  })
+
+  it('treats empty and null fulfilment dates as not fulfilled', () => {
+    expect(isFulfilled({ fulfilled_on: '' })).toBe(false)
+    expect(isFulfilled({ fulfilled_on: null })).toBe(false)
+    expect(isFulfilled({ fulfilled_on: '2026-11-26' })).toBe(true)
+  })
+})

@@ -1,0 +1,75 @@
+// Pure helpers of the task views (workbench task list, the person file's task section).
+import type { CivilDate } from '@/api/types'
+import type { PersonTask, TaskCounts, TaskFilterState, TaskState } from '@/api/tasks'
+
+export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
+
+export const TASK_STATE_TAG: Record<TaskState, TagType> = {
+  overdue: 'danger',
+  open: 'primary',
+  done: 'success',
+  not_applicable: 'info',
+}
+
+/** Tag colour of a task state (overdue in red). */
+export function taskStateTag(s: string): TagType {
+  return TASK_STATE_TAG[s as TaskState] ?? 'info'
+}
+
+/** A workbench card: which count it shows and which /tasks `state` filter lists its tasks. */
+export interface WorkbenchCard {
+  count: keyof TaskCounts
+  state: TaskFilterState
+}
+
+export const WORKBENCH_CARDS: WorkbenchCard[] = [
+  { count: 'overdue', state: 'overdue' },
+  { count: 'due_this_week', state: 'due_soon' },
+  { count: 'open', state: 'open' },
+  { count: 'done', state: 'done' },
+]
+
+/** The card to open first: the first one with anything in it (overdue first), else overdue. */
+export function firstCard(counts: TaskCounts | null | undefined): WorkbenchCard {
+  const hit = counts ? WORKBENCH_CARDS.find((c) => c.count !== 'done' && counts[c.count] > 0) : undefined
+  return hit ?? WORKBENCH_CARDS[0]!
+}
+
+/** Today as YYYY-MM-DD in China Standard Time (the server's civil dates). */
+export function todayCST(now: Date = new Date()): CivilDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+/** True when the task has been fulfilled (the server sends '' or null otherwise). */
+export function isFulfilled(t: Pick<PersonTask, 'fulfilled_on'>): boolean {
+  return !!t.fulfilled_on
+}
+
+const STATE_RANK: Record<TaskState, number> = { overdue: 0, open: 1, done: 2, not_applicable: 3 }
+
+/**
+ * A person's tasks as the file lists them: pending ones (overdue, then open) by due date first,
+ * then closed ones (done, not applicable) with the most recent due date first.
+ */
+export function sortTasks<T extends Pick<PersonTask, 'state' | 'due' | 'key'>>(tasks: readonly T[]): T[] {
+  return [...tasks].sort((a, b) => {
+    const r = (STATE_RANK[a.state] ?? 9) - (STATE_RANK[b.state] ?? 9)
+    if (r !== 0) return r
+    const pending = a.state === 'overdue' || a.state === 'open'
+    const d = pending ? a.due.localeCompare(b.due) : b.due.localeCompare(a.due)
+    return d !== 0 ? d : a.key.localeCompare(b.key)
+  })
+}
+
+/** Counts by state, e.g. for the tab label "任务(2 逾期)". */
+export function countByState(tasks: readonly Pick<PersonTask, 'state'>[]): Record<TaskState, number> {
+  const out: Record<TaskState, number> = { overdue: 0, open: 0, done: 0, not_applicable: 0 }
+  for (const t of tasks) if (t.state in out) out[t.state]++
+  return out
+}
+
+/** The pending task due first (what the officer must do next), or undefined. */
+export function nextDue<T extends Pick<PersonTask, 'state' | 'due' | 'key'>>(tasks: readonly T[]): T | undefined {
+  return sortTasks(tasks.filter((t) => t.state === 'open' || t.state === 'overdue'))[0]
+}
