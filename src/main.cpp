@@ -113,6 +113,11 @@ int main(int argc, char** argv) {
   seed->add_option("--persons", persons, "number of released persons")->capture_default_str();
   seed->add_option("--seed", seed_value, "random seed")->capture_default_str();
 
+  auto* tasks = cli.add_subcommand("tasks", "obligation engine");
+  tasks->require_subcommand(1);
+  auto* tasks_refresh =
+      tasks->add_subcommand("refresh", "recompute every person's tasks now (also done at start)");
+
   auto* user = cli.add_subcommand("user", "manage users");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "add a user (password from ANBANG_PASSWORD or stdin)");
@@ -147,6 +152,16 @@ int main(int argc, char** argv) {
     std::cout << "已装入演示数据: " << summary->villages << " 个村(社区), " << summary->users << " 个用户, "
               << summary->persons << " 名刑满释放人员\n";
     print_demo_logins();
+    return 0;
+  }
+  if (tasks_refresh->parsed()) {
+    auto started = std::chrono::steady_clock::now();
+    auto n = application.refresh_all_tasks(application.context("").today);
+    if (!n.ok()) return fail(n.error().message);
+    auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+            .count();
+    std::cout << "已重新计算 " << *n << " 名人员的任务,用时 " << ms << " 毫秒\n";
     return 0;
   }
   if (user->parsed()) {

@@ -270,6 +270,7 @@ class App {
   rules::PolicyTable policy_;
   std::jthread daily_refresh_;
   std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today) const;
+  std::vector<store::TaskRow> task_rows(const store::FactsRow& facts, domain::CivilDate today) const;
   std::int64_t owner_unit(std::string_view owner, const store::FactsRow& facts) const;
   struct CachedSession {
     Actor actor;

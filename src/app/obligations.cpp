@@ -60,25 +60,47 @@ std::vector<PersonTask> App::compute_tasks(const store::FactsRow& facts, domain:
   return out;
 }
 
-Status App::refresh_tasks(store::Connection& c, std::int64_t person_id, domain::CivilDate today) {
-  auto facts = store::load_facts(c, person_id);
-  if (!facts.ok()) return facts.error();
-  if (!facts->has_value()) return {};
+std::vector<store::TaskRow> App::task_rows(const store::FactsRow& facts, domain::CivilDate today) const {
   std::vector<store::TaskRow> rows;
-  for (const auto& pt : compute_tasks(**facts, today)) {
+  for (const auto& pt : compute_tasks(facts, today)) {
+    // Not-applicable tasks are shown on the person's file (computed live) but not kept for the
+    // workbench, which asks only for open, overdue and done ones.
+    if (pt.state == "not_applicable") continue;
     store::TaskRow r;
+    r.person_id = facts.facts.id;
     r.unit_id = pt.unit_id;
     r.rule = std::string(pt.task.rule);
     // Keys are unique per assistance period; the release date makes them unique per person.
-    r.task_key = domain::to_string((*facts)->facts.release_date) + "/" + pt.task.key;
+    r.task_key = domain::to_string(facts.facts.release_date) + "/" + pt.task.key;
     r.window_from = domain::to_string(pt.task.window_from);
     r.due = domain::to_string(pt.task.due);
     r.state = pt.state == "overdue" ? "open" : pt.state;  // overdue is derived at query time
     if (pt.task.fulfilled_on) r.fulfilled_on = domain::to_string(*pt.task.fulfilled_on);
     rows.push_back(std::move(r));
   }
-  return store::replace_person_tasks(c, person_id, rows, domain::to_string(today));
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.task_key < b.task_key; });
+  return rows;
 }
+
+Status App::refresh_tasks(store::Connection& c, std::int64_t person_id, domain::CivilDate today) {
+  auto facts = store::load_facts(c, person_id);
+  if (!facts.ok()) return facts.error();
+  if (!facts->has_value()) return {};
+  return store::replace_person_tasks(c, person_id, task_rows(**facts, today), domain::to_string(today));
+}
+
+namespace {
+bool same_tasks(const std::vector<store::TaskRow>& a, const std::vector<store::TaskRow>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto &x = a[i], &y = b[i];
+    if (x.task_key != y.task_key || x.unit_id != y.unit_id || x.window_from != y.window_from ||
+        x.due != y.due || x.state != y.state || x.fulfilled_on != y.fulfilled_on || x.rule != y.rule)
+      return false;
+  }
+  return true;
+}
+}  // namespace
 
 void App::start_daily_refresh() {
   daily_refresh_ = std::jthread([this](std::stop_token stop) {
@@ -101,20 +123,36 @@ void App::start_daily_refresh() {
 }
 
 Result<std::int64_t> App::refresh_all_tasks(domain::CivilDate today) {
-  auto ids = transact_value<std::vector<std::int64_t>>(
-      db_, store::TxKind::read, [](store::Connection& c) { return store::all_person_ids(c); });
-  if (!ids.ok()) return ids.error();
-  constexpr std::size_t kBatch = 500;  // short write transactions: requests keep flowing meanwhile
-  for (std::size_t i = 0; i < ids->size(); i += kBatch) {
+  // Chunks of persons by id, each in one short write transaction: read the chunk's records with one
+  // query per table, compute in memory, write only the persons whose tasks changed (a nightly
+  // refresh changes few). Inside the transaction nothing can change under us; between chunks
+  // requests keep flowing.
+  auto max_id = transact_value<std::int64_t>(db_, store::TxKind::read, [](store::Connection& c) {
+    return c.scalar("SELECT COALESCE(MAX(id), 0) FROM persons");
+  });
+  if (!max_id.ok()) return max_id.error();
+  const std::string computed_on = domain::to_string(today);
+  constexpr std::int64_t kChunk = 5000;
+  std::int64_t persons = 0;
+  static const std::vector<store::TaskRow> kNone;
+  for (std::int64_t from = 1; from <= *max_id; from += kChunk) {
     Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-      for (std::size_t j = i; j < std::min(ids->size(), i + kBatch); ++j) {
-        if (auto r = refresh_tasks(c, (*ids)[j], today); !r.ok()) return r;
+      auto facts = store::load_facts_range(c, from, from + kChunk - 1);
+      if (!facts.ok()) return facts.error();
+      auto stored = store::load_tasks_range(c, from, from + kChunk - 1);
+      if (!stored.ok()) return stored.error();
+      for (const auto& f : *facts) {
+        auto rows = task_rows(f, today);
+        auto it = stored->find(f.facts.id);
+        if (same_tasks(rows, it == stored->end() ? kNone : it->second)) continue;
+        if (auto r = store::replace_person_tasks(c, f.facts.id, rows, computed_on); !r.ok()) return r;
       }
+      persons += static_cast<std::int64_t>(facts->size());
       return {};
     });
     if (!s.ok()) return s.error();
   }
-  return static_cast<std::int64_t>(ids->size());
+  return persons;
 }
 
 namespace {

@@ -125,6 +125,122 @@ Result<std::optional<FactsRow>> load_facts(Connection& c, std::int64_t person_id
   return std::optional<FactsRow>(std::move(out));
 }
 
+Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_id, std::int64_t to_id) {
+  std::vector<FactsRow> out;
+  std::unordered_map<std::int64_t, std::size_t> at;
+  {
+    auto rows = c.query(
+        "SELECT id, household_unit_id, residence_unit_id, release_date, release_kind, identity_verified, "
+        "whereabouts_unknown, created_at FROM persons WHERE id BETWEEN ? AND ? ORDER BY id",
+        {from_id, to_id});
+    if (!rows.ok()) return rows.error();
+    out.reserve(rows->size());
+    for (const auto& p : *rows) {
+      auto release = date_of(p.str(3));
+      if (!release) continue;
+      FactsRow fr;
+      rules::PersonFacts& f = fr.facts;
+      f.id = p.i64(0);
+      f.household_unit_id = p.i64(1);
+      f.residence_unit_id = p.i64(2);
+      f.release_date = *release;
+      f.release_kind = p.str(4);
+      f.identity_verified = p.boolean(5);
+      f.whereabouts_unknown = p.boolean(6);
+      fr.created_on = domain::to_string(domain::shanghai_date_from_unix(p.i64(7)));
+      at[f.id] = out.size();
+      out.push_back(std::move(fr));
+    }
+  }
+  auto each = [&](const std::string& sql, auto&& fn) -> Status {
+    auto rows = c.query(sql, {from_id, to_id});
+    if (!rows.ok()) return rows.error();
+    for (const auto& r : *rows) {
+      auto it = at.find(r.i64(0));
+      if (it != at.end()) fn(out[it->second], r);
+    }
+    return {};
+  };
+  // Records of this period only: on or after the release date (as load_facts does).
+  Status s = each(
+      "SELECT f.person_id, f.kind, f.held_on FROM follow_ups f JOIN persons p ON p.id = f.person_id "
+      "WHERE f.person_id BETWEEN ? AND ? AND f.held_on >= p.release_date",
+      [](FactsRow& fr, const Row& r) {
+        if (auto d = date_of(r.opt_str(2)))
+          (r.str(1) == "review" ? fr.facts.reviews : fr.facts.visits).push_back(*d);
+      });
+  if (!s.ok()) return s.error();
+  s = each(
+      "SELECT r.person_id, MIN(r.registered_on) FROM registrations r JOIN persons p ON p.id = r.person_id "
+      "WHERE r.person_id BETWEEN ? AND ? AND r.registered_on >= p.release_date GROUP BY r.person_id",
+      [](FactsRow& fr, const Row& r) { fr.facts.registration_date = date_of(r.opt_str(1)); });
+  if (!s.ok()) return s.error();
+  s = each("SELECT person_id, MIN(picked_on) FROM pickups WHERE person_id BETWEEN ? AND ? GROUP BY person_id",
+           [](FactsRow& fr, const Row& r) { fr.facts.picked_up = date_of(r.opt_str(1)); });
+  if (!s.ok()) return s.error();
+  s = each(
+      "SELECT person_id, from_date, key_subject FROM class_history WHERE person_id BETWEEN ? AND ? "
+      "ORDER BY person_id, from_date, id",
+      [](FactsRow& fr, const Row& r) {
+        auto d = date_of(r.opt_str(1));
+        if (!d) return;
+        auto& ki = fr.facts.key_intervals;
+        bool open_key = !ki.empty() && !ki.back().to;
+        if (r.boolean(2) && !open_key) ki.push_back({*d, std::nullopt});
+        if (!r.boolean(2) && open_key) ki.back().to = *d;
+      });
+  if (!s.ok()) return s.error();
+  s = each("SELECT person_id, from_date, to_date FROM custody_intervals WHERE person_id BETWEEN ? AND ?",
+           [](FactsRow& fr, const Row& r) {
+             if (auto from = date_of(r.opt_str(1)))
+               fr.facts.custody_intervals.push_back({*from, date_of(r.opt_str(2))});
+           });
+  if (!s.ok()) return s.error();
+  s = each(
+      "SELECT a.person_id, a.ended_on FROM assistance_periods a JOIN persons p ON p.id = a.person_id "
+      "WHERE a.person_id BETWEEN ? AND ? AND a.release_date = p.release_date AND a.ended_on IS NOT NULL",
+      [](FactsRow& fr, const Row& r) { fr.facts.assistance_end_override = date_of(r.opt_str(1)); });
+  if (!s.ok()) return s.error();
+  s = each(
+      "SELECT person_id, kind, event_date, sent_on, received_on, sender_unit_id FROM documents "
+      "WHERE person_id BETWEEN ? AND ? ORDER BY id",
+      [](FactsRow& fr, const Row& r) {
+        const std::string kind = r.str(1);
+        auto event = date_of(r.opt_str(2)), sent = date_of(r.opt_str(3)), received = date_of(r.opt_str(4));
+        auto& f = fr.facts;
+        if (kind == "registration_form") {
+          f.form_received_into_custody = event;
+          f.form_sent = sent;
+          f.form_received = received;
+          fr.sender_unit_id = r.opt_i64(5);
+        } else if (kind == "verification_feedback") {
+          f.verification_feedback_sent = sent;
+        } else if (kind == "release_notice") {
+          f.release_notice_received = received;
+        } else if (kind == "reception_arrangement") {
+          f.reception_arrangement_sent = sent;
+        }
+      });
+  if (!s.ok()) return s.error();
+  return out;
+}
+
+Result<std::unordered_map<std::int64_t, std::vector<TaskRow>>> load_tasks_range(Connection& c,
+                                                                                std::int64_t from_id,
+                                                                                std::int64_t to_id) {
+  auto rows = c.query(
+      "SELECT id, person_id, unit_id, rule, task_key, window_from, due, state, fulfilled_on FROM tasks "
+      "WHERE person_id BETWEEN ? AND ? ORDER BY person_id, task_key",
+      {from_id, to_id});
+  if (!rows.ok()) return rows.error();
+  std::unordered_map<std::int64_t, std::vector<TaskRow>> out;
+  for (const auto& r : *rows) {
+    out[r.i64(1)].push_back({r.i64(0), r.opt_i64(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6),
+                             r.str(7), r.opt_str(8), ""});
+  }
+  return out;
+}
+
 Result<std::vector<std::int64_t>> all_person_ids(Connection& c) {
   auto rows = c.query(sql::kAllPersons);
   if (!rows.ok()) return rows.error();

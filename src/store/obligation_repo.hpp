@@ -2,12 +2,16 @@
 // materialised output (the tasks table), plus the records that fulfil tasks (follow-ups,
 // registrations). Task reads go through the caller's Scope via the task's person.
 #pragma once
+#include <unordered_map>
+
 #include "domain/scope.hpp"
 #include "rules/facts.hpp"
 #include "rules/policy.hpp"
 #include "store/db.hpp"
 
 namespace anbang::store {
+
+struct TaskRow;
 
 // The facts of a person's current assistance period (nullopt when the person does not exist).
 struct FactsRow {
@@ -17,6 +21,15 @@ struct FactsRow {
 };
 Result<std::optional<FactsRow>> load_facts(Connection& c, std::int64_t person_id);
 Result<std::vector<std::int64_t>> all_person_ids(Connection& c);
+// The facts of the persons with from_id <= id <= to_id, one query per table (the full refresh),
+// ordered by id.
+Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_id, std::int64_t to_id);
+
+// The stored tasks of the same persons (person_id → rows sorted by key), so that the full refresh
+// writes only what changed.
+Result<std::unordered_map<std::int64_t, std::vector<TaskRow>>> load_tasks_range(Connection& c,
+                                                                                std::int64_t from_id,
+                                                                                std::int64_t to_id);
 
 Result<rules::PolicyTable> load_policy(Connection& c);
 
