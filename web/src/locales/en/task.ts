@@ -41,7 +41,7 @@ export default {
   detail: {
     title: 'Tasks',
     none: 'No tasks',
-    next: 'Next: {rule} {requirement}, due by {due}',
+    next: '{rule} {requirement}: due by {due}',
     allDone: 'No open tasks at the moment',
     late: 'Done late',
     explanation: 'Basis',

@@ -41,7 +41,7 @@ export default {
   detail: {
     title: '任务',
     none: '暂无任务',
-    next: '下一项:{rule} {requirement},应于 {due} 前完成',
+    next: '{rule} {requirement}:应于 {due} 前完成',
     allDone: '当前没有待办任务',
     late: '逾期完成',
     explanation: '依据',

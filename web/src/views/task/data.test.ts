@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countByState, firstCard, isFulfilled, nextDue, sortTasks, taskStateTag, todayCST } from './data'
+import { countByState, firstCard, isFulfilled, nextDue, nextDueByRule, sortTasks, taskStateTag, todayCST } from './data'
 
 const task = (key: string, state: 'open' | 'overdue' | 'done' | 'not_applicable', due: string) => ({ key, state, due })
 
@@ -42,6 +42,16 @@ describe('task helpers', () => {
     expect(countByState(ts)).toEqual({ overdue: 0, open: 2, done: 1, not_applicable: 0 })
     expect(nextDue(ts)?.key).toBe('e')
     expect(nextDue([task('a', 'done', '2026-06-30')])).toBeUndefined()
+  })
+
+  it('lists the next due task of each rule', () => {
+    const ts = [
+      { key: 'R-VIS-1/2026H2', rule: 'R-VIS-1', state: 'done' as const, due: '2026-12-31' },
+      { key: 'R-VIS-1/2027H1', rule: 'R-VIS-1', state: 'open' as const, due: '2027-06-30' },
+      { key: 'R-VIS-1/2027H2', rule: 'R-VIS-1', state: 'open' as const, due: '2027-12-31' },
+      { key: 'R-REG-1', rule: 'R-REG-1', state: 'overdue' as const, due: '2026-12-21' },
+    ]
+    expect(nextDueByRule(ts).map((t) => t.key)).toEqual(['R-REG-1', 'R-VIS-1/2027H1'])
   })
 
   it('treats empty and null fulfilment dates as not fulfilled', () => {

@@ -73,3 +73,15 @@ export function countByState(tasks: readonly Pick<PersonTask, 'state'>[]): Recor
 export function nextDue<T extends Pick<PersonTask, 'state' | 'due' | 'key'>>(tasks: readonly T[]): T | undefined {
   return sortTasks(tasks.filter((t) => t.state === 'open' || t.state === 'overdue'))[0]
 }
+
+/** For each rule with pending tasks, the one due first; ordered by due date ("what comes next"). */
+export function nextDueByRule<T extends Pick<PersonTask, 'state' | 'due' | 'key' | 'rule'>>(tasks: readonly T[]): T[] {
+  const seen = new Set<string>()
+  const out: T[] = []
+  for (const t of sortTasks(tasks.filter((x) => x.state === 'open' || x.state === 'overdue'))) {
+    if (seen.has(t.rule)) continue
+    seen.add(t.rule)
+    out.push(t)
+  }
+  return out
+}
