@@ -6,6 +6,7 @@
 #include "domain/pinyin.hpp"
 #include "platform/crypto.hpp"
 #include "seed/demo_people.hpp"
+#include "store/obligation_repo.hpp"
 #include "store/unit_repo.hpp"
 
 namespace anbang::app {
@@ -20,6 +21,65 @@ constexpr const char* kVillageStems[] = {
     "太平", "万寿", "天府", "胜利", "和平", "光明", "幸福", "团结", "鸭子", "狮子", "宝城", "广福"};
 
 std::string suffix3(const std::string& code) { return code.substr(code.size() - 3); }
+
+// A deterministic 0–99 draw for (person, salt).
+int draw(std::int64_t person, int salt) {
+  std::uint64_t x = static_cast<std::uint64_t>(person) * 0x9E3779B97F4A7C15ull +
+                    static_cast<std::uint64_t>(salt) * 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 31;
+  x *= 0x94D049BB133111EBull;
+  x ^= x >> 29;
+  return static_cast<int>(x % 100);
+}
+
+// Demo history of one released person: pick-up, registration (most within 30 days, some late,
+// some missing) and half-yearly visits (most done, some missed), so that the workbench shows
+// overdue and due work as in a real district (JOURNEYS.md 2).
+Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerson& p, domain::CivilDate today,
+                    std::int64_t now) {
+  if (p.release_date > today) return {};
+  std::string release = domain::to_string(p.release_date);
+  if (p.release_kind != "community_correction" && draw(id, 1) < 95) {
+    auto r = c.exec(
+        "INSERT INTO pickups (person_id, picked_on, place, team, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        {id, release, p.releasing_authority, std::string("家属及村(社区)代表"), std::string("family"), now});
+    if (!r.ok()) return r.error();
+  }
+  int reg = draw(id, 2);
+  if (reg < 93) {
+    int days = reg < 85 ? reg % 25 : 31 + reg % 40;  // 85 % in time, 8 % late
+    auto on = domain::add_days(p.release_date, days);
+    if (on <= today) {
+      store::Registration r{id,
+                            domain::to_string(on),
+                            "SF" + std::to_string(100000 + id),
+                            "{}",
+                            true,
+                            std::nullopt,
+                            std::nullopt,
+                            now};
+      if (auto x = store::insert_registration(c, r); !x.ok()) return x.error();
+    }
+  }
+  // One visit in most half-years since release; the current half-year about half the time.
+  domain::CivilDate start{p.release_date.year, p.release_date.month <= 6 ? 1 : 7, 1};
+  for (int k = 0; k < 20; ++k) {
+    domain::CivilDate from = domain::add_months_clamped(start, 6 * k);
+    if (from > today) break;
+    domain::CivilDate last = domain::add_days(domain::add_months_clamped(from, 6), -1);
+    bool current = today <= last;
+    if (draw(id, 10 + k) >= (current ? 50 : 90)) continue;
+    domain::CivilDate lo = std::max(from, p.release_date);
+    domain::CivilDate hi = std::min(last, today);
+    if (hi < lo) continue;
+    auto span = domain::days_between(lo, hi);
+    auto on = domain::add_days(lo, span > 0 ? draw(id, 40 + k) % (span + 1) : 0);
+    store::FollowUp f{id, "visit",      domain::to_string(on), "入户走访", "情况稳定",
+                      "", std::nullopt, std::nullopt,          now};
+    if (auto x = store::insert_follow_up(c, f); !x.ok()) return x.error();
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -131,15 +191,20 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
       r.family_contact_relation = p.family_contact_relation;
       r.family_contact_phone = p.family_contact_phone;
       r.phone = p.phone;
-      r.created_at = r.updated_at = ctx.now;
+      // The file was opened about a month before release (the registration form), so the duties
+      // since then are pursued; the demo history below fulfils most of them.
+      std::int64_t opened =
+          (domain::to_days(domain::add_days(p.release_date, -30)) * 86400) - 8 * 3600 + 10 * 3600;
+      r.created_at = r.updated_at = std::min(opened, ctx.now);
       auto id = store::insert_person(c, r);
       if (!id.ok()) return id.error();
       store::PersonEvent e;
       e.person_id = *id;
-      e.at = ctx.now;
+      e.at = r.created_at;
       e.kind = "created";
       e.summary = "建立档案(演示数据导入)";
       if (auto st = store::insert_person_event(c, e); !st.ok()) return st;
+      if (auto st = demo_history(c, *id, p, ctx.today, ctx.now); !st.ok()) return st;
       ++summary.persons;
     }
     store::AuditRecord a;
