@@ -117,7 +117,7 @@ test('identity unverified: no ID number, birth date and gender entered by hand',
   assert.ok(f.body.items.some((p) => p.id === r.body.id));
 });
 
-test('the roster exports as xlsx and the export is audited', async () => {
+test('R-ARC-2 the judicial office’s roster (花名册) exports as xlsx and the export is audited', async () => {
   const r = await c.req('POST', '/api/v1/exports/persons.xlsx', { status: 'under_assistance' });
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type'), /spreadsheetml/);
