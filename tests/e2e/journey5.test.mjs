@@ -89,6 +89,16 @@ test('a village cadre records a half-year visit and the task closes at once', as
     await pickOption(page, dialog.locator('[data-test=fu-form]'), '入户走访')
     await page.locator('[data-test=fu-situation]').fill('本人在家,身体健康,已在村里务农。')
     await page.locator('[data-test=fu-findings]').fill('无')
+    // A date before the release: the server's error is shown under the date field.
+    const dateInput = page.locator('[data-test=fu-date] input')
+    await dateInput.fill(cstDate(-30))
+    await dateInput.press('Enter')
+    await page.locator('[data-test=fu-submit]').click()
+    const dateError = page.locator('[data-test=fu-date] .el-form-item__error')
+    await dateError.waitFor()
+    assert.match(await dateError.innerText(), /释放/)
+    await dateInput.fill(today)
+    await dateInput.press('Enter')
     await page.locator('[data-test=fu-submit]').click()
     await dialog.waitFor({ state: 'hidden' })
 
