@@ -51,8 +51,10 @@ std::vector<PersonTask> App::compute_tasks(const store::FactsRow& facts, domain:
     pt.state = std::string(rules::to_string(t.state));
     // Files entered after the fact (historical data): duties that fell due before the file existed
     // are not pursued.
-    if (t.state != rules::State::done && domain::to_string(t.due) < facts.created_on)
+    if (t.state != rules::State::done && domain::to_string(t.due) < facts.created_on) {
+      t.state = rules::State::not_applicable;
       pt.state = "not_applicable";
+    }
     pt.explanation = rules::explain(t);
     pt.task = std::move(t);
     out.push_back(std::move(pt));
@@ -311,6 +313,12 @@ Status App::record_registration(const Ctx& ctx, std::int64_t person_id, const Re
     if (!rec->has_value()) return person_not_found_error();
     auto on = record_date(in.registered_on, "registered_on", ctx.today, (*rec)->release_date);
     if (!on.ok()) return on.error();
+    auto existing = c.scalar("SELECT COUNT(*) FROM registrations WHERE person_id = ? AND registered_on >= ?",
+                             {person_id, (*rec)->release_date});
+    if (!existing.ok()) return existing.error();
+    if (*existing > 0) {
+      return conflict("REGISTRATION_EXISTS", "该人员本次释放后已办理报到登记,无需重复登记", "registered_on");
+    }
     store::Registration r{person_id,
                           *on,
                           in.certificate_no,

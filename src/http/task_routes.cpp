@@ -25,7 +25,9 @@ nlohmann::json task_row_json(const domain::UnitTree& tree, const store::TaskRow&
           {"fulfilled_on", t.fulfilled_on ? nlohmann::json(*t.fulfilled_on) : nlohmann::json()}};
 }
 
-std::string opt_date(const std::optional<domain::CivilDate>& d) { return d ? domain::to_string(*d) : ""; }
+nlohmann::json opt_date(const std::optional<domain::CivilDate>& d) {
+  return d ? nlohmann::json(domain::to_string(*d)) : nlohmann::json();
+}
 
 nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonTask& pt) {
   const rules::Task& t = pt.task;

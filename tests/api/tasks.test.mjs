@@ -79,3 +79,17 @@ test('bad follow-up input is refused and changes nothing', async () => {
     assert.equal(r.body.error.code, code);
   }
 });
+
+test('R-REG-1 a second registration in the same period is refused', async () => {
+  const r = await c.post(`/api/v1/persons/${person.id}/registrations`, { registered_on: day(0) });
+  assert.equal(r.status, 409);
+  assert.equal(r.body.error.code, 'REGISTRATION_EXISTS');
+});
+
+test('tasks not pursued show as not applicable in their explanation too', async () => {
+  const t = (await c.get(`/api/v1/persons/${person.id}/tasks`)).body.items;
+  for (const x of t) {
+    if (x.state === 'not_applicable') assert.doesNotMatch(x.explanation, /已逾期/);
+    if (x.state !== 'done') assert.equal(x.fulfilled_on, null);
+  }
+});
