@@ -147,7 +147,8 @@ Result<std::int64_t> App::refresh_all_tasks(domain::CivilDate today) {
         auto rows = task_rows(f, today);
         auto it = stored->find(f.facts.id);
         if (same_tasks(rows, it == stored->end() ? kNone : it->second)) continue;
-        if (auto r = store::replace_person_tasks(c, f.facts.id, rows, computed_on); !r.ok()) return r;
+        bool had = it != stored->end();
+        if (auto r = store::replace_person_tasks(c, f.facts.id, rows, computed_on, had); !r.ok()) return r;
       }
       persons += static_cast<std::int64_t>(facts->size());
       return {};

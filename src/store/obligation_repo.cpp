@@ -263,8 +263,10 @@ Result<rules::PolicyTable> load_policy(Connection& c) {
 }
 
 Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::vector<TaskRow>& rows,
-                            const std::string& computed_on) {
-  if (auto d = c.exec(sql::kDeleteTasks, {person_id}); !d.ok()) return d.error();
+                            const std::string& computed_on, bool had_tasks) {
+  if (had_tasks) {
+    if (auto d = c.exec(sql::kDeleteTasks, {person_id}); !d.ok()) return d.error();
+  }
   for (const auto& t : rows) {
     auto r = c.exec(sql::kInsertTask, {person_id, t.unit_id, t.rule, t.task_key, t.window_from, t.due,
                                        t.state, opt(t.fulfilled_on), computed_on});

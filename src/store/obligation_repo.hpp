@@ -42,9 +42,9 @@ struct TaskRow {
   std::string person_name;
 };
 
-// Replaces the person's tasks with `rows` (person_id set in each).
+// Replaces the person's tasks with `rows`. `had_tasks` = false skips deleting (a first generation).
 Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::vector<TaskRow>& rows,
-                            const std::string& computed_on);
+                            const std::string& computed_on, bool had_tasks = true);
 
 struct TaskFilter {
   std::vector<std::int64_t> unit_ids;  // owner units (empty = any)

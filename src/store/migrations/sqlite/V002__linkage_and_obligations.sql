@@ -169,7 +169,7 @@ CREATE TABLE tasks (
   UNIQUE (person_id, task_key)
 );
 CREATE INDEX tasks_unit_due  ON tasks(unit_id, state, due);
-CREATE INDEX tasks_person    ON tasks(person_id);
+-- (lookups by person use the UNIQUE (person_id, task_key) index)
 
 ALTER TABLE persons ADD COLUMN key_subject INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE persons ADD COLUMN whereabouts_unknown INTEGER NOT NULL DEFAULT 0;
