@@ -13,6 +13,7 @@
 
 #include "app/audit_writer.hpp"
 #include "domain/civil_date.hpp"
+#include "domain/classification.hpp"
 #include "domain/person_rules.hpp"
 #include "domain/scope.hpp"
 #include "domain/unit_tree.hpp"
@@ -21,6 +22,7 @@
 #include "rules/policy.hpp"
 #include "store/audit_repo.hpp"
 #include "store/db.hpp"
+#include "store/document_repo.hpp"
 #include "store/obligation_repo.hpp"
 #include "store/person_repo.hpp"
 #include "store/user_repo.hpp"
@@ -145,6 +147,31 @@ struct RegistrationInput {
   bool policies_explained = false;
 };
 
+// --- linkage documents (issue 3, R-LNK-1..4) ---
+struct RegistrationFormInput {
+  domain::PersonInput person;  // release_date = the expected end of the sentence
+  std::string received_into_custody;
+  std::string form = "{}";  // the other fields of the form (JSON object), kept as sent
+};
+
+struct VerificationInput {
+  std::string false_name, false_identity, false_address;  // confirmed | suspected | cleared
+  std::string family_situation, children_situation, verifying_officer, sent_on;
+};
+
+struct DocumentQuery {
+  std::string box = "inbox";  // inbox (received by my unit) | sent (sent by my unit)
+  std::string kind;
+  int page = 1, page_size = 20;
+};
+
+struct ClassView {
+  bool key = false;
+  std::vector<domain::ClassReason> reasons;
+  std::vector<std::string> three_none_factors;
+  std::vector<store::ClassChange> history;
+};
+
 struct Export {
   std::string filename;
   std::string content_type;
@@ -199,6 +226,14 @@ class App {
   Status record_follow_up(const Ctx& ctx, std::int64_t person_id, const FollowUpInput& in);
   Status record_registration(const Ctx& ctx, std::int64_t person_id, const RegistrationInput& in);
   const rules::PolicyTable& policy() const { return policy_; }
+
+  // --- linkage documents (issue 3) ---
+  Result<store::Document> send_registration_form(const Ctx& ctx, const RegistrationFormInput& in);
+  Result<store::Document> send_verification(const Ctx& ctx, std::int64_t form_id,
+                                            const VerificationInput& in);
+  Result<std::pair<std::vector<store::Document>, std::int64_t>> list_documents(const Ctx& ctx,
+                                                                               const DocumentQuery& q);
+  Result<ClassView> person_classification(const Ctx& ctx, std::int64_t person_id);
   // Refreshes every person's tasks shortly after each midnight (Asia/Shanghai) on a background
   // thread, so that new periods' tasks appear; stopped by the destructor.
   void start_daily_refresh();
@@ -271,6 +306,9 @@ class App {
   std::jthread daily_refresh_;
   std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today) const;
   std::vector<store::TaskRow> task_rows(const store::FactsRow& facts, domain::CivilDate today) const;
+  // R-CLS-3: recomputes the class from the records; records a change with its reason.
+  Status reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person_id);
+  Result<domain::Classification> classification_of(store::Connection& c, std::int64_t person_id) const;
   std::int64_t owner_unit(std::string_view owner, const store::FactsRow& facts) const;
   struct CachedSession {
     Actor actor;
@@ -286,6 +324,9 @@ class App {
   std::condition_variable hash_cv_;
   int hashing_ = 0;
 };
+
+// The stored form of a validated person (pinyin search keys computed).
+store::PersonRecord record_from(const domain::ValidPerson& v);
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of
 // district 500153 (townships, judicial offices, police stations, detention centre, departments)

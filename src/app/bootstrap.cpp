@@ -40,6 +40,9 @@ constexpr PermissionDef kPermissions[] = {
     {"task:read", "查看任务"},
     {"followup:record", "记录走访考察"},
     {"person:register", "办理报到登记"},
+    {"document:send", "发送衔接文书"},
+    {"document:read", "查看衔接文书"},
+    {"document:verify", "核查反馈"},
 };
 
 struct RoleDef {
@@ -55,18 +58,19 @@ const std::vector<RoleDef>& role_defs() {
        "区安帮办干部",
        "district",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register"}},
+        "person:register", "document:read", "document:verify"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register"}},
+        "person:register", "document:read", "document:verify"}},
       {"police_officer", "派出所民警", "subtree", {"person:read", "task:read"}},
       {"township_officer", "镇街干部", "subtree", {"person:read", "task:read", "followup:record"}},
       {"village_cadre", "村居干部", "own", {"person:read", "task:read", "followup:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
-      {"custody_clerk", "监所干部", "none", {}},
+      // Sees only the documents its unit sent and the answers to them (DOMAIN.md "Access").
+      {"custody_clerk", "监所干部", "none", {"document:send"}},
       {"department_officer", "部门干部", "none", {}},
   };
   return defs;

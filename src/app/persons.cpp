@@ -18,35 +18,6 @@ std::string label_of(const store::PersonRecord& p) {
   return p.name + (p.id_number ? " " + domain::mask_id_number(*p.id_number) : "");
 }
 
-store::PersonRecord record_from(const domain::ValidPerson& v) {
-  store::PersonRecord r;
-  r.name = v.name;
-  r.former_names = v.former_names;
-  r.pinyin_keys = domain::pinyin_search_keys(v.name + (v.former_names.empty() ? "" : " " + v.former_names));
-  r.gender = v.gender;
-  r.ethnic_code = v.ethnic_code;
-  r.id_number = v.id_number;
-  r.identity_verified = v.identity_verified;
-  r.birth_date = v.birth_date;
-  r.education_code = v.education_code;
-  r.household_unit_id = v.household_unit_id;
-  r.household_address = v.household_address;
-  r.residence_unit_id = v.residence_unit_id;
-  r.residence_address = v.residence_address;
-  r.charge_ids = v.charge_ids;
-  r.sentence_type = v.sentence_type;
-  r.sentence_months = v.sentence_months;
-  r.release_date = v.release_date;
-  r.release_kind = v.release_kind;
-  r.releasing_authority = v.releasing_authority;
-  r.assistance_end_date = v.assistance_end_date;
-  r.family_contact_name = v.family_contact_name;
-  r.family_contact_relation = v.family_contact_relation;
-  r.family_contact_phone = v.family_contact_phone;
-  r.phone = v.phone;
-  return r;
-}
-
 std::string show(const std::optional<std::string>& v) { return v.value_or(""); }
 std::string show(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
@@ -100,6 +71,35 @@ bool is_ascii_letters(const std::string& q) {
 }
 
 }  // namespace
+
+store::PersonRecord record_from(const domain::ValidPerson& v) {
+  store::PersonRecord r;
+  r.name = v.name;
+  r.former_names = v.former_names;
+  r.pinyin_keys = domain::pinyin_search_keys(v.name + (v.former_names.empty() ? "" : " " + v.former_names));
+  r.gender = v.gender;
+  r.ethnic_code = v.ethnic_code;
+  r.id_number = v.id_number;
+  r.identity_verified = v.identity_verified;
+  r.birth_date = v.birth_date;
+  r.education_code = v.education_code;
+  r.household_unit_id = v.household_unit_id;
+  r.household_address = v.household_address;
+  r.residence_unit_id = v.residence_unit_id;
+  r.residence_address = v.residence_address;
+  r.charge_ids = v.charge_ids;
+  r.sentence_type = v.sentence_type;
+  r.sentence_months = v.sentence_months;
+  r.release_date = v.release_date;
+  r.release_kind = v.release_kind;
+  r.releasing_authority = v.releasing_authority;
+  r.assistance_end_date = v.assistance_end_date;
+  r.family_contact_name = v.family_contact_name;
+  r.family_contact_relation = v.family_contact_relation;
+  r.family_contact_phone = v.family_contact_phone;
+  r.phone = v.phone;
+  return r;
+}
 
 Status App::check_person_units(const Ctx& ctx, const domain::ValidPerson& p) const {
   // A person must stay visible to whoever records them: one of their places must be in scope.
@@ -272,6 +272,7 @@ Result<PersonView> App::create_person(const Ctx& ctx, const domain::PersonInput&
         e.unit_id = ctx.actor->unit_id;
         e.summary = "建立档案";
         if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        if (auto s = reclassify(c, ctx, rec.id); !s.ok()) return s.error();
         if (auto s = refresh_tasks(c, rec.id, ctx.today); !s.ok()) return s.error();
         // The new values, field by field (old values empty).
         if (auto s = audit(c, ctx, "person_create", "person", rec.id, label_of(rec),
@@ -323,6 +324,7 @@ Result<PersonView> App::update_person(const Ctx& ctx, std::int64_t id, const dom
           e.detail = changes.dump();
           if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
         }
+        if (auto s = reclassify(c, ctx, id); !s.ok()) return s.error();
         if (auto s = refresh_tasks(c, id, ctx.today); !s.ok()) return s.error();
         if (auto s = audit(c, ctx, "person_update", "person", id, label_of(rec), changes.dump()); !s.ok())
           return s.error();

@@ -200,6 +200,7 @@ Router make_api_router(app::App& app) {
   add_audit_routes(r, app);
   add_dict_routes(r, app);
   add_task_routes(r, app);
+  add_document_routes(r, app);
   return r;
 }
 

@@ -4,9 +4,7 @@
 
 namespace anbang::http {
 
-namespace {
-
-// Reads PersonInput fields; the first type error wins.
+// Reads PersonInput fields; the first type error wins (also used by document_routes.cpp).
 Result<domain::PersonInput> person_input(const nlohmann::json& o) {
   domain::PersonInput in;
   struct S {
@@ -58,6 +56,8 @@ Result<domain::PersonInput> person_input(const nlohmann::json& o) {
   in.charge_ids = std::move(charges).value();
   return in;
 }
+
+namespace {
 
 Result<app::PersonQuery> query_from(const Request& req) {
   app::PersonQuery q;

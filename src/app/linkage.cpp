@@ -1,0 +1,269 @@
+// Linkage before release (R-LNK-1..4, §2.3.1) and classification (R-CLS-1..3, §2.3.2).
+// A detention centre or prison sends the 基本情况登记表 through the system: the person's file is
+// opened (or the existing file linked, for a re-offender) and the form goes to the judicial office of
+// the household-registration township. The judicial office verifies and answers; its 三假 findings
+// reclassify the person at once, with the reason kept (R-CLS-3).
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "domain/id_number.hpp"
+#include "domain/text.hpp"
+
+namespace anbang::app {
+
+namespace {
+
+std::int64_t judicial_office_for(const domain::UnitTree& tree, std::int64_t area_unit) {
+  std::int64_t township = tree.township_of(area_unit).value_or(area_unit);
+  for (const auto& u : tree.all()) {
+    if (u.kind == "judicial_office" && u.parent_id == township) return u.id;
+  }
+  return township;
+}
+
+domain::Finding finding(const std::string& v) {
+  if (v == "confirmed") return domain::Finding::confirmed;
+  if (v == "suspected") return domain::Finding::suspected;
+  if (v == "cleared") return domain::Finding::cleared;
+  return domain::Finding::none;
+}
+
+}  // namespace
+
+Result<domain::Classification> App::classification_of(store::Connection& c, std::int64_t person_id) const {
+  domain::ClassificationInput in;
+  in.three_none_mode = policy_.values_at(domain::CivilDate{2100, 1, 1}).three_none_mode;
+  auto docs = store::person_documents(c, person_id);
+  if (!docs.ok()) return docs.error();
+  for (const auto& d : *docs) {  // the latest verification's findings count
+    if (d.kind != "verification_feedback") continue;
+    auto data = nlohmann::json::parse(d.data, nullptr, false);
+    if (!data.is_object()) continue;
+    in.false_name = finding(data.value("false_name", ""));
+    in.false_identity = finding(data.value("false_identity", ""));
+    in.false_address = finding(data.value("false_address", ""));
+    in.verification_source = "document:" + std::to_string(d.id);
+  }
+  auto charges = c.query_one("SELECT charge_ids FROM persons WHERE id = ?", {person_id});
+  if (!charges.ok()) return charges.error();
+  if (charges->has_value()) {
+    auto ids = nlohmann::json::parse((*charges)->str(0), nullptr, false);
+    if (ids.is_array()) {
+      for (const auto& id : ids) {
+        if (!id.is_number_integer()) continue;
+        auto it = charge_index_.find(id.get<std::int64_t>());
+        if (it != charge_index_.end() && charges_[it->second].chapter == 1) {
+          in.national_security = true;  // Criminal Law chapter 1: 危害国家安全罪
+          in.charge_source = "charge:" + std::to_string(id.get<std::int64_t>());
+        }
+      }
+    }
+  }
+  return domain::classify(in);
+}
+
+Status App::reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person_id) {
+  auto now_class = classification_of(c, person_id);
+  if (!now_class.ok()) return now_class.error();
+  auto history = store::class_history(c, person_id);
+  if (!history.ok()) return history.error();
+  bool was_key = !history->empty() && history->back().key;
+  if (was_key == now_class->key && !history->empty()) return {};
+  if (history->empty() && !now_class->key) return {};  // general from the start: nothing to record
+  domain::Classification before;
+  before.key = was_key;
+  std::string reason = domain::class_change_reason(before, *now_class);
+  nlohmann::json detail = nlohmann::json::array();
+  for (const auto& r : now_class->reasons)
+    detail.push_back({{"criterion", r.criterion}, {"text", r.text}, {"source", r.source}});
+  store::ClassChange ch{person_id, domain::to_string(ctx.today), now_class->key, reason, detail.dump(),
+                        ctx.now};
+  if (auto s = store::insert_class_change(c, ch); !s.ok()) return s;
+  if (auto s = store::set_key_subject(c, person_id, now_class->key); !s.ok()) return s;
+  store::PersonEvent e;
+  e.person_id = person_id;
+  e.at = ctx.now;
+  e.kind = "classified";
+  e.user_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->user_id) : std::nullopt;
+  e.unit_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->unit_id) : std::nullopt;
+  e.summary = reason;
+  return store::insert_person_event(c, e);
+}
+
+Result<store::Document> App::send_registration_form(const Ctx& ctx, const RegistrationFormInput& in) {
+  if (auto s = require(ctx, "document:send"); !s.ok()) return s.error();
+  auto tree = units();
+  const domain::Unit* sender = tree->find(ctx.actor->unit_id);
+  if (!sender || (sender->kind != "detention_centre" && sender->kind != "prison")) {
+    return forbidden("NOT_A_CUSTODY_UNIT", "只有看守所、监狱的用户可以发送基本情况登记表");
+  }
+  auto received = domain::parse_date(in.received_into_custody, "received_into_custody");
+  if (!received.ok()) return received.error();
+  if (*received > ctx.today)
+    return invalid("DATE_IN_FUTURE", "收押日期不能晚于今天", "received_into_custody");
+  auto form = nlohmann::json::parse(in.form, nullptr, false);
+  if (!form.is_object()) return invalid("FIELD_TYPE", "登记表内容应为对象", "form");
+  domain::PersonInput person = in.person;
+  if (!person.release_kind) person.release_kind = sender->kind == "prison" ? "prison" : "detention_centre";
+  auto valid = domain::validate_person(person, ctx.today, *tree, lookups());
+  if (!valid.ok()) return valid.error();
+  if (valid->release_date <= domain::to_string(*received)) {
+    return invalid("RELEASE_BEFORE_CUSTODY", "预计释放日期应晚于收押日期", "release_date");
+  }
+  store::PersonRecord rec = record_from(*valid);
+  rec.created_by = ctx.actor->user_id;
+  rec.created_at = rec.updated_at = ctx.now;
+  std::int64_t receiver = judicial_office_for(*tree, valid->household_unit_id);
+  return transact_value<store::Document>(
+      db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Document> {
+        // A re-offender already has a file: the form is linked to it, the file is not overwritten.
+        std::optional<std::int64_t> person_id;
+        if (rec.id_number) {
+          auto holder = store::find_id_holder(c, *rec.id_number);
+          if (!holder.ok()) return holder.error();
+          if (holder->has_value()) person_id = (*holder)->person_id;
+        }
+        if (!person_id) {
+          auto id = store::insert_person(c, rec);
+          if (!id.ok()) return id.error();
+          person_id = *id;
+          if (auto s =
+                  audit(c, ctx, "person_create", "person", *id, rec.name, R"({"via":"registration_form"})");
+              !s.ok())
+            return s.error();
+        }
+        store::Document d;
+        d.kind = "registration_form";
+        d.person_id = person_id;
+        d.sender_unit_id = sender->id;
+        d.receiver_unit_id = receiver;
+        d.channel = "electronic";
+        d.event_date = domain::to_string(*received);
+        d.sent_on = d.received_on = domain::to_string(ctx.today);
+        d.data = form.dump();
+        d.entered_by = ctx.actor->user_id;
+        d.created_at = ctx.now;
+        auto id = store::insert_document(c, d);
+        if (!id.ok()) return id.error();
+        d.id = *id;
+        d.person_name = rec.name;
+        store::PersonEvent e;
+        e.person_id = *person_id;
+        e.at = ctx.now;
+        e.kind = "document";
+        e.user_id = ctx.actor->user_id;
+        e.unit_id = ctx.actor->unit_id;
+        e.summary = sender->name + " 发送《基本情况登记表》(收押日期 " + *d.event_date + ")";
+        if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        if (auto s = reclassify(c, ctx, *person_id); !s.ok()) return s.error();
+        if (auto s = refresh_tasks(c, *person_id, ctx.today); !s.ok()) return s.error();
+        nlohmann::json detail = {{"receiver_unit_id", receiver}, {"received_into_custody", *d.event_date}};
+        if (auto s = audit(c, ctx, "document_send", "person", *person_id, rec.name, detail.dump()); !s.ok())
+          return s.error();
+        return d;
+      });
+}
+
+Result<store::Document> App::send_verification(const Ctx& ctx, std::int64_t form_id,
+                                               const VerificationInput& in) {
+  if (auto s = require(ctx, "document:verify"); !s.ok()) return s.error();
+  for (auto [v, field] :
+       {std::pair{&in.false_name, "false_name"}, std::pair{&in.false_identity, "false_identity"},
+        std::pair{&in.false_address, "false_address"}}) {
+    if (*v != "confirmed" && *v != "suspected" && *v != "cleared") {
+      return invalid("FIELD_VALUE", "核查结论应为 confirmed(属实)、suspected(存疑)或 cleared(排除)", field);
+    }
+  }
+  for (auto [v, field, max] : {std::tuple{&in.family_situation, "family_situation", 2000},
+                               std::tuple{&in.children_situation, "children_situation", 2000},
+                               std::tuple{&in.verifying_officer, "verifying_officer", 50}}) {
+    if (domain::count_code_points(*v) > static_cast<std::size_t>(max)) {
+      return invalid("FIELD_TOO_LONG", "内容过长(不超过" + std::to_string(max) + "字)", field);
+    }
+  }
+  auto sent = domain::parse_date(in.sent_on.empty() ? domain::to_string(ctx.today) : in.sent_on, "sent_on");
+  if (!sent.ok()) return sent.error();
+  if (*sent > ctx.today) return invalid("DATE_IN_FUTURE", "反馈日期不能晚于今天", "sent_on");
+  Error missing = not_found("DOCUMENT_NOT_FOUND", "未找到该登记表,或它不是发给您单位的");
+  return transact_value<store::Document>(
+      db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Document> {
+        auto form = store::find_document(c, form_id);
+        if (!form.ok()) return form.error();
+        if (!form->has_value() || (*form)->kind != "registration_form" || !(*form)->person_id) return missing;
+        // The person must be in the caller's jurisdiction (the form was routed to their area).
+        auto rec = store::find_person(c, ctx.actor->scope, *(*form)->person_id);
+        if (!rec.ok()) return rec.error();
+        if (!rec->has_value()) return missing;
+        store::Document d;
+        d.kind = "verification_feedback";
+        d.person_id = (*form)->person_id;
+        d.sender_unit_id = ctx.actor->unit_id;
+        d.receiver_unit_id = (*form)->sender_unit_id;
+        d.replies_to = form_id;
+        d.sent_on = d.received_on = domain::to_string(*sent);
+        d.data = nlohmann::json{{"false_name", in.false_name},
+                                {"false_identity", in.false_identity},
+                                {"false_address", in.false_address},
+                                {"family_situation", in.family_situation},
+                                {"children_situation", in.children_situation},
+                                {"verifying_officer", in.verifying_officer}}
+                     .dump();
+        d.entered_by = ctx.actor->user_id;
+        d.created_at = ctx.now;
+        auto id = store::insert_document(c, d);
+        if (!id.ok()) return id.error();
+        d.id = *id;
+        d.person_name = (*rec)->name;
+        store::PersonEvent e;
+        e.person_id = *d.person_id;
+        e.at = ctx.now;
+        e.kind = "document";
+        e.user_id = ctx.actor->user_id;
+        e.unit_id = ctx.actor->unit_id;
+        e.summary = "核查反馈:假姓名 " + in.false_name + ",假身份 " + in.false_identity + ",假地址 " +
+                    in.false_address;
+        if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        if (auto s = reclassify(c, ctx, *d.person_id); !s.ok()) return s.error();  // R-CLS-3, at once
+        if (auto s = refresh_tasks(c, *d.person_id, ctx.today); !s.ok()) return s.error();
+        if (auto s = audit(c, ctx, "document_send", "person", *d.person_id, (*rec)->name, d.data); !s.ok())
+          return s.error();
+        return d;
+      });
+}
+
+Result<std::pair<std::vector<store::Document>, std::int64_t>> App::list_documents(const Ctx& ctx,
+                                                                                  const DocumentQuery& q) {
+  if (q.box != "inbox" && q.box != "sent") return invalid("FIELD_VALUE", "box 应为 inbox 或 sent", "box");
+  if (auto s = require(ctx, q.box == "inbox" ? "document:read" : "document:send"); !s.ok()) return s.error();
+  if (q.page < 1 || q.page > 100000 || q.page_size < 1 || q.page_size > 100) {
+    return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
+  }
+  store::DocumentFilter f;
+  f.kind = q.kind;
+  f.page = q.page;
+  f.page_size = q.page_size;
+  if (q.box == "sent") {
+    f.sender_unit_ids = {ctx.actor->unit_id};
+  } else if (ctx.actor->scope.kind != domain::ScopeKind::district) {
+    f.receiver_unit_ids = {ctx.actor->unit_id};
+  }
+  using Page = std::pair<std::vector<store::Document>, std::int64_t>;
+  return transact_value<Page>(db_, store::TxKind::read,
+                              [&](store::Connection& c) { return store::list_documents(c, f); });
+}
+
+Result<ClassView> App::person_classification(const Ctx& ctx, std::int64_t person_id) {
+  if (auto s = require(ctx, "person:read"); !s.ok()) return s.error();
+  return transact_value<ClassView>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<ClassView> {
+    auto rec = store::find_person(c, ctx.actor->scope, person_id);
+    if (!rec.ok()) return rec.error();
+    if (!rec->has_value()) return not_found("PERSON_NOT_FOUND", "未找到该人员,或该人员不在您的管辖范围内");
+    auto cls = classification_of(c, person_id);
+    if (!cls.ok()) return cls.error();
+    auto history = store::class_history(c, person_id);
+    if (!history.ok()) return history.error();
+    return ClassView{cls->key, cls->reasons, cls->three_none_factors, std::move(history).value()};
+  });
+}
+
+}  // namespace anbang::app

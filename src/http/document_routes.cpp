@@ -1,0 +1,128 @@
+// /api/v1/documents (linkage, R-LNK-1..4) and /persons/{id}/classification (R-CLS-1..3).
+#include "http/api.hpp"
+#include "http/views.hpp"
+
+namespace anbang::http {
+
+Result<domain::PersonInput> person_input(const nlohmann::json& o);  // person_routes.cpp
+
+namespace {
+
+nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d,
+                             const std::string& today) {
+  auto data = nlohmann::json::parse(d.data, nullptr, false);
+  nlohmann::json out = {
+      {"id", d.id},
+      {"kind", d.kind},
+      {"form_version", d.form_version},
+      {"person_id", d.person_id ? nlohmann::json(*d.person_id) : nlohmann::json()},
+      {"person_name", d.person_name},
+      {"sender", d.sender_unit_id ? unit_ref(tree, *d.sender_unit_id) : nlohmann::json()},
+      {"receiver", d.receiver_unit_id ? unit_ref(tree, *d.receiver_unit_id) : nlohmann::json()},
+      {"channel", d.channel},
+      {"replies_to", d.replies_to ? nlohmann::json(*d.replies_to) : nlohmann::json()},
+      {"event_date", d.event_date ? nlohmann::json(*d.event_date) : nlohmann::json()},
+      {"sent_on", d.sent_on ? nlohmann::json(*d.sent_on) : nlohmann::json()},
+      {"received_on", d.received_on ? nlohmann::json(*d.received_on) : nlohmann::json()},
+      {"answered_on", d.answered_on ? nlohmann::json(*d.answered_on) : nlohmann::json()},
+      {"data", data.is_discarded() ? nlohmann::json::object() : data}};
+  // R-LNK-2: what a received form still owes (verification feedback within 1 month of receipt).
+  if (d.kind == "registration_form" && d.received_on) {
+    auto r = domain::parse_date(*d.received_on);
+    if (r.ok()) {
+      std::string due = domain::to_string(domain::add_months_clamped(*r, 1));
+      out["feedback_due"] = due;
+      out["feedback_overdue"] = !d.answered_on && due < today;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_document_routes(Router& r, app::App& app) {
+  r.add("POST", "/api/v1/documents/registration-forms", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      auto person = body.find("person");
+      if (person == body.end() || !person->is_object()) {
+        return error_response(invalid("FIELD_REQUIRED", "请填写登记表中的人员信息", "person"));
+      }
+      app::RegistrationFormInput in;
+      auto p = person_input(*person);
+      if (!p.ok()) return error_response(p.error());
+      in.person = std::move(p).value();
+      auto received = get_string(body, "received_into_custody");
+      if (!received.ok()) return error_response(received.error());
+      if (!*received)
+        return error_response(invalid("FIELD_REQUIRED", "请填写收押日期", "received_into_custody"));
+      in.received_into_custody = **received;
+      auto form = body.find("form");
+      if (form != body.end() && !form->is_null()) {
+        if (!form->is_object())
+          return error_response(invalid("FIELD_TYPE", "字段 form 的类型应为对象", "form"));
+        in.form = form->dump();
+      }
+      auto d = app.send_registration_form(ctx, in);
+      if (!d.ok()) return error_response(d.error());
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+    });
+  });
+  r.add("POST", "/api/v1/documents/:id/verification", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::VerificationInput in;
+      for (auto [field, dst] :
+           {std::pair{"false_name", &in.false_name}, std::pair{"false_identity", &in.false_identity},
+            std::pair{"false_address", &in.false_address},
+            std::pair{"family_situation", &in.family_situation},
+            std::pair{"children_situation", &in.children_situation},
+            std::pair{"verifying_officer", &in.verifying_officer}, std::pair{"sent_on", &in.sent_on}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      auto d = app.send_verification(ctx, req.params["id"], in);
+      if (!d.ok()) return error_response(d.error());
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+    });
+  });
+  r.add("GET", "/api/v1/documents", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      app::DocumentQuery q;
+      q.box = req.query_value("box").value_or("inbox");
+      q.kind = query_text(req, "kind");
+      auto page = query_int(req, "page", 1);
+      if (!page.ok()) return error_response(page.error());
+      auto size = query_int(req, "page_size", 20);
+      if (!size.ok()) return error_response(size.error());
+      q.page = *page;
+      q.page_size = *size;
+      auto found = app.list_documents(ctx, q);
+      if (!found.ok()) return error_response(found.error());
+      auto tree = app.units();
+      std::string today = domain::to_string(ctx.today);
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& d : found->first) items.push_back(document_json(*tree, d, today));
+      return json_response(
+          200, {{"items", items}, {"total", found->second}, {"page", q.page}, {"page_size", q.page_size}});
+    });
+  });
+  r.add("GET", "/api/v1/persons/:id/classification", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto v = app.person_classification(ctx, req.params["id"]);
+      if (!v.ok()) return error_response(v.error());
+      nlohmann::json reasons = nlohmann::json::array(), history = nlohmann::json::array();
+      for (const auto& r : v->reasons)
+        reasons.push_back({{"criterion", r.criterion}, {"text", r.text}, {"source", r.source}});
+      for (const auto& h : v->history) {
+        history.push_back({{"from_date", h.from_date}, {"key", h.key}, {"reason", h.reason}});
+      }
+      return json_response(200, {{"key", v->key},
+                                 {"class", v->key ? "key" : "general"},
+                                 {"reasons", reasons},
+                                 {"three_none_factors", v->three_none_factors},
+                                 {"history", history}});
+    });
+  });
+}
+
+}  // namespace anbang::http

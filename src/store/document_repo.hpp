@@ -1,0 +1,46 @@
+// SQL for linkage documents (R-LNK-1..4) and the classification history (R-CLS-3).
+#pragma once
+#include "store/db.hpp"
+
+namespace anbang::store {
+
+struct Document {
+  std::int64_t id = 0;
+  std::string kind;
+  int form_version = 1;
+  std::optional<std::int64_t> person_id, sender_unit_id, receiver_unit_id, replies_to;
+  std::string channel = "electronic";
+  std::optional<std::string> event_date, sent_on, received_on;
+  std::string data = "{}";  // JSON
+  std::optional<std::int64_t> entered_by;
+  std::int64_t created_at = 0;
+  // Read-only extras of lists:
+  std::string person_name;
+  std::optional<std::string> answered_on;  // sent_on of the first reply
+};
+
+Result<std::int64_t> insert_document(Connection& c, const Document& d);
+Result<std::optional<Document>> find_document(Connection& c, std::int64_t id);
+
+struct DocumentFilter {
+  std::vector<std::int64_t> receiver_unit_ids, sender_unit_ids;  // either list limits the box
+  std::string kind;
+  std::optional<std::int64_t> person_id;
+  int page = 1, page_size = 20;
+};
+Result<std::pair<std::vector<Document>, std::int64_t>> list_documents(Connection& c, const DocumentFilter& f);
+// The documents of a person, oldest first.
+Result<std::vector<Document>> person_documents(Connection& c, std::int64_t person_id);
+
+struct ClassChange {
+  std::int64_t person_id = 0;
+  std::string from_date;
+  bool key = false;
+  std::string reason, detail;
+  std::int64_t created_at = 0;
+};
+Status insert_class_change(Connection& c, const ClassChange& ch);
+Result<std::vector<ClassChange>> class_history(Connection& c, std::int64_t person_id);
+Status set_key_subject(Connection& c, std::int64_t person_id, bool key);
+
+}  // namespace anbang::store

@@ -1,0 +1,105 @@
+// Issue 3: linkage before release (R-LNK-1, R-LNK-2) and classification from verification (R-CLS-1, R-CLS-3),
+// the back end of journeys 1 and 3.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../support/server.mjs';
+import { makeId } from '../support/ids.mjs';
+import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
+
+const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+let srv, kss, sfs, units, form;
+
+before(async () => {
+  srv = await startServer({ persons: 10 });
+  kss = await loginAs(srv, 'kss');
+  sfs = await loginAs(srv, 'sfs_001');
+  units = await unitsByCode(sfs);
+  const person = personBody(units['500153001001'].id, await chargeId(sfs), {
+    name: '衔接甲', id_number: makeId('500153', '19880808', 913), release_date: day(200), release_kind: undefined,
+  });
+  const r = await kss.post('/api/v1/documents/registration-forms', {
+    person, received_into_custody: day(-20),
+    form: { occupation: '务农', marital_status: '已婚', family_members: [{ name: '衔接母', relation: '母亲' }] },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  form = r.body;
+});
+after(async () => { await srv.stop(); });
+
+test('R-LNK-1 the detention centre sends the form; it is routed to the household judicial office', async () => {
+  assert.equal(form.kind, 'registration_form');
+  assert.equal(form.sender.name, '荣昌区看守所');
+  assert.equal(form.receiver.name, '昌元街道司法所');
+  assert.equal(form.event_date, day(-20));
+  const sent = await kss.get('/api/v1/documents?box=sent');
+  assert.ok(sent.body.items.some((d) => d.id === form.id && d.answered_on === null));
+  // A custody clerk sees what it sent, not person files.
+  assert.equal((await kss.get(`/api/v1/persons/${form.person_id}`)).status, 403);
+});
+
+test('R-LNK-2 the judicial office’s inbox shows the form and the feedback it owes', async () => {
+  const inbox = await sfs.get('/api/v1/documents?box=inbox');
+  const item = inbox.body.items.find((d) => d.id === form.id);
+  assert.ok(item);
+  assert.ok(item.feedback_due);
+  assert.equal(item.feedback_overdue, false);
+  const other = await loginAs(srv, 'sfs_101');
+  assert.ok(!(await other.get('/api/v1/documents?box=inbox')).body.items.some((d) => d.id === form.id));
+  const tasks = (await sfs.get(`/api/v1/persons/${form.person_id}/tasks`)).body.items;
+  assert.equal(tasks.find((t) => t.rule === 'R-LNK-2').state, 'open');
+});
+
+test('R-CLS-1 R-CLS-3 a confirmed false address makes a key subject at once, with the reason kept', async () => {
+  const before = await sfs.get(`/api/v1/persons/${form.person_id}/classification`);
+  assert.equal(before.body.class, 'general');
+  const other = await loginAs(srv, 'sfs_101');
+  const refused = await other.post(`/api/v1/documents/${form.id}/verification`, {
+    false_name: 'cleared', false_identity: 'cleared', false_address: 'confirmed',
+  });
+  assert.equal(refused.status, 404);
+  const bad = await sfs.post(`/api/v1/documents/${form.id}/verification`, { false_name: 'maybe', false_identity: 'cleared', false_address: 'cleared' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'false_name');
+  const r = await sfs.post(`/api/v1/documents/${form.id}/verification`, {
+    false_name: 'cleared', false_identity: 'cleared', false_address: 'confirmed',
+    family_situation: '地址不存在', verifying_officer: '司法所王所长',
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.equal(r.body.receiver.name, '荣昌区看守所');
+  const after = await sfs.get(`/api/v1/persons/${form.person_id}/classification`);
+  assert.equal(after.body.class, 'key');
+  assert.equal(after.body.reasons[0].criterion, 'false_address');
+  assert.match(after.body.history.at(-1).reason, /假地址/);
+  const tl = (await sfs.get(`/api/v1/persons/${form.person_id}/timeline`)).body.items;
+  assert.ok(tl.some((e) => e.kind === 'classified'));
+  const tasks = (await sfs.get(`/api/v1/persons/${form.person_id}/tasks`)).body.items;
+  assert.equal(tasks.find((t) => t.rule === 'R-LNK-2').state, 'done');
+  const sent = await kss.get('/api/v1/documents?box=sent');
+  assert.equal(sent.body.items.find((d) => d.id === form.id).answered_on, day(0));
+  // The police station of the township sees the person (journey 3).
+  const police = await loginAs(srv, 'pcs_001');
+  assert.equal((await police.get(`/api/v1/persons/${form.person_id}`)).status, 200);
+});
+
+test('a second form for a known ID number links to the existing file', async () => {
+  const again = await kss.post('/api/v1/documents/registration-forms', {
+    person: personBody(units['500153001001'].id, await chargeId(sfs), {
+      name: '衔接甲', id_number: makeId('500153', '19880808', 913), release_date: day(300), release_kind: undefined,
+    }),
+    received_into_custody: day(-1),
+  });
+  assert.equal(again.status, 201);
+  assert.equal(again.body.person_id, form.person_id);
+});
+
+test('only custody units send forms; bad forms are refused', async () => {
+  const r = await sfs.post('/api/v1/documents/registration-forms', { person: {}, received_into_custody: day(0) });
+  assert.equal(r.status, 403);
+  const noDate = await kss.post('/api/v1/documents/registration-forms', { person: personBody(units['500153001001'].id, await chargeId(sfs)) });
+  assert.equal(noDate.body.error.code, 'FIELD_REQUIRED');
+  const future = await kss.post('/api/v1/documents/registration-forms', {
+    person: personBody(units['500153001001'].id, await chargeId(sfs), { release_date: day(100), release_kind: undefined }),
+    received_into_custody: day(5),
+  });
+  assert.equal(future.body.error.code, 'DATE_IN_FUTURE');
+});
