@@ -137,3 +137,32 @@ export const personsApi = {
   exportXlsx: (filter: PersonFilter, fallbackName: string) =>
     download('POST', '/exports/persons.xlsx', fallbackName, { body: filter }),
 }
+
+/** One reason of the class (R-CLS-1..3), e.g. {criterion: 'false_address', text: '“三假”:假地址(已确认)'}. */
+export interface ClassReason {
+  criterion: string
+  /** In Chinese. */
+  text: string
+  /** Where it comes from: "charge:1", "document:2", … */
+  source: string
+}
+
+export interface ClassHistoryEntry {
+  from_date: CivilDate
+  key: boolean
+  reason: string
+}
+
+/** GET /persons/{id}/classification. */
+export interface Classification {
+  class: 'key' | 'general'
+  key: boolean
+  reasons: ClassReason[]
+  /** 三无 factors (strings or {text}); shown as they come. */
+  three_none_factors: (string | { text?: string; factor?: string })[]
+  history: ClassHistoryEntry[]
+}
+
+export const classificationApi = {
+  get: (personId: number) => http.get<Classification>(`/persons/${personId}/classification`),
+}

@@ -9,7 +9,7 @@ declare module 'vue-router' {
     /** i18n key of the page title (also the menu label). */
     title?: string
     /** Menu group i18n key; pages without `menu` are not in the sidebar. */
-    menu?: 'root' | 'menu.persons' | 'menu.admin'
+    menu?: 'root' | 'menu.persons' | 'menu.documents' | 'menu.admin'
     icon?: string
   }
 }
@@ -27,6 +27,9 @@ export const routes: RouteRecordRaw[] = [
       { path: 'persons/new', name: 'person-create', component: () => import('@/views/person/form.vue'), meta: { title: 'person.form.createTitle', permission: 'person:create' } },
       { path: 'persons/:id(\\d+)', name: 'person-detail', component: () => import('@/views/person/detail.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'person.detail.title', permission: 'person:read' } },
       { path: 'persons/:id(\\d+)/edit', name: 'person-edit', component: () => import('@/views/person/form.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'person.form.editTitle', permission: 'person:update' } },
+      { path: 'documents/send', name: 'document-send', component: () => import('@/views/document/send.vue'), meta: { title: 'menu.sendForm', permission: 'document:send', menu: 'menu.documents', icon: 'Promotion' } },
+      { path: 'documents/sent', name: 'document-sent', component: () => import('@/views/document/sent.vue'), meta: { title: 'menu.sent', permission: 'document:send', menu: 'menu.documents', icon: 'Tickets' } },
+      { path: 'documents/inbox', name: 'document-inbox', component: () => import('@/views/document/inbox.vue'), meta: { title: 'menu.inbox', permission: 'document:read', menu: 'menu.documents', icon: 'Message' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },
       { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },

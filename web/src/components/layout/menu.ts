@@ -15,7 +15,7 @@ export interface MenuGroup {
   items: MenuItem[]
 }
 
-const GROUP_ICONS: Record<string, string> = { 'menu.persons': 'User', 'menu.admin': 'Setting' }
+const GROUP_ICONS: Record<string, string> = { 'menu.persons': 'User', 'menu.documents': 'Files', 'menu.admin': 'Setting' }
 
 function layoutChildren(): RouteRecordRaw[] {
   return routes.find((r) => r.path === '/')?.children ?? []

@@ -13,6 +13,10 @@ export default {
     roles: 'Roles & permissions',
     units: 'Units',
     audit: 'Audit log',
+    documents: 'Linkage documents',
+    sendForm: 'Send registration form',
+    sent: 'Sent',
+    inbox: 'Inbox',
   },
   action: {
     search: 'Search',

@@ -13,6 +13,10 @@ export default {
     roles: '角色权限',
     units: '单位管理',
     audit: '审计日志',
+    documents: '衔接文书',
+    sendForm: '发送登记表',
+    sent: '已发送',
+    inbox: '收件箱',
   },
   action: {
     search: '搜索',
