@@ -159,6 +159,22 @@ struct VerificationInput {
   std::string family_situation, children_situation, verifying_officer, sent_on;
 };
 
+struct ReleaseNoticeInput {
+  std::int64_t form_id = 0;  // the registration form this custody unit sent for the person
+  std::string release_date, place, conduct, officer;
+  std::string risk_level;             // high | medium | low
+  bool reoffending_tendency = false;  // the assessment finds an obvious tendency to re-offend
+  std::string data = "{}";            // factors and assistance suggestions, as sent (JSON object)
+};
+
+struct ReceptionInput {
+  std::string pickup_by, planned_date, contact, contact_phone, sent_on;  // pickup_by: township_team | family
+};
+
+struct PickupInput {
+  std::string picked_on, place, team, kind;  // kind: township_team | family
+};
+
 struct DocumentQuery {
   std::string box = "inbox";  // inbox (received by my unit) | sent (sent by my unit)
   std::string kind;
@@ -233,6 +249,9 @@ class App {
                                             const VerificationInput& in);
   Result<std::pair<std::vector<store::Document>, std::int64_t>> list_documents(const Ctx& ctx,
                                                                                const DocumentQuery& q);
+  Result<store::Document> send_release_notice(const Ctx& ctx, const ReleaseNoticeInput& in);
+  Result<store::Document> send_reception(const Ctx& ctx, std::int64_t notice_id, const ReceptionInput& in);
+  Status record_pickup(const Ctx& ctx, std::int64_t person_id, const PickupInput& in);
   Result<ClassView> person_classification(const Ctx& ctx, std::int64_t person_id);
   // Refreshes every person's tasks shortly after each midnight (Asia/Shanghai) on a background
   // thread, so that new periods' tasks appear; stopped by the destructor.

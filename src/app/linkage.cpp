@@ -35,10 +35,17 @@ Result<domain::Classification> App::classification_of(store::Connection& c, std:
   in.three_none_mode = policy_.values_at(domain::CivilDate{2100, 1, 1}).three_none_mode;
   auto docs = store::person_documents(c, person_id);
   if (!docs.ok()) return docs.error();
-  for (const auto& d : *docs) {  // the latest verification's findings count
-    if (d.kind != "verification_feedback") continue;
+  for (const auto& d : *docs) {  // the latest verification's findings and release notice count
     auto data = nlohmann::json::parse(d.data, nullptr, false);
     if (!data.is_object()) continue;
+    if (d.kind == "release_notice") {
+      // Interpretation: the assessment's explicit finding of a tendency, or a high risk level.
+      in.reoffending_tendency =
+          data.value("reoffending_tendency", false) || data.value("risk_level", "") == "high";
+      in.reoffending_source = "document:" + std::to_string(d.id);
+      continue;
+    }
+    if (d.kind != "verification_feedback") continue;
     in.false_name = finding(data.value("false_name", ""));
     in.false_identity = finding(data.value("false_identity", ""));
     in.false_address = finding(data.value("false_address", ""));
@@ -263,6 +270,198 @@ Result<ClassView> App::person_classification(const Ctx& ctx, std::int64_t person
     auto history = store::class_history(c, person_id);
     if (!history.ok()) return history.error();
     return ClassView{cls->key, cls->reasons, cls->three_none_factors, std::move(history).value()};
+  });
+}
+
+}  // namespace anbang::app
+
+namespace anbang::app {
+
+namespace {
+Status event(store::Connection& c, const Ctx& ctx, std::int64_t person_id, const std::string& kind,
+             const std::string& summary) {
+  store::PersonEvent e;
+  e.person_id = person_id;
+  e.at = ctx.now;
+  e.kind = kind;
+  e.user_id = ctx.actor->user_id;
+  e.unit_id = ctx.actor->unit_id;
+  e.summary = summary;
+  return store::insert_person_event(c, e);
+}
+}  // namespace
+
+// R-LNK-4: one month before release the custody unit sends the release notice with the risk
+// assessment and assistance suggestions. It fixes the release date (and the R-PER-1 end date).
+Result<store::Document> App::send_release_notice(const Ctx& ctx, const ReleaseNoticeInput& in) {
+  if (auto s = require(ctx, "document:send"); !s.ok()) return s.error();
+  if (in.risk_level != "high" && in.risk_level != "medium" && in.risk_level != "low") {
+    return invalid("FIELD_VALUE", "风险等级应为 high(高)、medium(中)或 low(低)", "risk_level");
+  }
+  auto release = domain::parse_date(in.release_date, "release_date");
+  if (!release.ok()) return release.error();
+  for (auto [v, field, max] : {std::tuple{&in.place, "place", 100}, std::tuple{&in.conduct, "conduct", 2000},
+                               std::tuple{&in.officer, "officer", 50}}) {
+    if (domain::count_code_points(*v) > static_cast<std::size_t>(max)) {
+      return invalid("FIELD_TOO_LONG", "内容过长(不超过" + std::to_string(max) + "字)", field);
+    }
+  }
+  auto extra = nlohmann::json::parse(in.data, nullptr, false);
+  if (!extra.is_object()) return invalid("FIELD_TYPE", "评估因素和救助建议应为对象", "suggestions");
+  Error missing = not_found("DOCUMENT_NOT_FOUND", "未找到本单位发送的该登记表");
+  return transact_value<store::Document>(
+      db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Document> {
+        auto form = store::find_document(c, in.form_id);
+        if (!form.ok()) return form.error();
+        if (!form->has_value() || (*form)->kind != "registration_form" ||
+            (*form)->sender_unit_id != ctx.actor->unit_id || !(*form)->person_id)
+          return missing;
+        std::int64_t person_id = *(*form)->person_id;
+        auto rec = store::find_person(c, domain::Scope{domain::ScopeKind::district, 0, {}}, person_id);
+        if (!rec.ok()) return rec.error();
+        if (!rec->has_value()) return missing;
+        store::PersonRecord p = **rec;
+        std::string release_text = domain::to_string(*release);
+        if (p.birth_date && release_text <= *p.birth_date) {
+          return invalid("RELEASE_BEFORE_BIRTH", "释放日期不能早于出生日期", "release_date");
+        }
+        nlohmann::json data = extra;
+        data["release_date"] = release_text;
+        data["place"] = in.place;
+        data["conduct"] = in.conduct;
+        data["officer"] = in.officer;
+        data["risk_level"] = in.risk_level;
+        data["reoffending_tendency"] = in.reoffending_tendency;
+        store::Document d;
+        d.kind = "release_notice";
+        d.person_id = person_id;
+        d.sender_unit_id = ctx.actor->unit_id;
+        d.receiver_unit_id = (*form)->receiver_unit_id;
+        d.replies_to = std::nullopt;
+        d.event_date = release_text;
+        d.sent_on = d.received_on = domain::to_string(ctx.today);
+        d.data = data.dump();
+        d.entered_by = ctx.actor->user_id;
+        d.created_at = ctx.now;
+        auto id = store::insert_document(c, d);
+        if (!id.ok()) return id.error();
+        d.id = *id;
+        d.person_name = p.name;
+        if (p.release_date != release_text) {  // the notice fixes the release date (R-PER-1 follows)
+          nlohmann::json change = nlohmann::json::array(
+              {{{"field", "release_date"}, {"old", p.release_date}, {"new", release_text}}});
+          p.release_date = release_text;
+          p.assistance_end_date = domain::to_string(domain::assistance_end(*release, p.release_kind));
+          p.updated_at = ctx.now;
+          auto updated = store::update_person(c, p);
+          if (!updated.ok()) return updated.error();
+          if (auto s = audit(c, ctx, "person_update", "person", person_id, p.name, change.dump()); !s.ok())
+            return s.error();
+        }
+        if (auto s =
+                event(c, ctx, person_id, "document",
+                      "收到《刑满释放人员通知书》:释放日期 " + release_text + ",风险等级 " + in.risk_level);
+            !s.ok())
+          return s.error();
+        if (auto s = reclassify(c, ctx, person_id); !s.ok()) return s.error();
+        if (auto s = refresh_tasks(c, person_id, ctx.today); !s.ok()) return s.error();
+        if (auto s = audit(c, ctx, "document_send", "person", person_id, p.name, data.dump()); !s.ok())
+          return s.error();
+        return d;
+      });
+}
+
+// R-LNK-4: the judicial office feeds back the reception arrangement (who picks up, when).
+Result<store::Document> App::send_reception(const Ctx& ctx, std::int64_t notice_id,
+                                            const ReceptionInput& in) {
+  if (auto s = require(ctx, "document:verify"); !s.ok()) return s.error();
+  if (in.pickup_by != "township_team" && in.pickup_by != "family") {
+    return invalid("FIELD_VALUE", "接回方式应为 township_team(镇街组织接回)或 family(家属及村居代表接回)",
+                   "pickup_by");
+  }
+  auto planned = domain::parse_date(in.planned_date, "planned_date");
+  if (!planned.ok()) return planned.error();
+  auto sent = domain::parse_date(in.sent_on.empty() ? domain::to_string(ctx.today) : in.sent_on, "sent_on");
+  if (!sent.ok()) return sent.error();
+  if (*sent > ctx.today) return invalid("DATE_IN_FUTURE", "反馈日期不能晚于今天", "sent_on");
+  if (domain::count_code_points(in.contact) > 50 || in.contact_phone.size() > 20) {
+    return invalid("FIELD_TOO_LONG", "联系人或电话过长", "contact");
+  }
+  Error missing = not_found("DOCUMENT_NOT_FOUND", "未找到该释放通知书,或它不是发给您单位的");
+  return transact_value<store::Document>(
+      db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Document> {
+        auto notice = store::find_document(c, notice_id);
+        if (!notice.ok()) return notice.error();
+        if (!notice->has_value() || (*notice)->kind != "release_notice" || !(*notice)->person_id)
+          return missing;
+        auto rec = store::find_person(c, ctx.actor->scope, *(*notice)->person_id);
+        if (!rec.ok()) return rec.error();
+        if (!rec->has_value()) return missing;
+        store::Document d;
+        d.kind = "reception_arrangement";
+        d.person_id = (*notice)->person_id;
+        d.sender_unit_id = ctx.actor->unit_id;
+        d.receiver_unit_id = (*notice)->sender_unit_id;
+        d.replies_to = notice_id;
+        d.event_date = domain::to_string(*planned);
+        d.sent_on = d.received_on = domain::to_string(*sent);
+        d.data = nlohmann::json{{"pickup_by", in.pickup_by},
+                                {"planned_date", d.event_date.value()},
+                                {"contact", in.contact},
+                                {"contact_phone", in.contact_phone}}
+                     .dump();
+        d.entered_by = ctx.actor->user_id;
+        d.created_at = ctx.now;
+        auto id = store::insert_document(c, d);
+        if (!id.ok()) return id.error();
+        d.id = *id;
+        d.person_name = (*rec)->name;
+        if (auto s = event(c, ctx, *d.person_id, "document",
+                           std::string("反馈接收安排:") +
+                               (in.pickup_by == "family" ? "家属及村(社区)代表" : "镇街组织") + "接回,计划 " +
+                               *d.event_date);
+            !s.ok())
+          return s.error();
+        if (auto s = refresh_tasks(c, *d.person_id, ctx.today); !s.ok()) return s.error();
+        if (auto s = audit(c, ctx, "document_send", "person", *d.person_id, (*rec)->name, d.data); !s.ok())
+          return s.error();
+        return d;
+      });
+}
+
+// R-PCK-1, R-PCK-2: who picked the person up, when and where.
+Status App::record_pickup(const Ctx& ctx, std::int64_t person_id, const PickupInput& in) {
+  if (auto s = require(ctx, "followup:record"); !s.ok()) return s;
+  if (in.kind != "township_team" && in.kind != "family") {
+    return invalid("FIELD_VALUE", "接回方式应为 township_team(镇街组织接回)或 family(家属及村居代表接回)",
+                   "kind");
+  }
+  auto on = domain::parse_date(in.picked_on, "picked_on");
+  if (!on.ok()) return on.error();
+  if (*on > ctx.today) return invalid("DATE_IN_FUTURE", "接回日期不能晚于今天", "picked_on");
+  if (domain::count_code_points(in.place) > 100 || domain::count_code_points(in.team) > 200) {
+    return invalid("FIELD_TOO_LONG", "地点或接回人员过长", "team");
+  }
+  return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    auto rec = store::find_person(c, ctx.actor->scope, person_id);
+    if (!rec.ok()) return rec.error();
+    if (!rec->has_value()) return not_found("PERSON_NOT_FOUND", "未找到该人员,或该人员不在您的管辖范围内");
+    auto r = c.exec(
+        "INSERT INTO pickups (person_id, picked_on, place, team, kind, unit_id, user_id, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {person_id, domain::to_string(*on), in.place, in.team, in.kind, ctx.actor->unit_id,
+         ctx.actor->user_id, ctx.now});
+    if (!r.ok()) return r.error();
+    if (auto s = event(c, ctx, person_id, "pickup",
+                       "接回:" + domain::to_string(*on) + (in.place.empty() ? "" : " " + in.place) +
+                           (in.team.empty() ? "" : ",接回人员 " + in.team));
+        !s.ok())
+      return s;
+    nlohmann::json d = {
+        {"picked_on", domain::to_string(*on)}, {"place", in.place}, {"team", in.team}, {"kind", in.kind}};
+    if (auto s = audit(c, ctx, "pickup_create", "person", person_id, (*rec)->name, d.dump()); !s.ok())
+      return s;
+    return refresh_tasks(c, person_id, ctx.today);
   });
 }
 

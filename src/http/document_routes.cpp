@@ -85,6 +85,63 @@ void add_document_routes(Router& r, app::App& app) {
       return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
     });
   });
+  r.add("POST", "/api/v1/documents/release-notices", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::ReleaseNoticeInput in;
+      auto form = get_int(body, "form_id");
+      if (!form.ok()) return error_response(form.error());
+      if (!*form) return error_response(invalid("FIELD_REQUIRED", "请选择该人员的基本情况登记表", "form_id"));
+      in.form_id = **form;
+      for (auto [field, dst] : {std::pair{"release_date", &in.release_date}, std::pair{"place", &in.place},
+                                std::pair{"conduct", &in.conduct}, std::pair{"officer", &in.officer},
+                                std::pair{"risk_level", &in.risk_level}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      auto tendency = get_bool(body, "reoffending_tendency");
+      if (!tendency.ok()) return error_response(tendency.error());
+      in.reoffending_tendency = tendency->value_or(false);
+      nlohmann::json extra = nlohmann::json::object();
+      for (const char* field : {"risk_factors", "suggestions"}) {
+        auto it = body.find(field);
+        if (it != body.end() && !it->is_null()) extra[field] = *it;
+      }
+      in.data = extra.dump();
+      auto d = app.send_release_notice(ctx, in);
+      if (!d.ok()) return error_response(d.error());
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+    });
+  });
+  r.add("POST", "/api/v1/documents/:id/reception", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::ReceptionInput in;
+      for (auto [field, dst] :
+           {std::pair{"pickup_by", &in.pickup_by}, std::pair{"planned_date", &in.planned_date},
+            std::pair{"contact", &in.contact}, std::pair{"contact_phone", &in.contact_phone},
+            std::pair{"sent_on", &in.sent_on}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      auto d = app.send_reception(ctx, req.params["id"], in);
+      if (!d.ok()) return error_response(d.error());
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+    });
+  });
+  r.add("POST", "/api/v1/persons/:id/pickups", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::PickupInput in;
+      for (auto [field, dst] : {std::pair{"picked_on", &in.picked_on}, std::pair{"place", &in.place},
+                                std::pair{"team", &in.team}, std::pair{"kind", &in.kind}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      if (auto s = app.record_pickup(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
+      return json_response(201, {{"status", "recorded"}});
+    });
+  });
   r.add("GET", "/api/v1/documents", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       app::DocumentQuery q;

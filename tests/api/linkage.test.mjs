@@ -103,3 +103,50 @@ test('only custody units send forms; bad forms are refused', async () => {
   });
   assert.equal(future.body.error.code, 'DATE_IN_FUTURE');
 });
+
+test('R-LNK-4 the release notice fixes the release date; a high risk makes a key subject; the reception arrangement answers it', async () => {
+  const person = personBody(units['500153001002'].id, await chargeId(sfs), {
+    name: '通知乙', id_number: makeId('500153', '19790101', 715), release_date: day(60), release_kind: undefined,
+  });
+  const f = await kss.post('/api/v1/documents/registration-forms', { person, received_into_custody: day(-300) });
+  assert.equal(f.status, 201, JSON.stringify(f.body));
+  const n = await kss.post('/api/v1/documents/release-notices', {
+    form_id: f.body.id, release_date: day(30), place: '荣昌区看守所', conduct: '表现良好', officer: '刘警官',
+    risk_level: 'high', risk_factors: ['无固定住所'], suggestions: { housing: true, work: true },
+  });
+  assert.equal(n.status, 201, JSON.stringify(n.body));
+  const p = await sfs.get(`/api/v1/persons/${f.body.person_id}`);
+  assert.equal(p.body.release_date, day(30));
+  const cls = await sfs.get(`/api/v1/persons/${f.body.person_id}/classification`);
+  assert.equal(cls.body.class, 'key');
+  assert.equal(cls.body.reasons[0].criterion, 'reoffending_tendency');
+  let tasks = (await sfs.get(`/api/v1/persons/${f.body.person_id}/tasks`)).body.items;
+  assert.equal(tasks.find((t) => t.key === 'R-LNK-4/reply').state, 'open');
+  const bad = await sfs.post(`/api/v1/documents/${n.body.id}/reception`, { pickup_by: 'taxi', planned_date: day(30) });
+  assert.equal(bad.body.error.field, 'pickup_by');
+  const r = await sfs.post(`/api/v1/documents/${n.body.id}/reception`, {
+    pickup_by: 'township_team', planned_date: day(30), contact: '镇综治办张主任', contact_phone: '023-46700000',
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.equal(r.body.receiver.name, '荣昌区看守所');
+  tasks = (await sfs.get(`/api/v1/persons/${f.body.person_id}/tasks`)).body.items;
+  assert.equal(tasks.find((t) => t.key === 'R-LNK-4/reply').state, 'done');
+  // Key subject: the pick-up duty is the township team's (R-PCK-1).
+  assert.ok(tasks.some((t) => t.rule === 'R-PCK-1'));
+  const otherBox = await loginAs(srv, 'sfs_101');
+  assert.equal((await otherBox.post(`/api/v1/documents/${n.body.id}/reception`, { pickup_by: 'family', planned_date: day(30) })).status, 404);
+});
+
+test('R-PCK-1 R-PCK-2 the pick-up record names who, when and where', async () => {
+  const made = await sfs.post('/api/v1/persons', personBody(units['500153001001'].id, await chargeId(sfs), { name: '接回丙', release_date: day(-1) }));
+  assert.equal(made.status, 201);
+  const zj = await loginAs(srv, 'zj_001');
+  const r = await zj.post(`/api/v1/persons/${made.body.id}/pickups`, { picked_on: day(-1), place: '重庆市永川监狱', team: '家属及社区代表', kind: 'family' });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const tasks = (await sfs.get(`/api/v1/persons/${made.body.id}/tasks`)).body.items;
+  assert.equal(tasks.find((t) => t.rule === 'R-PCK-2').state, 'done');
+  const tl = (await sfs.get(`/api/v1/persons/${made.body.id}/timeline`)).body.items;
+  assert.ok(tl.some((e) => e.kind === 'pickup' && /永川监狱/.test(e.summary)));
+  const bad = await zj.post(`/api/v1/persons/${made.body.id}/pickups`, { picked_on: day(2), kind: 'family' });
+  assert.equal(bad.body.error.code, 'DATE_IN_FUTURE');
+});
