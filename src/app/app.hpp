@@ -235,6 +235,9 @@ class App {
   // Recomputes one person's tasks (in the caller's write transaction).
   Status refresh_tasks(store::Connection& c, std::int64_t person_id, domain::CivilDate today);
   // Recomputes every person's tasks, in batches; returns the number of persons.
+  // R-PER-1: records the automatic release from assistance (解除帮教) of every person whose period
+  // ended by `today` and has no such record yet; returns how many were recorded.
+  Result<std::int64_t> record_period_ends(domain::CivilDate today);
   Result<std::int64_t> refresh_all_tasks(domain::CivilDate today);
   Result<Audited<TaskPage>> find_tasks(const Ctx& ctx, const TaskQuery& q);
   Result<Audited<std::vector<PersonTask>>> read_person_tasks(const Ctx& ctx, std::int64_t id);

@@ -197,6 +197,10 @@ Result<store::Document> App::send_verification(const Ctx& ctx, std::int64_t form
         auto form = store::find_document(c, form_id);
         if (!form.ok()) return form.error();
         if (!form->has_value() || (*form)->kind != "registration_form" || !(*form)->person_id) return missing;
+        if ((*form)->received_on && domain::to_string(*sent) < *(*form)->received_on) {
+          return invalid("DATE_BEFORE_DOCUMENT", "反馈日期不能早于收到登记表的日期 " + *(*form)->received_on,
+                         "sent_on");
+        }
         // The person must be in the caller's jurisdiction (the form was routed to their area).
         auto rec = store::find_person(c, ctx.actor->scope, *(*form)->person_id);
         if (!rec.ok()) return rec.error();
@@ -394,6 +398,10 @@ Result<store::Document> App::send_reception(const Ctx& ctx, std::int64_t notice_
         if (!notice.ok()) return notice.error();
         if (!notice->has_value() || (*notice)->kind != "release_notice" || !(*notice)->person_id)
           return missing;
+        if ((*notice)->received_on && domain::to_string(*sent) < *(*notice)->received_on) {
+          return invalid("DATE_BEFORE_DOCUMENT",
+                         "反馈日期不能早于收到通知书的日期 " + *(*notice)->received_on, "sent_on");
+        }
         auto rec = store::find_person(c, ctx.actor->scope, *(*notice)->person_id);
         if (!rec.ok()) return rec.error();
         if (!rec->has_value()) return missing;

@@ -115,13 +115,46 @@ void App::start_daily_refresh() {
       std::unique_lock lock(mu);
       cv.wait_for(lock, stop, std::chrono::seconds(next - now), [] { return false; });
       if (stop.stop_requested()) return;
-      auto n = refresh_all_tasks(domain::shanghai_date_from_unix(platform::unix_seconds(clock_.now())));
+      auto today = domain::shanghai_date_from_unix(platform::unix_seconds(clock_.now()));
+      if (auto ended = record_period_ends(today); !ended.ok())
+        platform::log_error("period ends: " + ended.error().message);
+      auto n = refresh_all_tasks(today);
       if (!n.ok())
         platform::log_error("daily task refresh failed: " + n.error().message);
       else
         platform::log_info("daily task refresh: " + std::to_string(*n) + " persons");
     }
   });
+}
+
+Result<std::int64_t> App::record_period_ends(domain::CivilDate today) {
+  const std::string day = domain::to_string(today);
+  return transact_value<std::int64_t>(
+      db_, store::TxKind::write, [&](store::Connection& c) -> Result<std::int64_t> {
+        auto due = c.query(
+            "SELECT p.id, p.release_date, p.release_kind, p.assistance_end_date FROM persons p WHERE "
+            "p.assistance_end_date <= ? AND NOT EXISTS (SELECT 1 FROM assistance_periods a WHERE a.person_id "
+            "= p.id "
+            "AND a.release_date = p.release_date AND a.ended_on IS NOT NULL)",
+            {day});
+        if (!due.ok()) return due.error();
+        std::int64_t now = platform::unix_seconds(clock_.now());
+        for (const auto& r : *due) {
+          auto ins = c.exec(
+              "INSERT INTO assistance_periods (person_id, release_date, release_kind, end_date, ended_on, "
+              "end_reason, "
+              "created_at) VALUES (?, ?, ?, ?, ?, 'expired', ?)",
+              {r.i64(0), r.str(1), r.str(2), r.str(3), r.str(3), now});
+          if (!ins.ok()) return ins.error();
+          store::PersonEvent e;
+          e.person_id = r.i64(0);
+          e.at = now;
+          e.kind = "released_from_assistance";
+          e.summary = "帮教期满,自动解除帮教(" + r.str(3) + ",R-PER-1)";
+          if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        }
+        return static_cast<std::int64_t>(due->size());
+      });
 }
 
 Result<std::int64_t> App::refresh_all_tasks(domain::CivilDate today) {

@@ -16,3 +16,26 @@ TEST(Obligations, SeededPersonsGetTasks) {
 }
 
 }  // namespace anbang::app
+
+namespace anbang::app {
+// R-PER-1: on the end date the person is released from assistance automatically, with a record;
+// history stays readable.
+TEST(Obligations, R_PER_1_AutomaticReleaseFromAssistanceIsRecordedOnce) {
+  TestWorld w(40);
+  auto today = w.app->context("").today;
+  auto ended = w.app->record_period_ends(today);
+  ASSERT_TRUE(ended.ok());
+  auto expected = transact_value<std::int64_t>(*w.db, store::TxKind::read, [&](store::Connection& c) {
+    return c.scalar("SELECT COUNT(*) FROM persons WHERE assistance_end_date <= ?",
+                    {domain::to_string(today)});
+  });
+  EXPECT_EQ(*ended, *expected);
+  EXPECT_GT(*ended, 0);
+  auto again = w.app->record_period_ends(today);
+  EXPECT_EQ(*again, 0);  // once only
+  auto events = transact_value<std::int64_t>(*w.db, store::TxKind::read, [](store::Connection& c) {
+    return c.scalar("SELECT COUNT(*) FROM person_events WHERE kind = 'released_from_assistance'");
+  });
+  EXPECT_EQ(*events, *expected);
+}
+}  // namespace anbang::app

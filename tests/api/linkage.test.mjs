@@ -150,3 +150,14 @@ test('R-PCK-1 R-PCK-2 the pick-up record names who, when and where', async () =>
   const bad = await zj.post(`/api/v1/persons/${made.body.id}/pickups`, { picked_on: day(2), kind: 'family' });
   assert.equal(bad.body.error.code, 'DATE_IN_FUTURE');
 });
+
+test('a feedback cannot be dated before the form it answers', async () => {
+  const person = personBody(units['500153001003'].id, await chargeId(sfs), { release_date: day(90), release_kind: undefined });
+  const f = await kss.post('/api/v1/documents/registration-forms', { person, received_into_custody: day(-10) });
+  assert.equal(f.status, 201);
+  const r = await sfs.post(`/api/v1/documents/${f.body.id}/verification`, {
+    false_name: 'cleared', false_identity: 'cleared', false_address: 'cleared', sent_on: day(-30),
+  });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.error.code, 'DATE_BEFORE_DOCUMENT');
+});
