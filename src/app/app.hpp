@@ -25,6 +25,7 @@
 #include "store/document_repo.hpp"
 #include "store/obligation_repo.hpp"
 #include "store/person_repo.hpp"
+#include "store/transfer_repo.hpp"
 #include "store/user_repo.hpp"
 
 namespace anbang::app {
@@ -175,6 +176,12 @@ struct PickupInput {
   std::string picked_on, place, team, kind;  // kind: township_team | family
 };
 
+struct TransferInput {
+  std::string kind = "residence";  // residence | household | identity_established
+  std::int64_t to_unit_id = 0;
+  std::string reason;
+};
+
 struct DocumentQuery {
   std::string box = "inbox";  // inbox (received by my unit) | sent (sent by my unit)
   std::string kind;
@@ -255,6 +262,12 @@ class App {
   Result<store::Document> send_release_notice(const Ctx& ctx, const ReleaseNoticeInput& in);
   Result<store::Document> send_reception(const Ctx& ctx, std::int64_t notice_id, const ReceptionInput& in);
   Status record_pickup(const Ctx& ctx, std::int64_t person_id, const PickupInput& in);
+  // --- transfers (R-JUR-1, R-JUR-2): the receiving unit accepts; until then nothing moves ---
+  Result<store::Transfer> request_transfer(const Ctx& ctx, std::int64_t person_id, const TransferInput& in);
+  Result<std::vector<store::Transfer>> list_transfers(const Ctx& ctx, bool incoming,
+                                                      const std::string& state);
+  Result<store::Transfer> decide_transfer(const Ctx& ctx, std::int64_t id, bool accept,
+                                          const std::string& note);
   Result<ClassView> person_classification(const Ctx& ctx, std::int64_t person_id);
   // Refreshes every person's tasks shortly after each midnight (Asia/Shanghai) on a background
   // thread, so that new periods' tasks appear; stopped by the destructor.

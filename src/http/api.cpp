@@ -201,6 +201,7 @@ Router make_api_router(app::App& app) {
   add_dict_routes(r, app);
   add_task_routes(r, app);
   add_document_routes(r, app);
+  add_transfer_routes(r, app);
   return r;
 }
 

@@ -33,6 +33,7 @@ const walks = {
   'GET /persons/{id}/timeline': (c, id) => c.get(`/api/v1/persons/${id}/timeline`),
   'GET /persons/{id}/tasks': (c, id) => c.get(`/api/v1/persons/${id}/tasks`),
   'GET /persons/{id}/classification': (c, id) => c.get(`/api/v1/persons/${id}/classification`),
+  'POST /persons/{id}/transfers': (c, id) => c.post(`/api/v1/persons/${id}/transfers`, { kind: 'residence', to_unit_id: units['500153101002'].id }),
   'POST /persons/{id}/pickups': (c, id) => c.post(`/api/v1/persons/${id}/pickups`, { picked_on: '2026-11-20', kind: 'family' }),
   'POST /persons/{id}/follow-ups': (c, id) => c.post(`/api/v1/persons/${id}/follow-ups`, { kind: 'visit', held_on: '2026-11-20' }),
   'POST /persons/{id}/registrations': (c, id) => c.post(`/api/v1/persons/${id}/registrations`, { registered_on: '2026-11-20' }),

@@ -1,0 +1,75 @@
+// R-JUR-1, R-JUR-2 (journey 6): a person moves; until the receiving township accepts, the sending
+// one keeps the duties; afterwards both see the person, daily duties follow the residence.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../support/server.mjs';
+import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
+
+const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+let srv, sfs, other, units, person;
+
+before(async () => {
+  srv = await startServer({ persons: 10 });
+  sfs = await loginAs(srv, 'sfs_001');
+  other = await loginAs(srv, 'sfs_101');
+  units = await unitsByCode(sfs);
+  const made = await sfs.post('/api/v1/persons', personBody(units['500153001001'].id, await chargeId(sfs), { name: '迁移丁', release_date: day(-40) }));
+  assert.equal(made.status, 201);
+  person = made.body;
+});
+after(async () => { await srv.stop(); });
+
+test('R-JUR-1 a pending transfer changes nothing; the receiving township accepts; both then see the person', async () => {
+  const req = await sfs.post(`/api/v1/persons/${person.id}/transfers`, { kind: 'residence', to_unit_id: units['500153101002'].id, reason: '外出务工后定居' });
+  assert.equal(req.status, 201, JSON.stringify(req.body));
+  assert.equal(req.body.state, 'pending');
+  const dup = await sfs.post(`/api/v1/persons/${person.id}/transfers`, { kind: 'residence', to_unit_id: units['500153101003'].id });
+  assert.equal(dup.body.error.code, 'TRANSFER_PENDING');
+  // Pending: the receiving township does not see the file yet, the visit duty stays with the old village.
+  assert.equal((await other.get(`/api/v1/persons/${person.id}`)).status, 404);
+  let tasks = (await sfs.get(`/api/v1/persons/${person.id}/tasks`)).body.items;
+  assert.ok(tasks.filter((t) => t.rule === 'R-VIS-1').every((t) => t.unit.name === units['500153001001'].name));
+  const incoming = await other.get('/api/v1/transfers?box=incoming&state=pending');
+  const item = incoming.body.items.find((t) => t.person_id === person.id);
+  assert.ok(item);
+  assert.equal(item.person_name, '迁移丁');
+  // The sending side cannot accept its own request.
+  assert.equal((await sfs.post(`/api/v1/transfers/${item.id}/accept`, {})).status, 404);
+  const ok = await other.post(`/api/v1/transfers/${item.id}/accept`, { note: '已核实住址' });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.state, 'accepted');
+  assert.equal((await other.post(`/api/v1/transfers/${item.id}/accept`, {})).body.error.code, 'TRANSFER_DECIDED');
+  // Both places list the person (双列管); daily duties follow the residence, registration stays home.
+  assert.equal((await other.get(`/api/v1/persons/${person.id}`)).status, 200);
+  const file = await sfs.get(`/api/v1/persons/${person.id}`);
+  assert.equal(file.body.separated, true);
+  tasks = (await sfs.get(`/api/v1/persons/${person.id}/tasks`)).body.items;
+  assert.ok(tasks.filter((t) => t.rule === 'R-VIS-1').every((t) => t.unit.name === units['500153101002'].name));
+  assert.equal(tasks.find((t) => t.rule === 'R-REG-1').unit.name, '昌元街道司法所');
+  const tl = (await sfs.get(`/api/v1/persons/${person.id}/timeline`)).body.items;
+  assert.ok(tl.some((e) => e.kind === 'transfer' && /已接收/.test(e.summary)));
+});
+
+test('R-JUR-2 an identity established moves the household place and marks the identity verified', async () => {
+  const made = await sfs.post('/api/v1/persons', personBody(units['500153001001'].id, await chargeId(sfs), {
+    name: '无名戊', id_number: null, identity_verified: false, birth_date: '1980-05-05', gender: '1', release_date: day(-10),
+  }));
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const req = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'identity_established', to_unit_id: units['500153101004'].id, reason: '查清真实身份' });
+  assert.equal(req.status, 201);
+  const ok = await other.post(`/api/v1/transfers/${req.body.id}/accept`, {});
+  assert.equal(ok.status, 200);
+  const file = await other.get(`/api/v1/persons/${made.body.id}`);
+  assert.equal(file.body.identity_verified, true);
+  assert.equal(file.body.household_unit.id, units['500153101004'].id);
+});
+
+test('a refused transfer changes nothing', async () => {
+  const made = await sfs.post('/api/v1/persons', personBody(units['500153001002'].id, await chargeId(sfs), { name: '退回己' }));
+  const req = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'residence', to_unit_id: units['500153101005'].id });
+  const no = await other.post(`/api/v1/transfers/${req.body.id}/reject`, { note: '查无此人' });
+  assert.equal(no.body.state, 'rejected');
+  assert.equal((await other.get(`/api/v1/persons/${made.body.id}`)).status, 404);
+  const bad = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'residence', to_unit_id: units['SFS500153101'].id });
+  assert.equal(bad.body.error.code, 'UNIT_NOT_AREA');
+});
