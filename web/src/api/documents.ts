@@ -1,7 +1,8 @@
 // Linkage documents (衔接文书): the 基本情况登记表 sent by a detention centre or prison (R-LNK-1),
 // the inbox/sent boxes, and the judicial office's verification feedback with the 三假 findings
 // (R-LNK-2), which reclassifies the person at once (R-CLS-3). api/openapi.yaml: /documents,
-// /documents/registration-forms, /documents/{id}/verification.
+// /documents/registration-forms, /documents/{id}/verification, /documents/release-notices,
+// /documents/{id}/reception.
 import { http } from './http'
 import type { CivilDate, PageOf, UnitRef } from './types'
 import type { PersonInput } from './persons'
@@ -86,8 +87,41 @@ export interface DocumentQuery {
   page_size?: number
 }
 
+export type RiskLevel = 'high' | 'medium' | 'low'
+export const RISK_LEVELS: RiskLevel[] = ['high', 'medium', 'low']
+export type SuggestionKey = 'housing' | 'work' | 'medical' | 'living'
+export const SUGGESTION_KEYS: SuggestionKey[] = ['housing', 'work', 'medical', 'living']
+
+/** Body of POST /documents/release-notices (刑满释放人员通知书, R-LNK-4). */
+export interface ReleaseNoticeInput {
+  /** The registration form this custody unit sent for the person. */
+  form_id: number
+  release_date: CivilDate
+  place: string
+  conduct: string
+  officer: string
+  risk_level: RiskLevel
+  reoffending_tendency: boolean
+  risk_factors: string[]
+  suggestions: Record<SuggestionKey, boolean>
+}
+
+export type PickupBy = 'township_team' | 'family'
+export const PICKUP_BY: PickupBy[] = ['township_team', 'family']
+
+/** Body of POST /documents/{id}/reception (接收安排, R-LNK-4). */
+export interface ReceptionInput {
+  pickup_by: PickupBy
+  planned_date: CivilDate
+  contact: string
+  contact_phone: string
+  sent_on: CivilDate
+}
+
 export const documentsApi = {
   list: (q: DocumentQuery) => http.get<PageOf<LinkageDocument>>('/documents', { ...q }),
   sendRegistrationForm: (body: RegistrationFormInput) => http.post<LinkageDocument>('/documents/registration-forms', body),
   verify: (id: number, body: VerificationInput) => http.post<LinkageDocument>(`/documents/${id}/verification`, body),
+  sendReleaseNotice: (body: ReleaseNoticeInput) => http.post<LinkageDocument>('/documents/release-notices', body),
+  reception: (id: number, body: ReceptionInput) => http.post<LinkageDocument>(`/documents/${id}/reception`, body),
 }

@@ -1,6 +1,7 @@
 // Tasks of the obligation engine (task:read), the workbench counts, and the records that close
 // tasks: follow-ups (followup:record) and registrations (person:register). api/openapi.yaml:
-// /workbench, /tasks, /persons/{id}/tasks, /persons/{id}/follow-ups, /persons/{id}/registrations.
+// /workbench, /tasks, /persons/{id}/tasks, /persons/{id}/follow-ups, /persons/{id}/registrations,
+// /persons/{id}/pickups.
 import { http } from './http'
 import type { CivilDate, ItemsOf, PageOf, UnitRef } from './types'
 
@@ -104,6 +105,18 @@ export interface RegistrationInput {
   needs: Record<NeedKey, boolean>
 }
 
+export type PickupKind = 'township_team' | 'family'
+export const PICKUP_KINDS: PickupKind[] = ['township_team', 'family']
+
+/** Body of POST /persons/{id}/pickups (接回, R-PCK-1/R-PCK-2). */
+export interface PickupInput {
+  picked_on: CivilDate
+  place: string
+  /** Who picked the person up. */
+  team: string
+  kind: PickupKind
+}
+
 export interface Recorded {
   status: string
 }
@@ -117,4 +130,5 @@ export const tasksApi = {
   ofPerson: (personId: number) => http.get<ItemsOf<PersonTask>>(`/persons/${personId}/tasks`),
   recordFollowUp: (personId: number, body: FollowUpInput) => http.post<Recorded>(`/persons/${personId}/follow-ups`, body),
   register: (personId: number, body: RegistrationInput) => http.post<Recorded>(`/persons/${personId}/registrations`, body),
+  recordPickup: (personId: number, body: PickupInput) => http.post<Recorded>(`/persons/${personId}/pickups`, body),
 }

@@ -5,22 +5,24 @@ import zhAdmin from './zh-CN/admin'
 import zhAudit from './zh-CN/audit'
 import zhTask from './zh-CN/task'
 import zhDocument from './zh-CN/document'
+import zhTransfer from './zh-CN/transfer'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
 import enAudit from './en/audit'
 import enTask from './en/task'
 import enDocument from './en/document'
+import enTransfer from './en/transfer'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -17,6 +17,7 @@ export default {
     sendForm: 'Send registration form',
     sent: 'Sent',
     inbox: 'Inbox',
+    transfers: 'Transfers',
   },
   action: {
     search: 'Search',

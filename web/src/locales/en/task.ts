@@ -90,4 +90,16 @@ export default {
     required: 'Please enter {field}',
     saved: 'Registration recorded',
   },
+  pickup: {
+    button: 'Record pick-up',
+    title: 'Record pick-up',
+    pickedOn: 'Picked up on',
+    place: 'Place',
+    team: 'Picked up by',
+    teamPlaceholder: 'e.g. township team: Zhang San, Li Si',
+    kind: 'Kind',
+    kinds: { township_team: 'Township team', family: 'Family and village representative' },
+    required: 'Please fill in {field}',
+    saved: 'Pick-up recorded',
+  },
 }

@@ -17,6 +17,7 @@ export default {
     sendForm: '发送登记表',
     sent: '已发送',
     inbox: '收件箱',
+    transfers: '转移接收',
   },
   action: {
     search: '搜索',

@@ -90,4 +90,16 @@ export default {
     required: '请填写{field}',
     saved: '报到已登记',
   },
+  pickup: {
+    button: '记录接回',
+    title: '记录接回',
+    pickedOn: '接回日期',
+    place: '接回地点',
+    team: '接回人员',
+    teamPlaceholder: '如:镇街接回小组 张三、李四',
+    kind: '接回方式',
+    kinds: { township_team: '镇街组织接回', family: '家属及村居代表接回' },
+    required: '请填写{field}',
+    saved: '接回已记录',
+  },
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canVerify, emptyFamilyMember, emptyRegistrationForm, emptyVerification, factorText, feedbackState, formDataToInput, sortHistory } from './data'
+import { canAnswerReception, canSendReleaseNotice, canVerify, emptyFamilyMember, emptyReception, emptyRegistrationForm, emptyReleaseNotice, emptyVerification, factorText, feedbackState, formDataToInput, normalizeFactors, releaseNoticeToInput, sortHistory } from './data'
 
 describe('document helpers', () => {
   it('tells the feedback state of a document', () => {
@@ -8,6 +8,7 @@ describe('document helpers', () => {
     expect(feedbackState({ kind: 'registration_form', answered_on: null, feedback_overdue: false })).toBe('pending')
     expect(feedbackState({ kind: 'registration_form', answered_on: null })).toBe('pending')
     expect(feedbackState({ kind: 'verification_feedback', answered_on: null })).toBe('none')
+    expect(feedbackState({ kind: 'release_notice', answered_on: null })).toBe('pending')
   })
 
   it('offers the verification only for unanswered registration forms', () => {
@@ -35,5 +36,35 @@ describe('document helpers', () => {
     expect(factorText('无家可归')).toBe('无家可归')
     expect(factorText({ text: '无业可就' })).toBe('无业可就')
     expect(sortHistory([{ from_date: '2026-01-01' }, { from_date: '2026-03-01' }]).map((h) => h.from_date)).toEqual(['2026-03-01', '2026-01-01'])
+  })
+})
+
+describe('release notice and reception helpers', () => {
+  it('offers the release notice on registration forms and the reception on unanswered notices', () => {
+    expect(canSendReleaseNotice({ kind: 'registration_form' })).toBe(true)
+    expect(canSendReleaseNotice({ kind: 'release_notice' })).toBe(false)
+    expect(canAnswerReception({ kind: 'release_notice', answered_on: null })).toBe(true)
+    expect(canAnswerReception({ kind: 'release_notice', answered_on: '2026-05-01' })).toBe(false)
+    expect(canAnswerReception({ kind: 'registration_form', answered_on: null })).toBe(false)
+  })
+
+  it('normalizes risk factors', () => {
+    expect(normalizeFactors([' 无固定住所 ', '', '无业', '无固定住所'])).toEqual(['无固定住所', '无业'])
+  })
+
+  it('builds the release notice body', () => {
+    const f = { ...emptyReleaseNotice(7, '2026-06-01'), place: ' 荣昌区看守所 ', officer: ' 张三 ', risk_factors: ['a', ' a'] }
+    const b = releaseNoticeToInput(f)
+    expect(b.form_id).toBe(7)
+    expect(b.release_date).toBe('2026-06-01')
+    expect(b.place).toBe('荣昌区看守所')
+    expect(b.officer).toBe('张三')
+    expect(b.risk_factors).toEqual(['a'])
+    expect(b.risk_level).toBe('low')
+    expect(b.suggestions).toEqual({ housing: false, work: false, medical: false, living: false })
+  })
+
+  it('starts a reception arrangement with the township team, dated today', () => {
+    expect(emptyReception('2026-05-02')).toEqual({ pickup_by: 'township_team', planned_date: '', contact: '', contact_phone: '', sent_on: '2026-05-02' })
   })
 })

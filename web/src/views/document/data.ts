@@ -1,5 +1,5 @@
 // Pure helpers of the linkage-document pages (发送登记表, 已发送, 收件箱) and the classification view.
-import type { FamilyMember, Finding, LinkageDocument, RegistrationFormData, VerificationInput } from '@/api/documents'
+import type { FamilyMember, Finding, LinkageDocument, ReceptionInput, RegistrationFormData, ReleaseNoticeInput, VerificationInput } from '@/api/documents'
 import type { CivilDate } from '@/api/types'
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
@@ -7,9 +7,10 @@ export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 /** Where a document stands as to its reply: answered, overdue (registration form past its feedback due date), pending, or not awaiting one. */
 export type FeedbackState = 'answered' | 'overdue' | 'pending' | 'none'
 
-/** Only registration forms owe a reply (verification feedback within a month of receipt). */
+/** Registration forms owe a reply (verification feedback within a month of receipt), release notices a reception arrangement. */
 export function feedbackState(d: Pick<LinkageDocument, 'kind' | 'answered_on' | 'feedback_overdue'>): FeedbackState {
   if (d.answered_on) return 'answered'
+  if (d.kind === 'release_notice') return 'pending'
   if (d.kind !== 'registration_form') return 'none'
   return d.feedback_overdue ? 'overdue' : 'pending'
 }
@@ -77,4 +78,56 @@ export function factorText(f: string | { text?: string; factor?: string }): stri
 /** Class history, most recent first. */
 export function sortHistory<T extends { from_date: string }>(h: readonly T[]): T[] {
   return [...h].sort((a, b) => b.from_date.localeCompare(a.from_date))
+}
+
+/** True when a 已发送 row can be followed by a 释放通知书 (the custody unit's registration forms). */
+export function canSendReleaseNotice(d: Pick<LinkageDocument, 'kind'>): boolean {
+  return d.kind === 'registration_form'
+}
+
+/** True when the inbox row is a release notice still awaiting the reception arrangement. */
+export function canAnswerReception(d: Pick<LinkageDocument, 'kind' | 'answered_on'>): boolean {
+  return d.kind === 'release_notice' && !d.answered_on
+}
+
+/** A fresh release notice for registration form `formId`; the release date defaults to the file's expected one. */
+export function emptyReleaseNotice(formId: number, releaseDate: CivilDate = ''): ReleaseNoticeInput {
+  return {
+    form_id: formId,
+    release_date: releaseDate,
+    place: '',
+    conduct: '',
+    officer: '',
+    risk_level: 'low',
+    reoffending_tendency: false,
+    risk_factors: [],
+    suggestions: { housing: false, work: false, medical: false, living: false },
+  }
+}
+
+/** Risk factors as sent: trimmed, empty ones and repeats dropped, in the order typed. */
+export function normalizeFactors(factors: readonly string[]): string[] {
+  const out: string[] = []
+  for (const f of factors) {
+    const v = f.trim()
+    if (v && !out.includes(v)) out.push(v)
+  }
+  return out
+}
+
+/** The release-notice body: text trimmed, factors normalized. */
+export function releaseNoticeToInput(f: ReleaseNoticeInput): ReleaseNoticeInput {
+  return {
+    ...f,
+    place: f.place.trim(),
+    conduct: f.conduct.trim(),
+    officer: f.officer.trim(),
+    risk_factors: normalizeFactors(f.risk_factors),
+    suggestions: { ...f.suggestions },
+  }
+}
+
+/** A fresh reception arrangement dated `today`, picked up by the township team. */
+export function emptyReception(today: CivilDate): ReceptionInput {
+  return { pickup_by: 'township_team', planned_date: '', contact: '', contact_phone: '', sent_on: today }
 }

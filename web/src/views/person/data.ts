@@ -47,3 +47,6 @@ export const PERSON_FIELDS = [
   'family_contact_phone',
   'phone',
 ] as const
+
+/** What was recorded on the person file (the file reloads what it may have changed). */
+export type RecordKind = 'follow-up' | 'registration' | 'pickup' | 'transfer'
