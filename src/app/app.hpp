@@ -248,6 +248,8 @@ class App {
   Result<std::int64_t> refresh_all_tasks(domain::CivilDate today);
   Result<Audited<TaskPage>> find_tasks(const Ctx& ctx, const TaskQuery& q);
   Result<Audited<std::vector<PersonTask>>> read_person_tasks(const Ctx& ctx, std::int64_t id);
+  // R-LOST-1: 脱管 risk ("lost") and 漏管 ("missed") lists of the caller's jurisdiction.
+  Result<Audited<std::vector<store::LostRow>>> supervision_list(const Ctx& ctx, const std::string& which);
   Result<Workbench> workbench(const Ctx& ctx);
   Status record_follow_up(const Ctx& ctx, std::int64_t person_id, const FollowUpInput& in);
   Status record_registration(const Ctx& ctx, std::int64_t person_id, const RegistrationInput& in);

@@ -261,6 +261,25 @@ Result<Audited<std::vector<PersonTask>>> App::read_person_tasks(const Ctx& ctx, 
   });
 }
 
+Result<Audited<std::vector<store::LostRow>>> App::supervision_list(const Ctx& ctx, const std::string& which) {
+  if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
+  if (which != "lost" && which != "missed")
+    return invalid("FIELD_VALUE", "列表应为 lost(脱管风险)或 missed(漏管)", "which");
+  std::string today = domain::to_string(ctx.today);
+  // R-LOST-1: overdue by more than lost_contact_days after a due date.
+  std::string cutoff =
+      domain::to_string(domain::add_days(ctx.today, -policy_.values_at(ctx.today).lost_contact_days));
+  using Rows = std::vector<store::LostRow>;
+  auto rows = transact_value<Rows>(db_, store::TxKind::read, [&](store::Connection& c) {
+    return which == "lost" ? store::lost_contact(c, ctx.actor->scope, today, cutoff, 500)
+                           : store::missed_supervision(c, ctx.actor->scope, today, 500);
+  });
+  if (!rows.ok()) return rows.error();
+  auto record = audit_record(ctx, "person_search", "persons", std::nullopt,
+                             std::to_string(rows->size()) + " 人", nlohmann::json{{"list", which}}.dump());
+  return Audited<Rows>{std::move(rows).value(), std::move(record)};
+}
+
 Result<Workbench> App::workbench(const Ctx& ctx) {
   if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
   Workbench w;

@@ -93,6 +93,25 @@ void add_task_routes(Router& r, app::App& app) {
                                              {"page_size", q.page_size}}));
     });
   });
+  for (const char* which : {"lost", "missed"}) {
+    r.add("GET", std::string("/api/v1/supervision/") + which, [&app, which](Request& req) {
+      return with_ctx(app, req, [&](app::Ctx& ctx) {
+        auto found = app.supervision_list(ctx, which);
+        if (!found.ok()) return error_response(found.error());
+        auto tree = app.units();
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& l : found->value) {
+          items.push_back({{"person_id", l.person_id},
+                           {"name", l.name},
+                           {"reason", l.reason},
+                           {"due", l.due ? nlohmann::json(*l.due) : nlohmann::json()},
+                           {"residence_unit", unit_ref(*tree, l.residence_unit_id)},
+                           {"household_unit", unit_ref(*tree, l.household_unit_id)}});
+        }
+        return after_audit(app, std::move(found->record), json_response(200, {{"items", items}}));
+      });
+    });
+  }
   r.add("GET", "/api/v1/workbench", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto w = app.workbench(ctx);

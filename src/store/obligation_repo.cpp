@@ -368,3 +368,53 @@ Result<std::int64_t> insert_registration(Connection& c, const Registration& r) {
 }
 
 }  // namespace anbang::store
+
+namespace anbang::store {
+
+Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& scope, const std::string& today,
+                                          const std::string& cutoff, int limit) {
+  Params p;
+  std::string w = scope_predicate(scope, p);
+  Params all = {today, today};
+  all.insert(all.end(), p.begin(), p.end());
+  all.push_back(cutoff);
+  all.push_back(std::int64_t{limit});
+  auto rows = c.query(
+      "SELECT p.id, p.name, CASE WHEN p.whereabouts_unknown = 1 THEN 'whereabouts_unknown' ELSE "
+      "'follow_up_overdue' END, "
+      "(SELECT MIN(t.due) FROM tasks t WHERE t.person_id = p.id AND t.state = 'open' AND t.rule IN "
+      "('R-VIS-1','R-VIS-2','R-REV-1')), p.residence_unit_id, p.household_unit_id FROM persons p "
+      "WHERE p.release_date <= ? AND p.assistance_end_date > ? AND " +
+          w +
+          " AND (p.whereabouts_unknown = 1 OR EXISTS (SELECT 1 FROM tasks t WHERE t.person_id = p.id AND "
+          "t.state = "
+          "'open' AND t.rule IN ('R-VIS-1','R-VIS-2','R-REV-1') AND t.due < ? AND NOT EXISTS (SELECT 1 FROM "
+          "follow_ups f WHERE f.person_id = p.id AND f.held_on > t.due))) ORDER BY p.id LIMIT ?",
+      all);
+  if (!rows.ok()) return rows.error();
+  std::vector<LostRow> out;
+  for (const auto& r : *rows) out.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.i64(4), r.i64(5)});
+  return out;
+}
+
+Result<std::vector<LostRow>> missed_supervision(Connection& c, const domain::Scope& scope,
+                                                const std::string& today, int limit) {
+  Params p;
+  std::string w = scope_predicate(scope, p);
+  Params all = p;
+  all.push_back(today);
+  all.push_back(std::int64_t{limit});
+  auto rows = c.query(
+      "SELECT p.id, p.name, 'not_registered', t.due, p.residence_unit_id, p.household_unit_id FROM persons p "
+      "JOIN tasks t ON t.person_id = p.id AND t.rule = 'R-REG-1' AND t.state = 'open' WHERE " +
+          w +
+          " AND t.due < ? AND EXISTS (SELECT 1 FROM documents d WHERE d.person_id = p.id AND d.kind IN "
+          "('registration_form','release_notice')) ORDER BY t.due LIMIT ?",
+      all);
+  if (!rows.ok()) return rows.error();
+  std::vector<LostRow> out;
+  for (const auto& r : *rows) out.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.i64(4), r.i64(5)});
+  return out;
+}
+
+}  // namespace anbang::store

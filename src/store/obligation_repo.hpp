@@ -82,3 +82,23 @@ struct Registration {
 Result<std::int64_t> insert_registration(Connection& c, const Registration& r);
 
 }  // namespace anbang::store
+
+namespace anbang::store {
+
+// R-LOST-1 lists over the stored tasks, within the caller's scope.
+struct LostRow {
+  std::int64_t person_id = 0;
+  std::string name, reason;        // reason: whereabouts_unknown | follow_up_overdue | not_registered
+  std::optional<std::string> due;  // the missed due date
+  std::int64_t residence_unit_id = 0, household_unit_id = 0;
+};
+// 脱管 risk: under assistance today and whereabouts unknown, or a follow-up (R-VIS-1/2, R-REV-1)
+// overdue by more than `lost_days` with no follow-up since its due date.
+Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& scope, const std::string& today,
+                                          const std::string& cutoff, int limit);
+// 漏管: a registration form or release notice exists, the R-REG-1 deadline has passed and the person
+// has not registered.
+Result<std::vector<LostRow>> missed_supervision(Connection& c, const domain::Scope& scope,
+                                                const std::string& today, int limit);
+
+}  // namespace anbang::store

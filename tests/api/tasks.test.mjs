@@ -93,3 +93,22 @@ test('tasks not pursued show as not applicable in their explanation too', async 
     if (x.state !== 'done') assert.equal(x.fulfilled_on, null);
   }
 });
+
+test('R-LOST-1 the 脱管 risk list: follow-ups overdue beyond lost_contact_days, within the jurisdiction', async () => {
+  const district = await loginAs(srv, 'qu_abb');
+  const lost = await district.get('/api/v1/supervision/lost');
+  assert.equal(lost.status, 200);
+  const cutoff = day(-30);
+  for (const x of lost.body.items) {
+    assert.ok(x.reason === 'whereabouts_unknown' || (x.due && x.due < cutoff), JSON.stringify(x));
+  }
+  const mine = await c.get('/api/v1/supervision/lost');
+  const township = units['500153001'].id;
+  for (const x of mine.body.items) {
+    const inTown = (u) => u.path.startsWith(units['500153001'].name) || u.id === township;
+    assert.ok(inTown(x.residence_unit) || inTown(x.household_unit), JSON.stringify(x));
+  }
+  const missed = await district.get('/api/v1/supervision/missed');
+  assert.equal(missed.status, 200);
+  assert.ok(Array.isArray(missed.body.items));
+});
