@@ -182,6 +182,10 @@ struct TransferInput {
   std::string reason;
 };
 
+struct MeetingInput {
+  std::string held_on, topic, attendees;
+};
+
 struct DocumentQuery {
   std::string box = "inbox";  // inbox (received by my unit) | sent (sent by my unit)
   std::string kind;
@@ -250,6 +254,10 @@ class App {
   Result<Audited<std::vector<PersonTask>>> read_person_tasks(const Ctx& ctx, std::int64_t id);
   // R-LOST-1: 脱管 risk ("lost") and 漏管 ("missed") lists of the caller's jurisdiction.
   Result<Audited<std::vector<store::LostRow>>> supervision_list(const Ctx& ctx, const std::string& which);
+  // R-MTG-1..3: meetings of the caller's unit (district yearly, township quarterly, judicial office
+  // monthly), recorded, and the unit's meeting tasks computed live.
+  Status record_meeting(const Ctx& ctx, const MeetingInput& in);
+  Result<std::vector<PersonTask>> meeting_tasks(const Ctx& ctx);
   Result<Workbench> workbench(const Ctx& ctx);
   Status record_follow_up(const Ctx& ctx, std::int64_t person_id, const FollowUpInput& in);
   Status record_registration(const Ctx& ctx, std::int64_t person_id, const RegistrationInput& in);

@@ -43,6 +43,7 @@ constexpr PermissionDef kPermissions[] = {
     {"document:send", "发送衔接文书"},
     {"document:read", "查看衔接文书"},
     {"document:verify", "核查反馈"},
+    {"meeting:record", "记录联席会议"},
 };
 
 struct RoleDef {
@@ -58,14 +59,17 @@ const std::vector<RoleDef>& role_defs() {
        "区安帮办干部",
        "district",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register", "document:read", "document:verify"}},
+        "person:register", "document:read", "document:verify", "meeting:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register", "document:read", "document:verify"}},
+        "person:register", "document:read", "document:verify", "meeting:record"}},
       {"police_officer", "派出所民警", "subtree", {"person:read", "task:read"}},
-      {"township_officer", "镇街干部", "subtree", {"person:read", "task:read", "followup:record"}},
+      {"township_officer",
+       "镇街干部",
+       "subtree",
+       {"person:read", "task:read", "followup:record", "meeting:record"}},
       {"village_cadre", "村居干部", "own", {"person:read", "task:read", "followup:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},

@@ -112,6 +112,30 @@ void add_task_routes(Router& r, app::App& app) {
       });
     });
   }
+  r.add("POST", "/api/v1/meetings", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      app::MeetingInput in;
+      for (auto [field, dst] : {std::pair{"held_on", &in.held_on}, std::pair{"topic", &in.topic},
+                                std::pair{"attendees", &in.attendees}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      if (in.held_on.empty()) return error_response(invalid("FIELD_REQUIRED", "请填写会议日期", "held_on"));
+      if (auto s = app.record_meeting(ctx, in); !s.ok()) return error_response(s.error());
+      return json_response(201, {{"status", "recorded"}});
+    });
+  });
+  r.add("GET", "/api/v1/meetings/tasks", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto tasks = app.meeting_tasks(ctx);
+      if (!tasks.ok()) return error_response(tasks.error());
+      auto tree = app.units();
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& pt : *tasks) items.push_back(person_task_json(*tree, pt));
+      return json_response(200, {{"items", items}});
+    });
+  });
   r.add("GET", "/api/v1/workbench", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto w = app.workbench(ctx);

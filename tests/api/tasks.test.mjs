@@ -112,3 +112,24 @@ test('R-LOST-1 the 脱管 risk list: follow-ups overdue beyond lost_contact_days
   assert.equal(missed.status, 200);
   assert.ok(Array.isArray(missed.body.items));
 });
+
+test('R-MTG-3 R-MTG-2 a liaison or joint meeting closes the unit’s task of the period', async () => {
+  const before = (await c.get('/api/v1/meetings/tasks')).body.items.filter((t) => t.rule === 'R-MTG-3');
+  assert.ok(before.length >= 1);
+  assert.ok(before.every((t) => /R-MTG-3/.test(t.explanation) && t.unit.name === '昌元街道司法所'));
+  // The demo units start today: a month counts once it has partial_period_min_days days, so the
+  // current month may not be owed yet; when it is, a meeting today closes it.
+  const current = before.find((t) => t.window_from <= day(0) && day(0) <= t.due);
+  const r = await c.post('/api/v1/meetings', { held_on: day(0), topic: '本月衔接情况', attendees: '司法所、派出所' });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const after = (await c.get('/api/v1/meetings/tasks')).body.items;
+  if (current) assert.equal(after.find((t) => t.key === current.key).state, 'done');
+  else assert.ok(before.every((t) => t.window_from > day(0) && t.state === 'open'));
+  const zj = await loginAs(srv, 'zj_001');
+  const town = (await zj.get('/api/v1/meetings/tasks')).body.items;
+  assert.ok(town.some((t) => t.rule === 'R-MTG-2'));
+  const cadre = await loginAs(srv, 'cj_001_001');
+  assert.equal((await cadre.post('/api/v1/meetings', { held_on: day(0) })).status, 403);
+  const future = await c.post('/api/v1/meetings', { held_on: day(3) });
+  assert.equal(future.body.error.code, 'DATE_IN_FUTURE');
+});

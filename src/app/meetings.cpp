@@ -1,0 +1,76 @@
+// Meetings (R-MTG-1..3, §2.3.3(4)): the district office's yearly joint meeting, each township's
+// quarterly joint meeting, each judicial office's monthly liaison with its police station.
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "domain/text.hpp"
+
+namespace anbang::app {
+
+namespace {
+// The meeting kind a unit owes, or "" if none.
+std::string meeting_kind(const std::string& unit_kind) {
+  if (unit_kind == "district") return "district_joint";
+  if (unit_kind == "township") return "township_joint";
+  if (unit_kind == "judicial_office") return "liaison";
+  return "";
+}
+}  // namespace
+
+Status App::record_meeting(const Ctx& ctx, const MeetingInput& in) {
+  if (auto s = require(ctx, "meeting:record"); !s.ok()) return s;
+  const domain::Unit* unit = units()->find(ctx.actor->unit_id);
+  std::string kind = unit ? meeting_kind(unit->kind) : "";
+  if (kind.empty())
+    return forbidden("NO_MEETING_DUTY", "您所在单位没有联席会议职责(区安帮办、镇街、司法所才有)");
+  auto on = domain::parse_date(in.held_on, "held_on");
+  if (!on.ok()) return on.error();
+  if (*on > ctx.today) return invalid("DATE_IN_FUTURE", "会议日期不能晚于今天", "held_on");
+  if (domain::count_code_points(in.topic) > 200)
+    return invalid("FIELD_TOO_LONG", "议题不能超过200字", "topic");
+  if (domain::count_code_points(in.attendees) > 1000)
+    return invalid("FIELD_TOO_LONG", "参会人员不能超过1000字", "attendees");
+  return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    auto r = c.exec(
+        "INSERT INTO meetings (unit_id, kind, held_on, topic, attendees, user_id, created_at) VALUES (?, ?, "
+        "?, ?, ?, ?, ?)",
+        {ctx.actor->unit_id, kind, domain::to_string(*on), in.topic, in.attendees, ctx.actor->user_id,
+         ctx.now});
+    if (!r.ok()) return r.error();
+    nlohmann::json d = {{"kind", kind}, {"held_on", domain::to_string(*on)}, {"topic", in.topic}};
+    return audit(c, ctx, "meeting_create", "unit", ctx.actor->unit_id, ctx.actor->unit_name, d.dump());
+  });
+}
+
+Result<std::vector<PersonTask>> App::meeting_tasks(const Ctx& ctx) {
+  if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
+  const domain::Unit* unit = units()->find(ctx.actor->unit_id);
+  if (!unit || meeting_kind(unit->kind).empty()) return std::vector<PersonTask>{};
+  return transact_value<std::vector<PersonTask>>(
+      db_, store::TxKind::read, [&](store::Connection& c) -> Result<std::vector<PersonTask>> {
+        rules::UnitFacts facts;
+        facts.unit_id = unit->id;
+        facts.kind = unit->kind;
+        auto created = c.scalar("SELECT created_at FROM units WHERE id = ?", {unit->id});
+        if (!created.ok()) return created.error();
+        facts.active_from = domain::shanghai_date_from_unix(*created);
+        auto held = c.query("SELECT held_on FROM meetings WHERE unit_id = ?", {unit->id});
+        if (!held.ok()) return held.error();
+        for (const auto& r : *held) {
+          auto d = domain::parse_date(r.str(0));
+          if (d.ok()) facts.meetings.push_back(*d);
+        }
+        std::vector<PersonTask> out;
+        for (auto& t : rules::unit_tasks(facts, policy_, ctx.today)) {
+          PersonTask pt;
+          pt.unit_id = unit->id;
+          pt.state = std::string(rules::to_string(t.state));
+          pt.explanation = rules::explain(t);
+          pt.task = std::move(t);
+          out.push_back(std::move(pt));
+        }
+        return out;
+      });
+}
+
+}  // namespace anbang::app
