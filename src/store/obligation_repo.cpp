@@ -6,23 +6,6 @@
 namespace anbang::store {
 
 namespace sql {
-constexpr const char* kPerson =
-    "SELECT household_unit_id, residence_unit_id, release_date, release_kind, identity_verified, "
-    "whereabouts_unknown, created_at FROM persons WHERE id = ?";
-constexpr const char* kFollowUps =
-    "SELECT kind, held_on FROM follow_ups WHERE person_id = ? AND held_on >= ?";
-constexpr const char* kRegistration =
-    "SELECT MIN(registered_on) FROM registrations WHERE person_id = ? AND registered_on >= ?";
-constexpr const char* kPickup = "SELECT MIN(picked_on) FROM pickups WHERE person_id = ? AND picked_on >= ?";
-constexpr const char* kClasses =
-    "SELECT from_date, key_subject FROM class_history WHERE person_id = ? ORDER BY from_date, id";
-constexpr const char* kCustody = "SELECT from_date, to_date FROM custody_intervals WHERE person_id = ?";
-constexpr const char* kDocuments =
-    "SELECT kind, event_date, sent_on, received_on, sender_unit_id FROM documents WHERE person_id = ? ORDER "
-    "BY id";
-constexpr const char* kPeriodEnd =
-    "SELECT ended_on FROM assistance_periods WHERE person_id = ? AND release_date = ? AND ended_on IS NOT "
-    "NULL";
 constexpr const char* kAllPersons = "SELECT id FROM persons ORDER BY id";
 constexpr const char* kPolicy =
     "SELECT name, value, effective_from FROM policy_params ORDER BY effective_from, id";
@@ -51,78 +34,10 @@ std::optional<domain::CivilDate> date_of(const std::optional<std::string>& text)
 }  // namespace
 
 Result<std::optional<FactsRow>> load_facts(Connection& c, std::int64_t person_id) {
-  auto row = c.query_one(sql::kPerson, {person_id});
-  if (!row.ok()) return row.error();
-  if (!row->has_value()) return std::optional<FactsRow>{};
-  const Row& p = **row;
-  FactsRow out;
-  rules::PersonFacts& f = out.facts;
-  f.id = person_id;
-  f.household_unit_id = p.i64(0);
-  f.residence_unit_id = p.i64(1);
-  auto release = date_of(p.str(2));
-  if (!release) return internal_error("人员释放日期无效");
-  f.release_date = *release;
-  f.release_kind = p.str(3);
-  f.identity_verified = p.boolean(4);
-  f.whereabouts_unknown = p.boolean(5);
-  out.created_on = domain::to_string(domain::shanghai_date_from_unix(p.i64(6)));
-  const std::string release_text = p.str(2);
-
-  auto ends = c.query_one(sql::kPeriodEnd, {person_id, release_text});
-  if (!ends.ok()) return ends.error();
-  if (ends->has_value()) f.assistance_end_override = date_of((*ends)->opt_str(0));
-
-  auto follow = c.query(sql::kFollowUps, {person_id, release_text});
-  if (!follow.ok()) return follow.error();
-  for (const auto& r : *follow) {
-    auto d = date_of(r.opt_str(1));
-    if (!d) continue;
-    (r.str(0) == "review" ? f.reviews : f.visits).push_back(*d);
-  }
-  auto reg = c.query_one(sql::kRegistration, {person_id, release_text});
-  if (!reg.ok()) return reg.error();
-  if (reg->has_value()) f.registration_date = date_of((*reg)->opt_str(0));
-  // A pick-up counts from the release notice on; records before release belong to this period too.
-  auto pick = c.query_one(sql::kPickup, {person_id, std::string("0000-00-00")});
-  if (!pick.ok()) return pick.error();
-  if (pick->has_value()) f.picked_up = date_of((*pick)->opt_str(0));
-
-  auto classes = c.query(sql::kClasses, {person_id});
-  if (!classes.ok()) return classes.error();
-  for (const auto& r : *classes) {  // R-CLS-3 history → key intervals
-    auto d = date_of(r.opt_str(0));
-    if (!d) continue;
-    bool key = r.boolean(1);
-    bool open_key = !f.key_intervals.empty() && !f.key_intervals.back().to;
-    if (key && !open_key) f.key_intervals.push_back({*d, std::nullopt});
-    if (!key && open_key) f.key_intervals.back().to = *d;
-  }
-  auto custody = c.query(sql::kCustody, {person_id});
-  if (!custody.ok()) return custody.error();
-  for (const auto& r : *custody) {
-    auto from = date_of(r.opt_str(0));
-    if (from) f.custody_intervals.push_back({*from, date_of(r.opt_str(1))});
-  }
-  auto docs = c.query(sql::kDocuments, {person_id});
-  if (!docs.ok()) return docs.error();
-  for (const auto& r : *docs) {
-    const std::string kind = r.str(0);
-    auto event = date_of(r.opt_str(1)), sent = date_of(r.opt_str(2)), received = date_of(r.opt_str(3));
-    if (kind == "registration_form") {
-      f.form_received_into_custody = event;
-      f.form_sent = sent;
-      f.form_received = received;
-      out.sender_unit_id = r.opt_i64(4);
-    } else if (kind == "verification_feedback") {
-      f.verification_feedback_sent = sent;
-    } else if (kind == "release_notice") {
-      f.release_notice_received = received;
-    } else if (kind == "reception_arrangement") {
-      f.reception_arrangement_sent = sent;
-    }
-  }
-  return std::optional<FactsRow>(std::move(out));
+  auto rows = load_facts_range(c, person_id, person_id);
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<FactsRow>{};
+  return std::optional<FactsRow>(std::move(rows->front()));
 }
 
 Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_id, std::int64_t to_id) {
