@@ -44,6 +44,7 @@ constexpr PermissionDef kPermissions[] = {
     {"document:read", "查看衔接文书"},
     {"document:verify", "核查反馈"},
     {"meeting:record", "记录联席会议"},
+    {"policy:manage", "政策参数管理"},
 };
 
 struct RoleDef {
@@ -54,7 +55,7 @@ struct RoleDef {
 };
 const std::vector<RoleDef>& role_defs() {
   static const std::vector<RoleDef> defs = {
-      {"admin", "系统管理员", "district", {"user:manage", "unit:manage", "role:manage"}},
+      {"admin", "系统管理员", "district", {"user:manage", "unit:manage", "role:manage", "policy:manage"}},
       {"district_officer",
        "区安帮办干部",
        "district",

@@ -74,3 +74,33 @@ Result<std::vector<PersonTask>> App::meeting_tasks(const Ctx& ctx) {
 }
 
 }  // namespace anbang::app
+
+namespace anbang::app {
+
+Status App::set_policy(const Ctx& ctx, const std::string& name, const std::string& value,
+                       const std::string& from) {
+  if (auto s = require(ctx, "policy:manage"); !s.ok()) return s;
+  auto date = domain::parse_date(from, "effective_from");
+  if (!date.ok()) return date.error();
+  rules::PolicyTable check = policy_;  // validate the name and value before writing anything
+  if (auto s = check.set(name, value, *date); !s.ok()) return s;
+  Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    auto del = c.exec("DELETE FROM policy_params WHERE name = ? AND effective_from = ?",
+                      {name, domain::to_string(*date)});
+    if (!del.ok()) return del.error();
+    auto ins = c.exec(
+        "INSERT INTO policy_params (name, value, effective_from, created_by, created_at) VALUES (?, ?, ?, ?, "
+        "?)",
+        {name, value, domain::to_string(*date), ctx.actor->user_id, ctx.now});
+    if (!ins.ok()) return ins.error();
+    nlohmann::json d = {{"name", name}, {"value", value}, {"effective_from", domain::to_string(*date)}};
+    return audit(c, ctx, "policy_update", "policy", std::nullopt, name, d.dump());
+  });
+  if (!s.ok()) return s;
+  if (auto r = load_caches(); !r.ok()) return r;
+  auto n = refresh_all_tasks(ctx.today);
+  if (!n.ok()) return n.error();
+  return {};
+}
+
+}  // namespace anbang::app

@@ -136,6 +136,32 @@ void add_task_routes(Router& r, app::App& app) {
       return json_response(200, {{"items", items}});
     });
   });
+  r.add("GET", "/api/v1/policy", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      nlohmann::json entries = nlohmann::json::array();
+      for (const auto& e : app.policy().entries()) {
+        entries.push_back(
+            {{"name", e.name}, {"value", e.value}, {"effective_from", domain::to_string(e.effective_from)}});
+      }
+      nlohmann::json names = nlohmann::json::array();
+      for (auto n : rules::PolicyTable::parameter_names()) names.push_back(n);
+      return json_response(200, {{"parameters", names}, {"entries", entries}});
+    });
+  });
+  r.add("PUT", "/api/v1/policy", [&app](Request& req) {
+    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      std::string name, value, from;
+      for (auto [field, dst] :
+           {std::pair{"name", &name}, std::pair{"value", &value}, std::pair{"effective_from", &from}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (!*v) return error_response(invalid("FIELD_REQUIRED", std::string("请填写 ") + field, field));
+        *dst = **v;
+      }
+      if (auto s = app.set_policy(ctx, name, value, from); !s.ok()) return error_response(s.error());
+      return json_response(200, {{"status", "updated"}});
+    });
+  });
   r.add("GET", "/api/v1/workbench", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto w = app.workbench(ctx);

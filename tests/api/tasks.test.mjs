@@ -133,3 +133,18 @@ test('R-MTG-3 R-MTG-2 a liaison or joint meeting closes the unit’s task of the
   const future = await c.post('/api/v1/meetings', { held_on: day(3) });
   assert.equal(future.body.error.code, 'DATE_IN_FUTURE');
 });
+
+test('policy parameters change from a date on, validated, audited, and tasks follow', async () => {
+  const admin = await loginAs(srv, 'admin');
+  const bad = await admin.req('PUT', '/api/v1/policy', { name: 'no_such_parameter', value: '1', effective_from: day(0) });
+  assert.equal(bad.status, 400);
+  const badValue = await admin.req('PUT', '/api/v1/policy', { name: 'reception_feedback_days', value: '-3', effective_from: day(0) });
+  assert.equal(badValue.status, 400);
+  const refused = await c.req('PUT', '/api/v1/policy', { name: 'reception_feedback_days', value: '7', effective_from: day(0) });
+  assert.equal(refused.status, 403);
+  const ok = await admin.req('PUT', '/api/v1/policy', { name: 'reception_feedback_days', value: '7', effective_from: day(0) });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  const p = await c.get('/api/v1/policy');
+  assert.ok(p.body.entries.some((e) => e.name === 'reception_feedback_days' && e.value === '7'));
+  assert.ok(p.body.parameters.includes('lost_contact_days'));
+});
