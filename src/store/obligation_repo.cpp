@@ -210,16 +210,21 @@ std::string task_where(const domain::Scope& scope, const TaskFilter& f, Params& 
     p.push_back(*f.person_id);
   }
   // "overdue" is derived from the due date and today, never stored.
+  // Duties still owed end with the assistance period (R-PER-1): a released-from-assistance person's
+  // missed duties are history, not work.
   if (f.state == "overdue") {
-    w += " AND t.state = 'open' AND t.due < ?";
+    w += " AND t.state = 'open' AND t.due < ? AND p.assistance_end_date > ?";
+    p.push_back(f.today);
     p.push_back(f.today);
   } else if (f.state == "open") {
-    w += " AND t.state = 'open' AND t.due >= ?";
+    w += " AND t.state = 'open' AND t.due >= ? AND p.assistance_end_date > ?";
+    p.push_back(f.today);
     p.push_back(f.today);
   } else if (f.state == "due_soon") {
-    w += " AND t.state = 'open' AND t.due >= ? AND t.due <= ?";
+    w += " AND t.state = 'open' AND t.due >= ? AND t.due <= ? AND p.assistance_end_date > ?";
     p.push_back(f.today);
     p.push_back(f.due_until);
+    p.push_back(f.today);
   } else if (f.state == "done" || f.state == "not_applicable") {
     w += " AND t.state = ?";
     p.push_back(f.state);

@@ -148,3 +148,12 @@ test('policy parameters change from a date on, validated, audited, and tasks fol
   assert.ok(p.body.entries.some((e) => e.name === 'reception_feedback_days' && e.value === '7'));
   assert.ok(p.body.parameters.includes('lost_contact_days'));
 });
+
+test('R-PER-1 duties of persons released from assistance leave the work lists', async () => {
+  const district = await loginAs(srv, 'qu_abb');
+  const overdue = await district.get('/api/v1/tasks?state=overdue&page_size=20');
+  for (const t of overdue.body.items.slice(0, 10)) {
+    const p = await district.get(`/api/v1/persons/${t.person_id}`);
+    assert.ok(p.body.assistance_end_date > day(0), `${t.key}: ${p.body.assistance_end_date}`);
+  }
+});
