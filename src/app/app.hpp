@@ -158,6 +158,8 @@ struct RegistrationFormInput {
 struct VerificationInput {
   std::string false_name, false_identity, false_address;  // confirmed | suspected | cleared
   std::string family_situation, children_situation, verifying_officer, sent_on;
+  // R-CLS-2 三无 factors found by the verification (absent = not assessed).
+  std::optional<bool> no_home, no_job, no_relatives;
 };
 
 struct ReleaseNoticeInput {

@@ -49,6 +49,16 @@ Result<domain::Classification> App::classification_of(store::Connection& c, std:
     in.false_name = finding(data.value("false_name", ""));
     in.false_identity = finding(data.value("false_identity", ""));
     in.false_address = finding(data.value("false_address", ""));
+    // R-CLS-2: the 三无 factors as the verification found them (null = not assessed).
+    auto factor = [&](const char* key) -> std::optional<bool> {
+      auto it = data.find(key);
+      if (it == data.end() || !it->is_boolean()) return std::nullopt;
+      return it->get<bool>();
+    };
+    in.no_home = factor("no_home");
+    in.no_job = factor("no_job");
+    in.no_relatives = factor("no_relatives");
+    in.three_none_source = "document:" + std::to_string(d.id);
     in.verification_source = "document:" + std::to_string(d.id);
   }
   auto charges = c.query_one("SELECT charge_ids FROM persons WHERE id = ?", {person_id});
@@ -212,13 +222,17 @@ Result<store::Document> App::send_verification(const Ctx& ctx, std::int64_t form
         d.receiver_unit_id = (*form)->sender_unit_id;
         d.replies_to = form_id;
         d.sent_on = d.received_on = domain::to_string(*sent);
-        d.data = nlohmann::json{{"false_name", in.false_name},
-                                {"false_identity", in.false_identity},
-                                {"false_address", in.false_address},
-                                {"family_situation", in.family_situation},
-                                {"children_situation", in.children_situation},
-                                {"verifying_officer", in.verifying_officer}}
-                     .dump();
+        auto factor = [](const std::optional<bool>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+        nlohmann::json data = {{"false_name", in.false_name},
+                               {"false_identity", in.false_identity},
+                               {"false_address", in.false_address},
+                               {"family_situation", in.family_situation},
+                               {"children_situation", in.children_situation},
+                               {"verifying_officer", in.verifying_officer},
+                               {"no_home", factor(in.no_home)},
+                               {"no_job", factor(in.no_job)},
+                               {"no_relatives", factor(in.no_relatives)}};
+        d.data = data.dump();
         d.entered_by = ctx.actor->user_id;
         d.created_at = ctx.now;
         auto id = store::insert_document(c, d);

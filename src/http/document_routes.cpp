@@ -80,6 +80,12 @@ void add_document_routes(Router& r, app::App& app) {
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
       }
+      for (auto [field, dst] : {std::pair{"no_home", &in.no_home}, std::pair{"no_job", &in.no_job},
+                                std::pair{"no_relatives", &in.no_relatives}}) {
+        auto v = get_bool(body, field);
+        if (!v.ok()) return error_response(v.error());
+        *dst = *v;
+      }
       auto d = app.send_verification(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
       return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));

@@ -161,3 +161,27 @@ test('a feedback cannot be dated before the form it answers', async () => {
   assert.equal(r.status, 400);
   assert.equal(r.body.error.code, 'DATE_BEFORE_DOCUMENT');
 });
+
+test('R-CLS-2 三无 found by the verification: all three make a key subject, each factor shown', async () => {
+  const person = personBody(units['500153001004'].id, await chargeId(sfs), { release_date: day(120), release_kind: undefined });
+  const f = await kss.post('/api/v1/documents/registration-forms', { person, received_into_custody: day(-5) });
+  assert.equal(f.status, 201);
+  const two = await sfs.post(`/api/v1/documents/${f.body.id}/verification`, {
+    false_name: 'cleared', false_identity: 'cleared', false_address: 'cleared', no_home: true, no_job: true, no_relatives: false,
+  });
+  assert.equal(two.status, 201);
+  let cls = (await sfs.get(`/api/v1/persons/${f.body.person_id}/classification`)).body;
+  assert.equal(cls.class, 'general');  // three_none_mode = all (default): two of three is not 三无
+  assert.deepEqual(cls.three_none_factors, ['无家可归', '无业可就']);
+  const three = await sfs.post(`/api/v1/documents/${f.body.id}/verification`, {
+    false_name: 'cleared', false_identity: 'cleared', false_address: 'cleared', no_home: true, no_job: true, no_relatives: true,
+  });
+  assert.equal(three.status, 201);
+  cls = (await sfs.get(`/api/v1/persons/${f.body.person_id}/classification`)).body;
+  assert.equal(cls.class, 'key');
+  assert.equal(cls.reasons[0].criterion, 'three_none');
+  const wrong = await sfs.post(`/api/v1/documents/${f.body.id}/verification`, {
+    false_name: 'cleared', false_identity: 'cleared', false_address: 'cleared', no_home: 'yes',
+  });
+  assert.equal(wrong.body.error.field, 'no_home');
+});
