@@ -56,6 +56,10 @@ export interface VerificationInput {
   children_situation: string
   verifying_officer: string
   sent_on: CivilDate
+  /** R-CLS-2 三无 factors found by the verification. */
+  no_home?: boolean
+  no_job?: boolean
+  no_relatives?: boolean
 }
 
 export interface LinkageDocument {

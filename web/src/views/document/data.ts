@@ -65,8 +65,14 @@ export function emptyVerification(today: CivilDate): VerificationInput {
     children_situation: '',
     verifying_officer: '',
     sent_on: today,
+    no_home: false,
+    no_job: false,
+    no_relatives: false,
   }
 }
+
+/** R-CLS-2: the three 三无 factors, in the order of the policy text. */
+export const THREE_NONE = ['no_home', 'no_job', 'no_relatives'] as const
 
 export const FINDING_TAG: Record<Finding, TagType> = { confirmed: 'danger', suspected: 'warning', cleared: 'success' }
 
