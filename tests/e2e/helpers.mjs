@@ -194,3 +194,9 @@ export function subtree(units, rootId) {
   }
   return out
 }
+
+/** YYYY-MM-DD in China Standard Time, `days` from now. */
+export function cstDate(days = 0) {
+  const d = new Date(Date.now() + days * 86_400_000)
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+}

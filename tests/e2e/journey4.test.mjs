@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, createPerson, cstDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试接回人'
 
@@ -21,12 +21,6 @@ after(async () => {
   await browser?.close()
   await srv?.stop()
 })
-
-/** YYYY-MM-DD in China Standard Time, `days` from now. */
-function cstDate(days = 0) {
-  const d = new Date(Date.now() + days * 86_400_000)
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-}
 
 /** Waits until the task row `key` of the file shows `text` as its state. */
 async function taskState(page, key, text) {

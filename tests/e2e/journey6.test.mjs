@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, dropdownsClosed, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, createPerson, cstDate, dropdownsClosed, launch, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试转移人'
 
@@ -21,12 +21,6 @@ after(async () => {
   await browser?.close()
   await srv?.stop()
 })
-
-/** YYYY-MM-DD in China Standard Time, `days` from now. */
-function cstDate(days = 0) {
-  const d = new Date(Date.now() + days * 86_400_000)
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-}
 
 test('a residence transfer is requested, accepted by the receiving township, and the duties move', async () => {
   const { page, errors } = browser

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, createPerson, cstDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试报到人'
 const PAGE_SIZE = 20
@@ -21,11 +21,6 @@ after(async () => {
   await browser?.close()
   await srv?.stop()
 })
-
-function cstDate(days = 0) {
-  const d = new Date(Date.now() + days * 86_400_000)
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-}
 
 async function count(page, card) {
   const el = page.locator(`[data-test=wb-count-${card}]`)
