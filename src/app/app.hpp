@@ -184,6 +184,12 @@ struct TransferInput {
   std::string reason;
 };
 
+struct MeetingRecord {
+  std::int64_t id = 0;
+  std::int64_t unit_id = 0;
+  std::string kind, held_on, topic, attendees;
+};
+
 struct MeetingInput {
   std::string held_on, topic, attendees;
 };
@@ -260,6 +266,8 @@ class App {
   // monthly), recorded, and the unit's meeting tasks computed live.
   Status record_meeting(const Ctx& ctx, const MeetingInput& in);
   Result<std::vector<PersonTask>> meeting_tasks(const Ctx& ctx);
+  // Meetings held by units in the caller's scope, newest first (at most `limit`).
+  Result<std::vector<MeetingRecord>> list_meetings(const Ctx& ctx, int limit);
   // Dated policy parameters (issue 3): a district changes a parameter from a date on. Recomputes
   // every person's tasks afterwards (about 11 s per 1,000,000 persons).
   Status set_policy(const Ctx& ctx, const std::string& name, const std::string& value,

@@ -73,6 +73,28 @@ Result<std::vector<PersonTask>> App::meeting_tasks(const Ctx& ctx) {
       });
 }
 
+Result<std::vector<MeetingRecord>> App::list_meetings(const Ctx& ctx, int limit) {
+  if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
+  auto tree = units();
+  return transact_value<std::vector<MeetingRecord>>(
+      db_, store::TxKind::read, [&](store::Connection& c) -> Result<std::vector<MeetingRecord>> {
+        auto rows = c.query(
+            "SELECT id, unit_id, kind, held_on, topic, attendees FROM meetings ORDER BY held_on DESC, id "
+            "DESC",
+            {});
+        if (!rows.ok()) return rows.error();
+        std::vector<MeetingRecord> out;
+        for (const auto& r : *rows) {
+          // A meeting belongs to its unit's area (a judicial office's township, say).
+          const domain::Unit* u = tree->find(r.i64(1));
+          if (!u || !u->area_unit_id || !ctx.actor->scope.covers_unit(*u->area_unit_id)) continue;
+          out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+          if (static_cast<int>(out.size()) >= limit) break;
+        }
+        return out;
+      });
+}
+
 }  // namespace anbang::app
 
 namespace anbang::app {

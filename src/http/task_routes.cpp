@@ -126,6 +126,23 @@ void add_task_routes(Router& r, app::App& app) {
       return json_response(201, {{"status", "recorded"}});
     });
   });
+  r.add("GET", "/api/v1/meetings", [&app](Request& req) {
+    return with_ctx(app, req, [&](app::Ctx& ctx) {
+      auto found = app.list_meetings(ctx, 200);
+      if (!found.ok()) return error_response(found.error());
+      auto tree = app.units();
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& m : *found) {
+        items.push_back({{"id", m.id},
+                         {"unit", unit_ref(*tree, m.unit_id)},
+                         {"kind", m.kind},
+                         {"held_on", m.held_on},
+                         {"topic", m.topic},
+                         {"attendees", m.attendees}});
+      }
+      return json_response(200, {{"items", items}});
+    });
+  });
   r.add("GET", "/api/v1/meetings/tasks", [&app](Request& req) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto tasks = app.meeting_tasks(ctx);

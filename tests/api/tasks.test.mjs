@@ -132,6 +132,13 @@ test('R-MTG-3 R-MTG-2 a liaison or joint meeting closes the unit’s task of the
   assert.equal((await cadre.post('/api/v1/meetings', { held_on: day(0) })).status, 403);
   const future = await c.post('/api/v1/meetings', { held_on: day(3) });
   assert.equal(future.body.error.code, 'DATE_IN_FUTURE');
+  // The list shows the meeting to its unit and to the district, not to another township.
+  const held = (await c.get('/api/v1/meetings')).body.items;
+  assert.ok(held.some((m) => m.topic === '本月衔接情况' && m.kind === 'liaison' && m.unit.name.includes('昌元街道司法所')), JSON.stringify(held));
+  const qu = await loginAs(srv, 'qu_abb');
+  assert.ok((await qu.get('/api/v1/meetings')).body.items.some((m) => m.topic === '本月衔接情况'));
+  const other = await loginAs(srv, 'sfs_002');
+  assert.ok(!(await other.get('/api/v1/meetings')).body.items.some((m) => m.topic === '本月衔接情况'));
 });
 
 test('policy parameters change from a date on, validated, audited, and tasks follow', async () => {
