@@ -6,6 +6,7 @@ import zhAudit from './zh-CN/audit'
 import zhTask from './zh-CN/task'
 import zhDocument from './zh-CN/document'
 import zhTransfer from './zh-CN/transfer'
+import zhMeeting from './zh-CN/meeting'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
@@ -13,16 +14,17 @@ import enAudit from './en/audit'
 import enTask from './en/task'
 import enDocument from './en/document'
 import enTransfer from './en/transfer'
+import enMeeting from './en/meeting'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting },
 }
 
 const STORAGE_KEY = 'anbang.locale'

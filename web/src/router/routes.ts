@@ -31,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'documents/sent', name: 'document-sent', component: () => import('@/views/document/sent.vue'), meta: { title: 'menu.sent', permission: 'document:send', menu: 'menu.documents', icon: 'Tickets' } },
       { path: 'documents/inbox', name: 'document-inbox', component: () => import('@/views/document/inbox.vue'), meta: { title: 'menu.inbox', permission: 'document:read', menu: 'menu.documents', icon: 'Message' } },
       { path: 'transfers', name: 'transfers', component: () => import('@/views/transfer/index.vue'), meta: { title: 'menu.transfers', permission: 'person:read', menu: 'menu.persons', icon: 'Switch' } },
+      { path: 'meetings', name: 'meetings', component: () => import('@/views/meeting/index.vue'), meta: { title: 'menu.meetings', permission: 'task:read', menu: 'root', icon: 'Calendar' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },
       { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },

@@ -18,6 +18,7 @@ export default {
     sent: 'Sent',
     inbox: 'Inbox',
     transfers: 'Transfers',
+    meetings: 'Meetings',
   },
   action: {
     search: 'Search',

@@ -18,6 +18,7 @@ export default {
     sent: '已发送',
     inbox: '收件箱',
     transfers: '转移接收',
+    meetings: '会议记录',
   },
   action: {
     search: '搜索',

@@ -1,0 +1,27 @@
+export default {
+  page: 'Meetings',
+  tasks: "My unit's meeting tasks",
+  noTasks: 'My unit has no meeting tasks',
+  held: 'Meetings held',
+  none: 'No meetings recorded',
+  record: 'Record meeting',
+  heldOn: 'Date',
+  topic: 'Topic',
+  attendees: 'Attendees',
+  topicPlaceholder: "e.g. this month's releases and linkage",
+  attendeesPlaceholder: 'Units and people present',
+  required: 'Please fill in {field}',
+  saved: 'Meeting recorded',
+  kinds: {
+    district_joint: 'District joint meeting',
+    township_joint: 'Township joint meeting',
+    liaison: 'Judicial office and police station liaison',
+  },
+  col: {
+    unit: 'Unit',
+    kind: 'Kind',
+    heldOn: 'Date',
+    topic: 'Topic',
+    attendees: 'Attendees',
+  },
+}

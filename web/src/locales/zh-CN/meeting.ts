@@ -1,0 +1,27 @@
+export default {
+  page: '会议记录',
+  tasks: '本单位会议任务',
+  noTasks: '本单位暂无会议任务',
+  held: '已召开的会议',
+  none: '暂无会议记录',
+  record: '记录会议',
+  heldOn: '会议日期',
+  topic: '议题',
+  attendees: '参会人员',
+  topicPlaceholder: '如:本月刑满释放人员衔接情况',
+  attendeesPlaceholder: '参会单位及人员,如:司法所 张三,派出所 李四',
+  required: '请填写{field}',
+  saved: '会议已记录',
+  kinds: {
+    district_joint: '区联席会议',
+    township_joint: '镇街联席会议',
+    liaison: '司法所与派出所对接',
+  },
+  col: {
+    unit: '召开单位',
+    kind: '会议类型',
+    heldOn: '日期',
+    topic: '议题',
+    attendees: '参会人员',
+  },
+}
