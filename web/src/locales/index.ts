@@ -7,6 +7,7 @@ import zhTask from './zh-CN/task'
 import zhDocument from './zh-CN/document'
 import zhTransfer from './zh-CN/transfer'
 import zhMeeting from './zh-CN/meeting'
+import zhPolicy from './zh-CN/policy'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
@@ -15,16 +16,17 @@ import enTask from './en/task'
 import enDocument from './en/document'
 import enTransfer from './en/transfer'
 import enMeeting from './en/meeting'
+import enPolicy from './en/policy'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy },
 }
 
 const STORAGE_KEY = 'anbang.locale'

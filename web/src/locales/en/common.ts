@@ -19,6 +19,7 @@ export default {
     inbox: 'Inbox',
     transfers: 'Transfers',
     meetings: 'Meetings',
+    policy: 'Policy parameters',
   },
   action: {
     search: 'Search',

@@ -19,6 +19,7 @@ export default {
     inbox: '收件箱',
     transfers: '转移接收',
     meetings: '会议记录',
+    policy: '政策参数',
   },
   action: {
     search: '搜索',

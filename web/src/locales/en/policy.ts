@@ -1,0 +1,95 @@
+export default {
+  page: 'Policy parameters',
+  hint: 'A value applies from its effective date: deadlines use the value in force on the day the duty arises, periods change at the next period boundary. Changing a value recomputes every person’s tasks.',
+  col: {
+    param: 'Parameter',
+    explanation: 'Meaning',
+    current: 'Current value',
+    from: 'Effective from',
+    entries: 'Dated values',
+    actions: 'Actions',
+  },
+  byDefault: 'Default',
+  upcoming: 'Upcoming',
+  entry: '{value} (from {date})',
+  edit: 'Change',
+  editTitle: 'Change policy parameter: {label}',
+  value: 'Value',
+  effectiveFrom: 'Effective from',
+  required: 'Please fill in {field}',
+  confirm: 'Every person’s tasks will be recomputed. Continue?',
+  saved: 'Changed; effective from {date}',
+  unknown: '(no description of this parameter on this page)',
+  words: {
+    month: 'Monthly',
+    quarter: 'Quarterly',
+    half_year: 'Half-yearly',
+    none: 'None',
+    all: 'All three hold',
+    any: 'Any one holds',
+  },
+  params: {
+    assistance_years_custody: {
+      label: 'Assistance period (after prison or detention)',
+      help: 'Years of assistance from the release day for persons released from a prison or detention centre (R-PER-1).',
+      unit: 'years',
+    },
+    assistance_years_correction: {
+      label: 'Assistance period (after community correction)',
+      help: 'Years of assistance from the end of community correction (R-PER-1).',
+      unit: 'years',
+    },
+    registration_days: {
+      label: 'Registration deadline',
+      help: 'Days from the release day within which the person registers at the household judicial office (R-REG-1).',
+      unit: 'days',
+    },
+    linkage_form_months: {
+      label: 'Registration form deadline',
+      help: 'Months from the receipt into custody within which the custody unit sends the registration form (R-LNK-1).',
+      unit: 'months',
+    },
+    verification_feedback_months: {
+      label: 'Verification feedback deadline',
+      help: 'Months from receiving the form within which the judicial office feeds back its verification (R-LNK-2).',
+      unit: 'months',
+    },
+    release_notice_months_before: {
+      label: 'Release notice lead time',
+      help: 'Months before release by which the custody unit sends the release notice (R-LNK-4).',
+      unit: 'months',
+    },
+    reception_feedback_days: {
+      label: 'Reception arrangement deadline',
+      help: 'Days from receiving the release notice within which the judicial office feeds back its reception arrangement, never after the release day (R-LNK-4).',
+      unit: 'days',
+    },
+    family_help_days: {
+      label: 'Family help deadline',
+      help: 'Days from a report of a family in difficulty (or minor children) within which the township helps (R-LNK-3).',
+      unit: 'days',
+    },
+    partial_period_min_days: {
+      label: 'Minimum days for a period to count',
+      help: 'A visit, review or meeting period brings a task only with at least this many days under assistance (or since the unit started) (R-VIS-1, R-VIS-2, R-REV-1, R-MTG).',
+      unit: 'days',
+    },
+    general_visit_period: {
+      label: 'Follow-up period, general subjects',
+      help: 'General subjects are followed up at least once each period (R-VIS-1); a change applies from the next period on.',
+    },
+    key_visit_period: {
+      label: 'Minimum follow-up period, key subjects',
+      help: 'Key subjects are followed up at any time; this sets a minimum interval ("None": only the general period) (R-VIS-2).',
+    },
+    lost_contact_days: {
+      label: 'Lost-contact warning days',
+      help: 'Persons whose follow-up is overdue by more than this many days with nothing recorded since are listed as at risk of lost supervision (R-LOST-1).',
+      unit: 'days',
+    },
+    three_none_mode: {
+      label: '"Three nones" rule',
+      help: 'No home, no job, no relatives: all three must hold, or any one is enough (R-CLS-2).',
+    },
+  },
+}
