@@ -88,7 +88,8 @@ Status App::refresh_tasks(store::Connection& c, std::int64_t person_id, domain::
   auto facts = store::load_facts(c, person_id);
   if (!facts.ok()) return facts.error();
   if (!facts->has_value()) return {};
-  return store::replace_person_tasks(c, person_id, task_rows(**facts, today), domain::to_string(today));
+  return store::replace_person_tasks(c, person_id, domain::to_string((*facts)->facts.release_date),
+                                     task_rows(**facts, today), domain::to_string(today));
 }
 
 namespace {
@@ -181,7 +182,10 @@ Result<std::int64_t> App::refresh_all_tasks(domain::CivilDate today) {
         auto it = stored->find(f.facts.id);
         if (same_tasks(rows, it == stored->end() ? kNone : it->second)) continue;
         bool had = it != stored->end();
-        if (auto r = store::replace_person_tasks(c, f.facts.id, rows, computed_on, had); !r.ok()) return r;
+        if (auto r = store::replace_person_tasks(c, f.facts.id, domain::to_string(f.facts.release_date), rows,
+                                                 computed_on, had);
+            !r.ok())
+          return r;
       }
       persons += static_cast<std::int64_t>(facts->size());
       return {};

@@ -1,4 +1,4 @@
-// Person tasks: R-LNK-1, R-LNK-2, R-LNK-4, R-PCK-1, R-PCK-2, R-REG-1, R-VIS-1, R-VIS-2, R-REV-1
+// Person tasks: R-LNK-1, R-LNK-2, R-LNK-3, R-LNK-4, R-PCK-1, R-PCK-2, R-REG-1, R-VIS-1, R-VIS-2, R-REV-1
 // within the assistance period of R-PER-1. Work is done on day numbers; the scratch vectors are
 // per thread and reused, so a call allocates only the tasks it returns.
 #include "rules/engine.hpp"
@@ -154,6 +154,24 @@ void lnk_4_reply(const Ctx& c, std::vector<Task>& out) {
                 "收到释放通知书后及时反馈接收安排,最迟不晚于释放之日", "接收安排的发送记录", "R-LNK-4/reply",
                 got, got, due, f.reception_arrangement_sent},
                out);
+}
+
+// R-LNK-3, §2.3.1: a family or minor children in difficulty get help from the township of the
+// household-registration place (assistance matters, R-JUR-1) within family_help_days (in force on
+// the day the report was received) of the report. One task per report, keyed by its date and order.
+void lnk_3(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  std::string key;
+  for (std::size_t i = 0; i < f.family_reports.size(); ++i) {
+    const FamilyReport& r = f.family_reports[i];
+    CivilDate due = add_days(r.received, c.policy.values_at(r.received).family_help_days);
+    key = "R-LNK-3/" + domain::to_string(r.received) + "/" + std::to_string(i + 1);
+    emit_one_off(c,
+                 {"R-LNK-3", "§2.3.1", owner::household_township, "family_report_received",
+                  "服刑期间家庭发生重大变故、家庭困难或未成年子女生活困难的,镇街组织帮扶", "帮扶记录", key,
+                  r.received, r.received, due, r.helped},
+                 out);
+  }
 }
 
 // R-PCK-1 / R-PCK-2, §2.3.2: pick-up on the release day; the class on the release day decides
@@ -410,6 +428,7 @@ void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, Ci
   if (facts.release_kind != "community_correction") {
     lnk_1(c, out);
     lnk_2(c, out);
+    lnk_3(c, out);
     lnk_4_notice(c, out);
     lnk_4_reply(c, out);
     pck(c, out);

@@ -99,6 +99,39 @@ TEST(Rules, R_LNK_2_FeedbackWithinOneMonth) {
   });
 }
 
+// R-LNK-3 (§2.3.1): a report that a family or minor children are in difficulty gives the township of
+// the household-registration place a help task, due family_help_days (30) after the report arrived.
+TEST(Rules, R_LNK_3_FamilyHelp) {
+  testing::check_table({
+      {"report 31 Jan: due 2 Mar", P("2025-06-30").family_report("2023-01-31"), "2023-02-10", "R-LNK-3",
+       "R-LNK-3/2023-01-31/1", "2023-03-02", Want::open},
+      {"report in a leap year: due 1 Mar", P("2025-06-30").family_report("2024-01-31"), "2024-02-10",
+       "R-LNK-3", "R-LNK-3/2024-01-31/1", "2024-03-01", Want::open},
+      {"no help after the due date", P("2025-06-30").family_report("2023-01-31"), "2023-03-03", "R-LNK-3",
+       "R-LNK-3/2023-01-31/1", "2023-03-02", Want::overdue},
+      {"helped in time", P("2025-06-30").family_report("2023-01-31", "2023-02-15"), "2023-03-03", "R-LNK-3",
+       "R-LNK-3/2023-01-31/1", "2023-03-02", Want::done},
+      {"a second report is a second task",
+       P("2025-06-30").family_report("2023-01-31", "2023-02-15").family_report("2023-06-01"), "2023-06-02",
+       "R-LNK-3", "R-LNK-3/2023-06-01/2", "2023-07-01", Want::open},
+      {"a report dated after today is not known yet", P("2025-06-30").family_report("2023-06-01"),
+       "2023-05-30", "R-LNK-3", "R-LNK-3/2023-06-01/1", "", Want::absent},
+      {"no report: no task", P("2025-06-30"), "2023-03-01", "R-LNK-3", "R-LNK-3/2023-03-01/1", "",
+       Want::absent},
+  });
+  auto tasks = person_tasks(P("2025-06-30").family_report("2023-01-31"), PolicyTable(), D("2023-02-01"));
+  const Task* t = testing::find_task(tasks, "R-LNK-3/2023-01-31/1");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->owner, owner::household_township);
+  EXPECT_EQ(t->anchor, "family_report_received");
+  PolicyTable shorter;
+  ASSERT_TRUE(shorter.set("family_help_days", "15", D("2023-01-01")).ok());
+  auto soon = person_tasks(P("2025-06-30").family_report("2023-01-31"), shorter, D("2023-02-01"));
+  const Task* s = testing::find_task(soon, "R-LNK-3/2023-01-31/1");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->due, D("2023-02-15"));
+}
+
 // R-LNK-4 (§2.3.1), first half: the release notice 1 month before release (month-end clamped).
 // Owner: the sender. The window opens when the person is known to be in custody.
 TEST(Rules, R_LNK_4_ReleaseNotice) {

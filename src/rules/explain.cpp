@@ -11,6 +11,7 @@ std::string_view anchor_label(std::string_view anchor) {
   if (anchor == "form_received_into_custody") return "收押日期";
   if (anchor == "form_received") return "登记表收到日期";
   if (anchor == "release_notice_received") return "释放通知书收到日期";
+  if (anchor == "family_report_received") return "家庭变故(困难)通报收到日期";
   if (anchor == "key_subject_from") return "列为重点帮教对象日期";
   if (anchor == "active_from") return "单位启用日期";
   return anchor;

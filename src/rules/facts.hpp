@@ -21,6 +21,13 @@ struct Interval {
   std::optional<CivilDate> to;
 };
 
+// R-LNK-3: one report of a major family change that asks for help (a family in difficulty or
+// minor children in difficulty).
+struct FamilyReport {
+  CivilDate received;
+  std::optional<CivilDate> helped;
+};
+
 struct PersonFacts {
   std::int64_t id = 0;
   std::int64_t household_unit_id = 0;  // R-JUR-1: social assistance, registration, linkage
@@ -48,7 +55,10 @@ struct PersonFacts {
   std::optional<CivilDate> release_notice_received;     // R-LNK-4: 《刑满释放人员通知书》 received
   std::optional<CivilDate> reception_arrangement_sent;  // R-LNK-4: 接收安排 sent back
   std::optional<CivilDate> picked_up;                   // R-PCK-1 / R-PCK-2: pick-up record's date
-  std::optional<CivilDate> registration_date;           // R-REG-1: 报到
+  // R-LNK-3: reports of a family (or minor children) in difficulty, each with the date it was
+  // received and the date help was first recorded for it.
+  std::vector<FamilyReport> family_reports;
+  std::optional<CivilDate> registration_date;  // R-REG-1: 报到
 
   std::vector<CivilDate> visits;   // R-VIS-1, R-VIS-2: follow-up visits (any order)
   std::vector<CivilDate> reviews;  // R-REV-1: full reviews (any order)

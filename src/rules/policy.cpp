@@ -17,8 +17,8 @@ struct Param {
   std::array<std::string_view, 4> words{};
 };
 
-const std::array<Param, 12>& params() {
-  static const std::array<Param, 12> kParams = {{
+const std::array<Param, 13>& params() {
+  static const std::array<Param, 13> kParams = {{
       {.name = "assistance_years_custody",
        .min = 1,
        .max = 20,
@@ -41,6 +41,7 @@ const std::array<Param, 12>& params() {
        .min = 1,
        .max = 365,
        .number = &PolicyValues::reception_feedback_days},
+      {.name = "family_help_days", .min = 1, .max = 365, .number = &PolicyValues::family_help_days},
       {.name = "partial_period_min_days",
        .min = 1,
        .max = 366,

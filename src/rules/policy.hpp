@@ -6,7 +6,8 @@
 //    fixed when the obligation arises and never moves afterwards: registration_days by the release
 //    date (R-REG-1), reception_feedback_days by the date the release notice was received (R-LNK-4),
 //    linkage_form_months by the date received into custody (R-LNK-1), verification_feedback_months
-//    by the date the form was received (R-LNK-2), release_notice_months_before and the assistance
+//    by the date the form was received (R-LNK-2), family_help_days by the date a report of a family
+//    in difficulty was received (R-LNK-3), release_notice_months_before and the assistance
 //    years by the release date (R-LNK-4, R-PER-1);
 //  - the kind of a recurring period (general_visit_period, key_visit_period) is the one in force on
 //    the first day the period is laid from, so a change takes effect at the first period boundary on
@@ -38,6 +39,7 @@ struct PolicyValues {
   int verification_feedback_months = 1;            // R-LNK-2
   int release_notice_months_before = 1;            // R-LNK-4
   int reception_feedback_days = 10;                // R-LNK-4
+  int family_help_days = 30;                       // R-LNK-3: help after a report of difficulty
   int partial_period_min_days = 30;                // R-VIS-1, R-VIS-2, R-REV-1, R-MTG-*
   std::string general_visit_period = "half_year";  // R-VIS-1: month | quarter | half_year
   std::string key_visit_period = "none";           // R-VIS-2: none | month | quarter | half_year

@@ -21,12 +21,13 @@ TEST(Policy, DefaultsBeforeAnyEntry) {
   EXPECT_EQ(v.verification_feedback_months, 1);
   EXPECT_EQ(v.release_notice_months_before, 1);
   EXPECT_EQ(v.reception_feedback_days, 10);
+  EXPECT_EQ(v.family_help_days, 30);
   EXPECT_EQ(v.partial_period_min_days, 30);
   EXPECT_EQ(v.general_visit_period, "half_year");
   EXPECT_EQ(v.key_visit_period, "none");
   EXPECT_EQ(v.lost_contact_days, 30);
   EXPECT_EQ(v.three_none_mode, "all");
-  EXPECT_EQ(PolicyTable::parameter_names().size(), 12u);
+  EXPECT_EQ(PolicyTable::parameter_names().size(), 13u);
 }
 
 TEST(Policy, ChangesFromADateOn) {

@@ -54,6 +54,10 @@ struct P {
   P& registered(const char* d) { return set(&PersonFacts::registration_date, d); }
   P& notice(const char* d) { return set(&PersonFacts::release_notice_received, d); }
   P& picked_up(const char* d) { return set(&PersonFacts::picked_up, d); }
+  P& family_report(const char* received, const char* helped = nullptr) {
+    f.family_reports.push_back({D(received), helped ? std::optional(D(helped)) : std::nullopt});
+    return *this;
+  }
   operator PersonFacts() const { return f; }  // NOLINT(google-explicit-constructor)
 };
 

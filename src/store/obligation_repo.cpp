@@ -1,5 +1,7 @@
 #include "store/obligation_repo.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "domain/civil_date.hpp"
 #include "store/person_repo.hpp"
 
@@ -9,7 +11,13 @@ namespace sql {
 constexpr const char* kAllPersons = "SELECT id FROM persons ORDER BY id";
 constexpr const char* kPolicy =
     "SELECT name, value, effective_from FROM policy_params ORDER BY effective_from, id";
-constexpr const char* kDeleteTasks = "DELETE FROM tasks WHERE person_id = ?";
+constexpr const char* kDeleteTasks =
+    "DELETE FROM tasks WHERE person_id = ? AND task_key >= ? AND task_key < ?";
+// The first day of the current period's records: the start of the custody that ended the previous
+// period (a new sentence), or '' when there was none. `p` is the person's row.
+constexpr const char* kPeriodStart =
+    "COALESCE((SELECT MAX(a.ended_on) FROM assistance_periods a WHERE a.person_id = p.id AND a.end_reason = "
+    "'new_sentence' AND a.release_date < p.release_date), '')";
 constexpr const char* kInsertTask =
     "INSERT INTO tasks (person_id, unit_id, rule, task_key, window_from, due, state, fulfilled_on, "
     "computed_on) "
@@ -90,8 +98,11 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
       "WHERE r.person_id BETWEEN ? AND ? AND r.registered_on >= p.release_date GROUP BY r.person_id",
       [](FactsRow& fr, const Row& r) { fr.facts.registration_date = date_of(r.opt_str(1)); });
   if (!s.ok()) return s.error();
-  s = each("SELECT person_id, MIN(picked_on) FROM pickups WHERE person_id BETWEEN ? AND ? GROUP BY person_id",
-           [](FactsRow& fr, const Row& r) { fr.facts.picked_up = date_of(r.opt_str(1)); });
+  s = each(
+      std::string("SELECT k.person_id, MIN(k.picked_on) FROM pickups k JOIN persons p ON p.id = k.person_id "
+                  "WHERE k.person_id BETWEEN ? AND ? AND k.picked_on >= ") +
+          sql::kPeriodStart + " GROUP BY k.person_id",
+      [](FactsRow& fr, const Row& r) { fr.facts.picked_up = date_of(r.opt_str(1)); });
   if (!s.ok()) return s.error();
   s = each(
       "SELECT person_id, from_date, key_subject FROM class_history WHERE person_id BETWEEN ? AND ? "
@@ -116,26 +127,48 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
       "WHERE a.person_id BETWEEN ? AND ? AND a.release_date = p.release_date AND a.ended_on IS NOT NULL",
       [](FactsRow& fr, const Row& r) { fr.facts.assistance_end_override = date_of(r.opt_str(1)); });
   if (!s.ok()) return s.error();
-  s = each(
-      "SELECT person_id, kind, event_date, sent_on, received_on, sender_unit_id FROM documents "
-      "WHERE person_id BETWEEN ? AND ? ORDER BY id",
-      [](FactsRow& fr, const Row& r) {
-        const std::string kind = r.str(1);
-        auto event = date_of(r.opt_str(2)), sent = date_of(r.opt_str(3)), received = date_of(r.opt_str(4));
-        auto& f = fr.facts;
-        if (kind == "registration_form") {
-          f.form_received_into_custody = event;
-          f.form_sent = sent;
-          f.form_received = received;
-          fr.sender_unit_id = r.opt_i64(5);
-        } else if (kind == "verification_feedback") {
-          f.verification_feedback_sent = sent;
-        } else if (kind == "release_notice") {
-          f.release_notice_received = received;
-        } else if (kind == "reception_arrangement") {
-          f.reception_arrangement_sent = sent;
-        }
-      });
+  // Documents of the current period (sent on or after it began), in order: a later one of a kind
+  // replaces an earlier one. R-LNK-3 reports asking for help, and the help recorded for each.
+  std::unordered_map<std::int64_t, std::size_t> report_at;  // family_change id → index in family_reports
+  s = each(std::string(
+               "SELECT d.person_id, d.kind, d.event_date, d.sent_on, d.received_on, d.sender_unit_id, d.id, "
+               "d.replies_to, CASE WHEN d.kind = 'family_change' THEN d.data END FROM documents d JOIN "
+               "persons p ON p.id = d.person_id WHERE d.person_id BETWEEN ? AND ? AND COALESCE(d.sent_on, "
+               "d.received_on, d.event_date, '') >= ") +
+               sql::kPeriodStart + " ORDER BY d.id",
+           [&report_at](FactsRow& fr, const Row& r) {
+             const std::string kind = r.str(1);
+             auto event = date_of(r.opt_str(2)), sent = date_of(r.opt_str(3)),
+                  received = date_of(r.opt_str(4));
+             auto& f = fr.facts;
+             if (kind == "family_change") {
+               auto data = nlohmann::json::parse(r.opt_str(8).value_or(""), nullptr, false);
+               if (received && data.is_object() && data.value("needs_help", false)) {
+                 report_at[r.i64(6)] = f.family_reports.size();
+                 f.family_reports.push_back({*received, std::nullopt});
+               }
+               return;
+             }
+             if (kind == "family_help") {
+               auto it = r.opt_i64(7) ? report_at.find(*r.opt_i64(7)) : report_at.end();
+               if (it == report_at.end() || !sent) return;
+               auto& helped = f.family_reports[it->second].helped;
+               if (!helped || *sent < *helped) helped = sent;
+               return;
+             }
+             if (kind == "registration_form") {
+               f.form_received_into_custody = event;
+               f.form_sent = sent;
+               f.form_received = received;
+               fr.sender_unit_id = r.opt_i64(5);
+             } else if (kind == "verification_feedback") {
+               f.verification_feedback_sent = sent;
+             } else if (kind == "release_notice") {
+               f.release_notice_received = received;
+             } else if (kind == "reception_arrangement") {
+               f.reception_arrangement_sent = sent;
+             }
+           });
   if (!s.ok()) return s.error();
   return out;
 }
@@ -144,8 +177,11 @@ Result<std::unordered_map<std::int64_t, std::vector<TaskRow>>> load_tasks_range(
                                                                                 std::int64_t from_id,
                                                                                 std::int64_t to_id) {
   auto rows = c.query(
-      "SELECT id, person_id, unit_id, rule, task_key, window_from, due, state, fulfilled_on FROM tasks "
-      "WHERE person_id BETWEEN ? AND ? ORDER BY person_id, task_key",
+      std::string(
+          "SELECT t.id, t.person_id, t.unit_id, t.rule, t.task_key, t.window_from, t.due, t.state, "
+          "t.fulfilled_on FROM tasks t JOIN persons p ON p.id = t.person_id WHERE t.person_id BETWEEN ? "
+          "AND ? AND ") +
+          kCurrentPeriodTask + " ORDER BY t.person_id, t.task_key",
       {from_id, to_id});
   if (!rows.ok()) return rows.error();
   std::unordered_map<std::int64_t, std::vector<TaskRow>> out;
@@ -177,10 +213,12 @@ Result<rules::PolicyTable> load_policy(Connection& c) {
   return table;
 }
 
-Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::vector<TaskRow>& rows,
-                            const std::string& computed_on, bool had_tasks) {
+Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::string& period,
+                            const std::vector<TaskRow>& rows, const std::string& computed_on,
+                            bool had_tasks) {
   if (had_tasks) {
-    if (auto d = c.exec(sql::kDeleteTasks, {person_id}); !d.ok()) return d.error();
+    if (auto d = c.exec(sql::kDeleteTasks, {person_id, period + "/", period + "0"}); !d.ok())
+      return d.error();
   }
   for (const auto& t : rows) {
     auto r = c.exec(sql::kInsertTask, {person_id, t.unit_id, t.rule, t.task_key, t.window_from, t.due,
@@ -211,7 +249,9 @@ std::string task_where(const domain::Scope& scope, const TaskFilter& f, Params& 
   }
   // "overdue" is derived from the due date and today, never stored.
   // Duties still owed end with the assistance period (R-PER-1): a released-from-assistance person's
-  // missed duties are history, not work.
+  // missed duties are history, not work, and so are those of a period a new sentence ended.
+  const bool owed = f.state == "overdue" || f.state == "open" || f.state == "due_soon";
+  if (owed) (w += " AND ") += kCurrentPeriodTask;
   if (f.state == "overdue") {
     w += " AND t.state = 'open' AND t.due < ? AND p.assistance_end_date > ?";
     p.push_back(f.today);

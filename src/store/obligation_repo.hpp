@@ -25,8 +25,8 @@ Result<std::vector<std::int64_t>> all_person_ids(Connection& c);
 // ordered by id.
 Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_id, std::int64_t to_id);
 
-// The stored tasks of the same persons (person_id → rows sorted by key), so that the full refresh
-// writes only what changed.
+// The stored tasks of the same persons' current assistance periods (person_id → rows sorted by
+// key), so that the full refresh writes only what changed.
 Result<std::unordered_map<std::int64_t, std::vector<TaskRow>>> load_tasks_range(Connection& c,
                                                                                 std::int64_t from_id,
                                                                                 std::int64_t to_id);
@@ -42,9 +42,17 @@ struct TaskRow {
   std::string person_name;
 };
 
-// Replaces the person's tasks with `rows`. `had_tasks` = false skips deleting (a first generation).
-Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::vector<TaskRow>& rows,
-                            const std::string& computed_on, bool had_tasks = true);
+// Replaces the person's tasks of the period released on `period` (task keys "<period>/...") with
+// `rows`; tasks of earlier periods stay as they were when the period ended. `had_tasks` = false
+// skips deleting (a first generation).
+Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::string& period,
+                            const std::vector<TaskRow>& rows, const std::string& computed_on,
+                            bool had_tasks = true);
+
+// SQL condition: task `t` belongs to the current period of person `p` (its key starts with the
+// person's release date and "/").
+inline constexpr const char* kCurrentPeriodTask =
+    "t.task_key >= p.release_date || '/' AND t.task_key < p.release_date || '0'";
 
 struct TaskFilter {
   std::vector<std::int64_t> unit_ids;  // owner units (empty = any)
