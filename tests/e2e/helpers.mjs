@@ -200,3 +200,36 @@ export function cstDate(days = 0) {
   const d = new Date(Date.now() + days * 86_400_000)
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
 }
+
+/** A person's file fields (PersonInput without the ID number): male, Han, household and residence
+ *  in `village`, a fixed-term sentence ending on `releaseDate`. */
+export function personInput({ name, village, chargeId, releaseDate, releaseKind = 'prison' }) {
+  return {
+    name,
+    gender: '1',
+    ethnic_code: '01',
+    education_code: '71',
+    household_unit_id: village.id,
+    household_address: '一组1号',
+    residence_unit_id: village.id,
+    residence_address: '一组1号',
+    charge_ids: [chargeId],
+    sentence_type: 'fixed_term',
+    sentence_months: 12,
+    release_date: releaseDate,
+    release_kind: releaseKind,
+    releasing_authority: '荣昌区看守所',
+    family_contact_name: '测试家属',
+    family_contact_relation: '父亲',
+    family_contact_phone: '13800000000',
+  }
+}
+
+/** As the custody clerk `clerk`: sends the 基本情况登记表 (R-LNK-1) of a new inmate; returns the document. */
+export async function sendRegistrationForm(clerk, { idNumber, custodySince, ...person }) {
+  return clerk.post('/documents/registration-forms', {
+    person: { ...personInput({ releaseKind: 'detention_centre', ...person }), id_number: idNumber, identity_verified: true },
+    received_into_custody: custodySince,
+    form: { occupation: '无', marital_status: '未婚', prior_convictions: '无', skills: '', health: '良好', family_members: [], family_changes: '', minor_children: '' },
+  })
+}

@@ -102,4 +102,9 @@ export default {
     required: 'Please fill in {field}',
     saved: 'Pick-up recorded',
   },
+  resolve: {
+    column: 'Resolve',
+    inbox: 'In the inbox',
+    file: 'In the file',
+  },
 }

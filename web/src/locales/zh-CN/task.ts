@@ -102,4 +102,9 @@ export default {
     required: '请填写{field}',
     saved: '接回已记录',
   },
+  resolve: {
+    column: '处理',
+    inbox: '到收件箱处理',
+    file: '到档案处理',
+  },
 }
