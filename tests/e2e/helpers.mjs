@@ -225,10 +225,11 @@ export function personInput({ name, village, chargeId, releaseDate, releaseKind 
   }
 }
 
-/** As the custody clerk `clerk`: sends the 基本情况登记表 (R-LNK-1) of a new inmate; returns the document. */
+/** As the custody clerk `clerk`: sends the 基本情况登记表 (R-LNK-1) of a new inmate (the release kind
+ *  follows the sending unit); returns the document. */
 export async function sendRegistrationForm(clerk, { idNumber, custodySince, ...person }) {
   return clerk.post('/documents/registration-forms', {
-    person: { ...personInput({ releaseKind: 'detention_centre', ...person }), id_number: idNumber, identity_verified: true },
+    person: { ...personInput({ ...person, releaseKind: undefined }), id_number: idNumber, identity_verified: true },
     received_into_custody: custodySince,
     form: { occupation: '无', marital_status: '未婚', prior_convictions: '无', skills: '', health: '良好', family_members: [], family_changes: '', minor_children: '' },
   })
