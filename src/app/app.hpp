@@ -184,6 +184,55 @@ struct TransferInput {
   std::string reason;
 };
 
+// R-PER-1: custody after release. kind detention: days in custody do not count, the period goes
+// on (to_date when known). kind new_sentence: the period ends on from_date; the person is in custody
+// again until expected_release_date, when a new period starts.
+struct CustodyInput {
+  std::string kind, from_date, to_date, expected_release_date, release_kind, note;
+};
+
+struct CustodyRecord {
+  std::int64_t id = 0;
+  std::string kind, from_date;
+  std::optional<std::string> to_date;
+  std::string note;
+  std::optional<std::int64_t> unit_id;
+};
+
+struct PeriodRecord {
+  std::string release_date, release_kind, end_date;
+  std::optional<std::string> ended_on;
+  std::string end_reason;  // '' (running) | expired | new_sentence
+};
+
+struct PeriodsView {
+  PeriodRecord current;  // the period of the person's current release date
+  std::vector<PeriodRecord> earlier;
+  std::vector<CustodyRecord> custody;
+};
+
+// R-LNK-3: a major change to the person or the family during the sentence, exchanged between the
+// custody unit and the household-registration judicial office.
+struct FamilyChangeInput {
+  std::string occurred_on, summary, needs;
+  bool family_in_difficulty = false, children_in_difficulty = false;
+};
+
+struct FamilyHelpInput {
+  std::string given_on, help, helpers;
+};
+
+struct FamilyChangeView {
+  store::Document change;
+  std::vector<store::Document> help;  // the help recorded for it, oldest first
+};
+
+// The one answer for a person that does not exist or is outside the caller's jurisdiction (it never
+// tells which).
+Error person_not_found();
+// The judicial office beside the township of an area unit (R-ORG-2); the township itself if none.
+std::int64_t judicial_office_for(const domain::UnitTree& tree, std::int64_t area_unit);
+
 struct MeetingRecord {
   std::int64_t id = 0;
   std::int64_t unit_id = 0;
@@ -286,6 +335,18 @@ class App {
   Result<store::Document> send_release_notice(const Ctx& ctx, const ReleaseNoticeInput& in);
   Result<store::Document> send_reception(const Ctx& ctx, std::int64_t notice_id, const ReceptionInput& in);
   Status record_pickup(const Ctx& ctx, std::int64_t person_id, const PickupInput& in);
+  // R-LNK-3: the report (either side) and the township's help for a family in difficulty.
+  Result<store::Document> send_family_change(const Ctx& ctx, std::int64_t person_id,
+                                             const FamilyChangeInput& in);
+  Result<store::Document> record_family_help(const Ctx& ctx, std::int64_t change_id,
+                                             const FamilyHelpInput& in);
+  // R-PER-1: custody after release, its end, and the person's assistance periods.
+  Result<std::int64_t> record_custody(const Ctx& ctx, std::int64_t person_id, const CustodyInput& in);
+  Status end_custody(const Ctx& ctx, std::int64_t person_id, std::int64_t custody_id,
+                     const std::string& to_date);
+  Result<Audited<PeriodsView>> person_periods(const Ctx& ctx, std::int64_t person_id);
+  Result<Audited<std::vector<FamilyChangeView>>> person_family_changes(const Ctx& ctx,
+                                                                       std::int64_t person_id);
   // --- transfers (R-JUR-1, R-JUR-2): the receiving unit accepts; until then nothing moves ---
   Result<store::Transfer> request_transfer(const Ctx& ctx, std::int64_t person_id, const TransferInput& in);
   Result<std::vector<store::Transfer>> list_transfers(const Ctx& ctx, bool incoming,
@@ -368,6 +429,11 @@ class App {
   // R-CLS-3: recomputes the class from the records; records a change with its reason.
   Status reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person_id);
   Result<domain::Classification> classification_of(store::Connection& c, std::int64_t person_id) const;
+  // R-PER-1: a new sentence from `from` ends the person's current period (if it still runs) and
+  // sets the expected release of the new custody; tasks of the old period are kept as they were.
+  Status start_new_sentence(store::Connection& c, const Ctx& ctx, store::PersonRecord p,
+                            domain::CivilDate from, domain::CivilDate release,
+                            const std::string& release_kind, const std::string& note);
   std::int64_t owner_unit(std::string_view owner, const store::FactsRow& facts) const;
   struct CachedSession {
     Actor actor;

@@ -45,6 +45,7 @@ constexpr PermissionDef kPermissions[] = {
     {"document:verify", "核查反馈"},
     {"meeting:record", "记录联席会议"},
     {"policy:manage", "政策参数管理"},
+    {"custody:record", "记录羁押、再次收监"},
 };
 
 struct RoleDef {
@@ -60,13 +61,13 @@ const std::vector<RoleDef>& role_defs() {
        "区安帮办干部",
        "district",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register", "document:read", "document:verify", "meeting:record"}},
+        "person:register", "document:read", "document:verify", "meeting:record", "custody:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register", "document:read", "document:verify", "meeting:record"}},
-      {"police_officer", "派出所民警", "subtree", {"person:read", "task:read"}},
+        "person:register", "document:read", "document:verify", "meeting:record", "custody:record"}},
+      {"police_officer", "派出所民警", "subtree", {"person:read", "task:read", "custody:record"}},
       {"township_officer",
        "镇街干部",
        "subtree",
@@ -74,8 +75,9 @@ const std::vector<RoleDef>& role_defs() {
       {"village_cadre", "村居干部", "own", {"person:read", "task:read", "followup:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
-      // Sees only the documents its unit sent and the answers to them (DOMAIN.md "Access").
-      {"custody_clerk", "监所干部", "none", {"document:send"}},
+      // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)
+      // (DOMAIN.md "Access").
+      {"custody_clerk", "监所干部", "none", {"document:send", "document:read"}},
       {"department_officer", "部门干部", "none", {}},
   };
   return defs;

@@ -11,8 +11,6 @@
 
 namespace anbang::app {
 
-namespace {
-
 std::int64_t judicial_office_for(const domain::UnitTree& tree, std::int64_t area_unit) {
   std::int64_t township = tree.township_of(area_unit).value_or(area_unit);
   for (const auto& u : tree.all()) {
@@ -20,6 +18,8 @@ std::int64_t judicial_office_for(const domain::UnitTree& tree, std::int64_t area
   }
   return township;
 }
+
+namespace {
 
 domain::Finding finding(const std::string& v) {
   if (v == "confirmed") return domain::Finding::confirmed;
@@ -139,6 +139,20 @@ Result<store::Document> App::send_registration_form(const Ctx& ctx, const Regist
           auto holder = store::find_id_holder(c, *rec.id_number);
           if (!holder.ok()) return holder.error();
           if (holder->has_value()) person_id = (*holder)->person_id;
+        }
+        if (person_id) {
+          // A person released before and received into custody again: a new sentence ends the
+          // running assistance period and the form's release date starts the next (R-PER-1).
+          auto old = store::find_person(c, domain::Scope{domain::ScopeKind::district, 0, {}}, *person_id);
+          if (!old.ok()) return old.error();
+          if (old->has_value() && (*old)->release_date <= domain::to_string(*received)) {
+            auto release = domain::parse_date(valid->release_date);
+            if (!release.ok()) return release.error();
+            if (auto s = start_new_sentence(c, ctx, **old, *received, *release, rec.release_kind,
+                                            sender->name + "《基本情况登记表》");
+                !s.ok())
+              return s.error();
+          }
         }
         if (!person_id) {
           auto id = store::insert_person(c, rec);
@@ -282,7 +296,7 @@ Result<ClassView> App::person_classification(const Ctx& ctx, std::int64_t person
   return transact_value<ClassView>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<ClassView> {
     auto rec = store::find_person(c, ctx.actor->scope, person_id);
     if (!rec.ok()) return rec.error();
-    if (!rec->has_value()) return not_found("PERSON_NOT_FOUND", "未找到该人员,或该人员不在您的管辖范围内");
+    if (!rec->has_value()) return person_not_found();
     auto cls = classification_of(c, person_id);
     if (!cls.ok()) return cls.error();
     auto history = store::class_history(c, person_id);
@@ -467,7 +481,7 @@ Status App::record_pickup(const Ctx& ctx, std::int64_t person_id, const PickupIn
   return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto rec = store::find_person(c, ctx.actor->scope, person_id);
     if (!rec.ok()) return rec.error();
-    if (!rec->has_value()) return not_found("PERSON_NOT_FOUND", "未找到该人员,或该人员不在您的管辖范围内");
+    if (!rec->has_value()) return person_not_found();
     auto r = c.exec(
         "INSERT INTO pickups (person_id, picked_on, place, team, kind, unit_id, user_id, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -13,19 +13,7 @@
 
 namespace anbang::app {
 
-namespace {
-Error person_not_found_error() {
-  return not_found("PERSON_NOT_FOUND", "未找到该人员,或该人员不在您的管辖范围内");
-}
-
-// The judicial office beside a township (R-ORG-2).
-std::int64_t judicial_office_of(const domain::UnitTree& tree, std::int64_t township) {
-  for (const auto& u : tree.all()) {
-    if (u.kind == "judicial_office" && u.parent_id == township) return u.id;
-  }
-  return township;
-}
-}  // namespace
+namespace {}  // namespace
 
 std::int64_t App::owner_unit(std::string_view owner, const store::FactsRow& facts) const {
   auto tree = units();
@@ -37,7 +25,7 @@ std::int64_t App::owner_unit(std::string_view owner, const store::FactsRow& fact
   if (owner == rules::owner::residence_village) return f.residence_unit_id;
   if (owner == rules::owner::residence_township) return residence_town;
   if (owner == rules::owner::household_township) return household_town;
-  if (owner == rules::owner::household_judicial_office) return judicial_office_of(*tree, household_town);
+  if (owner == rules::owner::household_judicial_office) return judicial_office_for(*tree, household_town);
   if (owner == rules::owner::sender) return facts.sender_unit_id.value_or(0);
   return 0;
 }
@@ -254,10 +242,10 @@ Result<Audited<std::vector<PersonTask>>> App::read_person_tasks(const Ctx& ctx, 
   return transact_value<Out>(db_, store::TxKind::read, [&](store::Connection& c) -> Result<Out> {
     auto rec = store::find_person(c, ctx.actor->scope, id);
     if (!rec.ok()) return rec.error();
-    if (!rec->has_value()) return person_not_found_error();
+    if (!rec->has_value()) return person_not_found();
     auto facts = store::load_facts(c, id);
     if (!facts.ok()) return facts.error();
-    if (!facts->has_value()) return person_not_found_error();
+    if (!facts->has_value()) return person_not_found();
     // Computed live (a few microseconds), so the explanation is always that of today's records.
     auto tasks = compute_tasks(**facts, ctx.today);
     return Out{std::move(tasks),
@@ -335,7 +323,7 @@ Status App::record_follow_up(const Ctx& ctx, std::int64_t person_id, const Follo
   return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto rec = store::find_person(c, ctx.actor->scope, person_id);
     if (!rec.ok()) return rec.error();
-    if (!rec->has_value()) return person_not_found_error();
+    if (!rec->has_value()) return person_not_found();
     auto held = record_date(in.held_on, "held_on", ctx.today, (*rec)->release_date);
     if (!held.ok()) return held.error();
     store::FollowUp f{
@@ -367,7 +355,7 @@ Status App::record_registration(const Ctx& ctx, std::int64_t person_id, const Re
   return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto rec = store::find_person(c, ctx.actor->scope, person_id);
     if (!rec.ok()) return rec.error();
-    if (!rec->has_value()) return person_not_found_error();
+    if (!rec->has_value()) return person_not_found();
     auto on = record_date(in.registered_on, "registered_on", ctx.today, (*rec)->release_date);
     if (!on.ok()) return on.error();
     auto existing = c.scalar("SELECT COUNT(*) FROM registrations WHERE person_id = ? AND registered_on >= ?",

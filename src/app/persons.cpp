@@ -10,9 +10,9 @@
 
 namespace anbang::app {
 
-namespace {
-
 Error person_not_found() { return not_found("PERSON_NOT_FOUND", "未找到该人员,或该人员不在您的管辖范围内"); }
+
+namespace {
 
 std::string label_of(const store::PersonRecord& p) {
   return p.name + (p.id_number ? " " + domain::mask_id_number(*p.id_number) : "");

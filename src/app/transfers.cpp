@@ -13,7 +13,6 @@
 namespace anbang::app {
 
 namespace {
-Error person_missing() { return not_found("PERSON_NOT_FOUND", "未找到该人员,或该人员不在您的管辖范围内"); }
 Error transfer_missing() { return not_found("TRANSFER_NOT_FOUND", "未找到该转移申请,或它不归您的单位处理"); }
 
 const char* kind_name(const std::string& k) {
@@ -51,7 +50,7 @@ Result<store::Transfer> App::request_transfer(const Ctx& ctx, std::int64_t perso
       db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Transfer> {
         auto rec = store::find_person(c, ctx.actor->scope, person_id);
         if (!rec.ok()) return rec.error();
-        if (!rec->has_value()) return person_missing();
+        if (!rec->has_value()) return person_not_found();
         auto pending = store::pending_transfer_of(c, person_id);
         if (!pending.ok()) return pending.error();
         if (pending->has_value()) {

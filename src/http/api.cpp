@@ -202,6 +202,7 @@ Router make_api_router(app::App& app) {
   add_task_routes(r, app);
   add_document_routes(r, app);
   add_transfer_routes(r, app);
+  add_custody_routes(r, app);
   return r;
 }
 

@@ -58,6 +58,7 @@ void add_dict_routes(Router& r, app::App& app);
 void add_task_routes(Router& r, app::App& app);
 void add_document_routes(Router& r, app::App& app);
 void add_transfer_routes(Router& r, app::App& app);
+void add_custody_routes(Router& r, app::App& app);
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::App& app);

@@ -6,40 +6,6 @@ namespace anbang::http {
 
 Result<domain::PersonInput> person_input(const nlohmann::json& o);  // person_routes.cpp
 
-namespace {
-
-nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d,
-                             const std::string& today) {
-  auto data = nlohmann::json::parse(d.data, nullptr, false);
-  nlohmann::json out = {
-      {"id", d.id},
-      {"kind", d.kind},
-      {"form_version", d.form_version},
-      {"person_id", d.person_id ? nlohmann::json(*d.person_id) : nlohmann::json()},
-      {"person_name", d.person_name},
-      {"sender", d.sender_unit_id ? unit_ref(tree, *d.sender_unit_id) : nlohmann::json()},
-      {"receiver", d.receiver_unit_id ? unit_ref(tree, *d.receiver_unit_id) : nlohmann::json()},
-      {"channel", d.channel},
-      {"replies_to", d.replies_to ? nlohmann::json(*d.replies_to) : nlohmann::json()},
-      {"event_date", d.event_date ? nlohmann::json(*d.event_date) : nlohmann::json()},
-      {"sent_on", d.sent_on ? nlohmann::json(*d.sent_on) : nlohmann::json()},
-      {"received_on", d.received_on ? nlohmann::json(*d.received_on) : nlohmann::json()},
-      {"answered_on", d.answered_on ? nlohmann::json(*d.answered_on) : nlohmann::json()},
-      {"data", data.is_discarded() ? nlohmann::json::object() : data}};
-  // R-LNK-2: what a received form still owes (verification feedback within 1 month of receipt).
-  if (d.kind == "registration_form" && d.received_on) {
-    auto r = domain::parse_date(*d.received_on);
-    if (r.ok()) {
-      std::string due = domain::to_string(domain::add_months_clamped(*r, 1));
-      out["feedback_due"] = due;
-      out["feedback_overdue"] = !d.answered_on && due < today;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 void add_document_routes(Router& r, app::App& app) {
   r.add("POST", "/api/v1/documents/registration-forms", [&app](Request& req) {
     return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {

@@ -16,8 +16,8 @@ constexpr const char* kDeleteTasks =
 // The first day of the current period's records: the start of the custody that ended the previous
 // period (a new sentence), or '' when there was none. `p` is the person's row.
 constexpr const char* kPeriodStart =
-    "COALESCE((SELECT MAX(a.ended_on) FROM assistance_periods a WHERE a.person_id = p.id AND a.end_reason = "
-    "'new_sentence' AND a.release_date < p.release_date), '')";
+    "COALESCE((SELECT MAX(ci.from_date) FROM custody_intervals ci WHERE ci.person_id = p.id AND ci.kind = "
+    "'new_sentence' AND ci.from_date < p.release_date), '')";
 constexpr const char* kInsertTask =
     "INSERT INTO tasks (person_id, unit_id, rule, task_key, window_from, due, state, fulfilled_on, "
     "computed_on) "
@@ -116,7 +116,7 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
         if (!r.boolean(2) && open_key) ki.back().to = *d;
       });
   if (!s.ok()) return s.error();
-  s = each("SELECT person_id, from_date, to_date FROM custody_intervals WHERE person_id BETWEEN ? AND ?",
+  s = each("SELECT person_id, from_date, to_date FROM custody_intervals WHERE person_id BETWEEN ? AND ? AND kind = 'detention'",
            [](FactsRow& fr, const Row& r) {
              if (auto from = date_of(r.opt_str(1)))
                fr.facts.custody_intervals.push_back({*from, date_of(r.opt_str(2))});

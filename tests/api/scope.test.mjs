@@ -36,6 +36,11 @@ const walks = {
   'POST /persons/{id}/transfers': (c, id) => c.post(`/api/v1/persons/${id}/transfers`, { kind: 'residence', to_unit_id: units['500153101002'].id }),
   'POST /persons/{id}/pickups': (c, id) => c.post(`/api/v1/persons/${id}/pickups`, { picked_on: '2026-11-20', kind: 'family' }),
   'POST /persons/{id}/follow-ups': (c, id) => c.post(`/api/v1/persons/${id}/follow-ups`, { kind: 'visit', held_on: '2026-11-20' }),
+  'POST /persons/{id}/custody': (c, id) => c.post(`/api/v1/persons/${id}/custody`, { kind: 'detention', from_date: '2026-11-20' }),
+  'POST /persons/{id}/custody/{cid}/end': (c, id) => c.post(`/api/v1/persons/${id}/custody/1/end`, { to_date: '2026-11-21' }),
+  'GET /persons/{id}/periods': (c, id) => c.get(`/api/v1/persons/${id}/periods`),
+  'GET /persons/{id}/family-changes': (c, id) => c.get(`/api/v1/persons/${id}/family-changes`),
+  'POST /persons/{id}/family-changes': (c, id) => c.post(`/api/v1/persons/${id}/family-changes`, { occurred_on: '2026-11-20', summary: '母亲病故' }),
   'POST /persons/{id}/registrations': (c, id) => c.post(`/api/v1/persons/${id}/registrations`, { registered_on: '2026-11-20' }),
 };
 
