@@ -149,10 +149,21 @@ struct RegistrationInput {
 };
 
 // --- linkage documents (issue 3, R-LNK-1..4) ---
+// How a linkage document arrived. electronic: sent by a custody unit's user through the system.
+// mail (R-LNK-1 "or by mail"): a paper document a judicial office received and enters by hand; the
+// sender is a custody unit of the system (sender_unit_id) or one outside it (sender_name), and the
+// dates are those on the post (sent_on, optional) and of receipt (received_on).
+struct ChannelInput {
+  std::string channel = "electronic";  // electronic | mail
+  std::optional<std::int64_t> sender_unit_id;
+  std::string sender_name, sent_on, received_on;
+};
+
 struct RegistrationFormInput {
   domain::PersonInput person;  // release_date = the expected end of the sentence
   std::string received_into_custody;
   std::string form = "{}";  // the other fields of the form (JSON object), kept as sent
+  ChannelInput via;
 };
 
 struct VerificationInput {
@@ -168,6 +179,7 @@ struct ReleaseNoticeInput {
   std::string risk_level;             // high | medium | low
   bool reoffending_tendency = false;  // the assessment finds an obvious tendency to re-offend
   std::string data = "{}";            // factors and assistance suggestions, as sent (JSON object)
+  ChannelInput via;                   // mail: entered by the judicial office the form went to
 };
 
 struct ReceptionInput {
@@ -341,6 +353,13 @@ class App {
   Result<store::Document> record_family_help(const Ctx& ctx, std::int64_t change_id,
                                              const FamilyHelpInput& in);
   // R-PER-1: custody after release, its end, and the person's assistance periods.
+  // The checked sender and dates of a linkage document (see ChannelInput).
+  struct Arrival {
+    bool mail = false;
+    std::optional<std::int64_t> sender_unit_id;
+    std::string sender_label, sent_on, received_on;
+  };
+  Result<Arrival> arrival(const Ctx& ctx, const ChannelInput& via) const;
   Result<std::int64_t> record_custody(const Ctx& ctx, std::int64_t person_id, const CustodyInput& in);
   Status end_custody(const Ctx& ctx, std::int64_t person_id, std::int64_t custody_id,
                      const std::string& to_date);

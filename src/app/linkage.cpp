@@ -107,23 +107,75 @@ Status App::reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person
   return store::insert_person_event(c, e);
 }
 
-Result<store::Document> App::send_registration_form(const Ctx& ctx, const RegistrationFormInput& in) {
-  if (auto s = require(ctx, "document:send"); !s.ok()) return s.error();
+Result<App::Arrival> App::arrival(const Ctx& ctx, const ChannelInput& via) const {
+  Arrival a;
+  const std::string today = domain::to_string(ctx.today);
   auto tree = units();
-  const domain::Unit* sender = tree->find(ctx.actor->unit_id);
-  if (!sender || (sender->kind != "detention_centre" && sender->kind != "prison")) {
-    return forbidden("NOT_A_CUSTODY_UNIT", "只有看守所、监狱的用户可以发送基本情况登记表");
+  if (via.channel == "electronic") {
+    const domain::Unit* sender = tree->find(ctx.actor->unit_id);
+    if (!sender || (sender->kind != "detention_centre" && sender->kind != "prison")) {
+      return forbidden("NOT_A_CUSTODY_UNIT",
+                       "只有看守所、监狱的用户可以在系统中发送;邮寄的纸质文书请选择“邮寄录入”");
+    }
+    a.sender_unit_id = sender->id;
+    a.sender_label = sender->name;
+    a.sent_on = a.received_on = today;
+    return a;
   }
+  if (via.channel != "mail") {
+    return invalid("FIELD_VALUE", "channel 应为 electronic(系统发送)或 mail(邮寄纸质文书录入)", "channel");
+  }
+  a.mail = true;
+  if (via.sender_unit_id) {
+    const domain::Unit* u = tree->find(*via.sender_unit_id);
+    if (!u || (u->kind != "detention_centre" && u->kind != "prison"))
+      return invalid("UNIT_UNKNOWN", "寄送单位应为看守所或监狱", "sender_unit_id");
+    a.sender_unit_id = u->id;
+    a.sender_label = u->name;
+  } else {
+    std::string name(domain::trim_ascii(via.sender_name));
+    if (name.empty()) return invalid("FIELD_REQUIRED", "请填写寄送单位(如 重庆市永川监狱)", "sender_name");
+    if (domain::count_code_points(name) > 100)
+      return invalid("FIELD_TOO_LONG", "寄送单位不超过100字", "sender_name");
+    a.sender_label = name;
+  }
+  auto received = domain::parse_date(via.received_on, "received_on");
+  if (!received.ok()) return received.error();
+  if (*received > ctx.today) return invalid("DATE_IN_FUTURE", "收到日期不能晚于今天", "received_on");
+  a.received_on = domain::to_string(*received);
+  a.sent_on = a.received_on;
+  if (!via.sent_on.empty()) {
+    auto sent = domain::parse_date(via.sent_on, "sent_on");
+    if (!sent.ok()) return sent.error();
+    if (*sent > *received) return invalid("DATE_ORDER", "寄出日期不能晚于收到日期", "sent_on");
+    a.sent_on = domain::to_string(*sent);
+  }
+  return a;
+}
+
+Result<store::Document> App::send_registration_form(const Ctx& ctx, const RegistrationFormInput& in) {
+  const bool by_mail = in.via.channel == "mail";
+  if (auto s = require(ctx, by_mail ? "document:verify" : "document:send"); !s.ok()) return s.error();
+  auto tree = units();
+  auto via = arrival(ctx, in.via);
+  if (!via.ok()) return via.error();
+  const domain::Unit* sender = via->sender_unit_id ? tree->find(*via->sender_unit_id) : nullptr;
   auto received = domain::parse_date(in.received_into_custody, "received_into_custody");
   if (!received.ok()) return received.error();
-  if (*received > ctx.today)
-    return invalid("DATE_IN_FUTURE", "收押日期不能晚于今天", "received_into_custody");
+  if (domain::to_string(*received) > via->sent_on)
+    return invalid("DATE_IN_FUTURE", "收押日期不能晚于登记表寄出(发送)日期", "received_into_custody");
   auto form = nlohmann::json::parse(in.form, nullptr, false);
   if (!form.is_object()) return invalid("FIELD_TYPE", "登记表内容应为对象", "form");
   domain::PersonInput person = in.person;
-  if (!person.release_kind) person.release_kind = sender->kind == "prison" ? "prison" : "detention_centre";
+  if (!person.release_kind)
+    person.release_kind = sender && sender->kind == "detention_centre" ? "detention_centre" : "prison";
   auto valid = domain::validate_person(person, ctx.today, *tree, lookups());
   if (!valid.ok()) return valid.error();
+  // A paper form is entered by the judicial office of the household-registration place.
+  if (by_mail && !ctx.actor->scope.covers_unit(valid->household_unit_id)) {
+    return invalid("HOUSEHOLD_OUT_OF_SCOPE", "该人员户籍地不在您的管辖范围内,请转交户籍地司法所录入",
+                   "household_unit_id");
+  }
   if (valid->release_date <= domain::to_string(*received)) {
     return invalid("RELEASE_BEFORE_CUSTODY", "预计释放日期应晚于收押日期", "release_date");
   }
@@ -149,7 +201,7 @@ Result<store::Document> App::send_registration_form(const Ctx& ctx, const Regist
             auto release = domain::parse_date(valid->release_date);
             if (!release.ok()) return release.error();
             if (auto s = start_new_sentence(c, ctx, **old, *received, *release, rec.release_kind,
-                                            sender->name + "《基本情况登记表》");
+                                            via->sender_label + "《基本情况登记表》");
                 !s.ok())
               return s.error();
           }
@@ -166,11 +218,13 @@ Result<store::Document> App::send_registration_form(const Ctx& ctx, const Regist
         store::Document d;
         d.kind = "registration_form";
         d.person_id = person_id;
-        d.sender_unit_id = sender->id;
+        d.sender_unit_id = via->sender_unit_id;
         d.receiver_unit_id = receiver;
-        d.channel = "electronic";
+        d.channel = by_mail ? "mail" : "electronic";
         d.event_date = domain::to_string(*received);
-        d.sent_on = d.received_on = domain::to_string(ctx.today);
+        d.sent_on = via->sent_on;
+        d.received_on = via->received_on;
+        if (by_mail) form["sender_name"] = via->sender_label;
         d.data = form.dump();
         d.entered_by = ctx.actor->user_id;
         d.created_at = ctx.now;
@@ -184,11 +238,17 @@ Result<store::Document> App::send_registration_form(const Ctx& ctx, const Regist
         e.kind = "document";
         e.user_id = ctx.actor->user_id;
         e.unit_id = ctx.actor->unit_id;
-        e.summary = sender->name + " 发送《基本情况登记表》(收押日期 " + *d.event_date + ")";
+        e.summary = by_mail
+                        ? "邮寄收到 " + via->sender_label + "《基本情况登记表》(收押日期 " + *d.event_date +
+                              ",收到日期 " + *d.received_on + "," + ctx.actor->unit_name + " 录入)"
+                        : via->sender_label + " 发送《基本情况登记表》(收押日期 " + *d.event_date + ")";
         if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
         if (auto s = reclassify(c, ctx, *person_id); !s.ok()) return s.error();
         if (auto s = refresh_tasks(c, *person_id, ctx.today); !s.ok()) return s.error();
-        nlohmann::json detail = {{"receiver_unit_id", receiver}, {"received_into_custody", *d.event_date}};
+        nlohmann::json detail = {{"receiver_unit_id", receiver},
+                                 {"received_into_custody", *d.event_date},
+                                 {"channel", d.channel},
+                                 {"sender", via->sender_label}};
         if (auto s = audit(c, ctx, "document_send", "person", *person_id, rec.name, detail.dump()); !s.ok())
           return s.error();
         return d;
@@ -326,7 +386,8 @@ Status event(store::Connection& c, const Ctx& ctx, std::int64_t person_id, const
 // R-LNK-4: one month before release the custody unit sends the release notice with the risk
 // assessment and assistance suggestions. It fixes the release date (and the R-PER-1 end date).
 Result<store::Document> App::send_release_notice(const Ctx& ctx, const ReleaseNoticeInput& in) {
-  if (auto s = require(ctx, "document:send"); !s.ok()) return s.error();
+  const bool by_mail = in.via.channel == "mail";
+  if (auto s = require(ctx, by_mail ? "document:verify" : "document:send"); !s.ok()) return s.error();
   if (in.risk_level != "high" && in.risk_level != "medium" && in.risk_level != "low") {
     return invalid("FIELD_VALUE", "风险等级应为 high(高)、medium(中)或 low(低)", "risk_level");
   }
@@ -340,16 +401,28 @@ Result<store::Document> App::send_release_notice(const Ctx& ctx, const ReleaseNo
   }
   auto extra = nlohmann::json::parse(in.data, nullptr, false);
   if (!extra.is_object()) return invalid("FIELD_TYPE", "评估因素和救助建议应为对象", "suggestions");
-  Error missing = not_found("DOCUMENT_NOT_FOUND", "未找到本单位发送的该登记表");
+  Error missing =
+      not_found("DOCUMENT_NOT_FOUND", by_mail ? "未找到该人员的基本情况登记表,或该人员不在您的管辖范围内"
+                                              : "未找到本单位发送的该登记表");
   return transact_value<store::Document>(
       db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Document> {
         auto form = store::find_document(c, in.form_id);
         if (!form.ok()) return form.error();
-        if (!form->has_value() || (*form)->kind != "registration_form" ||
-            (*form)->sender_unit_id != ctx.actor->unit_id || !(*form)->person_id)
-          return missing;
+        if (!form->has_value() || (*form)->kind != "registration_form" || !(*form)->person_id) return missing;
+        if (!by_mail && (*form)->sender_unit_id != ctx.actor->unit_id) return missing;
         std::int64_t person_id = *(*form)->person_id;
-        auto rec = store::find_person(c, domain::Scope{domain::ScopeKind::district, 0, {}}, person_id);
+        // By mail: the judicial office enters it for a person of its jurisdiction; the sender is the
+        // form's unless named.
+        ChannelInput channel = in.via;
+        if (by_mail && !channel.sender_unit_id && domain::trim_ascii(channel.sender_name).empty()) {
+          channel.sender_unit_id = (*form)->sender_unit_id;
+          auto fd = nlohmann::json::parse((*form)->data, nullptr, false);
+          if (fd.is_object()) channel.sender_name = fd.value("sender_name", "");
+        }
+        auto via = arrival(ctx, channel);
+        if (!via.ok()) return via.error();
+        auto rec = store::find_person(
+            c, by_mail ? ctx.actor->scope : domain::Scope{domain::ScopeKind::district, 0, {}}, person_id);
         if (!rec.ok()) return rec.error();
         if (!rec->has_value()) return missing;
         store::PersonRecord p = **rec;
@@ -367,11 +440,14 @@ Result<store::Document> App::send_release_notice(const Ctx& ctx, const ReleaseNo
         store::Document d;
         d.kind = "release_notice";
         d.person_id = person_id;
-        d.sender_unit_id = ctx.actor->unit_id;
+        d.sender_unit_id = via->sender_unit_id;
+        d.channel = by_mail ? "mail" : "electronic";
         d.receiver_unit_id = (*form)->receiver_unit_id;
         d.replies_to = std::nullopt;
         d.event_date = release_text;
-        d.sent_on = d.received_on = domain::to_string(ctx.today);
+        d.sent_on = via->sent_on;
+        d.received_on = via->received_on;
+        if (by_mail) data["sender_name"] = via->sender_label;
         d.data = data.dump();
         d.entered_by = ctx.actor->user_id;
         d.created_at = ctx.now;

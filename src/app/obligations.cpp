@@ -13,8 +13,6 @@
 
 namespace anbang::app {
 
-namespace {}  // namespace
-
 std::int64_t App::owner_unit(std::string_view owner, const store::FactsRow& facts) const {
   auto tree = units();
   const auto& f = facts.facts;

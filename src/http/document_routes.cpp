@@ -6,6 +6,22 @@ namespace anbang::http {
 
 Result<domain::PersonInput> person_input(const nlohmann::json& o);  // person_routes.cpp
 
+namespace {
+// channel, sender_unit_id, sender_name, sent_on, received_on (app::ChannelInput); all optional.
+Status read_channel(const nlohmann::json& body, app::ChannelInput& via) {
+  for (auto [field, dst] : {std::pair{"channel", &via.channel}, std::pair{"sender_name", &via.sender_name},
+                            std::pair{"sent_on", &via.sent_on}, std::pair{"received_on", &via.received_on}}) {
+    auto v = get_string(body, field);
+    if (!v.ok()) return v.error();
+    if (*v) *dst = **v;
+  }
+  auto unit = get_int(body, "sender_unit_id");
+  if (!unit.ok()) return unit.error();
+  via.sender_unit_id = *unit;
+  return {};
+}
+}  // namespace
+
 void add_document_routes(Router& r, app::App& app) {
   r.add("POST", "/api/v1/documents/registration-forms", [&app](Request& req) {
     return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
@@ -28,6 +44,7 @@ void add_document_routes(Router& r, app::App& app) {
           return error_response(invalid("FIELD_TYPE", "字段 form 的类型应为对象", "form"));
         in.form = form->dump();
       }
+      if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
       auto d = app.send_registration_form(ctx, in);
       if (!d.ok()) return error_response(d.error());
       return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
@@ -80,6 +97,7 @@ void add_document_routes(Router& r, app::App& app) {
         if (it != body.end() && !it->is_null()) extra[field] = *it;
       }
       in.data = extra.dump();
+      if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
       auto d = app.send_release_notice(ctx, in);
       if (!d.ok()) return error_response(d.error());
       return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));

@@ -185,3 +185,46 @@ test('R-CLS-2 三无 found by the verification: all three make a key subject, ea
   });
   assert.equal(wrong.body.error.field, 'no_home');
 });
+
+test('R-LNK-1 R-LNK-4 paper documents received by mail are entered by the judicial office', async () => {
+  const person = personBody(units['500153001002'].id, await chargeId(sfs), {
+    name: '邮寄戊', id_number: makeId('500153', '19790215', 517), release_date: day(25), release_kind: undefined,
+  });
+  const body = { person, received_into_custody: day(-400), channel: 'mail', sender_name: '重庆市永川监狱', sent_on: day(-5), received_on: day(-3) };
+  const noSender = await sfs.post('/api/v1/documents/registration-forms', { ...body, sender_name: '' });
+  assert.equal(noSender.body.error.code, 'FIELD_REQUIRED');
+  const order = await sfs.post('/api/v1/documents/registration-forms', { ...body, sent_on: day(-2) });
+  assert.equal(order.body.error.code, 'DATE_ORDER');
+  const future = await sfs.post('/api/v1/documents/registration-forms', { ...body, received_on: day(1) });
+  assert.equal(future.body.error.code, 'DATE_IN_FUTURE');
+  const elsewhere = await (await loginAs(srv, 'sfs_101')).post('/api/v1/documents/registration-forms', body);
+  assert.equal(elsewhere.body.error.code, 'HOUSEHOLD_OUT_OF_SCOPE');
+  assert.equal((await kss.post('/api/v1/documents/registration-forms', body)).status, 403, 'a custody clerk sends, it does not enter mail');
+  const electronic = await sfs.post('/api/v1/documents/registration-forms', { ...body, channel: 'electronic' });
+  assert.equal(electronic.status, 403, 'a judicial office does not send forms itself');
+  const r = await sfs.post('/api/v1/documents/registration-forms', body);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.equal(r.body.channel, 'mail');
+  assert.equal(r.body.sender, null);
+  assert.equal(r.body.data.sender_name, '重庆市永川监狱');
+  assert.equal(r.body.receiver.name, '昌元街道司法所');
+  assert.deepEqual([r.body.sent_on, r.body.received_on], [day(-5), day(-3)]);
+  const inbox = (await sfs.get('/api/v1/documents?box=inbox&kind=registration_form')).body.items;
+  assert.ok(inbox.some((d) => d.id === r.body.id && d.channel === 'mail'));
+  let tasks = (await sfs.get(`/api/v1/persons/${r.body.person_id}/tasks`)).body.items;
+  const verify = tasks.find((t) => t.rule === 'R-LNK-2');
+  assert.equal(verify.state, 'open');
+  assert.equal(verify.window_from, day(-3), 'the verification month runs from the day the mail arrived');
+  assert.ok(!tasks.some((t) => t.rule === 'R-LNK-1'), 'a prison outside the system owes nothing in it');
+  // The release notice arrives by post too; the sender defaults to the form's.
+  const notice = await sfs.post('/api/v1/documents/release-notices', {
+    form_id: r.body.id, channel: 'mail', received_on: day(0), release_date: day(25), risk_level: 'low', place: '重庆市永川监狱',
+  });
+  assert.equal(notice.status, 201, JSON.stringify(notice.body));
+  assert.equal(notice.body.data.sender_name, '重庆市永川监狱');
+  assert.equal(notice.body.channel, 'mail');
+  tasks = (await sfs.get(`/api/v1/persons/${r.body.person_id}/tasks`)).body.items;
+  assert.equal(tasks.find((t) => t.key === 'R-LNK-4/reply').state, 'open');
+  const timeline = (await sfs.get(`/api/v1/persons/${r.body.person_id}/timeline`)).body.items;
+  assert.ok(timeline.some((e) => e.summary.includes('邮寄收到 重庆市永川监狱')));
+});
