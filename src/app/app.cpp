@@ -143,4 +143,27 @@ domain::CodeLookups App::lookups() const {
   return l;
 }
 
+Status person_event(store::Connection& c, const Ctx& ctx, std::int64_t person_id, const std::string& kind,
+                    const std::string& summary) {
+  store::PersonEvent e;
+  e.person_id = person_id;
+  e.at = ctx.now;
+  e.kind = kind;
+  e.user_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->user_id) : std::nullopt;
+  e.unit_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->unit_id) : std::nullopt;
+  e.summary = summary;
+  return store::insert_person_event(c, e);
+}
+
+Result<store::Document> file_document(store::Connection& c, const Ctx& ctx, store::Document d,
+                                      const std::string& person_name) {
+  d.entered_by = ctx.actor->user_id;
+  d.created_at = ctx.now;
+  auto id = store::insert_document(c, d);
+  if (!id.ok()) return id.error();
+  d.id = *id;
+  d.person_name = person_name;
+  return d;
+}
+
 }  // namespace anbang::app

@@ -239,6 +239,14 @@ struct FamilyChangeView {
   std::vector<store::Document> help;  // the help recorded for it, oldest first
 };
 
+// One entry on the person's timeline, by the caller (none for the system).
+Status person_event(store::Connection& c, const Ctx& ctx, std::int64_t person_id, const std::string& kind,
+                    const std::string& summary);
+// Files a linkage document entered by the caller now: sets who and when, inserts it, and returns it
+// with its id and the person's name.
+Result<store::Document> file_document(store::Connection& c, const Ctx& ctx, store::Document d,
+                                      const std::string& person_name);
+
 // The one answer for a person that does not exist or is outside the caller's jurisdiction (it never
 // tells which).
 Error person_not_found();

@@ -12,18 +12,6 @@ namespace anbang::app {
 
 namespace {
 
-Status person_event(store::Connection& c, const Ctx& ctx, std::int64_t person_id, const std::string& kind,
-                    const std::string& summary) {
-  store::PersonEvent e;
-  e.person_id = person_id;
-  e.at = ctx.now;
-  e.kind = kind;
-  e.user_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->user_id) : std::nullopt;
-  e.unit_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->unit_id) : std::nullopt;
-  e.summary = summary;
-  return store::insert_person_event(c, e);
-}
-
 // The period of the person's current release date has ended (expired or cut) on or before `day`.
 Result<bool> period_over(store::Connection& c, const store::PersonRecord& p, const std::string& day) {
   if (p.assistance_end_date <= day) return true;

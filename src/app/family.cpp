@@ -23,18 +23,6 @@ Status text_limits(const std::initializer_list<std::tuple<const std::string*, co
   return {};
 }
 
-Status person_event(store::Connection& c, const Ctx& ctx, std::int64_t person_id,
-                    const std::string& summary) {
-  store::PersonEvent e;
-  e.person_id = person_id;
-  e.at = ctx.now;
-  e.kind = "document";
-  e.user_id = ctx.actor->user_id;
-  e.unit_id = ctx.actor->unit_id;
-  e.summary = summary;
-  return store::insert_person_event(c, e);
-}
-
 }  // namespace
 
 Result<store::Document> App::send_family_change(const Ctx& ctx, std::int64_t person_id,
@@ -82,17 +70,14 @@ Result<store::Document> App::send_family_change(const Ctx& ctx, std::int64_t per
                             {"children_in_difficulty", in.children_in_difficulty},
                             {"needs_help", needs_help}}
                  .dump();
-    d.entered_by = ctx.actor->user_id;
-    d.created_at = ctx.now;
-    auto id = store::insert_document(c, d);
-    if (!id.ok()) return id.error();
-    d.id = *id;
-    d.person_name = (*rec)->name;
+    auto filed = file_document(c, ctx, std::move(d), (*rec)->name);
+    if (!filed.ok()) return filed.error();
+    d = std::move(filed).value();
     std::string summary = "通报家庭重大变故(" + *d.event_date + "):" + in.summary;
     if (in.family_in_difficulty) summary += ";家庭困难";
     if (in.children_in_difficulty) summary += ";未成年子女生活困难";
     if (needs_help) summary += ",需镇街帮扶";
-    if (auto s = person_event(c, ctx, person_id, summary); !s.ok()) return s.error();
+    if (auto s = person_event(c, ctx, person_id, "document", summary); !s.ok()) return s.error();
     if (auto s = audit(c, ctx, "document_send", "person", person_id, (*rec)->name, d.data); !s.ok())
       return s.error();
     if (auto s = refresh_tasks(c, person_id, ctx.today); !s.ok()) return s.error();
@@ -131,13 +116,11 @@ Result<store::Document> App::record_family_help(const Ctx& ctx, std::int64_t cha
         d.replies_to = change_id;
         d.event_date = d.sent_on = d.received_on = domain::to_string(*on);
         d.data = nlohmann::json{{"help", in.help}, {"helpers", in.helpers}}.dump();
-        d.entered_by = ctx.actor->user_id;
-        d.created_at = ctx.now;
-        auto id = store::insert_document(c, d);
-        if (!id.ok()) return id.error();
-        d.id = *id;
-        d.person_name = (*rec)->name;
-        if (auto s = person_event(c, ctx, *d.person_id, "家庭帮扶(" + *d.event_date + "):" + in.help);
+        auto filed = file_document(c, ctx, std::move(d), (*rec)->name);
+        if (!filed.ok()) return filed.error();
+        d = std::move(filed).value();
+        if (auto s =
+                person_event(c, ctx, *d.person_id, "document", "家庭帮扶(" + *d.event_date + "):" + in.help);
             !s.ok())
           return s.error();
         if (auto s = audit(c, ctx, "family_help_create", "person", *d.person_id, (*rec)->name, d.data);

@@ -97,14 +97,7 @@ Status App::reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person
                         ctx.now};
   if (auto s = store::insert_class_change(c, ch); !s.ok()) return s;
   if (auto s = store::set_key_subject(c, person_id, now_class->key); !s.ok()) return s;
-  store::PersonEvent e;
-  e.person_id = person_id;
-  e.at = ctx.now;
-  e.kind = "classified";
-  e.user_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->user_id) : std::nullopt;
-  e.unit_id = ctx.actor ? std::optional<std::int64_t>(ctx.actor->unit_id) : std::nullopt;
-  e.summary = reason;
-  return store::insert_person_event(c, e);
+  return person_event(c, ctx, person_id, "classified", reason);
 }
 
 Result<App::Arrival> App::arrival(const Ctx& ctx, const ChannelInput& via) const {
@@ -226,23 +219,16 @@ Result<store::Document> App::send_registration_form(const Ctx& ctx, const Regist
         d.received_on = via->received_on;
         if (by_mail) form["sender_name"] = via->sender_label;
         d.data = form.dump();
-        d.entered_by = ctx.actor->user_id;
-        d.created_at = ctx.now;
-        auto id = store::insert_document(c, d);
-        if (!id.ok()) return id.error();
-        d.id = *id;
-        d.person_name = rec.name;
-        store::PersonEvent e;
-        e.person_id = *person_id;
-        e.at = ctx.now;
-        e.kind = "document";
-        e.user_id = ctx.actor->user_id;
-        e.unit_id = ctx.actor->unit_id;
-        e.summary = by_mail
-                        ? "邮寄收到 " + via->sender_label + "《基本情况登记表》(收押日期 " + *d.event_date +
+        auto filed = file_document(c, ctx, std::move(d), rec.name);
+        if (!filed.ok()) return filed.error();
+        d = std::move(filed).value();
+        if (auto s = person_event(
+                c, ctx, *person_id, "document",
+                by_mail ? "邮寄收到 " + via->sender_label + "《基本情况登记表》(收押日期 " + *d.event_date +
                               ",收到日期 " + *d.received_on + "," + ctx.actor->unit_name + " 录入)"
-                        : via->sender_label + " 发送《基本情况登记表》(收押日期 " + *d.event_date + ")";
-        if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+                        : via->sender_label + " 发送《基本情况登记表》(收押日期 " + *d.event_date + ")");
+            !s.ok())
+          return s.error();
         if (auto s = reclassify(c, ctx, *person_id); !s.ok()) return s.error();
         if (auto s = refresh_tasks(c, *person_id, ctx.today); !s.ok()) return s.error();
         nlohmann::json detail = {{"receiver_unit_id", receiver},
@@ -307,21 +293,14 @@ Result<store::Document> App::send_verification(const Ctx& ctx, std::int64_t form
                                {"no_job", factor(in.no_job)},
                                {"no_relatives", factor(in.no_relatives)}};
         d.data = data.dump();
-        d.entered_by = ctx.actor->user_id;
-        d.created_at = ctx.now;
-        auto id = store::insert_document(c, d);
-        if (!id.ok()) return id.error();
-        d.id = *id;
-        d.person_name = (*rec)->name;
-        store::PersonEvent e;
-        e.person_id = *d.person_id;
-        e.at = ctx.now;
-        e.kind = "document";
-        e.user_id = ctx.actor->user_id;
-        e.unit_id = ctx.actor->unit_id;
-        e.summary = "核查反馈:假姓名 " + in.false_name + ",假身份 " + in.false_identity + ",假地址 " +
-                    in.false_address;
-        if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
+        auto filed = file_document(c, ctx, std::move(d), (*rec)->name);
+        if (!filed.ok()) return filed.error();
+        d = std::move(filed).value();
+        if (auto s = person_event(c, ctx, *d.person_id, "document",
+                                  "核查反馈:假姓名 " + in.false_name + ",假身份 " + in.false_identity +
+                                      ",假地址 " + in.false_address);
+            !s.ok())
+          return s.error();
         if (auto s = reclassify(c, ctx, *d.person_id); !s.ok()) return s.error();  // R-CLS-3, at once
         if (auto s = refresh_tasks(c, *d.person_id, ctx.today); !s.ok()) return s.error();
         if (auto s = audit(c, ctx, "document_send", "person", *d.person_id, (*rec)->name, d.data); !s.ok())
@@ -368,20 +347,6 @@ Result<ClassView> App::person_classification(const Ctx& ctx, std::int64_t person
 }  // namespace anbang::app
 
 namespace anbang::app {
-
-namespace {
-Status event(store::Connection& c, const Ctx& ctx, std::int64_t person_id, const std::string& kind,
-             const std::string& summary) {
-  store::PersonEvent e;
-  e.person_id = person_id;
-  e.at = ctx.now;
-  e.kind = kind;
-  e.user_id = ctx.actor->user_id;
-  e.unit_id = ctx.actor->unit_id;
-  e.summary = summary;
-  return store::insert_person_event(c, e);
-}
-}  // namespace
 
 // R-LNK-4: one month before release the custody unit sends the release notice with the risk
 // assessment and assistance suggestions. It fixes the release date (and the R-PER-1 end date).
@@ -449,12 +414,9 @@ Result<store::Document> App::send_release_notice(const Ctx& ctx, const ReleaseNo
         d.received_on = via->received_on;
         if (by_mail) data["sender_name"] = via->sender_label;
         d.data = data.dump();
-        d.entered_by = ctx.actor->user_id;
-        d.created_at = ctx.now;
-        auto id = store::insert_document(c, d);
-        if (!id.ok()) return id.error();
-        d.id = *id;
-        d.person_name = p.name;
+        auto filed = file_document(c, ctx, std::move(d), p.name);
+        if (!filed.ok()) return filed.error();
+        d = std::move(filed).value();
         if (p.release_date != release_text) {  // the notice fixes the release date (R-PER-1 follows)
           nlohmann::json change = nlohmann::json::array(
               {{{"field", "release_date"}, {"old", p.release_date}, {"new", release_text}}});
@@ -466,9 +428,9 @@ Result<store::Document> App::send_release_notice(const Ctx& ctx, const ReleaseNo
           if (auto s = audit(c, ctx, "person_update", "person", person_id, p.name, change.dump()); !s.ok())
             return s.error();
         }
-        if (auto s =
-                event(c, ctx, person_id, "document",
-                      "收到《刑满释放人员通知书》:释放日期 " + release_text + ",风险等级 " + in.risk_level);
+        if (auto s = person_event(
+                c, ctx, person_id, "document",
+                "收到《刑满释放人员通知书》:释放日期 " + release_text + ",风险等级 " + in.risk_level);
             !s.ok())
           return s.error();
         if (auto s = reclassify(c, ctx, person_id); !s.ok()) return s.error();
@@ -522,16 +484,13 @@ Result<store::Document> App::send_reception(const Ctx& ctx, std::int64_t notice_
                                 {"contact", in.contact},
                                 {"contact_phone", in.contact_phone}}
                      .dump();
-        d.entered_by = ctx.actor->user_id;
-        d.created_at = ctx.now;
-        auto id = store::insert_document(c, d);
-        if (!id.ok()) return id.error();
-        d.id = *id;
-        d.person_name = (*rec)->name;
-        if (auto s = event(c, ctx, *d.person_id, "document",
-                           std::string("反馈接收安排:") +
-                               (in.pickup_by == "family" ? "家属及村(社区)代表" : "镇街组织") + "接回,计划 " +
-                               *d.event_date);
+        auto filed = file_document(c, ctx, std::move(d), (*rec)->name);
+        if (!filed.ok()) return filed.error();
+        d = std::move(filed).value();
+        if (auto s = person_event(c, ctx, *d.person_id, "document",
+                                  std::string("反馈接收安排:") +
+                                      (in.pickup_by == "family" ? "家属及村(社区)代表" : "镇街组织") +
+                                      "接回,计划 " + *d.event_date);
             !s.ok())
           return s.error();
         if (auto s = refresh_tasks(c, *d.person_id, ctx.today); !s.ok()) return s.error();
@@ -564,9 +523,9 @@ Status App::record_pickup(const Ctx& ctx, std::int64_t person_id, const PickupIn
         {person_id, domain::to_string(*on), in.place, in.team, in.kind, ctx.actor->unit_id,
          ctx.actor->user_id, ctx.now});
     if (!r.ok()) return r.error();
-    if (auto s = event(c, ctx, person_id, "pickup",
-                       "接回:" + domain::to_string(*on) + (in.place.empty() ? "" : " " + in.place) +
-                           (in.team.empty() ? "" : ",接回人员 " + in.team));
+    if (auto s = person_event(c, ctx, person_id, "pickup",
+                              "接回:" + domain::to_string(*on) + (in.place.empty() ? "" : " " + in.place) +
+                                  (in.team.empty() ? "" : ",接回人员 " + in.team));
         !s.ok())
       return s;
     nlohmann::json d = {
