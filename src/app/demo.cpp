@@ -81,6 +81,77 @@ Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerso
   return {};
 }
 
+// Demo linkage of a person still in custody (R-LNK-1, R-LNK-2, R-LNK-4): the registration form —
+// sent through the system by the district detention centre, or from a prison outside the system by
+// mail and entered by the judicial office — most verified long ago, about a third received in the
+// last weeks and waiting for verification; the release notice a month before release, answered
+// about half the time.
+Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerson& p, domain::CivilDate today,
+                    std::int64_t now, std::int64_t detention_centre, std::int64_t judicial_office) {
+  if (p.release_date <= today) return {};
+  const bool ours = p.release_kind == "detention_centre";
+  auto custody = domain::add_months_clamped(p.release_date, -std::max(p.sentence_months, 1));
+  if (custody > today) custody = domain::add_days(today, -1);
+  const bool recent = draw(id, 60) < 35;
+  auto received = recent ? domain::add_days(today, -(draw(id, 61) % 25)) : domain::add_days(custody, 10);
+  if (received > today) received = today;
+  if (received < custody) received = custody;
+  auto file = [&](store::Document d) -> Result<std::int64_t> {
+    d.person_id = id;
+    d.created_at = now;
+    return store::insert_document(c, d);
+  };
+  store::Document form;
+  form.kind = "registration_form";
+  form.sender_unit_id = ours ? std::optional(detention_centre) : std::nullopt;
+  form.receiver_unit_id = judicial_office;
+  form.channel = ours ? "electronic" : "mail";
+  form.event_date = domain::to_string(custody);
+  form.sent_on = form.received_on = domain::to_string(received);
+  form.data = ours ? "{}" : nlohmann::json{{"sender_name", p.releasing_authority}}.dump();
+  auto form_id = file(form);
+  if (!form_id.ok()) return form_id.error();
+  auto verified = domain::add_days(received, 12);
+  if (!recent && verified <= today) {
+    store::Document v;
+    v.kind = "verification_feedback";
+    v.sender_unit_id = judicial_office;
+    v.receiver_unit_id = form.sender_unit_id;
+    v.replies_to = *form_id;
+    v.sent_on = v.received_on = domain::to_string(verified);
+    v.data = R"({"false_name":"cleared","false_identity":"cleared","false_address":"cleared"})";
+    if (auto r = file(v); !r.ok()) return r.error();
+  }
+  auto notice_on = domain::add_months_clamped(p.release_date, -1);
+  if (notice_on > today || notice_on < received) return {};
+  store::Document n;
+  n.kind = "release_notice";
+  n.sender_unit_id = form.sender_unit_id;
+  n.receiver_unit_id = judicial_office;
+  n.channel = form.channel;
+  n.event_date = domain::to_string(p.release_date);
+  n.sent_on = n.received_on = domain::to_string(notice_on);
+  nlohmann::json nd = {
+      {"release_date", *n.event_date}, {"place", p.releasing_authority}, {"risk_level", "low"}};
+  if (!ours) nd["sender_name"] = p.releasing_authority;
+  n.data = nd.dump();
+  auto notice_id = file(n);
+  if (!notice_id.ok()) return notice_id.error();
+  auto answered = domain::add_days(notice_on, 3);
+  if (draw(id, 62) >= 50 || answered > today) return {};
+  store::Document a;
+  a.kind = "reception_arrangement";
+  a.sender_unit_id = judicial_office;
+  a.receiver_unit_id = n.sender_unit_id;
+  a.replies_to = *notice_id;
+  a.event_date = *n.event_date;
+  a.sent_on = a.received_on = domain::to_string(answered);
+  a.data = R"({"pickup_by":"family"})";
+  auto answer = file(a);
+  if (!answer.ok()) return answer.error();
+  return {};
+}
+
 }  // namespace
 
 Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
@@ -163,6 +234,12 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
     std::map<std::string, std::int64_t> charge_ids;
     for (const auto& ch : app.charges()) charge_ids[ch.name] = ch.id;
     auto people = seed::generate_demo_people(areas, persons, ctx.today, seed);
+    std::map<std::int64_t, std::int64_t> office_of_area;  // village → its township's judicial office
+    for (const auto& a : areas) office_of_area[a.unit_id] = judicial_office_for(*tree, a.township_unit_id);
+    std::int64_t detention_centre = 0;
+    for (const auto& u : tree->all()) {
+      if (u.kind == "detention_centre") detention_centre = u.id;
+    }
     for (const auto& p : people) {
       store::PersonRecord r;
       r.name = p.name;
@@ -205,6 +282,10 @@ Result<DemoSummary> seed_demo(App& app, int persons, std::uint64_t seed) {
       e.summary = "建立档案(演示数据导入)";
       if (auto st = store::insert_person_event(c, e); !st.ok()) return st;
       if (auto st = demo_history(c, *id, p, ctx.today, ctx.now); !st.ok()) return st;
+      if (auto st = demo_linkage(c, *id, p, ctx.today, ctx.now, detention_centre,
+                                 office_of_area[p.household_unit_id]);
+          !st.ok())
+        return st;
       ++summary.persons;
     }
     store::AuditRecord a;
