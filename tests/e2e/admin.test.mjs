@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from '../support/server.mjs'
-import { apiSession, launch, pickOption, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, confirmBox, launch, pickOption, uiLogin, withScreenshot } from './helpers.mjs'
 
 let srv
 let browser
@@ -17,13 +17,6 @@ after(async () => {
   await browser?.close()
   await srv?.stop()
 })
-
-async function confirmBox(page) {
-  const box = page.locator('.el-message-box:visible')
-  await box.waitFor()
-  await box.locator('.el-button--primary').click()
-  await box.waitFor({ state: 'hidden' })
-}
 
 test('admin adds, renames and deactivates a village; edits a role in the matrix', async () => {
   const { page, errors } = browser

@@ -93,6 +93,21 @@ export async function pickOption(page, select, text) {
   await dropdownsClosed(page)
 }
 
+/** Fills an Element Plus date picker (wrapper `data-test`) by typing YYYY-MM-DD. */
+export async function fillDate(page, test, value) {
+  const input = page.locator(`[data-test=${test}] input`)
+  await input.fill(value)
+  await input.press('Enter')
+}
+
+/** Confirms the Element Plus message box on screen (ElMessageBox.confirm) and waits for it to close. */
+export async function confirmBox(page) {
+  const box = page.locator('.el-message-box:visible')
+  await box.waitFor()
+  await box.locator('.el-button--primary').click()
+  await box.waitFor({ state: 'hidden' })
+}
+
 /** Picks a node of an Element Plus el-tree-select, typing `text` to filter first. */
 export async function pickTreeNode(page, treeSelect, text) {
   await dropdownsClosed(page)

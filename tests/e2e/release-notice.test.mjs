@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from '../support/server.mjs'
 import { makeId } from '../support/ids.mjs'
-import { apiSession, cstDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, cstDate, fillDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试释放人'
 
@@ -21,13 +21,6 @@ after(async () => {
   await browser?.close()
   await srv?.stop()
 })
-
-/** Fills an Element Plus date picker (wrapper `data-test`) by typing. */
-async function fillDate(page, test, value) {
-  const input = page.locator(`[data-test=${test}] input`)
-  await input.fill(value)
-  await input.press('Enter')
-}
 
 test('the release notice is sent from 已发送 and answered with a reception arrangement from 收件箱', async () => {
   const { page, errors } = browser

@@ -1,14 +1,33 @@
 // Linkage documents (衔接文书): the 基本情况登记表 sent by a detention centre or prison (R-LNK-1),
 // the inbox/sent boxes, and the judicial office's verification feedback with the 三假 findings
-// (R-LNK-2), which reclassifies the person at once (R-CLS-3). api/openapi.yaml: /documents,
+// (R-LNK-2), which reclassifies the person at once (R-CLS-3); paper documents received by mail are
+// entered by the judicial office (channel mail). api/openapi.yaml: /documents,
 // /documents/registration-forms, /documents/{id}/verification, /documents/release-notices,
 // /documents/{id}/reception.
 import { http } from './http'
 import type { CivilDate, PageOf, UnitRef } from './types'
 import type { PersonInput } from './persons'
 
-export type DocumentKind = 'registration_form' | 'verification_feedback' | 'release_notice' | 'reception_arrangement'
-export const DOCUMENT_KINDS: DocumentKind[] = ['registration_form', 'verification_feedback', 'release_notice', 'reception_arrangement']
+export type DocumentKind = 'registration_form' | 'verification_feedback' | 'release_notice' | 'reception_arrangement' | 'family_change' | 'family_help'
+/** The kinds a box is filtered by (family_help stays with its report). */
+export const DOCUMENT_KINDS: DocumentKind[] = ['registration_form', 'verification_feedback', 'release_notice', 'reception_arrangement', 'family_change']
+
+/** 系统 (sent through the system) or 邮寄 (a paper document entered by the receiving judicial office). */
+export type Channel = 'electronic' | 'mail'
+
+/**
+ * A paper document received by mail and entered by the judicial office (document:verify, R-LNK-1
+ * "or by mail"): the sender is a custody unit of the system or, by name, one outside it.
+ */
+export interface MailReceipt {
+  channel: 'mail'
+  sender_unit_id?: number
+  sender_name?: string
+  /** Postmark date, optional. */
+  sent_on?: CivilDate
+  /** The day the office received it; the R-LNK-2 month runs from it. */
+  received_on: CivilDate
+}
 
 export type DocumentBox = 'inbox' | 'sent'
 
@@ -67,9 +86,10 @@ export interface LinkageDocument {
   kind: DocumentKind | string
   person_id: number
   person_name: string
-  sender: UnitRef
+  /** null for a mailed document from outside the system (its name is in data.sender_name). */
+  sender: UnitRef | null
   receiver: UnitRef
-  channel: string
+  channel: Channel | string
   replies_to: number | null
   /** For a registration form: received into custody. */
   event_date: CivilDate | null
@@ -127,5 +147,9 @@ export const documentsApi = {
   sendRegistrationForm: (body: RegistrationFormInput) => http.post<LinkageDocument>('/documents/registration-forms', body),
   verify: (id: number, body: VerificationInput) => http.post<LinkageDocument>(`/documents/${id}/verification`, body),
   sendReleaseNotice: (body: ReleaseNoticeInput) => http.post<LinkageDocument>('/documents/release-notices', body),
+  /** The judicial office enters a paper form received by mail. */
+  enterRegistrationForm: (body: RegistrationFormInput & MailReceipt) => http.post<LinkageDocument>('/documents/registration-forms', body),
+  /** The judicial office enters a paper release notice received by mail (the sender defaults to the form's). */
+  enterReleaseNotice: (body: ReleaseNoticeInput & MailReceipt) => http.post<LinkageDocument>('/documents/release-notices', body),
   reception: (id: number, body: ReceptionInput) => http.post<LinkageDocument>(`/documents/${id}/reception`, body),
 }

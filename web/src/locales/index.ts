@@ -8,6 +8,8 @@ import zhDocument from './zh-CN/document'
 import zhTransfer from './zh-CN/transfer'
 import zhMeeting from './zh-CN/meeting'
 import zhPolicy from './zh-CN/policy'
+import zhPeriod from './zh-CN/period'
+import zhFamily from './zh-CN/family'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
@@ -17,16 +19,18 @@ import enDocument from './en/document'
 import enTransfer from './en/transfer'
 import enMeeting from './en/meeting'
 import enPolicy from './en/policy'
+import enPeriod from './en/period'
+import enFamily from './en/family'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -30,6 +30,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'documents/send', name: 'document-send', component: () => import('@/views/document/send.vue'), meta: { title: 'menu.sendForm', permission: 'document:send', menu: 'menu.documents', icon: 'Promotion' } },
       { path: 'documents/sent', name: 'document-sent', component: () => import('@/views/document/sent.vue'), meta: { title: 'menu.sent', permission: 'document:send', menu: 'menu.documents', icon: 'Tickets' } },
       { path: 'documents/inbox', name: 'document-inbox', component: () => import('@/views/document/inbox.vue'), meta: { title: 'menu.inbox', permission: 'document:read', menu: 'menu.documents', icon: 'Message' } },
+      { path: 'documents/mail', name: 'document-mail', component: () => import('@/views/document/mail.vue'), meta: { title: 'menu.mailForm', permission: 'document:verify', menu: 'menu.documents', icon: 'Postcard' } },
       { path: 'transfers', name: 'transfers', component: () => import('@/views/transfer/index.vue'), meta: { title: 'menu.transfers', permission: 'person:read', menu: 'menu.persons', icon: 'Switch' } },
       { path: 'meetings', name: 'meetings', component: () => import('@/views/meeting/index.vue'), meta: { title: 'menu.meetings', permission: 'task:read', menu: 'root', icon: 'Calendar' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },

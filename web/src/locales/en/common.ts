@@ -20,6 +20,7 @@ export default {
     transfers: 'Transfers',
     meetings: 'Meetings',
     policy: 'Policy parameters',
+    mailForm: 'Enter mailed form',
   },
   action: {
     search: 'Search',

@@ -103,6 +103,12 @@ export default {
     visit: 'Visit',
     review: 'Full review',
     registered: 'Registered',
+    custody: 'Custody',
+    document: 'Document',
+    classified: 'Class',
+    pickup: 'Picked up',
+    transfer: 'Transfer',
+    released_from_assistance: 'Assistance ended',
   },
   form: {
     createTitle: 'New person',

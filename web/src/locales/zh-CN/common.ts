@@ -20,6 +20,7 @@ export default {
     transfers: '转移接收',
     meetings: '会议记录',
     policy: '政策参数',
+    mailForm: '录入邮寄登记表',
   },
   action: {
     search: '搜索',

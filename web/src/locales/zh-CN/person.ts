@@ -103,6 +103,12 @@ export default {
     visit: '走访',
     review: '全面考察',
     registered: '报到',
+    custody: '羁押/收监',
+    document: '文书',
+    classified: '帮教类别',
+    pickup: '接回',
+    transfer: '转移',
+    released_from_assistance: '解除帮教',
   },
   form: {
     createTitle: '新增人员',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canAnswerReception, canSendReleaseNotice, canVerify, emptyFamilyMember, emptyReception, emptyRegistrationForm, emptyReleaseNotice, emptyVerification, factorText, feedbackState, formDataToInput, normalizeFactors, releaseNoticeToInput, sortHistory } from './data'
+import { canAnswerReception, canSendReleaseNotice, canVerify, emptyFamilyMember, emptyReception, emptyRegistrationForm, emptyReleaseNotice, emptyVerification, factorText, feedbackState, formDataToInput, isMailed, documentGist, answeredKey, normalizeFactors, registrationErrorProp, releaseNoticeToInput, senderName, sortHistory } from './data'
 
 describe('document helpers', () => {
   it('tells the feedback state of a document', () => {
@@ -66,5 +66,33 @@ describe('release notice and reception helpers', () => {
 
   it('starts a reception arrangement with the township team, dated today', () => {
     expect(emptyReception('2026-05-02')).toEqual({ pickup_by: 'township_team', planned_date: '', contact: '', contact_phone: '', sent_on: '2026-05-02' })
+  })
+
+  it('places a registration form error under its field (R-LNK-1, also by mail)', () => {
+    const own = { sender_name: 'own.sender_name', received_on: 'own.received_on' }
+    expect(registrationErrorProp('FIELD_REQUIRED', 'sender_name', own)).toBe('own.sender_name')
+    expect(registrationErrorProp('DATE_ORDER', 'received_into_custody', own)).toBe('custody.received_into_custody')
+    expect(registrationErrorProp('FIELD_TOO_LONG', 'form.health')).toBe('extra.health')
+    expect(registrationErrorProp('ID_NUMBER_CHECKSUM', 'person.id_number')).toBe('person.id_number')
+    expect(registrationErrorProp('HOUSEHOLD_OUT_OF_SCOPE', 'household_unit_id')).toBe('person.household_unit_id')
+    expect(registrationErrorProp('RELEASE_BEFORE_CUSTODY', '')).toBe('person.release_date')
+    expect(registrationErrorProp('PERMISSION_DENIED', '')).toBe('')
+  })
+
+  it('names the sender of a mailed document from outside the system (R-LNK-1 by mail)', () => {
+    const unit = { id: 65, name: '荣昌区看守所', kind: 'detention_centre' }
+    expect(senderName({ sender: null, data: { sender_name: '重庆市永川监狱' } })).toBe('重庆市永川监狱')
+    expect(senderName({ sender: unit, data: { sender_name: '荣昌区看守所' } })).toBe('荣昌区看守所')
+    expect(senderName({ sender: null, data: {} })).toBe('')
+    expect(isMailed({ channel: 'mail' })).toBe(true)
+    expect(isMailed({ channel: 'electronic' })).toBe(false)
+  })
+
+  it('shows what a family change or its help says, and the help as its answer (R-LNK-3)', () => {
+    expect(documentGist({ kind: 'family_change', data: { summary: '其妻病故' } })).toBe('其妻病故')
+    expect(documentGist({ kind: 'family_help', data: { help: '落实临时监护' } })).toBe('落实临时监护')
+    expect(documentGist({ kind: 'registration_form', data: { summary: 'x' } })).toBe('')
+    expect(answeredKey('family_change')).toBe('family.helpedOn')
+    expect(answeredKey('registration_form')).toBe('document.feedback.answeredOn')
   })
 })

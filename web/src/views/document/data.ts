@@ -17,6 +17,31 @@ export function feedbackState(d: Pick<LinkageDocument, 'kind' | 'answered_on' | 
 
 export const FEEDBACK_TAG: Record<FeedbackState, TagType> = { answered: 'success', overdue: 'danger', pending: 'warning', none: 'info' }
 
+/** Kinds of the custody units that send forms and notices. */
+export const CUSTODY_UNIT_KINDS: string[] = ['detention_centre', 'prison']
+
+/** True for a paper document received by mail and entered by the judicial office. */
+export function isMailed(d: Pick<LinkageDocument, 'channel'>): boolean {
+  return d.channel === 'mail'
+}
+
+/** The sender as shown: the unit of the system, else the name a mailed document carries. */
+export function senderName(d: Pick<LinkageDocument, 'sender' | 'data'>): string {
+  const name = d.data?.sender_name
+  return d.sender?.name ?? (typeof name === 'string' ? name : '')
+}
+
+/** What a family-change report or its help says, shown under the kind in the boxes (R-LNK-3). */
+export function documentGist(d: Pick<LinkageDocument, 'kind' | 'data'>): string {
+  const v = d.kind === 'family_change' ? d.data?.summary : d.kind === 'family_help' ? d.data?.help : undefined
+  return typeof v === 'string' ? v : ''
+}
+
+/** The locale key of an answered row: a family-change report is answered by the help given. */
+export function answeredKey(kind: string): string {
+  return kind === 'family_change' ? 'family.helpedOn' : 'document.feedback.answeredOn'
+}
+
 /** True when the inbox row can still be answered with a 核查反馈 (an unanswered registration form). */
 export function canVerify(d: Pick<LinkageDocument, 'kind' | 'answered_on'>): boolean {
   return d.kind === 'registration_form' && !d.answered_on
@@ -55,6 +80,20 @@ export function formDataToInput(f: RegistrationFormData): RegistrationFormData {
   }
 }
 
+/**
+ * Where a server error of a registration form belongs in the page's el-form model { person, extra,
+ * custody, own }: `own` maps the page's own fields; '' when it names no field.
+ */
+export function registrationErrorProp(code: string, field: string, own: Record<string, string> = {}): string {
+  const f = field || (code === 'RELEASE_BEFORE_CUSTODY' ? 'release_date' : '')
+  if (!f) return ''
+  if (own[f]) return own[f]
+  if (f === 'received_into_custody') return 'custody.received_into_custody'
+  if (f.startsWith('form.')) return `extra.${f.slice(5)}`
+  if (f.startsWith('person.')) return f
+  return `person.${f}`
+}
+
 /** A fresh verification form: nothing found yet (排除) on all three, dated `today`. */
 export function emptyVerification(today: CivilDate): VerificationInput {
   return {
@@ -86,7 +125,10 @@ export function sortHistory<T extends { from_date: string }>(h: readonly T[]): T
   return [...h].sort((a, b) => b.from_date.localeCompare(a.from_date))
 }
 
-/** True when a 已发送 row can be followed by a 释放通知书 (the custody unit's registration forms). */
+/**
+ * True when a registration form can be followed by a 释放通知书: in 已发送 the custody unit sends it,
+ * in 收件箱 the judicial office enters one received by mail.
+ */
 export function canSendReleaseNotice(d: Pick<LinkageDocument, 'kind'>): boolean {
   return d.kind === 'registration_form'
 }

@@ -28,4 +28,9 @@ describe('workbench task helpers', () => {
     expect(resolvedInInbox(row('R-LNK-4', 'x/R-LNK-4/reply'), me)).toBe(true)
     expect(resolvedInInbox(row('R-LNK-4', 'x/R-LNK-4/reply'), { canInbox: true })).toBe(false)
   })
+
+  it('opens the file at its family changes for the help owed after one (R-LNK-3)', () => {
+    const me = { unitId: 2, canInbox: false }
+    expect(resolvePage(row('R-LNK-3', '2027-06-15/R-LNK-3/2026-11-27/1', 2), me)).toEqual({ name: 'person-detail', params: { id: 42 }, hash: '#family' })
+  })
 })

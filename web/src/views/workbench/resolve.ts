@@ -28,7 +28,12 @@ export function resolvedInInbox(row: Row, me: Me): boolean {
   return me.canInbox && row.unit?.id === me.unitId && answeredFromInbox(row)
 }
 
-/** The page that resolves a task: the inbox, or else the person's file (follow-ups, reviews, pick-up, registration). */
+/**
+ * The page that resolves a task: the inbox, or else the person's file (follow-ups, reviews, pick-up,
+ * registration), opened at 家庭变故与帮扶 for the help owed after a family change (R-LNK-3).
+ */
 export function resolvePage(row: Row, me: Me): RouteLocationRaw {
-  return resolvedInInbox(row, me) ? { name: 'document-inbox' } : { name: 'person-detail', params: { id: row.person_id } }
+  if (resolvedInInbox(row, me)) return { name: 'document-inbox' }
+  const file = { name: 'person-detail', params: { id: row.person_id } }
+  return row.rule === 'R-LNK-3' ? { ...file, hash: '#family' } : file
 }

@@ -1,0 +1,40 @@
+// Major changes to the person's family during the sentence, reported both ways, and the help given
+// to families and minor children in difficulty (R-LNK-3). api/openapi.yaml:
+// /persons/{id}/family-changes, /documents/{id}/family-help.
+import { http } from './http'
+import type { CivilDate, ItemsOf } from './types'
+import type { LinkageDocument } from './documents'
+
+/** Body of POST /persons/{id}/family-changes. */
+export interface FamilyChangeInput {
+  occurred_on: CivilDate
+  summary: string
+  needs: string
+  family_in_difficulty: boolean
+  children_in_difficulty: boolean
+}
+
+/** data of a family_change document. */
+export interface FamilyChangeData extends FamilyChangeInput {
+  /** A family or minor children in difficulty: the household township owes help. */
+  needs_help: boolean
+}
+
+/** Body of POST /documents/{id}/family-help. */
+export interface FamilyHelpInput {
+  given_on: CivilDate
+  help: string
+  helpers: string
+}
+
+/** A family_change document with the help recorded for it (family_help documents). */
+export interface FamilyChange extends LinkageDocument {
+  help: LinkageDocument[]
+}
+
+export const familyApi = {
+  /** Newest first. */
+  list: (personId: number) => http.get<ItemsOf<FamilyChange>>(`/persons/${personId}/family-changes`),
+  report: (personId: number, body: FamilyChangeInput) => http.post<LinkageDocument>(`/persons/${personId}/family-changes`, body),
+  help: (documentId: number, body: FamilyHelpInput) => http.post<LinkageDocument>(`/documents/${documentId}/family-help`, body),
+}
