@@ -31,6 +31,10 @@ export default {
   endDate: 'Ended on',
   expectedRelease: 'Expected release',
   place: 'Serving in',
+  places: {
+    prison: 'Prison',
+    detention_centre: 'Detention centre',
+  },
   note: 'Note',
   notePlaceholder: 'e.g. held on suspicion of affray',
   unit: 'Recorded by',

@@ -31,6 +31,10 @@ export default {
   endDate: '结束日期',
   expectedRelease: '预计释放日期',
   place: '服刑场所',
+  places: {
+    prison: '监狱',
+    detention_centre: '看守所',
+  },
   note: '说明',
   notePlaceholder: '如:涉嫌寻衅滋事被刑事拘留',
   unit: '记录单位',
