@@ -453,6 +453,8 @@ class App {
   std::jthread daily_refresh_;
   std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today) const;
   std::vector<store::TaskRow> task_rows(const store::FactsRow& facts, domain::CivilDate today) const;
+  // refresh_all_tasks' loop over persons 1..max_id in chunks; `bulk`: the table was emptied.
+  Result<std::int64_t> refresh_chunks(domain::CivilDate today, std::int64_t max_id, bool bulk);
   // R-CLS-3: recomputes the class from the records; records a change with its reason.
   Status reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person_id);
   Result<domain::Classification> classification_of(store::Connection& c, std::int64_t person_id) const;

@@ -25,11 +25,10 @@ Result<std::vector<std::int64_t>> all_person_ids(Connection& c);
 // ordered by id.
 Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_id, std::int64_t to_id);
 
-// The stored tasks of the same persons' current assistance periods (person_id → rows sorted by
-// key), so that the full refresh writes only what changed.
-Result<std::unordered_map<std::int64_t, std::vector<TaskRow>>> load_tasks_range(Connection& c,
-                                                                                std::int64_t from_id,
-                                                                                std::int64_t to_id);
+// The digests of the stored tasks of the same persons' current periods (person_id → digest), so
+// that the full refresh writes only what changed without reading the tasks back.
+Result<std::unordered_map<std::int64_t, std::int64_t>> load_task_digests(Connection& c, std::int64_t from_id,
+                                                                         std::int64_t to_id);
 
 Result<rules::PolicyTable> load_policy(Connection& c);
 
@@ -42,9 +41,17 @@ struct TaskRow {
   std::string person_name;
 };
 
+// A full generation of every person's tasks: empties the table (and the digests) and drops its unit
+// index; end_task_bulk_load builds the index again (a no-op when it exists).
+Status begin_task_bulk_load(Connection& c);
+Status end_task_bulk_load(Connection& c);
+
+// A 64-bit digest (FNV-1a) of the rows as stored (key, rule, unit, window, due, state, fulfilment).
+std::int64_t task_digest(const std::vector<TaskRow>& rows);
+
 // Replaces the person's tasks of the period released on `period` (task keys "<period>/...") with
-// `rows`; tasks of earlier periods stay as they were when the period ended. `had_tasks` = false
-// skips deleting (a first generation).
+// `rows` and records their digest; tasks of earlier periods stay as they were when the period
+// ended. `had_tasks` = false skips deleting (a first generation).
 Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::string& period,
                             const std::vector<TaskRow>& rows, const std::string& computed_on,
                             bool had_tasks = true);
