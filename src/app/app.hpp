@@ -451,7 +451,8 @@ class App {
   std::unique_ptr<AuditWriter> audit_writer_;
   rules::PolicyTable policy_;
   std::jthread daily_refresh_;
-  std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today) const;
+  std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today,
+                                        bool with_explanations = true) const;
   std::vector<store::TaskRow> task_rows(const store::FactsRow& facts, domain::CivilDate today) const;
   // refresh_all_tasks' loop over persons 1..max_id in chunks; `bulk`: the table was emptied.
   Result<std::int64_t> refresh_chunks(domain::CivilDate today, std::int64_t max_id, bool bulk);

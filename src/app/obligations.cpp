@@ -28,7 +28,8 @@ std::int64_t App::owner_unit(std::string_view owner, const store::FactsRow& fact
   return 0;
 }
 
-std::vector<PersonTask> App::compute_tasks(const store::FactsRow& facts, domain::CivilDate today) const {
+std::vector<PersonTask> App::compute_tasks(const store::FactsRow& facts, domain::CivilDate today,
+                                           bool with_explanations) const {
   std::vector<PersonTask> out;
   for (auto& t : rules::person_tasks(facts.facts, policy_, today)) {
     PersonTask pt;
@@ -41,7 +42,7 @@ std::vector<PersonTask> App::compute_tasks(const store::FactsRow& facts, domain:
       t.state = rules::State::not_applicable;
       pt.state = "not_applicable";
     }
-    pt.explanation = rules::explain(t);
+    if (with_explanations) pt.explanation = rules::explain(t);
     pt.task = std::move(t);
     out.push_back(std::move(pt));
   }
@@ -50,7 +51,7 @@ std::vector<PersonTask> App::compute_tasks(const store::FactsRow& facts, domain:
 
 std::vector<store::TaskRow> App::task_rows(const store::FactsRow& facts, domain::CivilDate today) const {
   std::vector<store::TaskRow> rows;
-  for (const auto& pt : compute_tasks(facts, today)) {
+  for (const auto& pt : compute_tasks(facts, today, /*with_explanations=*/false)) {
     // Not-applicable tasks are shown on the person's file (computed live) but not kept for the
     // workbench, which asks only for open, overdue and done ones.
     if (pt.state == "not_applicable") continue;

@@ -52,7 +52,18 @@ Result<CivilDate> parse_date(std::string_view text, std::string_view field) {
 }
 
 std::string to_string(CivilDate date) {
-  return fmt::format("{:04d}-{:02d}-{:02d}", date.year, date.month, date.day);
+  // By hand: the task refresh formats tens of millions of dates (fmt took a third of its time).
+  if (date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 || date.day < 0 || date.day > 99)
+    return fmt::format("{:04d}-{:02d}-{:02d}", date.year, date.month, date.day);
+  std::string s(10, '-');
+  auto put = [&s](std::size_t at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      s[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, date.year, 4);
+  put(5, date.month, 2);
+  put(8, date.day, 2);
+  return s;
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
