@@ -40,6 +40,23 @@ Status App::start_new_sentence(store::Connection& c, const Ctx& ctx, store::Pers
     if (!ins.ok()) return ins.error();
     // The old period's tasks, computed once more with its end, stay as its record.
     if (auto s = refresh_tasks(c, p.id, ctx.today); !s.ok()) return s;
+  } else {
+    // Expired before: make sure its end is on record (the nightly job may not have run yet), so the
+    // period stays listed once the release date moves on.
+    auto recorded = c.scalar(
+        "SELECT COUNT(*) FROM assistance_periods WHERE person_id = ? AND release_date = ? AND ended_on IS "
+        "NOT "
+        "NULL",
+        {p.id, p.release_date});
+    if (!recorded.ok()) return recorded.error();
+    if (*recorded == 0) {
+      auto ins = c.exec(
+          "INSERT INTO assistance_periods (person_id, release_date, release_kind, end_date, ended_on, "
+          "end_reason, "
+          "created_at) VALUES (?, ?, ?, ?, ?, 'expired', ?)",
+          {p.id, p.release_date, p.release_kind, p.assistance_end_date, p.assistance_end_date, ctx.now});
+      if (!ins.ok()) return ins.error();
+    }
   }
   auto ci = c.exec(
       "INSERT INTO custody_intervals (person_id, from_date, to_date, reason, kind, unit_id, user_id, "

@@ -149,3 +149,16 @@ test('R-LNK-3 family changes go both ways; a family in difficulty gives the town
   assert.equal(reported.help.length, 1);
   assert.equal(reported.help[0].data.helpers, '镇民政办、村委会');
 });
+
+test('R-PER-1 a new sentence after the period expired keeps the expired period on record and starts the next', async () => {
+  const p = await released('期满戊', -2000);
+  assert.equal((await sfs.get(`/api/v1/persons/${p.id}`)).body.status, 'ended');
+  const detention = await sfs.post(`/api/v1/persons/${p.id}/custody`, { kind: 'detention', from_date: day(-10) });
+  assert.equal(detention.body.error.code, 'PERIOD_OVER');
+  const r = await sfs.post(`/api/v1/persons/${p.id}/custody`, { kind: 'new_sentence', from_date: day(-10), expected_release_date: day(200) });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const periods = (await sfs.get(`/api/v1/persons/${p.id}/periods`)).body;
+  assert.deepEqual(periods.earlier.map((e) => [e.release_date, e.end_reason]), [[day(-2000), 'expired']]);
+  assert.equal(periods.current.release_date, day(200));
+  assert.equal((await sfs.get(`/api/v1/persons/${p.id}`)).body.status, 'in_custody');
+});
