@@ -23,7 +23,9 @@
 #include "store/audit_repo.hpp"
 #include "store/db.hpp"
 #include "store/document_repo.hpp"
+#include "store/meeting_repo.hpp"
 #include "store/obligation_repo.hpp"
+#include "store/period_repo.hpp"
 #include "store/person_repo.hpp"
 #include "store/transfer_repo.hpp"
 #include "store/user_repo.hpp"
@@ -203,24 +205,10 @@ struct CustodyInput {
   std::string kind, from_date, to_date, expected_release_date, release_kind, note;
 };
 
-struct CustodyRecord {
-  std::int64_t id = 0;
-  std::string kind, from_date;
-  std::optional<std::string> to_date;
-  std::string note;
-  std::optional<std::int64_t> unit_id;
-};
-
-struct PeriodRecord {
-  std::string release_date, release_kind, end_date;
-  std::optional<std::string> ended_on;
-  std::string end_reason;  // '' (running) | expired | new_sentence
-};
-
 struct PeriodsView {
-  PeriodRecord current;  // the period of the person's current release date
-  std::vector<PeriodRecord> earlier;
-  std::vector<CustodyRecord> custody;
+  store::PeriodRow current;  // the period of the person's current release date
+  std::vector<store::PeriodRow> earlier;
+  std::vector<store::CustodyRow> custody;
 };
 
 // R-LNK-3: a major change to the person or the family during the sentence, exchanged between the
@@ -252,12 +240,6 @@ Result<store::Document> file_document(store::Connection& c, const Ctx& ctx, stor
 Error person_not_found();
 // The judicial office beside the township of an area unit (R-ORG-2); the township itself if none.
 std::int64_t judicial_office_for(const domain::UnitTree& tree, std::int64_t area_unit);
-
-struct MeetingRecord {
-  std::int64_t id = 0;
-  std::int64_t unit_id = 0;
-  std::string kind, held_on, topic, attendees;
-};
 
 struct MeetingInput {
   std::string held_on, topic, attendees;
@@ -336,7 +318,7 @@ class App {
   Status record_meeting(const Ctx& ctx, const MeetingInput& in);
   Result<std::vector<PersonTask>> meeting_tasks(const Ctx& ctx);
   // Meetings held by units in the caller's scope, newest first (at most `limit`).
-  Result<std::vector<MeetingRecord>> list_meetings(const Ctx& ctx, int limit);
+  Result<std::vector<store::MeetingRow>> list_meetings(const Ctx& ctx, int limit);
   // Dated policy parameters (issue 3): a district changes a parameter from a date on. Recomputes
   // every person's tasks afterwards (about 11 s per 1,000,000 persons).
   Status set_policy(const Ctx& ctx, const std::string& name, const std::string& value,

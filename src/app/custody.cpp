@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "domain/person_rules.hpp"
 #include "domain/text.hpp"
+#include "store/period_repo.hpp"
 
 namespace anbang::app {
 
@@ -15,12 +16,9 @@ namespace {
 // The period of the person's current release date has ended (expired or cut) on or before `day`.
 Result<bool> period_over(store::Connection& c, const store::PersonRecord& p, const std::string& day) {
   if (p.assistance_end_date <= day) return true;
-  auto ended = c.query_one(
-      "SELECT ended_on FROM assistance_periods WHERE person_id = ? AND release_date = ? AND ended_on IS NOT "
-      "NULL",
-      {p.id, p.release_date});
+  auto ended = store::period_ended_on(c, p.id, p.release_date);
   if (!ended.ok()) return ended.error();
-  return ended->has_value() && (*ended)->str(0) <= day;
+  return ended->has_value() && **ended <= day;
 }
 
 }  // namespace
@@ -31,39 +29,27 @@ Status App::start_new_sentence(store::Connection& c, const Ctx& ctx, store::Pers
   const std::string from_text = domain::to_string(from), release_text = domain::to_string(release);
   auto over = period_over(c, p, from_text);
   if (!over.ok()) return over.error();
+  store::PeriodRow ended{p.id,      p.release_date, p.release_kind, p.assistance_end_date,
+                         from_text, "new_sentence", ctx.now};
   if (!*over) {  // cut the running period on the day of custody
-    auto ins = c.exec(
-        "INSERT INTO assistance_periods (person_id, release_date, release_kind, end_date, ended_on, "
-        "end_reason, "
-        "created_at) VALUES (?, ?, ?, ?, ?, 'new_sentence', ?)",
-        {p.id, p.release_date, p.release_kind, p.assistance_end_date, from_text, ctx.now});
-    if (!ins.ok()) return ins.error();
+    if (auto s = store::insert_period(c, ended); !s.ok()) return s;
     // The old period's tasks, computed once more with its end, stay as its record.
     if (auto s = refresh_tasks(c, p.id, ctx.today); !s.ok()) return s;
   } else {
     // Expired before: make sure its end is on record (the nightly job may not have run yet), so the
     // period stays listed once the release date moves on.
-    auto recorded = c.scalar(
-        "SELECT COUNT(*) FROM assistance_periods WHERE person_id = ? AND release_date = ? AND ended_on IS "
-        "NOT "
-        "NULL",
-        {p.id, p.release_date});
+    auto recorded = store::period_ended_on(c, p.id, p.release_date);
     if (!recorded.ok()) return recorded.error();
-    if (*recorded == 0) {
-      auto ins = c.exec(
-          "INSERT INTO assistance_periods (person_id, release_date, release_kind, end_date, ended_on, "
-          "end_reason, "
-          "created_at) VALUES (?, ?, ?, ?, ?, 'expired', ?)",
-          {p.id, p.release_date, p.release_kind, p.assistance_end_date, p.assistance_end_date, ctx.now});
-      if (!ins.ok()) return ins.error();
+    if (!recorded->has_value()) {
+      ended.ended_on = p.assistance_end_date;
+      ended.end_reason = "expired";
+      if (auto s = store::insert_period(c, ended); !s.ok()) return s;
     }
   }
-  auto ci = c.exec(
-      "INSERT INTO custody_intervals (person_id, from_date, to_date, reason, kind, unit_id, user_id, "
-      "created_at) "
-      "VALUES (?, ?, NULL, ?, 'new_sentence', ?, ?, ?)",
-      {p.id, from_text, note, ctx.actor->unit_id, ctx.actor->user_id, ctx.now});
-  if (!ci.ok()) return ci.error();
+  store::CustodyRow sentence{
+      0,      p.id, "new_sentence", from_text, std::nullopt, note, ctx.actor->unit_id, ctx.actor->user_id,
+      ctx.now};
+  if (auto id = store::insert_custody(c, sentence); !id.ok()) return id.error();
   nlohmann::json change = nlohmann::json::array();
   change.push_back({{"field", "release_date"}, {"old", p.release_date}, {"new", release_text}});
   if (p.release_kind != release_kind)
@@ -128,10 +114,7 @@ Result<std::int64_t> App::record_custody(const Ctx& ctx, std::int64_t person_id,
           return invalid("PERIOD_OVER", "该日期帮教期已结束,无需记录羁押;如再次判刑请选择“再次判刑收监”",
                          "from_date");
         }
-        auto open = c.scalar(
-            "SELECT COUNT(*) FROM custody_intervals WHERE person_id = ? AND kind = 'detention' AND "
-            "to_date IS NULL",
-            {person_id});
+        auto open = store::count_open_detentions(c, person_id);
         if (!open.ok()) return open.error();
         if (in.kind == "detention" && *open > 0) {
           return conflict("CUSTODY_OPEN", "该人员已有一条未结束的羁押记录,请先登记其结束日期");
@@ -140,23 +123,19 @@ Result<std::int64_t> App::record_custody(const Ctx& ctx, std::int64_t person_id,
         if (in.kind == "new_sentence") {
           d["expected_release_date"] = domain::to_string(*release);
           // A detention still open ends where the sentence begins.
-          auto close = c.exec(
-              "UPDATE custody_intervals SET to_date = ? WHERE person_id = ? AND kind = 'detention' AND "
-              "to_date IS NULL",
-              {from_text, person_id});
-          if (!close.ok()) return close.error();
+          if (auto s = store::close_open_detentions(c, person_id, from_text); !s.ok()) return s.error();
           if (auto s = start_new_sentence(c, ctx, p, *from, *release, release_kind, in.note); !s.ok())
             return s.error();
           if (auto s = audit(c, ctx, "custody_create", "person", person_id, p.name, d.dump()); !s.ok())
             return s.error();
-          return c.scalar("SELECT MAX(id) FROM custody_intervals WHERE person_id = ?", {person_id});
+          auto custody = store::person_custody(c, person_id);
+          if (!custody.ok()) return custody.error();
+          return custody->front().id;  // the sentence just recorded
         }
-        auto id = c.scalar(
-            "INSERT INTO custody_intervals (person_id, from_date, to_date, reason, kind, unit_id, user_id, "
-            "created_at) "
-            "VALUES (?, ?, ?, ?, 'detention', ?, ?, ?) RETURNING id",
-            {person_id, from_text, to ? store::Value(domain::to_string(*to)) : store::Value(), in.note,
-             ctx.actor->unit_id, ctx.actor->user_id, ctx.now});
+        store::CustodyRow detention{0,       person_id,          "detention",        from_text, std::nullopt,
+                                    in.note, ctx.actor->unit_id, ctx.actor->user_id, ctx.now};
+        if (to) detention.to_date = domain::to_string(*to);
+        auto id = store::insert_custody(c, detention);
         if (!id.ok()) return id.error();
         if (to) d["to_date"] = domain::to_string(*to);
         std::string summary = "羁押:" + from_text + (to ? " 至 " + domain::to_string(*to) : " 起") +
@@ -179,19 +158,15 @@ Status App::end_custody(const Ctx& ctx, std::int64_t person_id, std::int64_t cus
     auto rec = store::find_person(c, ctx.actor->scope, person_id);
     if (!rec.ok()) return rec.error();
     if (!rec->has_value()) return person_not_found();
-    auto row = c.query_one(
-        "SELECT from_date, to_date FROM custody_intervals WHERE id = ? AND person_id = ? AND "
-        "kind = 'detention'",
-        {custody_id, person_id});
+    auto row = store::find_detention(c, custody_id, person_id);
     if (!row.ok()) return row.error();
     if (!row->has_value()) return not_found("CUSTODY_NOT_FOUND", "未找到该羁押记录");
-    if ((*row)->opt_str(1)) return conflict("CUSTODY_ENDED", "该羁押记录已登记结束日期");
+    if ((*row)->to_date) return conflict("CUSTODY_ENDED", "该羁押记录已登记结束日期");
     const std::string to_text = domain::to_string(*to);
-    if (to_text <= (*row)->str(0)) {
-      return invalid("DATE_ORDER", "羁押结束日期应晚于开始日期 " + (*row)->str(0), "to_date");
+    if (to_text <= (*row)->from_date) {
+      return invalid("DATE_ORDER", "羁押结束日期应晚于开始日期 " + (*row)->from_date, "to_date");
     }
-    auto u = c.exec("UPDATE custody_intervals SET to_date = ? WHERE id = ?", {to_text, custody_id});
-    if (!u.ok()) return u.error();
+    if (auto s = store::end_detention(c, custody_id, to_text); !s.ok()) return s;
     if (auto s = person_event(c, ctx, person_id, "custody", "羁押结束:" + to_text + ",继续帮教"); !s.ok())
       return s;
     nlohmann::json d = {{"custody_id", custody_id}, {"to_date", to_text}};
@@ -209,27 +184,18 @@ Result<Audited<PeriodsView>> App::person_periods(const Ctx& ctx, std::int64_t pe
     if (!rec->has_value()) return person_not_found();
     const store::PersonRecord& p = **rec;
     PeriodsView v;
-    v.current = {p.release_date, p.release_kind, p.assistance_end_date, std::nullopt, ""};
-    auto periods = c.query(
-        "SELECT release_date, release_kind, end_date, ended_on, end_reason FROM assistance_periods WHERE "
-        "person_id = ? ORDER BY release_date DESC",
-        {person_id});
+    v.current = {p.id, p.release_date, p.release_kind, p.assistance_end_date, std::nullopt, "", 0};
+    auto periods = store::person_periods(c, person_id);
     if (!periods.ok()) return periods.error();
-    for (const auto& r : *periods) {
-      PeriodRecord pr{r.str(0), r.str(1), r.str(2), r.opt_str(3), r.str(4)};
+    for (auto& pr : *periods) {
       if (pr.release_date == p.release_date)
-        v.current = pr;
+        v.current = std::move(pr);
       else
         v.earlier.push_back(std::move(pr));
     }
-    auto custody = c.query(
-        "SELECT id, kind, from_date, to_date, reason, unit_id FROM custody_intervals WHERE person_id = ? "
-        "ORDER BY "
-        "from_date DESC, id DESC",
-        {person_id});
+    auto custody = store::person_custody(c, person_id);
     if (!custody.ok()) return custody.error();
-    for (const auto& r : *custody)
-      v.custody.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.str(4), r.opt_i64(5)});
+    v.custody = std::move(custody).value();
     return Out{std::move(v),
                audit_record(ctx, "person_read", "person", person_id, p.name, R"({"part":"periods"})")};
   });

@@ -37,52 +37,49 @@ Result<store::Document> App::send_family_change(const Ctx& ctx, std::int64_t per
   if (domain::trim_ascii(in.summary).empty()) return invalid("FIELD_REQUIRED", "请填写变故情况", "summary");
   if (auto s = text_limits({{&in.summary, "summary", 2000}, {&in.needs, "needs", 2000}}); !s.ok())
     return s.error();
-  return transact_value<
-      store::Document>(db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Document> {
-    // The custody unit reaches a person through the form it sent; others through their scope.
-    auto form = c.query_one(
-        "SELECT sender_unit_id FROM documents WHERE person_id = ? AND kind = 'registration_form' ORDER BY id "
-        "DESC LIMIT 1",
-        {person_id});
-    if (!form.ok()) return form.error();
-    std::optional<std::int64_t> form_sender = form->has_value() ? (*form)->opt_i64(0) : std::nullopt;
-    domain::Scope scope = ctx.actor->scope;
-    if (custody) {
-      if (form_sender != ctx.actor->unit_id) return person_not_found();
-      scope = domain::Scope{domain::ScopeKind::district, 0, {}};
-    }
-    auto rec = store::find_person(c, scope, person_id);
-    if (!rec.ok()) return rec.error();
-    if (!rec->has_value()) return person_not_found();
-    const bool needs_help = in.family_in_difficulty || in.children_in_difficulty;
-    store::Document d;
-    d.kind = "family_change";
-    d.person_id = person_id;
-    d.sender_unit_id = ctx.actor->unit_id;
-    d.receiver_unit_id =
-        custody ? std::optional<std::int64_t>(judicial_office_for(*tree, (*rec)->household_unit_id))
-                : form_sender;
-    d.event_date = domain::to_string(*on);
-    d.sent_on = d.received_on = domain::to_string(ctx.today);
-    d.data = nlohmann::json{{"summary", in.summary},
-                            {"needs", in.needs},
-                            {"family_in_difficulty", in.family_in_difficulty},
-                            {"children_in_difficulty", in.children_in_difficulty},
-                            {"needs_help", needs_help}}
-                 .dump();
-    auto filed = file_document(c, ctx, std::move(d), (*rec)->name);
-    if (!filed.ok()) return filed.error();
-    d = std::move(filed).value();
-    std::string summary = "通报家庭重大变故(" + *d.event_date + "):" + in.summary;
-    if (in.family_in_difficulty) summary += ";家庭困难";
-    if (in.children_in_difficulty) summary += ";未成年子女生活困难";
-    if (needs_help) summary += ",需镇街帮扶";
-    if (auto s = person_event(c, ctx, person_id, "document", summary); !s.ok()) return s.error();
-    if (auto s = audit(c, ctx, "document_send", "person", person_id, (*rec)->name, d.data); !s.ok())
-      return s.error();
-    if (auto s = refresh_tasks(c, person_id, ctx.today); !s.ok()) return s.error();
-    return d;
-  });
+  return transact_value<store::Document>(
+      db_, store::TxKind::write, [&](store::Connection& c) -> Result<store::Document> {
+        // The custody unit reaches a person through the form it sent; others through their scope.
+        auto form = store::latest_form_sender(c, person_id);
+        if (!form.ok()) return form.error();
+        std::optional<std::int64_t> form_sender = form->value_or(std::nullopt);
+        domain::Scope scope = ctx.actor->scope;
+        if (custody) {
+          if (form_sender != ctx.actor->unit_id) return person_not_found();
+          scope = domain::Scope{domain::ScopeKind::district, 0, {}};
+        }
+        auto rec = store::find_person(c, scope, person_id);
+        if (!rec.ok()) return rec.error();
+        if (!rec->has_value()) return person_not_found();
+        const bool needs_help = in.family_in_difficulty || in.children_in_difficulty;
+        store::Document d;
+        d.kind = "family_change";
+        d.person_id = person_id;
+        d.sender_unit_id = ctx.actor->unit_id;
+        d.receiver_unit_id =
+            custody ? std::optional<std::int64_t>(judicial_office_for(*tree, (*rec)->household_unit_id))
+                    : form_sender;
+        d.event_date = domain::to_string(*on);
+        d.sent_on = d.received_on = domain::to_string(ctx.today);
+        d.data = nlohmann::json{{"summary", in.summary},
+                                {"needs", in.needs},
+                                {"family_in_difficulty", in.family_in_difficulty},
+                                {"children_in_difficulty", in.children_in_difficulty},
+                                {"needs_help", needs_help}}
+                     .dump();
+        auto filed = file_document(c, ctx, std::move(d), (*rec)->name);
+        if (!filed.ok()) return filed.error();
+        d = std::move(filed).value();
+        std::string summary = "通报家庭重大变故(" + *d.event_date + "):" + in.summary;
+        if (in.family_in_difficulty) summary += ";家庭困难";
+        if (in.children_in_difficulty) summary += ";未成年子女生活困难";
+        if (needs_help) summary += ",需镇街帮扶";
+        if (auto s = person_event(c, ctx, person_id, "document", summary); !s.ok()) return s.error();
+        if (auto s = audit(c, ctx, "document_send", "person", person_id, (*rec)->name, d.data); !s.ok())
+          return s.error();
+        if (auto s = refresh_tasks(c, person_id, ctx.today); !s.ok()) return s.error();
+        return d;
+      });
 }
 
 Result<store::Document> App::record_family_help(const Ctx& ctx, std::int64_t change_id,

@@ -4,6 +4,7 @@
 
 #include "app/app.hpp"
 #include "domain/text.hpp"
+#include "store/meeting_repo.hpp"
 
 namespace anbang::app {
 
@@ -31,12 +32,10 @@ Status App::record_meeting(const Ctx& ctx, const MeetingInput& in) {
   if (domain::count_code_points(in.attendees) > 1000)
     return invalid("FIELD_TOO_LONG", "参会人员不能超过1000字", "attendees");
   return db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-    auto r = c.exec(
-        "INSERT INTO meetings (unit_id, kind, held_on, topic, attendees, user_id, created_at) VALUES (?, ?, "
-        "?, ?, ?, ?, ?)",
-        {ctx.actor->unit_id, kind, domain::to_string(*on), in.topic, in.attendees, ctx.actor->user_id,
-         ctx.now});
-    if (!r.ok()) return r.error();
+    store::MeetingRow m{
+        0,      ctx.actor->unit_id, kind, domain::to_string(*on), in.topic, in.attendees, ctx.actor->user_id,
+        ctx.now};
+    if (auto r = store::insert_meeting(c, m); !r.ok()) return r;
     nlohmann::json d = {{"kind", kind}, {"held_on", domain::to_string(*on)}, {"topic", in.topic}};
     return audit(c, ctx, "meeting_create", "unit", ctx.actor->unit_id, ctx.actor->unit_name, d.dump());
   });
@@ -51,13 +50,13 @@ Result<std::vector<PersonTask>> App::meeting_tasks(const Ctx& ctx) {
         rules::UnitFacts facts;
         facts.unit_id = unit->id;
         facts.kind = unit->kind;
-        auto created = c.scalar("SELECT created_at FROM units WHERE id = ?", {unit->id});
+        auto created = store::unit_created_at(c, unit->id);
         if (!created.ok()) return created.error();
         facts.active_from = domain::shanghai_date_from_unix(*created);
-        auto held = c.query("SELECT held_on FROM meetings WHERE unit_id = ?", {unit->id});
+        auto held = store::meeting_dates(c, unit->id);
         if (!held.ok()) return held.error();
-        for (const auto& r : *held) {
-          auto d = domain::parse_date(r.str(0));
+        for (const auto& day : *held) {
+          auto d = domain::parse_date(day);
           if (d.ok()) facts.meetings.push_back(*d);
         }
         std::vector<PersonTask> out;
@@ -73,26 +72,20 @@ Result<std::vector<PersonTask>> App::meeting_tasks(const Ctx& ctx) {
       });
 }
 
-Result<std::vector<MeetingRecord>> App::list_meetings(const Ctx& ctx, int limit) {
+Result<std::vector<store::MeetingRow>> App::list_meetings(const Ctx& ctx, int limit) {
   if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
   auto tree = units();
-  return transact_value<std::vector<MeetingRecord>>(
-      db_, store::TxKind::read, [&](store::Connection& c) -> Result<std::vector<MeetingRecord>> {
-        auto rows = c.query(
-            "SELECT id, unit_id, kind, held_on, topic, attendees FROM meetings ORDER BY held_on DESC, id "
-            "DESC",
-            {});
-        if (!rows.ok()) return rows.error();
-        std::vector<MeetingRecord> out;
-        for (const auto& r : *rows) {
-          // A meeting belongs to its unit's area (a judicial office's township, say).
-          const domain::Unit* u = tree->find(r.i64(1));
-          if (!u || !u->area_unit_id || !ctx.actor->scope.covers_unit(*u->area_unit_id)) continue;
-          out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5)});
-          if (static_cast<int>(out.size()) >= limit) break;
-        }
-        return out;
-      });
+  auto rows = transact_value<std::vector<store::MeetingRow>>(db_, store::TxKind::read, store::all_meetings);
+  if (!rows.ok()) return rows.error();
+  std::vector<store::MeetingRow> out;
+  for (auto& m : *rows) {
+    // A meeting belongs to its unit's area (a judicial office's township, say).
+    const domain::Unit* u = tree->find(m.unit_id);
+    if (!u || !u->area_unit_id || !ctx.actor->scope.covers_unit(*u->area_unit_id)) continue;
+    out.push_back(std::move(m));
+    if (static_cast<int>(out.size()) >= limit) break;
+  }
+  return out;
 }
 
 }  // namespace anbang::app
@@ -107,14 +100,10 @@ Status App::set_policy(const Ctx& ctx, const std::string& name, const std::strin
   rules::PolicyTable check = policy_;  // validate the name and value before writing anything
   if (auto s = check.set(name, value, *date); !s.ok()) return s;
   Status s = db_.transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-    auto del = c.exec("DELETE FROM policy_params WHERE name = ? AND effective_from = ?",
-                      {name, domain::to_string(*date)});
-    if (!del.ok()) return del.error();
-    auto ins = c.exec(
-        "INSERT INTO policy_params (name, value, effective_from, created_by, created_at) VALUES (?, ?, ?, ?, "
-        "?)",
-        {name, value, domain::to_string(*date), ctx.actor->user_id, ctx.now});
-    if (!ins.ok()) return ins.error();
+    if (auto put =
+            store::put_policy_param(c, name, value, domain::to_string(*date), ctx.actor->user_id, ctx.now);
+        !put.ok())
+      return put;
     nlohmann::json d = {{"name", name}, {"value", value}, {"effective_from", domain::to_string(*date)}};
     return audit(c, ctx, "policy_update", "policy", std::nullopt, name, d.dump());
   });

@@ -106,26 +106,19 @@ Result<std::int64_t> App::record_period_ends(domain::CivilDate today) {
   const std::string day = domain::to_string(today);
   return transact_value<std::int64_t>(
       db_, store::TxKind::write, [&](store::Connection& c) -> Result<std::int64_t> {
-        auto due = c.query(
-            "SELECT p.id, p.release_date, p.release_kind, p.assistance_end_date FROM persons p WHERE "
-            "p.assistance_end_date <= ? AND NOT EXISTS (SELECT 1 FROM assistance_periods a WHERE a.person_id "
-            "= p.id "
-            "AND a.release_date = p.release_date AND a.ended_on IS NOT NULL)",
-            {day});
+        auto due = store::periods_due_to_end(c, day);
         if (!due.ok()) return due.error();
         std::int64_t now = platform::unix_seconds(clock_.now());
-        for (const auto& r : *due) {
-          auto ins = c.exec(
-              "INSERT INTO assistance_periods (person_id, release_date, release_kind, end_date, ended_on, "
-              "end_reason, "
-              "created_at) VALUES (?, ?, ?, ?, ?, 'expired', ?)",
-              {r.i64(0), r.str(1), r.str(2), r.str(3), r.str(3), now});
-          if (!ins.ok()) return ins.error();
+        for (auto& period : *due) {
+          period.ended_on = period.end_date;
+          period.end_reason = "expired";
+          period.created_at = now;
+          if (auto s = store::insert_period(c, period); !s.ok()) return s.error();
           store::PersonEvent e;
-          e.person_id = r.i64(0);
+          e.person_id = period.person_id;
           e.at = now;
           e.kind = "released_from_assistance";
-          e.summary = "帮教期满,自动解除帮教(" + r.str(3) + ",R-PER-1)";
+          e.summary = "帮教期满,自动解除帮教(" + period.end_date + ",R-PER-1)";
           if (auto s = store::insert_person_event(c, e); !s.ok()) return s.error();
         }
         return static_cast<std::int64_t>(due->size());
@@ -137,16 +130,14 @@ Result<std::int64_t> App::refresh_all_tasks(domain::CivilDate today) {
   // query per table, compute in memory, write only the persons whose tasks changed (a nightly
   // refresh changes few). Inside the transaction nothing can change under us; between chunks
   // requests keep flowing.
-  auto max_id = transact_value<std::int64_t>(db_, store::TxKind::read, [](store::Connection& c) {
-    return c.scalar("SELECT COALESCE(MAX(id), 0) FROM persons");
-  });
+  auto max_id = transact_value<std::int64_t>(db_, store::TxKind::read,
+                                             [](store::Connection& c) { return store::max_person_id(c); });
   if (!max_id.ok()) return max_id.error();
   // Without any digest (a new database, or one from before digests) every person's tasks are
   // generated afresh: the table is emptied and its unit index built once at the end, which is
   // several times faster than keeping the index up to date row by row (bench/README.md).
-  auto digests = transact_value<std::int64_t>(db_, store::TxKind::read, [](store::Connection& c) {
-    return c.scalar("SELECT COUNT(*) FROM (SELECT 1 FROM task_digests LIMIT 1) t");
-  });
+  auto digests = transact_value<std::int64_t>(
+      db_, store::TxKind::read, [](store::Connection& c) { return store::count_task_digests(c, 1); });
   if (!digests.ok()) return digests.error();
   const bool bulk = *digests == 0;
   if (bulk) {

@@ -22,7 +22,7 @@ nlohmann::json opt_json(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json();
 }
 
-nlohmann::json period_json(const app::PeriodRecord& p) {
+nlohmann::json period_json(const store::PeriodRow& p) {
   return {{"release_date", p.release_date},
           {"release_kind", p.release_kind},
           {"end_date", p.end_date},

@@ -126,4 +126,16 @@ Status set_key_subject(Connection& c, std::int64_t person_id, bool key) {
   return {};
 }
 
+Result<std::optional<std::optional<std::int64_t>>> latest_form_sender(Connection& c, std::int64_t person_id) {
+  auto row = c.query_one(
+      "SELECT sender_unit_id FROM documents WHERE person_id = ? AND kind = 'registration_form' ORDER BY id "
+      "DESC "
+      "LIMIT 1",
+      {person_id});
+  if (!row.ok()) return row.error();
+  using Out = std::optional<std::optional<std::int64_t>>;
+  if (!row->has_value()) return Out{};
+  return Out((*row)->opt_i64(0));
+}
+
 }  // namespace anbang::store

@@ -29,6 +29,9 @@ struct DocumentFilter {
   int page = 1, page_size = 20;
 };
 Result<std::pair<std::vector<Document>, std::int64_t>> list_documents(Connection& c, const DocumentFilter& f);
+// The sender of the person's latest registration form: nullopt without a form, or a form from
+// outside the system (inner nullopt).
+Result<std::optional<std::optional<std::int64_t>>> latest_form_sender(Connection& c, std::int64_t person_id);
 // The documents of a person, oldest first.
 Result<std::vector<Document>> person_documents(Connection& c, std::int64_t person_id);
 

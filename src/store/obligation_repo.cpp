@@ -191,6 +191,14 @@ Result<std::unordered_map<std::int64_t, std::int64_t>> load_task_digests(Connect
   return out;
 }
 
+Result<std::int64_t> max_person_id(Connection& c) {
+  return c.scalar("SELECT COALESCE(MAX(id), 0) FROM persons");
+}
+
+Result<std::int64_t> count_task_digests(Connection& c, std::int64_t limit) {
+  return c.scalar("SELECT COUNT(*) FROM (SELECT 1 FROM task_digests LIMIT ?) t", {limit});
+}
+
 Status begin_task_bulk_load(Connection& c) {
   // The index goes first: emptying the table then frees its pages without updating it row by row.
   return c.exec_script("DROP INDEX IF EXISTS tasks_unit_due; DELETE FROM tasks; DELETE FROM task_digests;");

@@ -41,6 +41,11 @@ struct TaskRow {
   std::string person_name;
 };
 
+// The highest person id (0 without persons), and how many task digests exist, counting at most
+// `limit` (1: whether there is any).
+Result<std::int64_t> max_person_id(Connection& c);
+Result<std::int64_t> count_task_digests(Connection& c, std::int64_t limit);
+
 // A full generation of every person's tasks: empties the table (and the digests) and drops its unit
 // index; end_task_bulk_load builds the index again (a no-op when it exists).
 Status begin_task_bulk_load(Connection& c);
