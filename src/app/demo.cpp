@@ -122,6 +122,38 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
     v.data = R"({"false_name":"cleared","false_identity":"cleared","false_address":"cleared"})";
     if (auto r = file(v); !r.ok()) return r.error();
   }
+  // R-LNK-3: now and then a major family change, reported by the detention centre (or, for a
+  // prison outside the system, by the judicial office to the file); half ask for the township's help,
+  // half of those already helped.
+  if (draw(id, 63) < 25) {
+    store::Document change;
+    change.kind = "family_change";
+    change.sender_unit_id = ours ? detention_centre : judicial_office;
+    change.receiver_unit_id = ours ? std::optional(judicial_office) : std::nullopt;
+    change.event_date = change.sent_on = change.received_on =
+        domain::to_string(std::max(received, domain::add_days(today, -(draw(id, 64) % 20))));
+    const bool help = draw(id, 65) < 50;
+    change.data = nlohmann::json{
+        {"summary",
+         help ? "其配偶病故,两名未成年子女由年迈祖母照料,生活困难" : "其父因病住院,家属已告知服刑人员"},
+        {"needs", help ? "子女临时监护、临时救助" : ""},
+        {"family_in_difficulty", help},
+        {"children_in_difficulty", help},
+        {"needs_help",
+         help}}.dump();
+    auto change_id = file(change);
+    if (!change_id.ok()) return change_id.error();
+    if (help && draw(id, 66) < 50) {
+      store::Document given;
+      given.kind = "family_help";
+      given.sender_unit_id = judicial_office;
+      given.receiver_unit_id = change.sender_unit_id;
+      given.replies_to = *change_id;
+      given.event_date = given.sent_on = given.received_on = change.received_on;
+      given.data = R"({"help":"协调村委会落实临时监护,申请临时救助","helpers":"镇民政办、村委会"})";
+      if (auto r = file(given); !r.ok()) return r.error();
+    }
+  }
   auto notice_on = domain::add_months_clamped(p.release_date, -1);
   if (notice_on > today || notice_on < received) return {};
   store::Document n;
