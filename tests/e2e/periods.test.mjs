@@ -2,7 +2,7 @@
 // person released 20 days ago — the custody shows 羁押中 and the 报到 task due meanwhile becomes 不适用
 // — then ends it (the task is owed again); then records a new sentence, confirmed first: the period
 // is kept as an earlier one ended 再次判刑收监 on that day and the person is back to 服刑中 (status
-// in_custody, shown as 未释放).
+// in_custody, shown as 服刑中).
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from '../support/server.mjs'
@@ -95,7 +95,7 @@ test('R-PER-1 a detention makes the tasks due in custody 不适用 until it ends
     assert.match(row, new RegExp(cstDate(-20)))
     assert.match(row, /再次判刑收监/)
     assert.match(row, new RegExp(`于 ${cstDate(0)}`))
-    await page.locator('[data-test=detail-status]', { hasText: '未释放' }).waitFor()
+    await page.locator('[data-test=detail-status]', { hasText: '服刑中' }).waitFor()
     await section.locator('[data-test=period-state]', { hasText: '服刑中' }).waitFor()
     assert.match(await section.locator('[data-test=period-current]').innerText(), new RegExp(cstDate(300)))
     assert.equal(await section.locator('[data-test=custody-add-sentence]').count(), 0, 'nothing to record before the next release')

@@ -31,7 +31,7 @@ export default {
     main_charge: '罪名',
   },
   status: {
-    in_custody: '未释放',
+    in_custody: '服刑中',
     under_assistance: '帮教中',
     ended: '已解除',
   },
