@@ -1,26 +1,14 @@
 // Administration pages against the real server: the unit tree (add a child, rename, deactivate)
 // and the permission matrix (change a role's permissions and save after confirming).
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, confirmBox, launch, pickOption, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, confirmBox, pickOption, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 20 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 20 })
 
 test('admin adds, renames and deactivates a village; edits a role in the matrix', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const admin = await apiSession(base, 'admin')
   const { items: units } = await admin.get('/units')
   const township = units.find((u) => u.kind === 'township' && u.code === '500153001')

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { after, before } from 'node:test'
+import { startServer } from '../support/server.mjs'
 
 export const DEMO_PASSWORD = 'anbang@2026'
 const here = dirname(fileURLToPath(import.meta.url))
@@ -48,6 +50,23 @@ export async function launch({ viewport = { width: 1366, height: 860 }, locale =
       rmSync(userDataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A demo server (startServer options) and a browser for the tests of one file: started before them,
+ * stopped after. The returned object's `srv` and `browser` are set once the tests run.
+ */
+export function serverAndBrowser(options) {
+  const env = { srv: null, browser: null }
+  before(async () => {
+    env.srv = await startServer(options)
+    env.browser = await launch()
+  })
+  after(async () => {
+    await env.browser?.close()
+    await env.srv?.stop()
+  })
+  return env
 }
 
 /** Runs `fn`; on failure saves a screenshot of `page` into tests/e2e/artifacts/ and rethrows. */

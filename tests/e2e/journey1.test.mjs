@@ -3,29 +3,17 @@
 // form is routed to 昌元街道司法所 and shows 待反馈 in 已发送; once the judicial office answers with
 // its verification feedback, 已发送 shows 已反馈.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
+import { test } from 'node:test'
 import { makeId } from '../support/ids.mjs'
-import { apiSession, cstDate, dropdownsClosed, launch, pickTreeNode, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, cstDate, dropdownsClosed, pickTreeNode, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试登记人'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('the custody clerk sends a registration form and sees the verification feedback arrive', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const clerk = await apiSession(base, 'kss')
   const { items: units } = await clerk.get('/units')
   const village = units.find((u) => u.code === '500153001001')

@@ -2,29 +2,17 @@
 // 核查反馈 dialog recording 假地址: 属实; the row shows 已反馈, the person's file shows 重点帮教对象
 // at once with the reason 假地址 (R-CLS-3), and the police station can open the file.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
+import { test } from 'node:test'
 import { makeId } from '../support/ids.mjs'
-import { apiSession, cstDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, cstDate, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试核查人'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('a false address found on verification makes the person a key subject at once', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
 
   // The detention centre sends the form of a person of village 500153001001.
   const clerk = await apiSession(base, 'kss')

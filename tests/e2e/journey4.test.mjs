@@ -3,24 +3,12 @@
 // them through 报到登记, ticking that the assistance policies were explained. The pick-up and the
 // registration tasks show 已完成 and the file shows the assistance period's end date.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, cstDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, createPerson, cstDate, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试接回人'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 /** Waits until the task row `key` of the file shows `text` as its state. */
 async function taskState(page, key, text) {
@@ -31,8 +19,8 @@ async function taskState(page, key, text) {
 }
 
 test('the township team records the pick-up and the judicial office registers the person', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const yesterday = cstDate(-1)
 
   const officer = await apiSession(base, 'sfs_001')

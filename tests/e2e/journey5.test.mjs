@@ -2,28 +2,16 @@
 // half-year visit is due, records the visit through the dialog; the R-VIS-1 task of the current
 // half-year turns 已完成 at once and the next due date appears.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, cstDate, launch, pickOption, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, createPerson, cstDate, pickOption, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试走访人'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('a village cadre records a half-year visit and the task closes at once', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
 
   // The township officer files a person of village 500153001001 released a few days ago.
   const officer = await apiSession(base, 'sfs_001')

@@ -3,28 +3,16 @@
 // side accepts nothing moves. The officer of 仁义镇 sees it under 转移接收 → 待接收, accepts it, can
 // now open the file, and the half-year visit (R-VIS-1) belongs to the new village.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, cstDate, dropdownsClosed, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, createPerson, cstDate, dropdownsClosed, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试转移人'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('a residence transfer is requested, accepted by the receiving township, and the duties move', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
 
   const officer = await apiSession(base, 'sfs_001')
   const { items: units } = await officer.get('/units')

@@ -1,30 +1,18 @@
 // JOURNEYS.md 8: the administrator sets up a new officer; the officer must change the initial
 // password, then sees only the township's persons; a person of another township is not found.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, launch, pickOption, pickTreeNode, subtree, townshipUnits, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, pickOption, pickTreeNode, serverAndBrowser, subtree, townshipUnits, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NEW_USER = 'sfs_001_new'
 const INITIAL_PASSWORD = 'Chushi2026mima'
 const NEW_PASSWORD = 'Xinmima2026abc'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('admin creates a judicial officer who changes the password and sees only township 001', async () => {
-  const { page, context, errors } = browser
-  const base = srv.baseUrl
+  const { page, context, errors } = env.browser
+  const base = env.srv.baseUrl
 
   const admin = await apiSession(base, 'admin')
   const { items: units } = await admin.get('/units')

@@ -1,26 +1,14 @@
 // JOURNEYS.md 9: the auditor finds who opened a person's file and every roster export, and can
 // change or delete nothing.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, launch, pickOption, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, pickOption, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('auditor searches file reads and exports; the log is read-only', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
 
   // sfs_001 opens a file and exports the roster.
   const officer = await apiSession(base, 'sfs_001')

@@ -1,26 +1,14 @@
 // Log in as a judicial-office officer, find a person by pinyin initials, open the file and see
 // its timeline (一人一档).
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, launch, townshipUnits, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, createPerson, serverAndBrowser, townshipUnits, uiLogin, withScreenshot } from './helpers.mjs'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('sfs_001 finds 张三丰 by "zsf", exports the roster and opens the file with its timeline', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
 
   // Arrange through the API: a person called 张三丰 living in township 001 (昌元街道).
   const api = await apiSession(base, 'sfs_001')

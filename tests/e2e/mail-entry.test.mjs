@@ -4,30 +4,18 @@
 // from the day it arrived; later the paper release notice comes by post too and is entered from the
 // form's row (录入邮寄释放通知书), which fixes the release date and leaves the reception reply owed.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
+import { test } from 'node:test'
 import { makeId } from '../support/ids.mjs'
-import { apiSession, cstDate, dropdownsClosed, fillDate, launch, pickTreeNode, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, cstDate, dropdownsClosed, fillDate, pickTreeNode, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试邮寄人'
 const PRISON = '重庆市永川监狱'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 20 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 20 })
 
 test('R-LNK-1 R-LNK-4 the judicial office enters a mailed form and its mailed release notice', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const officer = await apiSession(base, 'sfs_001')
   const { items: units } = await officer.get('/units')
   const village = units.find((u) => u.code === '500153001002')

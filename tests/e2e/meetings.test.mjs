@@ -2,28 +2,16 @@
 // (R-MTG-3) and sees it in the table and the month's task done; the administrator changes
 // reception_feedback_days (R-LNK-4) from today on, after the confirmation, and sees the dated value.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, cstDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, cstDate, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const TOPIC = '本月刑满释放人员衔接情况通报'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 50 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 50 })
 
 test('R-MTG-3 the judicial office records its monthly liaison meeting; the month’s task is done', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const today = cstDate()
   const officer = await apiSession(base, 'sfs_001')
   // The demo units start today and a month is owed once it has partial_period_min_days (30) days,
@@ -74,8 +62,8 @@ test('R-MTG-3 the judicial office records its monthly liaison meeting; the month
 })
 
 test('R-LNK-4 the administrator changes reception_feedback_days from today on, after confirming', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const today = cstDate()
   const admin = await apiSession(base, 'admin')
   const entries = () => admin.get('/policy').then((p) => p.entries.filter((e) => e.name === 'reception_feedback_days'))

@@ -4,28 +4,16 @@
 // is kept as an earlier one ended 再次判刑收监 on that day and the person is back to 服刑中 (status
 // in_custody, shown as 服刑中).
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, confirmBox, createPerson, cstDate, fillDate, launch, personInput, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, confirmBox, createPerson, cstDate, fillDate, personInput, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试羁押人'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 20 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 20 })
 
 test('R-PER-1 a detention makes the tasks due in custody 不适用 until it ends; a new sentence ends the period', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const officer = await apiSession(base, 'sfs_001')
   const { items: units } = await officer.get('/units')
   const village = units.find((u) => u.code === '500153001001')

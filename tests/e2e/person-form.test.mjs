@@ -2,26 +2,14 @@
 // are filled from it, units are picked from the tree by typing, charges are filtered by typing;
 // then an edit shows up in the timeline, and a stale edit is refused with VERSION_CONFLICT.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, dropdownsClosed, launch, makeIdNumber, pickOption, pickTreeNode, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, dropdownsClosed, makeIdNumber, pickOption, pickTreeNode, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 50 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 50 })
 
 test('sfs_001 registers a person through the form, edits it and meets a version conflict', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const api = await apiSession(base, 'sfs_001')
   const { items: units } = await api.get('/units')
   const village = units.find((u) => u.kind === 'village' && u.code.startsWith('500153001'))

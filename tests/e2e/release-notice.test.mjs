@@ -2,29 +2,17 @@
 // the risk assessment and suggestions from 已发送; the judicial office answers it from its 收件箱
 // with the reception arrangement; both rows show 已反馈 and a high risk makes a key subject.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
+import { test } from 'node:test'
 import { makeId } from '../support/ids.mjs'
-import { apiSession, cstDate, fillDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, cstDate, fillDate, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试释放人'
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 test('the release notice is sent from 已发送 and answered with a reception arrangement from 收件箱', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const releaseOn = cstDate(25)
 
   const clerk = await apiSession(base, 'kss')

@@ -2,25 +2,13 @@
 // released five days ago brings an R-REG-1 (报到) task, listed under 本周到期 or 待办 as its due
 // date says; registering through the file's 报到登记 dialog marks it done.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from '../support/server.mjs'
-import { apiSession, createPerson, cstDate, launch, uiLogin, withScreenshot } from './helpers.mjs'
+import { test } from 'node:test'
+import { apiSession, createPerson, cstDate, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试报到人'
 const PAGE_SIZE = 20
 
-let srv
-let browser
-
-before(async () => {
-  srv = await startServer({ persons: 300 })
-  browser = await launch()
-})
-
-after(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const env = serverAndBrowser({ persons: 300 })
 
 async function count(page, card) {
   const el = page.locator(`[data-test=wb-count-${card}]`)
@@ -29,8 +17,8 @@ async function count(page, card) {
 }
 
 test('the workbench lists the registration task and registering closes it', async () => {
-  const { page, errors } = browser
-  const base = srv.baseUrl
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
   const officer = await apiSession(base, 'sfs_001')
 
   await withScreenshot('workbench-counts', page, async () => {
