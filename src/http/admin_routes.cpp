@@ -111,18 +111,16 @@ void add_admin_routes(Router& r, app::App& app) {
     return with_ctx(app, req, [&](app::Ctx& ctx) {
       auto unit = query_id(req, "unit_id");
       if (!unit.ok()) return error_response(unit.error());
-      auto page = query_int(req, "page", 1);
-      if (!page.ok()) return error_response(page.error());
-      auto size = query_int(req, "page_size", 20);
-      if (!size.ok()) return error_response(size.error());
-      auto users = app.list_users(ctx, query_text(req, "q"), *unit, *page, *size);
+      int page = 1, size = 20;
+      if (auto s = query_paging(req, page, size); !s.ok()) return error_response(s.error());
+      auto users = app.list_users(ctx, query_text(req, "q"), *unit, page, size);
       if (!users.ok()) return error_response(users.error());
       auto roles = roles_of(app, ctx);
       if (!roles.ok()) return error_response(roles.error());
       nlohmann::json items = nlohmann::json::array();
       for (const auto& u : users->first) items.push_back(user_json(app, u, *roles));
       return json_response(
-          200, {{"items", items}, {"total", users->second}, {"page", *page}, {"page_size", *size}});
+          200, {{"items", items}, {"total", users->second}, {"page", page}, {"page_size", size}});
     });
   });
   r.add("POST", "/api/v1/users", [&app](Request& req) {

@@ -114,6 +114,16 @@ Result<int> query_int(const Request& req, const char* name, int fallback) {
   return std::stoi(*v);
 }
 
+Status query_paging(const Request& req, int& page, int& page_size) {
+  auto p = query_int(req, "page", 1);
+  if (!p.ok()) return p.error();
+  auto size = query_int(req, "page_size", 20);
+  if (!size.ok()) return size.error();
+  page = *p;
+  page_size = *size;
+  return {};
+}
+
 Result<std::optional<std::int64_t>> query_id(const Request& req, const char* name) {
   auto v = req.query_value(name);
   if (!v || v->empty()) return std::optional<std::int64_t>{};

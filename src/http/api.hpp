@@ -28,6 +28,8 @@ Result<std::optional<std::vector<std::string>>> get_string_array(const nlohmann:
 
 // Query-string readers with the same error style.
 Result<int> query_int(const Request& req, const char* name, int fallback);
+// page (default 1) and page_size (default 20) of a list request; the app checks their range.
+Status query_paging(const Request& req, int& page, int& page_size);
 Result<std::optional<std::int64_t>> query_id(const Request& req, const char* name);
 Result<std::optional<bool>> query_bool(const Request& req, const char* name);
 std::string query_text(const Request& req, const char* name);

@@ -29,12 +29,7 @@ void add_audit_routes(Router& r, app::App& app) {
       q.action = query_text(req, "action");
       q.from = query_text(req, "from");
       q.to = query_text(req, "to");
-      auto page = query_int(req, "page", 1);
-      if (!page.ok()) return error_response(page.error());
-      auto size = query_int(req, "page_size", 20);
-      if (!size.ok()) return error_response(size.error());
-      q.page = *page;
-      q.page_size = *size;
+      if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return error_response(s.error());
       return audit_reply(app, ctx, q);
     });
   });

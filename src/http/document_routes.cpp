@@ -137,12 +137,7 @@ void add_document_routes(Router& r, app::App& app) {
       app::DocumentQuery q;
       q.box = req.query_value("box").value_or("inbox");
       q.kind = query_text(req, "kind");
-      auto page = query_int(req, "page", 1);
-      if (!page.ok()) return error_response(page.error());
-      auto size = query_int(req, "page_size", 20);
-      if (!size.ok()) return error_response(size.error());
-      q.page = *page;
-      q.page_size = *size;
+      if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return error_response(s.error());
       auto found = app.list_documents(ctx, q);
       if (!found.ok()) return error_response(found.error());
       auto tree = app.units();

@@ -76,12 +76,7 @@ Result<app::PersonQuery> query_from(const Request& req) {
   auto separated = query_bool(req, "separated");
   if (!separated.ok()) return separated.error();
   q.separated = *separated;
-  auto page = query_int(req, "page", 1);
-  if (!page.ok()) return page.error();
-  auto size = query_int(req, "page_size", 20);
-  if (!size.ok()) return size.error();
-  q.page = *page;
-  q.page_size = *size;
+  if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return s.error();
   return q;
 }
 

@@ -74,12 +74,7 @@ void add_task_routes(Router& r, app::App& app) {
       q.mine = mine->value_or(false);
       q.rule = query_text(req, "rule");
       q.state = query_text(req, "state");
-      auto page = query_int(req, "page", 1);
-      if (!page.ok()) return error_response(page.error());
-      auto size = query_int(req, "page_size", 20);
-      if (!size.ok()) return error_response(size.error());
-      q.page = *page;
-      q.page_size = *size;
+      if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return error_response(s.error());
       auto found = app.find_tasks(ctx, q);
       if (!found.ok()) return error_response(found.error());
       auto tree = app.units();
