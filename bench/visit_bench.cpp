@@ -1,5 +1,5 @@
 // One recorded visit end to end in the app layer (issue 3 "Measure": a single recorded visit updates
-// that person's tasks in under 5 ms): App::record_follow_up = scope check, insert, the person's
+// that person's tasks in under 5 ms): SupervisionService::record_follow_up = guard, insert, the person's
 // facts read back, tasks recomputed and rewritten, change audit, commit — everything but HTTP.
 // On a copy of the 100,000-person bench database when it exists (bench/run.sh makes it), else on a
 // fresh 3,000-person demo database:
@@ -8,9 +8,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
-#include "app/app.hpp"
+#include "app/services.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
 #include "store/migrate.hpp"
@@ -24,8 +25,8 @@ struct World {
   std::filesystem::path dir;
   std::unique_ptr<store::Database> db;
   platform::SystemClock clock;
-  std::unique_ptr<app::App> app;
-  app::Ctx ctx;
+  std::unique_ptr<app::Services> app;
+  std::optional<app::AuthedCtx> ctx;
   std::vector<std::int64_t> persons;  // under assistance, in the officer's township
 
   World() {
@@ -44,19 +45,21 @@ struct World {
     if (!app::bootstrap(*db, now).ok()) throw std::runtime_error("bootstrap");
     app::Config config;
     config.fast_password_hash = true;
-    app = std::make_unique<app::App>(*db, clock, config);
-    if (!app->load_caches().ok()) throw std::runtime_error("caches");
+    app = std::make_unique<app::Services>(*db, clock, config);
+    if (!app->core.load_caches().ok()) throw std::runtime_error("caches");
     if (!big && !app::seed_demo(*app, 3000, 7).ok()) throw std::runtime_error("seed");
-    if (!app->refresh_all_tasks(app->context("").today).ok()) throw std::runtime_error("refresh");
-    ctx = app->context("127.0.0.1");
-    if (!app->login(ctx, "sfs_001", "anbang@2026").ok()) throw std::runtime_error("login");
+    if (!app->obligations.refresh_all_tasks(app->core.context("").today).ok()) throw std::runtime_error("refresh");
+    auto base = app->core.context("127.0.0.1");
+    auto logged = app->auth.login(base, "sfs_001", "anbang@2026");
+    if (!logged.ok()) throw std::runtime_error("login");
+    ctx.emplace(base, logged->actor);
     auto ids = store::transact_value<std::vector<std::int64_t>>(
         *db, store::TxKind::read, [&](store::Connection& c) -> Result<std::vector<std::int64_t>> {
           auto rows = c.query(
               "SELECT p.id FROM persons p JOIN units u ON u.id = p.residence_unit_id WHERE u.parent_id = "
               "(SELECT id FROM units WHERE code = '500153001') AND p.release_date <= ? AND "
               "p.assistance_end_date > ? LIMIT 200",
-              {domain::to_string(ctx.today), domain::to_string(ctx.today)});
+              {domain::to_string(ctx->today), domain::to_string(ctx->today)});
           if (!rows.ok()) return rows.error();
           std::vector<std::int64_t> out;
           for (const auto& r : *rows) out.push_back(r.i64(0));
@@ -77,12 +80,12 @@ void BM_RecordVisit(benchmark::State& state) {
   World w;
   app::FollowUpInput in;
   in.kind = "visit";
-  in.held_on = domain::to_string(w.ctx.today);
+  in.held_on = domain::to_string(w.ctx->today);
   in.form = "home";
   in.situation = "在家务农,情况稳定";
   std::size_t i = 0;
   for (auto _ : state) {
-    auto s = w.app->record_follow_up(w.ctx, w.persons[i++ % w.persons.size()], in);
+    auto s = w.app->supervision.record_follow_up(*w.ctx, w.persons[i++ % w.persons.size()], in);
     if (!s.ok()) state.SkipWithError(s.error().message.c_str());
   }
   state.counters["persons"] = static_cast<double>(w.persons.size());

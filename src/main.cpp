@@ -9,14 +9,17 @@
 #include <iostream>
 #include <thread>
 
-#include "app/app.hpp"
+#include "app/core/guard.hpp"
+#include "app/services.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
 #include "store/migrate.hpp"
 #include "store/sqlite_db.hpp"
+#include "store/maintenance.hpp"
 #include "store/unit_repo.hpp"
+#include "store/user_repo.hpp"
 
 using namespace anbang;
 
@@ -30,7 +33,7 @@ int fail(const std::string& msg) {
 // Opens the database, applies migrations and bootstrap data, loads the caches.
 struct Opened {
   std::unique_ptr<store::Database> db;
-  std::unique_ptr<app::App> app;
+  std::unique_ptr<app::Services> app;
 };
 
 Result<Opened> open_all(const std::string& path, const platform::Clock& clock, app::Config config) {
@@ -45,13 +48,11 @@ Result<Opened> open_all(const std::string& path, const platform::Clock& clock, a
   for (const auto& m : *applied) platform::log_info("applied migration " + m);
   if (auto s = app::bootstrap(**db, now); !s.ok()) return s.error();
   // Planner statistics (approximate, fast): keeps the person search on the covering indexes.
-  (void)(*db)->transact(store::TxKind::write, [](store::Connection& c) {
-    return c.exec_script("PRAGMA analysis_limit=2000; ANALYZE");
-  });
+  (void)(*db)->transact(store::TxKind::write, store::analyze_quick);
   Opened o;
   o.db = std::move(db).value();
-  o.app = std::make_unique<app::App>(*o.db, clock, config);
-  if (auto s = o.app->load_caches(); !s.ok()) return s.error();
+  o.app = std::make_unique<app::Services>(*o.db, clock, config);
+  if (auto s = o.app->core.load_caches(); !s.ok()) return s.error();
   return o;
 }
 
@@ -140,7 +141,7 @@ int main(int argc, char** argv) {
   config.login_attempts_per_minute = login_rate;
   auto opened = open_all(db_path, clock, config);
   if (!opened.ok()) return fail(opened.error().message);
-  app::App& application = *opened->app;
+  app::Services& application = *opened->app;
 
   if (cli.got_subcommand("migrate")) {
     std::cout << "数据库已是最新: " << db_path << "\n";
@@ -156,7 +157,7 @@ int main(int argc, char** argv) {
   }
   if (tasks_refresh->parsed()) {
     auto started = std::chrono::steady_clock::now();
-    auto n = application.refresh_all_tasks(application.context("").today);
+    auto n = application.obligations.refresh_all_tasks(application.core.context("").today);
     if (!n.ok()) return fail(n.error().message);
     auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
@@ -181,20 +182,14 @@ int main(int argc, char** argv) {
     if (!refs.ok()) return fail(refs.error().message);
     if (!refs->unit) return fail("单位代码不存在: " + unit_code);
     if (!refs->role) return fail("角色不存在: " + role_code);
-    // The normal use case creates the user (same checks, same audit record), on behalf of "system".
-    app::Ctx ctx = application.context("127.0.0.1");
-    app::Actor system;
-    system.username = "system";
-    system.permissions = {"user:manage"};
-    ctx.actor = system;
+    // The normal use case creates the user (same checks, same audit record), as system work.
+    app::AuthedCtx ctx = app::system_context(application.core, "cli_user_add");
     app::UserInput in{username, display_name, "", password, *refs->unit, refs->role->id, true};
-    auto created = application.create_user(ctx, in);
+    auto created = application.admin.create_user(ctx, in);
     if (!created.ok()) return fail(created.error().message);
     if (!must_change) {
       Status s = opened->db->transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-        auto r = c.exec("UPDATE users SET must_change_password = 0 WHERE id = ?", {created->id});
-        if (!r.ok()) return r.error();
-        return {};
+        return store::clear_must_change_password(c, created->id);
       });
       if (!s.ok()) return fail(s.error().message);
     }
@@ -203,9 +198,7 @@ int main(int argc, char** argv) {
   }
   // serve
   if (demo) {
-    auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read, [](store::Connection& c) {
-      return c.scalar("SELECT COUNT(*) FROM users");
-    });
+    auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read, store::count_users);
     if (users.ok() && *users == 0) {
       std::cout << "首次运行:正在装入演示数据……\n";
       auto summary = app::seed_demo(application, persons, seed_value);
@@ -216,7 +209,11 @@ int main(int argc, char** argv) {
   }
   {
     auto started = std::chrono::steady_clock::now();
-    auto n = application.refresh_all_tasks(application.context("").today);
+    auto today = application.core.context("").today;
+    // R-PER-1: a person is never shown under assistance after the period's end, also at start.
+    if (auto ended = application.obligations.record_period_ends(today); !ended.ok())
+      return fail(ended.error().message);
+    auto n = application.obligations.refresh_all_tasks(today);
     if (!n.ok()) return fail(n.error().message);
     auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
@@ -224,7 +221,7 @@ int main(int argc, char** argv) {
     platform::log_info("tasks refreshed for " + std::to_string(*n) + " persons in " + std::to_string(ms) +
                        " ms");
   }
-  application.start_daily_refresh();
+  application.obligations.start_daily_refresh();
   http::Router router = http::make_api_router(application);
   http::StaticFiles files(web_dir);
   if (files.size() == 0) platform::log_warn("web app not found in " + web_dir + " (run make build)");

@@ -2,7 +2,9 @@
 #include <map>
 #include <set>
 
-#include "app/app.hpp"
+#include "app/services.hpp"
+#include "store/reference_repo.hpp"
+#include "store/user_repo.hpp"
 #include "common/csv.hpp"
 #include "store/embedded.hpp"
 #include "store/unit_repo.hpp"
@@ -15,11 +17,6 @@ std::string_view embedded_file(std::string_view name) {
   for (const auto& [n, content] : embedded::reference_data()) {
     if (n == name) return content;
   }
-  return {};
-}
-
-Status ok_or(const Result<std::int64_t>& r) {
-  if (!r.ok()) return r.error();
   return {};
 }
 
@@ -111,22 +108,18 @@ std::string short_name(const std::string& township) {
 }
 
 Status load_code_tables(store::Connection& c) {
-  auto n = c.scalar("SELECT COUNT(*) FROM ethnic_groups");
+  auto n = store::count_ethnic_groups(c);
   if (!n.ok()) return n.error();
   if (*n > 0) return {};
   for (const char* file : {"ethnic-groups.csv", "ethnic-groups-extensions.csv"}) {
     for (const auto& r : parse_csv(embedded_file(file))) {
-      auto s = ok_or(c.exec("INSERT INTO ethnic_groups (code, name, letter_code) VALUES (?, ?, ?)",
-                            {r.at("code"), r.at("name"), r.at("letter_code")}));
-      if (!s.ok()) return s;
+      if (auto s = store::insert_ethnic_group(c, r.at("code"), r.at("name"), r.at("letter_code")); !s.ok()) return s;
     }
   }
   for (const auto& r : parse_csv(embedded_file("education-levels.csv"))) {
-    store::Value parent =
-        r.at("parent_code").empty() ? store::Value(nullptr) : store::Value(r.at("parent_code"));
-    auto s = ok_or(c.exec("INSERT INTO education_levels (code, name, parent_code) VALUES (?, ?, ?)",
-                          {r.at("code"), r.at("name"), parent}));
-    if (!s.ok()) return s;
+    std::optional<std::string> parent;
+    if (!r.at("parent_code").empty()) parent = r.at("parent_code");
+    if (auto s = store::insert_education_level(c, r.at("code"), r.at("name"), parent); !s.ok()) return s;
   }
   std::map<std::pair<std::string, std::string>, std::string> sections;
   for (const auto& r : parse_csv(embedded_file("charge-sections.csv"))) {
@@ -135,14 +128,14 @@ Status load_code_tables(store::Connection& c) {
   for (const auto& r : parse_csv(embedded_file("charges.csv"))) {
     const std::string& sec = r.at("section");
     auto it = sections.find({r.at("chapter"), sec});
-    std::string section_name = it == sections.end() ? "" : it->second;
-    store::Value section = sec.empty() ? store::Value(nullptr) : store::Value(std::int64_t{std::stoll(sec)});
-    auto s =
-        ok_or(c.exec("INSERT INTO charges (name, chapter, chapter_name, section, section_name, article) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     {r.at("name"), std::int64_t{std::stoll(r.at("chapter"))}, r.at("chapter_name"), section,
-                      section_name, r.at("article")}));
-    if (!s.ok()) return s;
+    store::ChargeInput ch;
+    ch.name = r.at("name");
+    ch.chapter = std::stoll(r.at("chapter"));
+    ch.chapter_name = r.at("chapter_name");
+    if (!sec.empty()) ch.section = std::stoll(sec);
+    ch.section_name = it == sections.end() ? "" : it->second;
+    ch.article = r.at("article");
+    if (auto s = store::insert_charge(c, ch); !s.ok()) return s;
   }
   return {};
 }

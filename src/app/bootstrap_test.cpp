@@ -11,7 +11,7 @@ namespace anbang::app {
 
 TEST(Bootstrap, R_ORG_2_TheUnitTreeOfRongchang) {
   TestWorld w(0);
-  auto tree = w.app->units();
+  auto tree = w.app->core.units();
   std::map<std::string, int> kinds;
   for (const auto& u : tree->all()) kinds[u.kind]++;
   EXPECT_EQ(kinds["district"], 1);
@@ -45,34 +45,34 @@ TEST(Bootstrap, R_ORG_2_TheUnitTreeOfRongchang) {
 
 TEST(Bootstrap, R_ORG_2_AdministratorsAddAndRenameUnits) {
   TestWorld w(0);
-  Ctx admin = w.login("admin");
-  auto tree = w.app->units();
+  AuthedCtx admin = w.login("admin");
+  auto tree = w.app->core.units();
   std::int64_t town = 0;
   for (const auto& u : tree->all()) {
     if (u.code == "500153101") town = u.id;
   }
-  auto village = w.app->create_unit(admin, {town, "新建村", "village", "village", "", std::nullopt});
+  auto village = w.app->admin.create_unit(admin, {town, "新建村", "village", "village", "", std::nullopt});
   ASSERT_TRUE(village.ok()) << village.error().message;
   EXPECT_EQ(village->code, "500153101011");  // next free code under the township
   EXPECT_EQ(village->area_unit_id, village->id);
   auto misplaced =
-      w.app->create_unit(admin, {village->id, "错位所", "judicial_office", "", "", std::nullopt});
+      w.app->admin.create_unit(admin, {village->id, "错位所", "judicial_office", "", "", std::nullopt});
   EXPECT_EQ(misplaced.error().code, "UNIT_PLACEMENT");
-  auto renamed = w.app->update_unit(admin, village->id, {std::nullopt, "更名村", "", "", "", false});
+  auto renamed = w.app->admin.update_unit(admin, village->id, {std::nullopt, "更名村", "", "", "", false});
   ASSERT_TRUE(renamed.ok());
-  EXPECT_FALSE(w.app->units()->find(village->id)->active);
-  Ctx officer = w.login("sfs_101");
-  EXPECT_EQ(w.app->create_unit(officer, {town, "x村", "village", "", "", std::nullopt}).error().code,
+  EXPECT_FALSE(w.app->core.units()->find(village->id)->active);
+  AuthedCtx officer = w.login("sfs_101");
+  EXPECT_EQ(w.app->admin.create_unit(officer, {town, "x村", "village", "", "", std::nullopt}).error().code,
             "PERMISSION_DENIED");
 }
 
 TEST(Bootstrap, IsIdempotent) {
   TestWorld w(0);
-  auto before = w.app->units()->all().size();
+  auto before = w.app->core.units()->all().size();
   ASSERT_TRUE(bootstrap(*w.db, 1).ok());
-  ASSERT_TRUE(w.app->load_caches().ok());
-  EXPECT_EQ(w.app->units()->all().size(), before);
-  EXPECT_EQ(w.app->charges().size(), 483u);
+  ASSERT_TRUE(w.app->core.load_caches().ok());
+  EXPECT_EQ(w.app->core.units()->all().size(), before);
+  EXPECT_EQ(w.app->core.charges().size(), 483u);
 }
 
 }  // namespace anbang::app

@@ -21,8 +21,8 @@ TestWorld::TestWorld(int persons) {
   if (!bootstrap(*db, now).ok()) throw std::runtime_error("bootstrap");
   Config config;
   config.fast_password_hash = true;
-  app = std::make_unique<App>(*db, clock, config);
-  if (!app->load_caches().ok()) throw std::runtime_error("caches");
+  app = std::make_unique<Services>(*db, clock, config);
+  if (!app->core.load_caches().ok()) throw std::runtime_error("caches");
   auto demo = seed_demo(*app, persons, 7);
   if (!demo.ok()) throw std::runtime_error(demo.error().message);
 }
@@ -34,11 +34,11 @@ TestWorld::~TestWorld() {
   std::filesystem::remove_all(dir, ec);
 }
 
-Ctx TestWorld::login(const std::string& username) {
-  Ctx ctx = app->context("10.0.0.1");
-  auto r = app->login(ctx, username, "anbang@2026");
+AuthedCtx TestWorld::login(const std::string& username) {
+  Ctx ctx = anonymous();
+  auto r = app->auth.login(ctx, username, "anbang@2026");
   if (!r.ok()) throw std::runtime_error(r.error().code);
-  return ctx;
+  return AuthedCtx(ctx, r->actor);
 }
 
 }  // namespace anbang::app

@@ -1,9 +1,10 @@
-// Test helper: a fresh database file with migrations, bootstrap data and the demo district.
+// Test helper: a fresh database file with migrations, bootstrap data and the demo district, served
+// by the whole use-case layer on a fixed clock (2026-11-26 08:00 China Standard Time).
 #pragma once
 #include <filesystem>
 #include <memory>
 
-#include "app/app.hpp"
+#include "app/services.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
 #include "store/migrate.hpp"
@@ -15,12 +16,14 @@ struct TestWorld {
   std::filesystem::path dir;
   std::unique_ptr<store::Database> db;
   platform::FixedClock clock{std::chrono::system_clock::from_time_t(1795651200)};  // 2026-11-26T00:00:00Z
-  std::unique_ptr<App> app;
+  std::unique_ptr<Services> app;
 
   explicit TestWorld(int persons = 30);
   ~TestWorld();
-  // A context logged in as `username` (demo password), failing the test on error.
-  Ctx login(const std::string& username);
+  // A context signed in as `username` (demo password), failing the test on error.
+  AuthedCtx login(const std::string& username);
+  // An anonymous context now.
+  Ctx anonymous(const std::string& ip = "10.0.0.1") const { return app->core.context(ip); }
 };
 
 }  // namespace anbang::app

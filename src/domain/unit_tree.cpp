@@ -52,6 +52,22 @@ std::optional<std::int64_t> UnitTree::township_of(std::int64_t id) const {
   return std::nullopt;
 }
 
+std::int64_t UnitTree::judicial_office_for(std::int64_t area_unit) const {
+  std::int64_t township = township_of(area_unit).value_or(area_unit);
+  for (const auto& u : units_) {
+    if (u.kind == "judicial_office" && u.parent_id == township) return u.id;
+  }
+  return township;
+}
+
+std::optional<std::int64_t> UnitTree::police_station_for(std::int64_t area_unit) const {
+  std::int64_t township = township_of(area_unit).value_or(area_unit);
+  for (const auto& u : units_) {
+    if (u.kind == "police_station" && u.parent_id == township) return u.id;
+  }
+  return std::nullopt;
+}
+
 std::string UnitTree::display_path(std::int64_t id) const {
   const Unit* u = find(id);
   if (!u) return {};

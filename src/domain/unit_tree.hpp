@@ -40,6 +40,10 @@ class UnitTree {
   bool is_within(std::int64_t id, std::int64_t root) const;
   // The township an area unit belongs to (itself for a township), or nullopt.
   std::optional<std::int64_t> township_of(std::int64_t id) const;
+  // The judicial office beside the township of an area unit (R-ORG-2); the township itself if none.
+  std::int64_t judicial_office_for(std::int64_t area_unit) const;
+  // The police station beside the township of an area unit, if any.
+  std::optional<std::int64_t> police_station_for(std::int64_t area_unit) const;
   // "仁义镇 / 玉龙村": township and village names of an area unit.
   std::string display_path(std::int64_t id) const;
 

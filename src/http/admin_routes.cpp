@@ -29,13 +29,13 @@ Result<app::UserInput> user_input(const nlohmann::json& o) {
   return in;
 }
 
-Result<std::vector<store::RoleRow>> roles_of(app::App& app, const app::Ctx& ctx) {
-  auto roles = app.list_roles(ctx);
+Result<std::vector<store::RoleRow>> roles_of(app::Services& app, const app::AuthedCtx& ctx) {
+  auto roles = app.admin.list_roles(ctx);
   if (!roles.ok()) return roles.error();
   return roles->first;
 }
 
-Response user_reply(app::App& app, const app::Ctx& ctx, const store::UserRow& u, int status) {
+Response user_reply(app::Services& app, const app::AuthedCtx& ctx, const store::UserRow& u, int status) {
   auto roles = roles_of(app, ctx);
   if (!roles.ok()) return error_response(roles.error());
   return json_response(status, user_json(app, u, *roles));
@@ -43,16 +43,16 @@ Response user_reply(app::App& app, const app::Ctx& ctx, const store::UserRow& u,
 
 }  // namespace
 
-void add_admin_routes(Router& r, app::App& app) {
+void add_admin_routes(Router& r, app::Services& app) {
   r.add("GET", "/api/v1/units", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& u : app.units()->all()) items.push_back(unit_json(u));
+      for (const auto& u : app.core.units()->all()) items.push_back(unit_json(u));
       return json_response(200, {{"items", items}});
     });
   });
   r.add("POST", "/api/v1/units", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::UnitInput in;
       auto parent = get_int(body, "parent_id");
       if (!parent.ok()) return error_response(parent.error());
@@ -63,13 +63,13 @@ void add_admin_routes(Router& r, app::App& app) {
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
       }
-      auto u = app.create_unit(ctx, in);
+      auto u = app.admin.create_unit(ctx, in);
       if (!u.ok()) return error_response(u.error());
       return json_response(201, unit_json(*u));
     });
   });
   r.add("PUT", "/api/v1/units/:id", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::UnitInput in;
       auto name = get_string(body, "name");
       if (!name.ok()) return error_response(name.error());
@@ -77,14 +77,14 @@ void add_admin_routes(Router& r, app::App& app) {
       auto active = get_bool(body, "active");
       if (!active.ok()) return error_response(active.error());
       in.active = *active;
-      auto u = app.update_unit(ctx, req.params["id"], in);
+      auto u = app.admin.update_unit(ctx, req.params["id"], in);
       if (!u.ok()) return error_response(u.error());
       return json_response(200, unit_json(*u));
     });
   });
   r.add("GET", "/api/v1/roles", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto roles = app.list_roles(ctx);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto roles = app.admin.list_roles(ctx);
       if (!roles.ok()) return error_response(roles.error());
       nlohmann::json items = nlohmann::json::array(), perms = nlohmann::json::array();
       for (const auto& role : roles->first) items.push_back(role_json(role));
@@ -95,25 +95,25 @@ void add_admin_routes(Router& r, app::App& app) {
     });
   });
   r.add("PUT", "/api/v1/roles/:id", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto perms = get_string_array(body, "permissions");
       if (!perms.ok()) return error_response(perms.error());
       auto scope = get_string(body, "scope");
       if (!scope.ok()) return error_response(scope.error());
       if (!*perms || !*scope)
         return error_response(invalid("FIELD_REQUIRED", "请提交权限列表和数据范围", "permissions"));
-      auto role = app.update_role(ctx, req.params["id"], **scope, {(*perms)->begin(), (*perms)->end()});
+      auto role = app.admin.update_role(ctx, req.params["id"], **scope, {(*perms)->begin(), (*perms)->end()});
       if (!role.ok()) return error_response(role.error());
       return json_response(200, role_json(*role));
     });
   });
   r.add("GET", "/api/v1/users", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       auto unit = query_id(req, "unit_id");
       if (!unit.ok()) return error_response(unit.error());
       int page = 1, size = 20;
       if (auto s = query_paging(req, page, size); !s.ok()) return error_response(s.error());
-      auto users = app.list_users(ctx, query_text(req, "q"), *unit, page, size);
+      auto users = app.admin.list_users(ctx, query_text(req, "q"), *unit, page, size);
       if (!users.ok()) return error_response(users.error());
       auto roles = roles_of(app, ctx);
       if (!roles.ok()) return error_response(roles.error());
@@ -124,28 +124,28 @@ void add_admin_routes(Router& r, app::App& app) {
     });
   });
   r.add("POST", "/api/v1/users", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto in = user_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto u = app.create_user(ctx, *in);
+      auto u = app.admin.create_user(ctx, *in);
       if (!u.ok()) return error_response(u.error());
       return user_reply(app, ctx, *u, 201);
     });
   });
   r.add("PUT", "/api/v1/users/:id", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto in = user_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto u = app.update_user(ctx, req.params["id"], *in);
+      auto u = app.admin.update_user(ctx, req.params["id"], *in);
       if (!u.ok()) return error_response(u.error());
       return user_reply(app, ctx, *u, 200);
     });
   });
   r.add("POST", "/api/v1/users/:id/reset-password", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto pw = get_string(body, "initial_password");
       if (!pw.ok()) return error_response(pw.error());
-      if (auto s = app.reset_password(ctx, req.params["id"], pw->value_or("")); !s.ok())
+      if (auto s = app.admin.reset_password(ctx, req.params["id"], pw->value_or("")); !s.ok())
         return error_response(s.error());
       return no_content();
     });

@@ -143,18 +143,16 @@ Result<std::optional<bool>> query_bool(const Request& req, const char* name) {
 
 std::string query_text(const Request& req, const char* name) { return req.query_value(name).value_or(""); }
 
-Result<app::Ctx> authed(app::App& app, const Request& req) {
-  app::Ctx ctx = app.context(req.ip);
+Result<app::AuthedCtx> authed(app::Services& app, const Request& req) {
   std::string token = req.cookie(kSessionCookie);
   if (token.empty()) return Error{ErrorKind::unauthenticated, "AUTH_REQUIRED", "请先登录", {}};
-  auto actor = app.authenticate(token, ctx.now);
-  if (!actor.ok()) return actor.error();
+  auto ctx = app.auth.authenticate(app.core.context(req.ip), token);
+  if (!ctx.ok()) return ctx.error();
   if (req.method != "GET" && req.method != "HEAD") {
-    if (req.header("x-csrf-token") != actor->csrf_token) {
-      return forbidden("CSRF_INVALID", "页面已过期或请求来源不可信,请刷新页面后重试");
+    if (req.header("x-csrf-token") != ctx->actor.csrf_token) {
+      return forbidden("CSRF_INVALID", "页面已过期或请求来源不可信，请刷新页面后重试");
     }
   }
-  ctx.actor = std::move(actor).value();
   return ctx;
 }
 
@@ -166,12 +164,12 @@ Response guarded(const std::function<Response()>& fn) {
   }
 }
 
-Response with_ctx(app::App& app, const Request& req, const std::function<Response(app::Ctx&)>& fn) {
+Response with_ctx(app::Services& app, const Request& req, const std::function<Response(const app::AuthedCtx&)>& fn) {
   return guarded([&] {
     auto ctx = authed(app, req);
     if (!ctx.ok()) return error_response(ctx.error());
     // Everything but /auth/me, /auth/password and /auth/logout waits for a forced password change.
-    if (ctx->actor->must_change_password) {
+    if (ctx->actor.must_change_password) {
       return error_response(forbidden("PASSWORD_CHANGE_REQUIRED", "首次登录或密码已被重置,请先修改密码"));
     }
     for (const auto& [name, value] : req.query) {
@@ -183,9 +181,9 @@ Response with_ctx(app::App& app, const Request& req, const std::function<Respons
   });
 }
 
-Response with_body(app::App& app, const Request& req,
-                   const std::function<Response(app::Ctx&, const nlohmann::json&)>& fn) {
-  return with_ctx(app, req, [&](app::Ctx& ctx) {
+Response with_body(app::Services& app, const Request& req,
+                   const std::function<Response(const app::AuthedCtx&, const nlohmann::json&)>& fn) {
+  return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
     auto body = parse_object(req);
     if (!body.ok()) return error_response(body.error());
     return fn(ctx, *body);
@@ -198,10 +196,10 @@ Response no_content() {
   return r;
 }
 
-Router make_api_router(app::App& app) {
+Router make_api_router(app::Services& app) {
   Router r;
   r.add("GET", "/healthz", [&app](Request&) {
-    bool ok = app.db().healthy();
+    bool ok = app.core.db().healthy();
     return json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "database unavailable"}});
   });
   add_auth_routes(r, app);

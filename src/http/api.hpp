@@ -3,7 +3,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include "app/app.hpp"
+#include "app/services.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 
@@ -36,33 +36,33 @@ std::string query_text(const Request& req, const char* name);
 
 // Authenticates the request (cookie), checks CSRF on unsafe methods and builds the context.
 // On failure returns the error response to send.
-Result<app::Ctx> authed(app::App& app, const Request& req);
+Result<app::AuthedCtx> authed(app::Services& app, const Request& req);
 
 // Wraps a handler body: converts exceptions into a 500 with a Chinese message.
 Response guarded(const std::function<Response()>& fn);
 // guarded() + authed(): runs fn with the request's context, or answers the authentication error.
-Response with_ctx(app::App& app, const Request& req, const std::function<Response(app::Ctx&)>& fn);
+Response with_ctx(app::Services& app, const Request& req, const std::function<Response(const app::AuthedCtx&)>& fn);
 // with_ctx() + parse_object(): runs fn with the context and the JSON object body.
-Response with_body(app::App& app, const Request& req,
-                   const std::function<Response(app::Ctx&, const nlohmann::json&)>& fn);
+Response with_body(app::Services& app, const Request& req,
+                   const std::function<Response(const app::AuthedCtx&, const nlohmann::json&)>& fn);
 // Answers with `ready` once `record` is committed to the access log (a 500 if that fails); the
 // handler thread does not wait (see Response::later).
-Response after_audit(app::App& app, store::AuditRecord record, Response ready);
+Response after_audit(app::Services& app, store::AuditRecord record, Response ready);
 // 204 No Content.
 Response no_content();
 
 // Route registration, one function per resource file.
-void add_auth_routes(Router& r, app::App& app);
-void add_person_routes(Router& r, app::App& app);
-void add_admin_routes(Router& r, app::App& app);
-void add_audit_routes(Router& r, app::App& app);
-void add_dict_routes(Router& r, app::App& app);
-void add_task_routes(Router& r, app::App& app);
-void add_document_routes(Router& r, app::App& app);
-void add_transfer_routes(Router& r, app::App& app);
-void add_custody_routes(Router& r, app::App& app);
+void add_auth_routes(Router& r, app::Services& app);
+void add_person_routes(Router& r, app::Services& app);
+void add_admin_routes(Router& r, app::Services& app);
+void add_audit_routes(Router& r, app::Services& app);
+void add_dict_routes(Router& r, app::Services& app);
+void add_task_routes(Router& r, app::Services& app);
+void add_document_routes(Router& r, app::Services& app);
+void add_transfer_routes(Router& r, app::Services& app);
+void add_custody_routes(Router& r, app::Services& app);
 
 // All API routes (under /api/v1) plus /healthz.
-Router make_api_router(app::App& app);
+Router make_api_router(app::Services& app);
 
 }  // namespace anbang::http

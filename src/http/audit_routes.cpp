@@ -7,8 +7,8 @@
 namespace anbang::http {
 
 namespace {
-Response audit_reply(app::App& app, const app::Ctx& ctx, const app::AuditQuery& q) {
-  auto found = app.search_audit(ctx, q);
+Response audit_reply(app::Services& app, const app::AuthedCtx& ctx, const app::AuditQuery& q) {
+  auto found = app.audit.search(ctx, q);
   if (!found.ok()) return error_response(found.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : found->first) items.push_back(audit_json(a));
@@ -17,9 +17,9 @@ Response audit_reply(app::App& app, const app::Ctx& ctx, const app::AuditQuery& 
 }
 }  // namespace
 
-void add_audit_routes(Router& r, app::App& app) {
+void add_audit_routes(Router& r, app::Services& app) {
   r.add("GET", "/api/v1/audit", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       if (req.query_value("person")) {
         return error_response(
             invalid("QUERY_IN_URL", "按人员查询审计记录请使用 POST /api/v1/audit/search", "person"));
@@ -34,7 +34,7 @@ void add_audit_routes(Router& r, app::App& app) {
     });
   });
   r.add("POST", "/api/v1/audit/search", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::AuditQuery q;
       for (auto [field, dst] :
            {std::pair{"username", &q.username}, std::pair{"action", &q.action},
@@ -53,23 +53,23 @@ void add_audit_routes(Router& r, app::App& app) {
   });
 }
 
-void add_dict_routes(Router& r, app::App& app) {
+void add_dict_routes(Router& r, app::Services& app) {
   auto pairs = [](const std::vector<std::pair<std::string, std::string>>& v) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& [code, name] : v) items.push_back({{"code", code}, {"name", name}});
     return nlohmann::json{{"items", items}};
   };
   r.add("GET", "/api/v1/dicts/ethnic-groups", [&app, pairs](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx&) { return json_response(200, pairs(app.ethnic_groups())); });
+    return with_ctx(app, req, [&](const app::AuthedCtx&) { return json_response(200, pairs(app.core.ethnic_groups())); });
   });
   r.add("GET", "/api/v1/dicts/education-levels", [&app, pairs](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx&) { return json_response(200, pairs(app.education_levels())); });
+    return with_ctx(app, req, [&](const app::AuthedCtx&) { return json_response(200, pairs(app.core.education_levels())); });
   });
   r.add("GET", "/api/v1/dicts/charge-chapters", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx&) {
+    return with_ctx(app, req, [&](const app::AuthedCtx&) {
       nlohmann::json items = nlohmann::json::array();
       int last = 0;
-      for (const auto& c : app.charges()) {
+      for (const auto& c : app.core.charges()) {
         if (c.chapter == last) continue;
         last = c.chapter;
         items.push_back({{"chapter", c.chapter}, {"name", c.chapter_name}});
@@ -78,9 +78,9 @@ void add_dict_routes(Router& r, app::App& app) {
     });
   });
   r.add("GET", "/api/v1/dicts/charges", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx&) {
+    return with_ctx(app, req, [&](const app::AuthedCtx&) {
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& c : app.charges()) {
+      for (const auto& c : app.core.charges()) {
         items.push_back({{"id", c.id},
                          {"name", c.name},
                          {"chapter", c.chapter},

@@ -14,7 +14,7 @@ std::string session_cookie(const std::string& token, bool clear, bool secure) {
 }
 }  // namespace
 
-void add_auth_routes(Router& r, app::App& app) {
+void add_auth_routes(Router& r, app::Services& app) {
   r.add("POST", "/api/v1/auth/login", [&app](Request& req) {
     return guarded([&] {
       // JSON only: a cross-site HTML form (text/plain, form-urlencoded) cannot log a victim in.
@@ -27,12 +27,12 @@ void add_auth_routes(Router& r, app::App& app) {
       if (!username.ok()) return error_response(username.error());
       auto password = get_string(*body, "password");
       if (!password.ok()) return error_response(password.error());
-      app::Ctx ctx = app.context(req.ip);
-      auto result = app.login(ctx, username->value_or(""), password->value_or(""));
+      app::Ctx ctx = app.core.context(req.ip);
+      auto result = app.auth.login(ctx, username->value_or(""), password->value_or(""));
       if (!result.ok()) return error_response(result.error());
       Response resp = json_response(200, me_json(app, result->actor));
       resp.headers.emplace_back("Set-Cookie",
-                                session_cookie(result->token, false, app.config().secure_cookie));
+                                session_cookie(result->token, false, app.core.config().secure_cookie));
       return resp;
     });
   });
@@ -42,11 +42,11 @@ void add_auth_routes(Router& r, app::App& app) {
       Response resp;
       resp.status = 204;
       if (ctx.ok()) {
-        if (auto s = app.logout(*ctx); !s.ok()) return error_response(s.error());
+        if (auto s = app.auth.logout(*ctx); !s.ok()) return error_response(s.error());
       } else if (ctx.error().code == "CSRF_INVALID") {
         return error_response(ctx.error());
       }
-      resp.headers.emplace_back("Set-Cookie", session_cookie("", true, app.config().secure_cookie));
+      resp.headers.emplace_back("Set-Cookie", session_cookie("", true, app.core.config().secure_cookie));
       return resp;
     });
   });
@@ -54,7 +54,7 @@ void add_auth_routes(Router& r, app::App& app) {
     return guarded([&] {
       auto ctx = authed(app, req);
       if (!ctx.ok()) return error_response(ctx.error());
-      return json_response(200, me_json(app, *ctx->actor));
+      return json_response(200, me_json(app, ctx->actor));
     });
   });
   r.add("POST", "/api/v1/auth/password", [&app](Request& req) {
@@ -67,7 +67,7 @@ void add_auth_routes(Router& r, app::App& app) {
       if (!old_pw.ok()) return error_response(old_pw.error());
       auto new_pw = get_string(*body, "new_password");
       if (!new_pw.ok()) return error_response(new_pw.error());
-      if (auto s = app.change_password(*ctx, old_pw->value_or(""), new_pw->value_or("")); !s.ok()) {
+      if (auto s = app.auth.change_password(*ctx, old_pw->value_or(""), new_pw->value_or("")); !s.ok()) {
         return error_response(s.error());
       }
       Response resp;

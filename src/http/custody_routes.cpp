@@ -32,9 +32,9 @@ nlohmann::json period_json(const store::PeriodRow& p) {
 
 }  // namespace
 
-void add_custody_routes(Router& r, app::App& app) {
+void add_custody_routes(Router& r, app::Services& app) {
   r.add("POST", "/api/v1/persons/:id/custody", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::CustodyInput in;
       if (auto s = read_strings(body, {{"kind", &in.kind},
                                        {"from_date", &in.from_date},
@@ -44,26 +44,26 @@ void add_custody_routes(Router& r, app::App& app) {
                                        {"note", &in.note}});
           !s.ok())
         return error_response(s.error());
-      auto id = app.record_custody(ctx, req.params["id"], in);
+      auto id = app.supervision.record_custody(ctx, req.params["id"], in);
       if (!id.ok()) return error_response(id.error());
       return json_response(201, {{"id", *id}});
     });
   });
   r.add("POST", "/api/v1/persons/:id/custody/:cid/end", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       std::string to;
       if (auto s = read_strings(body, {{"to_date", &to}}); !s.ok()) return error_response(s.error());
-      if (auto s = app.end_custody(ctx, req.params["id"], req.params["cid"], to); !s.ok())
+      if (auto s = app.supervision.end_custody(ctx, req.params["id"], req.params["cid"], to); !s.ok())
         return error_response(s.error());
       return json_response(200, {{"status", "ended"}});
     });
   });
   r.add("GET", "/api/v1/persons/:id/periods", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto found = app.person_periods(ctx, req.params["id"]);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.supervision.periods(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
-      const app::PeriodsView& v = found->value;
-      auto tree = app.units();
+      const app::PeriodsView& v = found->pending();
+      auto tree = app.core.units();
       nlohmann::json earlier = nlohmann::json::array(), custody = nlohmann::json::array();
       for (const auto& p : v.earlier) earlier.push_back(period_json(p));
       for (const auto& c : v.custody) {
@@ -75,13 +75,13 @@ void add_custody_routes(Router& r, app::App& app) {
                            {"unit", c.unit_id ? unit_ref(*tree, *c.unit_id) : nlohmann::json()}});
       }
       return after_audit(
-          app, std::move(found->record),
+          app, found->take_record(),
           json_response(200,
                         {{"current", period_json(v.current)}, {"earlier", earlier}, {"custody", custody}}));
     });
   });
   r.add("POST", "/api/v1/persons/:id/family-changes", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::FamilyChangeInput in;
       if (auto s = read_strings(
               body, {{"occurred_on", &in.occurred_on}, {"summary", &in.summary}, {"needs", &in.needs}});
@@ -93,38 +93,38 @@ void add_custody_routes(Router& r, app::App& app) {
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
       }
-      auto d = app.send_family_change(ctx, req.params["id"], in);
+      auto d = app.linkage.send_family_change(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
     });
   });
   r.add("GET", "/api/v1/persons/:id/family-changes", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto found = app.person_family_changes(ctx, req.params["id"]);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.linkage.family_changes(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
-      auto tree = app.units();
+      auto tree = app.core.units();
       const std::string today = domain::to_string(ctx.today);
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& v : found->value) {
+      for (const auto& v : found->pending()) {
         nlohmann::json item = document_json(*tree, v.change, today);
         nlohmann::json help = nlohmann::json::array();
         for (const auto& h : v.help) help.push_back(document_json(*tree, h, today));
         item["help"] = help;
         items.push_back(std::move(item));
       }
-      return after_audit(app, std::move(found->record), json_response(200, {{"items", items}}));
+      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
     });
   });
   r.add("POST", "/api/v1/documents/:id/family-help", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::FamilyHelpInput in;
       if (auto s =
               read_strings(body, {{"given_on", &in.given_on}, {"help", &in.help}, {"helpers", &in.helpers}});
           !s.ok())
         return error_response(s.error());
-      auto d = app.record_family_help(ctx, req.params["id"], in);
+      auto d = app.linkage.record_family_help(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
     });
   });
 }

@@ -22,9 +22,9 @@ Status read_channel(const nlohmann::json& body, app::ChannelInput& via) {
 }
 }  // namespace
 
-void add_document_routes(Router& r, app::App& app) {
+void add_document_routes(Router& r, app::Services& app) {
   r.add("POST", "/api/v1/documents/registration-forms", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto person = body.find("person");
       if (person == body.end() || !person->is_object()) {
         return error_response(invalid("FIELD_REQUIRED", "请填写登记表中的人员信息", "person"));
@@ -45,13 +45,20 @@ void add_document_routes(Router& r, app::App& app) {
         in.form = form->dump();
       }
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
-      auto d = app.send_registration_form(ctx, in);
+      auto d = app.linkage.send_registration_form(ctx, in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+    });
+  });
+  r.add("POST", "/api/v1/documents/:id/confirm-custody", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto d = app.linkage.confirm_new_custody(ctx, req.params["id"]);
+      if (!d.ok()) return error_response(d.error());
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
     });
   });
   r.add("POST", "/api/v1/documents/:id/verification", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::VerificationInput in;
       for (auto [field, dst] :
            {std::pair{"false_name", &in.false_name}, std::pair{"false_identity", &in.false_identity},
@@ -69,13 +76,13 @@ void add_document_routes(Router& r, app::App& app) {
         if (!v.ok()) return error_response(v.error());
         *dst = *v;
       }
-      auto d = app.send_verification(ctx, req.params["id"], in);
+      auto d = app.linkage.send_verification(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
     });
   });
   r.add("POST", "/api/v1/documents/release-notices", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::ReleaseNoticeInput in;
       auto form = get_int(body, "form_id");
       if (!form.ok()) return error_response(form.error());
@@ -98,13 +105,13 @@ void add_document_routes(Router& r, app::App& app) {
       }
       in.data = extra.dump();
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
-      auto d = app.send_release_notice(ctx, in);
+      auto d = app.linkage.send_release_notice(ctx, in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
     });
   });
   r.add("POST", "/api/v1/documents/:id/reception", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::ReceptionInput in;
       for (auto [field, dst] :
            {std::pair{"pickup_by", &in.pickup_by}, std::pair{"planned_date", &in.planned_date},
@@ -114,13 +121,13 @@ void add_document_routes(Router& r, app::App& app) {
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
       }
-      auto d = app.send_reception(ctx, req.params["id"], in);
+      auto d = app.linkage.send_reception(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
     });
   });
   r.add("POST", "/api/v1/persons/:id/pickups", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::PickupInput in;
       for (auto [field, dst] : {std::pair{"picked_on", &in.picked_on}, std::pair{"place", &in.place},
                                 std::pair{"team", &in.team}, std::pair{"kind", &in.kind}}) {
@@ -128,41 +135,44 @@ void add_document_routes(Router& r, app::App& app) {
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
       }
-      if (auto s = app.record_pickup(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
+      if (auto s = app.supervision.record_pickup(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
       return json_response(201, {{"status", "recorded"}});
     });
   });
   r.add("GET", "/api/v1/documents", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       app::DocumentQuery q;
       q.box = req.query_value("box").value_or("inbox");
       q.kind = query_text(req, "kind");
       if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return error_response(s.error());
-      auto found = app.list_documents(ctx, q);
+      auto found = app.linkage.list_documents(ctx, q);
       if (!found.ok()) return error_response(found.error());
-      auto tree = app.units();
+      auto tree = app.core.units();
       std::string today = domain::to_string(ctx.today);
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& d : found->first) items.push_back(document_json(*tree, d, today));
-      return json_response(
-          200, {{"items", items}, {"total", found->second}, {"page", q.page}, {"page_size", q.page_size}});
+      for (const auto& d : found->pending().items) items.push_back(document_json(*tree, d, today));
+      std::int64_t total = found->pending().total;
+      return after_audit(app, found->take_record(),
+                         json_response(200, {{"items", items}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}}));
     });
   });
   r.add("GET", "/api/v1/persons/:id/classification", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto v = app.person_classification(ctx, req.params["id"]);
-      if (!v.ok()) return error_response(v.error());
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.classification.read(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      const app::ClassView* v = &found->pending();
       nlohmann::json reasons = nlohmann::json::array(), history = nlohmann::json::array();
       for (const auto& r : v->reasons)
         reasons.push_back({{"criterion", r.criterion}, {"text", r.text}, {"source", r.source}});
       for (const auto& h : v->history) {
         history.push_back({{"from_date", h.from_date}, {"key", h.key}, {"reason", h.reason}});
       }
-      return json_response(200, {{"key", v->key},
-                                 {"class", v->key ? "key" : "general"},
-                                 {"reasons", reasons},
-                                 {"three_none_factors", v->three_none_factors},
-                                 {"history", history}});
+      return after_audit(app, found->take_record(),
+                         json_response(200, {{"key", v->key},
+                                             {"class", v->key ? "key" : "general"},
+                                             {"reasons", reasons},
+                                             {"three_none_factors", v->three_none_factors},
+                                             {"history", history}}));
     });
   });
 }

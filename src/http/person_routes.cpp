@@ -115,10 +115,10 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
 
 // Answers with `ready` once `record` is committed to the access log (a 500 if that fails): the
 // handler thread does not wait; the audit thread hands the response to the connection.
-Response after_audit(app::App& app, store::AuditRecord record, Response ready) {
+Response after_audit(app::Services& app, store::AuditRecord record, Response ready) {
   Response deferred;
   deferred.later = [&app, record = std::move(record), ready = std::move(ready)](Reply reply) mutable {
-    app.commit_access(std::move(record), [reply, ready = std::move(ready)](Status s) mutable {
+    app.core.access_log().write_async(std::move(record), [reply, ready = std::move(ready)](Status s) mutable {
       reply(s.ok() ? std::move(ready) : error_response(s.error()));
     });
   };
@@ -128,16 +128,16 @@ Response after_audit(app::App& app, store::AuditRecord record, Response ready) {
 namespace {
 
 // One page of the person search, answered after its access-log record is committed.
-Response search_reply(app::App& app, const app::Ctx& ctx, const app::PersonQuery& q) {
-  auto found = app.find_persons(ctx, q);
+Response search_reply(app::Services& app, const app::AuthedCtx& ctx, const app::PersonQuery& q) {
+  auto found = app.persons.search(ctx, q);
   if (!found.ok()) return error_response(found.error());
-  const app::PersonPage& page = found->value;
-  auto tree = app.units();
+  const app::PersonPage& page = found->pending();
+  auto tree = app.core.units();
   std::string today = domain::to_string(ctx.today);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : page.items) items.push_back(person_summary_json(*tree, p, today));
   return after_audit(
-      app, std::move(found->record),
+      app, found->take_record(),
       json_response(
           200,
           {{"items", items}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}}));
@@ -145,9 +145,9 @@ Response search_reply(app::App& app, const app::Ctx& ctx, const app::PersonQuery
 
 }  // namespace
 
-void add_person_routes(Router& r, app::App& app) {
+void add_person_routes(Router& r, app::Services& app) {
   r.add("GET", "/api/v1/persons", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       // Names and ID numbers never travel in URLs (proxies and browsers keep them).
       if (req.query_value("q")) {
         return error_response(
@@ -159,54 +159,54 @@ void add_person_routes(Router& r, app::App& app) {
     });
   });
   r.add("POST", "/api/v1/persons/search", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto q = query_from_body(body);
       if (!q.ok()) return error_response(q.error());
       return search_reply(app, ctx, *q);
     });
   });
   r.add("POST", "/api/v1/persons", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto in = person_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto v = app.create_person(ctx, *in);
+      auto v = app.persons.create(ctx, *in);
       if (!v.ok()) return error_response(v.error());
       return json_response(201, person_json(app, *v, ctx.today));
     });
   });
   r.add("GET", "/api/v1/persons/:id", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto found = app.read_person(ctx, req.params["id"]);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.persons.read(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
-      return after_audit(app, std::move(found->record),
-                         json_response(200, person_json(app, found->value, ctx.today)));
+      return after_audit(app, found->take_record(),
+                         json_response(200, person_json(app, found->pending(), ctx.today)));
     });
   });
   r.add("PUT", "/api/v1/persons/:id", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto in = person_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto v = app.update_person(ctx, req.params["id"], *in);
+      auto v = app.persons.update(ctx, req.params["id"], *in);
       if (!v.ok()) return error_response(v.error());
       return json_response(200, person_json(app, *v, ctx.today));
     });
   });
   r.add("GET", "/api/v1/persons/:id/timeline", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto found = app.read_timeline(ctx, req.params["id"]);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.persons.timeline(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& e : found->value) items.push_back(event_json(e));
-      return after_audit(app, std::move(found->record), json_response(200, {{"items", items}}));
+      for (const auto& e : found->pending()) items.push_back(event_json(e));
+      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
     });
   });
   r.add("POST", "/api/v1/exports/persons.xlsx", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       auto body = req.body.empty() ? Result<nlohmann::json>(nlohmann::json::object()) : parse_object(req);
       if (!body.ok()) return error_response(body.error());
       auto q = query_from_body(*body);
       if (!q.ok()) return error_response(q.error());
-      auto file = app.export_persons(ctx, *q);
+      auto file = app.persons.export_roster(ctx, *q);
       if (!file.ok()) return error_response(file.error());
       Response resp;
       resp.content_type = file->content_type;

@@ -1,6 +1,7 @@
 // /api/v1/tasks, /workbench and the records that close tasks (issue 3).
 #include "http/api.hpp"
 #include "http/views.hpp"
+#include "platform/clock.hpp"
 
 namespace anbang::http {
 
@@ -59,9 +60,9 @@ Response counts_json(const app::Workbench& w) {
 
 }  // namespace
 
-void add_task_routes(Router& r, app::App& app) {
+void add_task_routes(Router& r, app::Services& app) {
   r.add("GET", "/api/v1/tasks", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       app::TaskQuery q;
       auto unit = query_id(req, "unit_id");
       if (!unit.ok()) return error_response(unit.error());
@@ -75,27 +76,27 @@ void add_task_routes(Router& r, app::App& app) {
       q.rule = query_text(req, "rule");
       q.state = query_text(req, "state");
       if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return error_response(s.error());
-      auto found = app.find_tasks(ctx, q);
+      auto found = app.obligations.find_tasks(ctx, q);
       if (!found.ok()) return error_response(found.error());
-      auto tree = app.units();
+      auto tree = app.core.units();
       std::string today = domain::to_string(ctx.today);
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& t : found->value.items) items.push_back(task_row_json(*tree, t, today));
-      return after_audit(app, std::move(found->record),
+      for (const auto& t : found->pending().items) items.push_back(task_row_json(*tree, t, today));
+      return after_audit(app, found->take_record(),
                          json_response(200, {{"items", items},
-                                             {"total", found->value.total},
+                                             {"total", found->pending().total},
                                              {"page", q.page},
                                              {"page_size", q.page_size}}));
     });
   });
   for (const char* which : {"lost", "missed"}) {
     r.add("GET", std::string("/api/v1/supervision/") + which, [&app, which](Request& req) {
-      return with_ctx(app, req, [&](app::Ctx& ctx) {
-        auto found = app.supervision_list(ctx, which);
+      return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+        auto found = app.obligations.supervision_list(ctx, which);
         if (!found.ok()) return error_response(found.error());
-        auto tree = app.units();
+        auto tree = app.core.units();
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& l : found->value) {
+        for (const auto& l : found->pending()) {
           items.push_back({{"person_id", l.person_id},
                            {"name", l.name},
                            {"reason", l.reason},
@@ -103,12 +104,12 @@ void add_task_routes(Router& r, app::App& app) {
                            {"residence_unit", unit_ref(*tree, l.residence_unit_id)},
                            {"household_unit", unit_ref(*tree, l.household_unit_id)}});
         }
-        return after_audit(app, std::move(found->record), json_response(200, {{"items", items}}));
+        return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
       });
     });
   }
   r.add("POST", "/api/v1/meetings", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::MeetingInput in;
       for (auto [field, dst] : {std::pair{"held_on", &in.held_on}, std::pair{"topic", &in.topic},
                                 std::pair{"attendees", &in.attendees}}) {
@@ -117,15 +118,15 @@ void add_task_routes(Router& r, app::App& app) {
         if (*v) *dst = **v;
       }
       if (in.held_on.empty()) return error_response(invalid("FIELD_REQUIRED", "请填写会议日期", "held_on"));
-      if (auto s = app.record_meeting(ctx, in); !s.ok()) return error_response(s.error());
+      if (auto s = app.meetings.record(ctx, in); !s.ok()) return error_response(s.error());
       return json_response(201, {{"status", "recorded"}});
     });
   });
   r.add("GET", "/api/v1/meetings", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto found = app.list_meetings(ctx, 200);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.meetings.list(ctx, 200);
       if (!found.ok()) return error_response(found.error());
-      auto tree = app.units();
+      auto tree = app.core.units();
       nlohmann::json items = nlohmann::json::array();
       for (const auto& m : *found) {
         items.push_back({{"id", m.id},
@@ -139,19 +140,19 @@ void add_task_routes(Router& r, app::App& app) {
     });
   });
   r.add("GET", "/api/v1/meetings/tasks", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto tasks = app.meeting_tasks(ctx);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto tasks = app.meetings.tasks(ctx);
       if (!tasks.ok()) return error_response(tasks.error());
-      auto tree = app.units();
+      auto tree = app.core.units();
       nlohmann::json items = nlohmann::json::array();
       for (const auto& pt : *tasks) items.push_back(person_task_json(*tree, pt));
       return json_response(200, {{"items", items}});
     });
   });
   r.add("GET", "/api/v1/policy", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       nlohmann::json entries = nlohmann::json::array();
-      for (const auto& e : app.policy().entries()) {
+      for (const auto& e : app.core.policy()->entries()) {
         entries.push_back(
             {{"name", e.name}, {"value", e.value}, {"effective_from", domain::to_string(e.effective_from)}});
       }
@@ -161,7 +162,7 @@ void add_task_routes(Router& r, app::App& app) {
     });
   });
   r.add("PUT", "/api/v1/policy", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       std::string name, value, from;
       for (auto [field, dst] :
            {std::pair{"name", &name}, std::pair{"value", &value}, std::pair{"effective_from", &from}}) {
@@ -170,29 +171,48 @@ void add_task_routes(Router& r, app::App& app) {
         if (!*v) return error_response(invalid("FIELD_REQUIRED", std::string("请填写 ") + field, field));
         *dst = **v;
       }
-      if (auto s = app.set_policy(ctx, name, value, from); !s.ok()) return error_response(s.error());
-      return json_response(200, {{"status", "updated"}});
+      auto job = app.obligations.set_policy(ctx, name, value, from);
+      if (!job.ok()) return error_response(job.error());
+      // The change is committed; every person's tasks are recomputed by a background job.
+      return json_response(200, {{"status", "updated"}, {"job_id", *job}});
+    });
+  });
+  r.add("GET", "/api/v1/jobs/:id", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto job = app.obligations.job(ctx, req.params["id"]);
+      if (!job.ok()) return error_response(job.error());
+      if (!*job) return error_response(not_found("JOB_NOT_FOUND", "未找到该后台任务（服务器重启后记录会清空）"));
+      const app::JobView& j = **job;
+      return json_response(200, {{"id", j.id},
+                                 {"kind", j.kind},
+                                 {"state", j.state},
+                                 {"done", j.done},
+                                 {"total", j.total},
+                                 {"started_at", platform::iso_utc_from_unix(j.started_at)},
+                                 {"finished_at", j.finished_at ? nlohmann::json(platform::iso_utc_from_unix(j.finished_at)) : nlohmann::json()},
+                                 {"started_by", j.started_by},
+                                 {"error_code", j.error_code}});
     });
   });
   r.add("GET", "/api/v1/workbench", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto w = app.workbench(ctx);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto w = app.obligations.workbench(ctx);
       if (!w.ok()) return error_response(w.error());
       return counts_json(*w);
     });
   });
   r.add("GET", "/api/v1/persons/:id/tasks", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
-      auto found = app.read_person_tasks(ctx, req.params["id"]);
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.obligations.read_person_tasks(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
-      auto tree = app.units();
+      auto tree = app.core.units();
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& pt : found->value) items.push_back(person_task_json(*tree, pt));
-      return after_audit(app, std::move(found->record), json_response(200, {{"items", items}}));
+      for (const auto& pt : found->pending()) items.push_back(person_task_json(*tree, pt));
+      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
     });
   });
   r.add("POST", "/api/v1/persons/:id/follow-ups", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::FollowUpInput in;
       for (auto [field, dst] :
            {std::pair{"kind", &in.kind}, std::pair{"held_on", &in.held_on}, std::pair{"form", &in.form},
@@ -202,13 +222,13 @@ void add_task_routes(Router& r, app::App& app) {
         if (*v) *dst = **v;
       }
       if (in.held_on.empty()) return error_response(invalid("FIELD_REQUIRED", "请填写日期", "held_on"));
-      if (auto s = app.record_follow_up(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
+      if (auto s = app.supervision.record_follow_up(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
       Response resp = json_response(201, {{"status", "recorded"}});
       return resp;
     });
   });
   r.add("POST", "/api/v1/persons/:id/registrations", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::RegistrationInput in;
       for (auto [field, dst] :
            {std::pair{"registered_on", &in.registered_on}, std::pair{"certificate_no", &in.certificate_no}}) {
@@ -227,7 +247,7 @@ void add_task_routes(Router& r, app::App& app) {
           return error_response(invalid("FIELD_TYPE", "字段 needs 的类型应为对象", "needs"));
         in.needs = needs->dump();
       }
-      if (auto s = app.record_registration(ctx, req.params["id"], in); !s.ok())
+      if (auto s = app.supervision.record_registration(ctx, req.params["id"], in); !s.ok())
         return error_response(s.error());
       return json_response(201, {{"status", "recorded"}});
     });

@@ -24,9 +24,9 @@ nlohmann::json transfer_json(const domain::UnitTree& tree, const store::Transfer
 }
 }  // namespace
 
-void add_transfer_routes(Router& r, app::App& app) {
+void add_transfer_routes(Router& r, app::Services& app) {
   r.add("POST", "/api/v1/persons/:id/transfers", [&app](Request& req) {
-    return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::TransferInput in;
       auto kind = get_string(body, "kind");
       if (!kind.ok()) return error_response(kind.error());
@@ -38,34 +38,34 @@ void add_transfer_routes(Router& r, app::App& app) {
       auto reason = get_string(body, "reason");
       if (!reason.ok()) return error_response(reason.error());
       in.reason = reason->value_or("");
-      auto t = app.request_transfer(ctx, req.params["id"], in);
+      auto t = app.supervision.request_transfer(ctx, req.params["id"], in);
       if (!t.ok()) return error_response(t.error());
-      return json_response(201, transfer_json(*app.units(), *t));
+      return json_response(201, transfer_json(*app.core.units(), *t));
     });
   });
   r.add("GET", "/api/v1/transfers", [&app](Request& req) {
-    return with_ctx(app, req, [&](app::Ctx& ctx) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       std::string box = req.query_value("box").value_or("incoming");
       if (box != "incoming" && box != "outgoing") {
         return error_response(invalid("FIELD_VALUE", "box 应为 incoming 或 outgoing", "box"));
       }
-      auto found = app.list_transfers(ctx, box == "incoming", query_text(req, "state"));
+      auto found = app.supervision.list_transfers(ctx, box == "incoming", query_text(req, "state"));
       if (!found.ok()) return error_response(found.error());
-      auto tree = app.units();
+      auto tree = app.core.units();
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& t : *found) items.push_back(transfer_json(*tree, t));
-      return json_response(200, {{"items", items}});
+      for (const auto& t : found->pending()) items.push_back(transfer_json(*tree, t));
+      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
     });
   });
   for (auto [path, accept] :
        {std::pair{"/api/v1/transfers/:id/accept", true}, std::pair{"/api/v1/transfers/:id/reject", false}}) {
     r.add("POST", path, [&app, accept = accept](Request& req) {
-      return with_body(app, req, [&](app::Ctx& ctx, const nlohmann::json& body) {
+      return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
         auto note = get_string(body, "note");
         if (!note.ok()) return error_response(note.error());
-        auto t = app.decide_transfer(ctx, req.params["id"], accept, note->value_or(""));
+        auto t = app.supervision.decide_transfer(ctx, req.params["id"], accept, note->value_or(""));
         if (!t.ok()) return error_response(t.error());
-        return json_response(200, transfer_json(*app.units(), *t));
+        return json_response(200, transfer_json(*app.core.units(), *t));
       });
     });
   }

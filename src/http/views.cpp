@@ -30,8 +30,8 @@ nlohmann::json unit_json(const domain::Unit& u) {
           {"active", u.active}, {"area_unit_id", opt_json(u.area_unit_id)}};
 }
 
-nlohmann::json me_json(const app::App& app, const app::Actor& a) {
-  auto tree = app.units();
+nlohmann::json me_json(const app::Services& app, const app::Actor& a) {
+  auto tree = app.core.units();
   nlohmann::json user = {{"id", a.user_id},
                          {"username", a.username},
                          {"display_name", a.display_name},
@@ -43,7 +43,7 @@ nlohmann::json me_json(const app::App& app, const app::Actor& a) {
           {"scope", domain::to_string(a.scope.kind)},
           {"scope_unit", a.scope.root ? unit_ref(*tree, a.scope.root) : nlohmann::json()},
           {"csrf_token", a.csrf_token},
-          {"idle_timeout_minutes", app.config().idle_timeout_minutes}};
+          {"idle_timeout_minutes", app.core.config().idle_timeout_minutes}};
 }
 
 nlohmann::json role_json(const store::RoleRow& r) {
@@ -51,7 +51,7 @@ nlohmann::json role_json(const store::RoleRow& r) {
       {"id", r.id}, {"code", r.code}, {"name", r.name}, {"scope", r.scope}, {"permissions", r.permissions}};
 }
 
-nlohmann::json user_json(const app::App& app, const store::UserRow& u,
+nlohmann::json user_json(const app::Services& app, const store::UserRow& u,
                          const std::vector<store::RoleRow>& roles) {
   nlohmann::json role = {{"id", u.role_id}, {"code", ""}, {"name", ""}};
   for (const auto& r : roles) {
@@ -61,7 +61,7 @@ nlohmann::json user_json(const app::App& app, const store::UserRow& u,
           {"username", u.username},
           {"display_name", u.display_name},
           {"phone", u.phone},
-          {"unit", unit_ref(*app.units(), u.unit_id)},
+          {"unit", unit_ref(*app.core.units(), u.unit_id)},
           {"role", role},
           {"active", u.active},
           {"must_change_password", u.must_change_password},
@@ -69,9 +69,9 @@ nlohmann::json user_json(const app::App& app, const store::UserRow& u,
           {"last_login_at", instant(u.last_login_at)}};
 }
 
-nlohmann::json person_json(const app::App& app, const app::PersonView& v, const domain::CivilDate& today) {
+nlohmann::json person_json(const app::Services& app, const app::PersonView& v, const domain::CivilDate& today) {
   const auto& p = v.record;
-  auto tree = app.units();
+  auto tree = app.core.units();
   nlohmann::json charges = nlohmann::json::array();
   for (const auto& c : v.charges) {
     charges.push_back({{"id", c.id},
@@ -146,9 +146,13 @@ nlohmann::json event_json(const store::PersonEvent& e) {
     auto d = nlohmann::json::parse(e.detail, nullptr, false);
     if (d.is_array()) changes = d;
   }
+  auto params = nlohmann::json::parse(e.params, nullptr, false);
+  if (!params.is_object()) params = nlohmann::json::object();
+  // New entries travel as a code with parameters (the web app renders them); older ones as text.
   return {{"id", e.id},          {"at", platform::iso_utc_from_unix(e.at)},
           {"kind", e.kind},      {"user", e.user_name},
-          {"unit", e.unit_name}, {"summary", e.summary},
+          {"unit", e.unit_name}, {"code", e.code},
+          {"params", params},    {"summary", e.summary},
           {"changes", changes}};
 }
 

@@ -2,17 +2,17 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include "app/app.hpp"
+#include "app/services.hpp"
 
 namespace anbang::http {
 
 nlohmann::json unit_ref(const domain::UnitTree& tree, std::int64_t id);
 nlohmann::json unit_json(const domain::Unit& u);
-nlohmann::json me_json(const app::App& app, const app::Actor& a);
-nlohmann::json user_json(const app::App& app, const store::UserRow& u,
+nlohmann::json me_json(const app::Services& app, const app::Actor& a);
+nlohmann::json user_json(const app::Services& app, const store::UserRow& u,
                          const std::vector<store::RoleRow>& roles);
 nlohmann::json role_json(const store::RoleRow& r);
-nlohmann::json person_json(const app::App& app, const app::PersonView& v, const domain::CivilDate& today);
+nlohmann::json person_json(const app::Services& app, const app::PersonView& v, const domain::CivilDate& today);
 nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::PersonListItem& p,
                                    const std::string& today);
 nlohmann::json event_json(const store::PersonEvent& e);

@@ -13,7 +13,9 @@ constexpr const char* kCols =
     "d.id, d.kind, d.form_version, d.person_id, d.sender_unit_id, d.receiver_unit_id, d.channel, "
     "d.replies_to, "
     "d.event_date, d.sent_on, d.received_on, d.data, d.entered_by, d.created_at, COALESCE(p.name, ''), "
-    "(SELECT MIN(r.sent_on) FROM documents r WHERE r.replies_to = d.id)";
+    "(SELECT MIN(r.sent_on) FROM documents r WHERE r.replies_to = d.id), COALESCE(p.household_unit_id, 0), "
+    "COALESCE(p.residence_unit_id, 0), "
+    "(SELECT r.sender_unit_id FROM documents r WHERE r.replies_to = d.id ORDER BY r.id LIMIT 1)";
 constexpr const char* kInsertClass =
     "INSERT INTO class_history (person_id, from_date, key_subject, reason, detail, created_at) VALUES (?, ?, "
     "?, ?, ?, ?)";
@@ -43,6 +45,9 @@ Document from_row(const Row& r) {
   d.created_at = r.i64(13);
   d.person_name = r.str(14);
   d.answered_on = r.opt_str(15);
+  d.person_household_unit_id = r.i64(16);
+  d.person_residence_unit_id = r.i64(17);
+  d.answered_by = r.opt_i64(18);
   return d;
 }
 constexpr const char* kFrom = " FROM documents d LEFT JOIN persons p ON p.id = d.person_id";

@@ -17,6 +17,8 @@ struct Document {
   // Read-only extras of lists:
   std::string person_name;
   std::optional<std::string> answered_on;  // sent_on of the first reply
+  std::optional<std::int64_t> answered_by;  // the unit that sent the first reply
+  std::int64_t person_household_unit_id = 0, person_residence_unit_id = 0;
 };
 
 Result<std::int64_t> insert_document(Connection& c, const Document& d);

@@ -40,11 +40,12 @@ constexpr const char* kIdHolder =
 constexpr const char* kCharges =
     "SELECT id, name, chapter, chapter_name, section, section_name, article FROM charges ORDER BY id";
 constexpr const char* kInsertEvent =
-    "INSERT INTO person_events (person_id, at, kind, user_id, unit_id, summary, detail) VALUES (?, ?, ?, ?, "
-    "?, ?, ?)";
+    "INSERT INTO person_events (person_id, at, kind, user_id, unit_id, summary, detail, code, params) VALUES "
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kChargeIds = "SELECT charge_ids FROM persons WHERE id = ?";
 constexpr const char* kEvents =
     "SELECT e.id, e.person_id, e.at, e.kind, e.user_id, e.unit_id, COALESCE(u.display_name, ''), "
-    "COALESCE(n.name, ''), e.summary, e.detail FROM person_events e LEFT JOIN users u ON u.id = e.user_id "
+    "COALESCE(n.name, ''), e.summary, e.detail, e.code, e.params FROM person_events e LEFT JOIN users u ON u.id = e.user_id "
     "LEFT JOIN units n ON n.id = e.unit_id WHERE e.person_id = ? ORDER BY e.at DESC, e.id DESC";
 }  // namespace sql
 
@@ -354,7 +355,8 @@ Result<std::vector<std::pair<std::string, std::string>>> list_code_table(Connect
 
 Status insert_person_event(Connection& c, const PersonEvent& e) {
   auto r = c.exec(sql::kInsertEvent,
-                  {e.person_id, e.at, e.kind, opt(e.user_id), opt(e.unit_id), e.summary, e.detail});
+                  {e.person_id, e.at, e.kind, opt(e.user_id), opt(e.unit_id), e.summary, e.detail, e.code,
+                   e.params.empty() ? std::string("{}") : e.params});
   if (!r.ok()) return r.error();
   return {};
 }
@@ -375,9 +377,18 @@ Result<std::vector<PersonEvent>> list_person_events(Connection& c, std::int64_t 
     e.unit_name = r.str(7);
     e.summary = r.str(8);
     e.detail = r.str(9);
+    e.code = r.str(10);
+    e.params = r.str(11);
     out.push_back(std::move(e));
   }
   return out;
+}
+
+Result<std::vector<std::int64_t>> person_charge_ids(Connection& c, std::int64_t person_id) {
+  auto row = c.query_one(sql::kChargeIds, {person_id});
+  if (!row.ok()) return row.error();
+  if (!row->has_value()) return std::vector<std::int64_t>{};
+  return charges_from((*row)->str(0));
 }
 
 }  // namespace anbang::store

@@ -102,9 +102,13 @@ struct PersonEvent {
   std::string kind;
   std::optional<std::int64_t> user_id, unit_id;
   std::string user_name, unit_name;
-  std::string summary, detail;
+  std::string summary, detail;  // summary: text of entries from before codes (V005)
+  std::string code;             // message code the web app renders, e.g. "custody.detention"
+  std::string params = "{}";    // its parameters (JSON object text)
 };
 Status insert_person_event(Connection& c, const PersonEvent& e);
 Result<std::vector<PersonEvent>> list_person_events(Connection& c, std::int64_t person_id);
+// The charges of a person (R-CLS-1 reads them), whoever may see the person: the caller checked.
+Result<std::vector<std::int64_t>> person_charge_ids(Connection& c, std::int64_t person_id);
 
 }  // namespace anbang::store

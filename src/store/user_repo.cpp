@@ -3,6 +3,8 @@
 namespace anbang::store {
 
 namespace sql {
+constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
+constexpr const char* kClearMustChange = "UPDATE users SET must_change_password = 0 WHERE id = ?";
 constexpr const char* kUserCols =
     "id, username, display_name, phone, unit_id, role_id, password_hash, must_change_password, active, "
     "failed_logins, locked_until, last_login_at";
@@ -235,6 +237,14 @@ Status delete_other_sessions(Connection& c, std::int64_t user_id, const std::str
 
 Status delete_idle_sessions(Connection& c, std::int64_t older_than) {
   return done(c.exec(sql::kDeleteIdle, {older_than}));
+}
+
+Result<std::int64_t> count_users(Connection& c) { return c.scalar(sql::kCountUsers); }
+
+Status clear_must_change_password(Connection& c, std::int64_t user_id) {
+  auto r = c.exec(sql::kClearMustChange, {user_id});
+  if (!r.ok()) return r.error();
+  return {};
 }
 
 }  // namespace anbang::store

@@ -146,7 +146,7 @@ test('R-PCK-1 R-PCK-2 the pick-up record names who, when and where', async () =>
   const tasks = (await sfs.get(`/api/v1/persons/${made.body.id}/tasks`)).body.items;
   assert.equal(tasks.find((t) => t.rule === 'R-PCK-2').state, 'done');
   const tl = (await sfs.get(`/api/v1/persons/${made.body.id}/timeline`)).body.items;
-  assert.ok(tl.some((e) => e.kind === 'pickup' && /永川监狱/.test(e.summary)));
+  assert.ok(tl.some((e) => e.kind === 'pickup' && e.code === 'pickup.recorded' && /永川监狱/.test(e.params.place)));
   const bad = await zj.post(`/api/v1/persons/${made.body.id}/pickups`, { picked_on: day(2), kind: 'family' });
   assert.equal(bad.body.error.code, 'DATE_IN_FUTURE');
 });
@@ -226,5 +226,5 @@ test('R-LNK-1 R-LNK-4 paper documents received by mail are entered by the judici
   tasks = (await sfs.get(`/api/v1/persons/${r.body.person_id}/tasks`)).body.items;
   assert.equal(tasks.find((t) => t.key === 'R-LNK-4/reply').state, 'open');
   const timeline = (await sfs.get(`/api/v1/persons/${r.body.person_id}/timeline`)).body.items;
-  assert.ok(timeline.some((e) => e.summary.includes('邮寄收到 重庆市永川监狱')));
+  assert.ok(timeline.some((e) => e.code === 'document.registration_form' && e.params.channel === 'mail' && e.params.sender === '重庆市永川监狱'));
 });

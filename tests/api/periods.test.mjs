@@ -84,20 +84,31 @@ test('R-PER-1 a new sentence ends the period; its duties leave the work lists; a
   const live = await tasksOf(p.id);
   assert.ok(!live.some((t) => t.rule === 'R-REG-1'), 'the new period’s registration is not due before release');
   const timeline = (await sfs.get(`/api/v1/persons/${p.id}/timeline`)).body.items;
-  assert.ok(timeline.some((e) => e.kind === 'custody' && e.summary.includes('原帮教期')));
+  assert.ok(timeline.some((e) => e.kind === 'custody' && e.code === 'custody.new_sentence'));
   // A detention cannot be recorded in a period that is over.
   const late = await sfs.post(`/api/v1/persons/${p.id}/custody`, { kind: 'detention', from_date: day(-1) });
   assert.equal(late.body.error.code, 'NOT_YET_RELEASED');
 });
 
-test('R-PER-1 R-LNK-1 a registration form for a person under assistance is a new sentence: the new period’s linkage starts afresh', async () => {
+test('R-PER-1 R-LNK-1 a registration form for a person under assistance is a report of new custody: the household judicial office confirms it, which ends the period; the new period’s linkage starts afresh', async () => {
   const p = await released('再犯丙', -200);
   const id = p.id_number;
   const person = personBody(units['500153001001'].id, charge, { name: '再犯丙', id_number: id, release_date: day(400), release_kind: undefined });
   const form = await kss.post('/api/v1/documents/registration-forms', { person, received_into_custody: day(-10), form: {} });
   assert.equal(form.status, 201, JSON.stringify(form.body));
   assert.equal(form.body.person_id, p.id);
-  const periods = (await sfs.get(`/api/v1/persons/${p.id}/periods`)).body;
+  assert.equal(form.body.data.new_custody, true);
+  // Nothing of the running period changes before the confirmation.
+  let periods = (await sfs.get(`/api/v1/persons/${p.id}/periods`)).body;
+  assert.deepEqual(periods.earlier, []);
+  assert.equal(periods.current.release_date, day(-200));
+  // Another township cannot confirm; the household judicial office does, once.
+  const other = await loginAs(srv, 'sfs_101');
+  assert.equal((await other.post(`/api/v1/documents/${form.body.id}/confirm-custody`, {})).status, 404);
+  const confirmed = await sfs.post(`/api/v1/documents/${form.body.id}/confirm-custody`, {});
+  assert.equal(confirmed.status, 201, JSON.stringify(confirmed.body));
+  assert.equal((await sfs.post(`/api/v1/documents/${form.body.id}/confirm-custody`, {})).body.error.code, 'ALREADY_CONFIRMED');
+  periods = (await sfs.get(`/api/v1/persons/${p.id}/periods`)).body;
   assert.deepEqual(periods.earlier.map((e) => [e.release_date, e.ended_on, e.end_reason]), [[day(-200), day(-10), 'new_sentence']]);
   assert.equal(periods.current.release_date, day(400));
   assert.equal(periods.current.release_kind, 'detention_centre');

@@ -151,6 +151,17 @@ test('policy parameters change from a date on, validated, audited, and tasks fol
   assert.equal(refused.status, 403);
   const ok = await admin.req('PUT', '/api/v1/policy', { name: 'reception_feedback_days', value: '7', effective_from: day(0) });
   assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  // Every person's tasks are recomputed in the background; the administrator follows the job.
+  let job;
+  for (let i = 0; i < 200; i++) {
+    job = (await admin.get(`/api/v1/jobs/${ok.body.job_id}`)).body;
+    if (job.state !== 'running') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(job.state, 'done', JSON.stringify(job));
+  assert.equal(job.kind, 'tasks_recompute');
+  assert.ok(job.total > 0 && job.done === job.total, JSON.stringify(job));
+  assert.equal((await c.get(`/api/v1/jobs/${ok.body.job_id}`)).status, 403);
   const p = await c.get('/api/v1/policy');
   assert.ok(p.body.entries.some((e) => e.name === 'reception_feedback_days' && e.value === '7'));
   assert.ok(p.body.parameters.includes('lost_contact_days'));

@@ -47,7 +47,7 @@ test('R-JUR-1 a pending transfer changes nothing; the receiving township accepts
   assert.ok(tasks.filter((t) => t.rule === 'R-VIS-1').every((t) => t.unit.name === units['500153101002'].name));
   assert.equal(tasks.find((t) => t.rule === 'R-REG-1').unit.name, '昌元街道司法所');
   const tl = (await sfs.get(`/api/v1/persons/${person.id}/timeline`)).body.items;
-  assert.ok(tl.some((e) => e.kind === 'transfer' && /已接收/.test(e.summary)));
+  assert.ok(tl.some((e) => e.kind === 'transfer' && e.code === 'transfer.accepted'));
 });
 
 test('R-JUR-2 an identity established moves the household place and marks the identity verified', async () => {

@@ -122,6 +122,8 @@ export interface TimelineEntry {
   kind: 'created' | 'updated' | 'released' | 'note' | string
   user: string
   unit: string
+  code: string
+  params: Record<string, unknown>
   summary: string
   changes: FieldChange[]
 }

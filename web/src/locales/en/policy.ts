@@ -19,6 +19,11 @@ export default {
   required: 'Please fill in {field}',
   confirm: 'Every person’s tasks will be recomputed. Continue?',
   saved: 'Changed; effective from {date}',
+  job: {
+    running: 'Recomputing every person\'s tasks in the background: {done} of {total} persons done',
+    done: 'Every person\'s tasks follow the new value ({total} persons)',
+    failed: 'Recomputing the tasks failed; change the value again later or contact the administrator',
+  },
   unknown: '(no description of this parameter on this page)',
   words: {
     month: 'Monthly',

@@ -19,6 +19,11 @@ export default {
   required: '请填写{field}',
   confirm: '修改后将重新计算所有人员的任务,确定吗?',
   saved: '已修改,自 {date} 起生效',
+  job: {
+    running: '正在后台重新计算所有人员的任务：已完成 {done} / {total} 人',
+    done: '所有人员的任务已按新参数重新计算（{total} 人）',
+    failed: '重新计算任务失败，请稍后再修改一次或联系管理员',
+  },
   unknown: '(本页面未收录此参数的说明)',
   words: {
     month: '每月',

@@ -1,0 +1,114 @@
+#include "app/classification/classification_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/guard.hpp"
+#include "app/core/person_read.hpp"
+#include "store/person_repo.hpp"
+
+namespace anbang::app {
+
+namespace {
+domain::Finding finding(const std::string& v) {
+  if (v == "confirmed") return domain::Finding::confirmed;
+  if (v == "suspected") return domain::Finding::suspected;
+  if (v == "cleared") return domain::Finding::cleared;
+  return domain::Finding::none;
+}
+}  // namespace
+
+ClassificationService::ClassificationService(Core& core) : core_(core) {
+  core_.add_consequence("class", [this](store::Connection& c, const AuthedCtx& ctx, std::int64_t person_id) {
+    return reclassify(c, ctx, person_id);
+  });
+}
+
+Result<domain::Classification> ClassificationService::classify(store::Connection& c, std::int64_t person_id,
+                                                               domain::CivilDate today) const {
+  domain::ClassificationInput in;
+  in.three_none_mode = core_.policy()->values_at(today).three_none_mode;  // R-CLS-2, in force today
+  auto docs = store::person_documents(c, person_id);
+  if (!docs.ok()) return docs.error();
+  for (const auto& d : *docs) {  // the latest verification's findings and release notice count
+    auto data = nlohmann::json::parse(d.data, nullptr, false);
+    if (!data.is_object()) continue;
+    if (d.kind == "release_notice") {
+      // Interpretation: the assessment's explicit finding of a tendency, or a high risk level.
+      in.reoffending_tendency = data.value("reoffending_tendency", false) || data.value("risk_level", "") == "high";
+      in.reoffending_source = "document:" + std::to_string(d.id);
+      continue;
+    }
+    if (d.kind != "verification_feedback") continue;
+    in.false_name = finding(data.value("false_name", ""));
+    in.false_identity = finding(data.value("false_identity", ""));
+    in.false_address = finding(data.value("false_address", ""));
+    // R-CLS-2: the 三无 factors as the verification found them (null = not assessed).
+    auto factor = [&](const char* key) -> std::optional<bool> {
+      auto it = data.find(key);
+      if (it == data.end() || !it->is_boolean()) return std::nullopt;
+      return it->get<bool>();
+    };
+    in.no_home = factor("no_home");
+    in.no_job = factor("no_job");
+    in.no_relatives = factor("no_relatives");
+    in.three_none_source = "document:" + std::to_string(d.id);
+    in.verification_source = "document:" + std::to_string(d.id);
+  }
+  auto charges = store::person_charge_ids(c, person_id);
+  if (!charges.ok()) return charges.error();
+  for (std::int64_t id : *charges) {
+    const store::ChargeRow* charge = core_.charge(id);
+    if (charge && charge->chapter == 1) {
+      in.national_security = true;  // Criminal Law chapter 1: 危害国家安全罪
+      in.charge_source = "charge:" + std::to_string(id);
+    }
+  }
+  return domain::classify(in);
+}
+
+Status ClassificationService::reclassify(store::Connection& c, const AuthedCtx& ctx, std::int64_t person_id) {
+  auto now_class = classify(c, person_id, ctx.today);
+  if (!now_class.ok()) return now_class.error();
+  auto history = store::class_history(c, person_id);
+  if (!history.ok()) return history.error();
+  bool was_key = !history->empty() && history->back().key;
+  if (was_key == now_class->key && !history->empty()) return {};
+  if (history->empty() && !now_class->key) return {};  // general from the start: nothing to record
+  domain::Classification before;
+  before.key = was_key;
+  std::string reason = domain::class_change_reason(before, *now_class);
+  nlohmann::json detail = nlohmann::json::array();
+  nlohmann::json criteria = nlohmann::json::array();
+  for (const auto& r : now_class->reasons) {
+    detail.push_back({{"criterion", r.criterion}, {"text", r.text}, {"source", r.source}});
+    criteria.push_back(r.criterion);
+  }
+  store::ClassChange ch{person_id, domain::to_string(ctx.today), now_class->key, reason, detail.dump(), ctx.now};
+  if (auto s = store::insert_class_change(c, ch); !s.ok()) return s;
+  if (auto s = store::set_key_subject(c, person_id, now_class->key); !s.ok()) return s;
+  store::PersonEvent e;
+  e.person_id = person_id;
+  e.at = ctx.now;
+  e.kind = "classified";
+  if (!ctx.actor.system) {
+    e.user_id = ctx.actor.user_id;
+    e.unit_id = ctx.actor.unit_id;
+  }
+  e.code = now_class->key ? "class.key" : "class.general";
+  e.params = nlohmann::json{{"criteria", criteria}}.dump();
+  return store::insert_person_event(c, e);
+}
+
+Result<Audited<ClassView>> ClassificationService::read(const AuthedCtx& ctx, std::int64_t person_id) {
+  return read_person<ClassView>(core_, ctx, perm::person_read, person_id, "classification",
+                                [&](store::Connection& c, const Reached&) -> Result<ClassView> {
+                                  auto cls = classify(c, person_id, ctx.today);
+                                  if (!cls.ok()) return cls.error();
+                                  auto history = store::class_history(c, person_id);
+                                  if (!history.ok()) return history.error();
+                                  return ClassView{cls->key, cls->reasons, cls->three_none_factors,
+                                                   std::move(history).value()};
+                                });
+}
+
+}  // namespace anbang::app

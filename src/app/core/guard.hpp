@@ -1,0 +1,69 @@
+// The guard: permission plus jurisdiction, the only way for a use case to reach a person's records.
+//
+// A use case asks the guard for the person (`reach_person`) inside its transaction and works on the
+// `Reached` it gets; a `Reached` cannot be made anywhere else. A person who does not exist and a
+// person outside the caller's jurisdiction (R-JUR-1: neither the household-registration nor the
+// residence unit is covered) both answer PERSON_NOT_FOUND, and the refusal is on record.
+//
+// System work (the nightly refresh, seeding, the CLI) acts outside any user's scope only through
+// `system_context(why)` — the one named way to do so; grep for it.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "app/core/context.hpp"
+#include "app/core/core.hpp"
+#include "common/result.hpp"
+#include "store/person_repo.hpp"
+
+namespace anbang::app {
+
+// Permission names (resource:action) as the roles table grants them.
+namespace perm {
+inline constexpr std::string_view person_read = "person:read";
+inline constexpr std::string_view person_create = "person:create";
+inline constexpr std::string_view person_update = "person:update";
+inline constexpr std::string_view person_export = "person:export";
+inline constexpr std::string_view person_register = "person:register";
+inline constexpr std::string_view document_send = "document:send";
+inline constexpr std::string_view document_read = "document:read";
+inline constexpr std::string_view document_verify = "document:verify";
+inline constexpr std::string_view followup_record = "followup:record";
+inline constexpr std::string_view custody_record = "custody:record";
+inline constexpr std::string_view task_read = "task:read";
+inline constexpr std::string_view meeting_record = "meeting:record";
+inline constexpr std::string_view policy_manage = "policy:manage";
+inline constexpr std::string_view user_manage = "user:manage";
+inline constexpr std::string_view role_manage = "role:manage";
+inline constexpr std::string_view unit_manage = "unit:manage";
+inline constexpr std::string_view audit_read = "audit:read";
+}  // namespace perm
+
+// Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no
+// password change pending (PASSWORD_CHANGE_REQUIRED).
+Status require(const AuthedCtx& ctx, std::string_view permission);
+
+// A person reached through the guard, with the record as it was read in this transaction.
+class Reached {
+ public:
+  std::int64_t id() const { return record_.id; }
+  const store::PersonRecord& record() const { return record_; }
+
+ private:
+  explicit Reached(store::PersonRecord r) : record_(std::move(r)) {}
+  store::PersonRecord record_;
+  friend Result<Reached> reach_person(Core&, store::Connection&, const AuthedCtx&, std::int64_t);
+};
+
+// The person `id` if it exists and is in the caller's jurisdiction (the system context covers the
+// district). Otherwise PERSON_NOT_FOUND, and an access record of the refusal is queued.
+Result<Reached> reach_person(Core& core, store::Connection& c, const AuthedCtx& ctx, std::int64_t id);
+
+// The one answer for a person that does not exist or is outside the caller's jurisdiction.
+Error person_not_found();
+
+// The context of system work, acting for the whole district with every permission it names.
+// `why` goes into the audit records it writes (username "system:<why>").
+AuthedCtx system_context(const Core& core, std::string_view why);
+
+}  // namespace anbang::app

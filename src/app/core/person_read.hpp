@@ -1,0 +1,32 @@
+// The one way to read a person's records: permission, jurisdiction (guard.hpp), one read
+// transaction, and the access record the value cannot leave without (audit.hpp).
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "app/core/audit.hpp"
+#include "app/core/core.hpp"
+#include "app/core/guard.hpp"
+
+namespace anbang::app {
+
+// Runs `fn(store::Connection&, const Reached&) -> Result<T>` for the person `id` and returns its
+// value with an access record "person_read" naming the part of the file read.
+template <class T, class Fn>
+Result<Audited<T>> read_person(Core& core, const AuthedCtx& ctx, std::string_view permission, std::int64_t id,
+                               std::string_view part, Fn&& fn) {
+  if (auto s = require(ctx, permission); !s.ok()) return s.error();
+  using Out = Audited<T>;
+  return transact_value<Out>(core.db(), store::TxKind::read, [&](store::Connection& c) -> Result<Out> {
+    auto reached = reach_person(core, c, ctx, id);
+    if (!reached.ok()) return reached.error();
+    Result<T> value = fn(c, *reached);
+    if (!value.ok()) return value.error();
+    nlohmann::json detail = nlohmann::json::object();
+    if (!part.empty()) detail["part"] = std::string(part);
+    return Out(std::move(value).value(),
+               access_record(ctx, "person_read", "person", id, reached->record().name, detail.dump()));
+  });
+}
+
+}  // namespace anbang::app

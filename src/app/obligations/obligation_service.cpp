@@ -1,0 +1,316 @@
+// Issue 3: the obligation engine (src/rules) wired to the records. Each person's tasks are
+// recomputed whenever a record that feeds them changes (and for everyone at start and each night),
+// and kept in the tasks table for the workbench's queries; "overdue" is derived from the due date
+// at query time. Owner roles become units here (R-JUR-1): visits to the residence village, reviews
+// to the residence township, registration and linkage to the household township's judicial office.
+#include <condition_variable>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "app/obligations/obligation_service.hpp"
+#include "domain/text.hpp"
+#include "app/core/person_changed.hpp"
+#include "app/core/person_read.hpp"
+#include "platform/log.hpp"
+#include "store/period_repo.hpp"
+
+namespace anbang::app {
+
+ObligationService::ObligationService(Core& core) : core_(core) {
+  core_.add_consequence("tasks", [this](store::Connection& c, const AuthedCtx& ctx, std::int64_t person_id) {
+    return refresh_tasks(c, person_id, ctx.today);
+  });
+}
+
+ObligationService::~ObligationService() {
+  daily_refresh_ = {};  // stop and join before the members it uses go away
+}
+
+std::int64_t ObligationService::owner_unit(std::string_view owner, const store::FactsRow& facts) const {
+  auto tree = core_.units();
+  const auto& f = facts.facts;
+  // R-JUR-2 (identity unknown): until the original investigating authority's place is recorded,
+  // the household-registration unit entered stands for it.
+  std::int64_t household_town = tree->township_of(f.household_unit_id).value_or(f.household_unit_id);
+  std::int64_t residence_town = tree->township_of(f.residence_unit_id).value_or(f.residence_unit_id);
+  if (owner == rules::owner::residence_village) return f.residence_unit_id;
+  if (owner == rules::owner::residence_township) return residence_town;
+  if (owner == rules::owner::household_township) return household_town;
+  if (owner == rules::owner::household_judicial_office) return tree->judicial_office_for(household_town);
+  if (owner == rules::owner::sender) return facts.sender_unit_id.value_or(0);
+  return 0;
+}
+
+std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& facts, domain::CivilDate today,
+                                           bool with_explanations) const {
+  std::vector<PersonTask> out;
+  for (auto& t : rules::person_tasks(facts.facts, *core_.policy(), today)) {
+    PersonTask pt;
+    pt.unit_id = owner_unit(t.owner, facts);
+    if (pt.unit_id == 0) continue;  // e.g. a prison outside the system sent nothing through it
+    pt.state = std::string(rules::to_string(t.state));
+    // Files entered after the fact (historical data): duties that fell due before the file existed
+    // are not pursued.
+    if (t.state != rules::State::done && domain::to_string(t.due) < facts.created_on) {
+      t.state = rules::State::not_applicable;
+      pt.state = "not_applicable";
+    }
+    if (with_explanations) pt.explanation = rules::explain(t);
+    pt.task = std::move(t);
+    out.push_back(std::move(pt));
+  }
+  return out;
+}
+
+std::vector<store::TaskRow> ObligationService::task_rows(const store::FactsRow& facts, domain::CivilDate today) const {
+  std::vector<store::TaskRow> rows;
+  for (const auto& pt : compute_tasks(facts, today, /*with_explanations=*/false)) {
+    // Not-applicable tasks are shown on the person's file (computed live) but not kept for the
+    // workbench, which asks only for open, overdue and done ones.
+    if (pt.state == "not_applicable") continue;
+    store::TaskRow r;
+    r.person_id = facts.facts.id;
+    r.unit_id = pt.unit_id;
+    r.rule = std::string(pt.task.rule);
+    // Keys are unique per assistance period; the release date makes them unique per person.
+    r.task_key = domain::to_string(facts.facts.release_date) + "/" + pt.task.key;
+    r.window_from = domain::to_string(pt.task.window_from);
+    r.due = domain::to_string(pt.task.due);
+    r.state = pt.state == "overdue" ? "open" : pt.state;  // overdue is derived at query time
+    if (pt.task.fulfilled_on) r.fulfilled_on = domain::to_string(*pt.task.fulfilled_on);
+    rows.push_back(std::move(r));
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.task_key < b.task_key; });
+  return rows;
+}
+
+Status ObligationService::refresh_tasks(store::Connection& c, std::int64_t person_id, domain::CivilDate today) {
+  auto facts = store::load_facts(c, person_id);
+  if (!facts.ok()) return facts.error();
+  if (!facts->has_value()) return {};
+  return store::replace_person_tasks(c, person_id, domain::to_string((*facts)->facts.release_date),
+                                     task_rows(**facts, today), domain::to_string(today));
+}
+
+void ObligationService::start_daily_refresh() {
+  daily_refresh_ = std::jthread([this](std::stop_token stop) {
+    std::mutex mu;
+    std::condition_variable_any cv;
+    while (!stop.stop_requested()) {
+      std::int64_t now = platform::unix_seconds(core_.clock().now());
+      std::int64_t shanghai = now + 8 * 3600;
+      std::int64_t next = (shanghai / 86400 + 1) * 86400 + 300 - 8 * 3600;  // 00:05 next day, Shanghai
+      std::unique_lock lock(mu);
+      cv.wait_for(lock, stop, std::chrono::seconds(next - now), [] { return false; });
+      if (stop.stop_requested()) return;
+      auto today = domain::shanghai_date_from_unix(platform::unix_seconds(core_.clock().now()));
+      if (auto ended = record_period_ends(today); !ended.ok())
+        platform::log_error("period ends: " + ended.error().message);
+      auto n = refresh_all_tasks(today);
+      if (!n.ok())
+        platform::log_error("daily task refresh failed: " + n.error().message);
+      else
+        platform::log_info("daily task refresh: " + std::to_string(*n) + " persons");
+    }
+  });
+}
+
+Result<std::int64_t> ObligationService::record_period_ends(domain::CivilDate today) {
+  const std::string day = domain::to_string(today);
+  AuthedCtx sys = system_context(core_, "period_end");
+  return write_persons<std::int64_t>(core_, sys, "", [&](PersonWrite& w) -> Result<std::int64_t> {
+    auto due = store::periods_due_to_end(w.c, day);
+    if (!due.ok()) return due.error();
+    if (due->empty()) w.nothing_changed();
+    for (auto& period : *due) {
+      period.ended_on = period.end_date;
+      period.end_reason = "expired";
+      period.created_at = sys.now;
+      if (auto s = store::insert_period(w.c, period); !s.ok()) return s.error();
+      w.record(period.person_id, "",
+               Change{"period_end",
+                      {{"release_date", period.release_date}, {"end_date", period.end_date}},
+                      "released_from_assistance",
+                      "period.expired",
+                      {{"end_date", period.end_date}}});
+    }
+    return static_cast<std::int64_t>(due->size());
+  });
+}
+
+Result<std::int64_t> ObligationService::refresh_all_tasks(domain::CivilDate today, const Jobs::Progress& progress) {
+  // Chunks of persons by id, each in one short write transaction: read the chunk's records with one
+  // query per table, compute in memory, write only the persons whose tasks changed (a nightly
+  // refresh changes few). Inside the transaction nothing can change under us; between chunks
+  // requests keep flowing.
+  auto max_id = transact_value<std::int64_t>(core_.db(), store::TxKind::read,
+                                             [](store::Connection& c) { return store::max_person_id(c); });
+  if (!max_id.ok()) return max_id.error();
+  // Without any digest (a new database, or one from before digests) every person's tasks are
+  // generated afresh: the table is emptied and its unit index built once at the end, which is
+  // several times faster than keeping the index up to date row by row (bench/README.md).
+  auto digests = transact_value<std::int64_t>(
+      core_.db(), store::TxKind::read, [](store::Connection& c) { return store::count_task_digests(c, 1); });
+  if (!digests.ok()) return digests.error();
+  const bool bulk = *digests == 0;
+  if (bulk) {
+    if (auto s = core_.db().transact(store::TxKind::write, store::begin_task_bulk_load); !s.ok()) return s.error();
+  }
+  auto result = refresh_chunks(today, *max_id, bulk, progress);
+  // Also after a failure: the index must exist again (idempotent when it does).
+  if (auto s = core_.db().transact(store::TxKind::write, store::end_task_bulk_load); !s.ok()) return s.error();
+  return result;
+}
+
+Result<std::int64_t> ObligationService::refresh_chunks(domain::CivilDate today, std::int64_t max_id, bool bulk,
+                                                       const Jobs::Progress& progress) {
+  const std::string computed_on = domain::to_string(today);
+  constexpr std::int64_t kChunk = 5000;
+  std::int64_t persons = 0;
+  for (std::int64_t from = 1; from <= max_id; from += kChunk) {
+    Status s = core_.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+      auto facts = store::load_facts_range(c, from, from + kChunk - 1);
+      if (!facts.ok()) return facts.error();
+      auto stored = store::load_task_digests(c, from, from + kChunk - 1);
+      if (!stored.ok()) return stored.error();
+      for (const auto& f : *facts) {
+        auto rows = task_rows(f, today);
+        auto it = stored->find(f.facts.id);
+        if (it != stored->end() && it->second == store::task_digest(rows)) continue;
+        bool had = !bulk && it != stored->end();
+        if (auto r = store::replace_person_tasks(c, f.facts.id, domain::to_string(f.facts.release_date), rows,
+                                                 computed_on, had);
+            !r.ok())
+          return r;
+      }
+      persons += static_cast<std::int64_t>(facts->size());
+      return {};
+    });
+    if (!s.ok()) return s.error();
+    if (progress) progress(std::min(from + kChunk - 1, max_id), max_id);
+  }
+  return persons;
+}
+
+namespace {
+// The owner units a user answers for: their own unit, and for tree units (township, village) the
+// units below; a judicial office or police station answers for its own tasks.
+std::vector<std::int64_t> own_units(const domain::UnitTree& tree, const Actor& a) {
+  const domain::Unit* u = tree.find(a.unit_id);
+  if (u && domain::is_area_kind(u->kind) && u->kind != "district") return tree.subtree_ids(a.unit_id);
+  return {a.unit_id};
+}
+}  // namespace
+
+Result<Audited<TaskPage>> ObligationService::find_tasks(const AuthedCtx& ctx, const TaskQuery& q) {
+  if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
+  if (q.page < 1 || q.page > 100000 || q.page_size < 1 || q.page_size > 100) {
+    return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
+  }
+  static const std::set<std::string> states = {"", "open", "overdue", "due_soon", "done", "not_applicable"};
+  if (!states.count(q.state)) return invalid("FIELD_VALUE", "任务状态取值无效", "state");
+  auto tree = core_.units();
+  store::TaskFilter f;
+  if (q.mine) f.unit_ids = own_units(*tree, ctx.actor);
+  if (q.unit_id) {
+    if (!tree->find(*q.unit_id)) return invalid("UNIT_UNKNOWN", "所选单位不存在", "unit_id");
+    auto sub = tree->subtree_ids(*q.unit_id);
+    if (f.unit_ids.empty()) {
+      f.unit_ids = sub;
+    } else {  // both: the intersection
+      std::vector<std::int64_t> both;
+      for (auto id : f.unit_ids) {
+        if (std::find(sub.begin(), sub.end(), id) != sub.end()) both.push_back(id);
+      }
+      f.unit_ids = both.empty() ? std::vector<std::int64_t>{-1} : both;
+    }
+  }
+  f.rule = q.rule;
+  f.state = q.state;
+  f.person_id = q.person_id;
+  f.today = domain::to_string(ctx.today);
+  f.due_until = domain::to_string(domain::add_days(ctx.today, 7));
+  f.page = q.page;
+  f.page_size = q.page_size;
+  auto page =
+      transact_value<TaskPage>(core_.db(), store::TxKind::read, [&](store::Connection& c) -> Result<TaskPage> {
+        auto found = store::search_tasks(c, ctx.actor.scope, f);
+        if (!found.ok()) return found.error();
+        return TaskPage{std::move(found->first), found->second, q.page, q.page_size};
+      });
+  if (!page.ok()) return page.error();
+  nlohmann::json d = {{"rule", q.rule}, {"state", q.state}, {"mine", q.mine}, {"total", page->total}};
+  auto record = access_record(ctx, "task_list", "tasks", std::nullopt,
+                             std::to_string(page->items.size()) + " 项", d.dump());
+  return Audited<TaskPage>(std::move(page).value(), std::move(record));
+}
+
+Result<Audited<std::vector<PersonTask>>> ObligationService::read_person_tasks(const AuthedCtx& ctx,
+                                                                               std::int64_t id) {
+  return read_person<std::vector<PersonTask>>(
+      core_, ctx, perm::task_read, id, "tasks",
+      [&](store::Connection& c, const Reached&) -> Result<std::vector<PersonTask>> {
+        auto facts = store::load_facts(c, id);
+        if (!facts.ok()) return facts.error();
+        if (!facts->has_value()) return person_not_found();
+        // Computed live (a few microseconds), so the explanation is always that of today's records.
+        return compute_tasks(**facts, ctx.today);
+      });
+}
+
+Result<Audited<std::vector<store::LostRow>>> ObligationService::supervision_list(const AuthedCtx& ctx, const std::string& which) {
+  if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
+  if (which != "lost" && which != "missed")
+    return invalid("FIELD_VALUE", "列表应为 lost(脱管风险)或 missed(漏管)", "which");
+  std::string today = domain::to_string(ctx.today);
+  // R-LOST-1: overdue by more than lost_contact_days after a due date.
+  std::string cutoff =
+      domain::to_string(domain::add_days(ctx.today, -core_.policy()->values_at(ctx.today).lost_contact_days));
+  using Rows = std::vector<store::LostRow>;
+  auto rows = transact_value<Rows>(core_.db(), store::TxKind::read, [&](store::Connection& c) {
+    return which == "lost" ? store::lost_contact(c, ctx.actor.scope, today, cutoff, 500)
+                           : store::missed_supervision(c, ctx.actor.scope, today, 500);
+  });
+  if (!rows.ok()) return rows.error();
+  auto record = access_record(ctx, "person_search", "persons", std::nullopt,
+                             std::to_string(rows->size()) + " 人", nlohmann::json{{"list", which}}.dump());
+  return Audited<Rows>(std::move(rows).value(), std::move(record));
+}
+
+Result<Workbench> ObligationService::workbench(const AuthedCtx& ctx) {
+  if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
+  Workbench w;
+  w.today = domain::to_string(ctx.today);
+  w.week_end = domain::to_string(domain::add_days(ctx.today, 7));
+  auto mine = own_units(*core_.units(), ctx.actor);
+  Status s = core_.db().transact(store::TxKind::read, [&](store::Connection& c) -> Status {
+    auto m = store::count_tasks(c, ctx.actor.scope, mine, w.today, w.week_end);
+    if (!m.ok()) return m.error();
+    w.mine = *m;
+    auto all = store::count_tasks(c, ctx.actor.scope, {}, w.today, w.week_end);
+    if (!all.ok()) return all.error();
+    w.scope = *all;
+    return {};
+  });
+  if (!s.ok()) return s.error();
+  return w;
+}
+
+}  // namespace anbang::app
+
+namespace anbang::app {
+
+std::vector<PersonTask> ObligationService::unit_tasks(const rules::UnitFacts& facts, domain::CivilDate today) const {
+  std::vector<PersonTask> out;
+  for (auto& t : rules::unit_tasks(facts, *core_.policy(), today)) {
+    PersonTask pt;
+    pt.unit_id = facts.unit_id;
+    pt.state = std::string(rules::to_string(t.state));
+    pt.explanation = rules::explain(t);
+    pt.task = std::move(t);
+    out.push_back(std::move(pt));
+  }
+  return out;
+}
+
+}  // namespace anbang::app

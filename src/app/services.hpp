@@ -1,0 +1,56 @@
+// The composition of the use-case layer: the core and one service per capability, built once by
+// the binary (main.cpp), the tests and the benchmarks. Construction order matters where services
+// register consequences on the core: the class is recomputed before the tasks (R-CLS-3 feeds
+// R-PCK, R-VIS-2, R-REV-1).
+#pragma once
+#include "app/admin/admin_service.hpp"
+#include "app/audit_view/audit_view_service.hpp"
+#include "app/auth/auth_service.hpp"
+#include "app/classification/classification_service.hpp"
+#include "app/core/core.hpp"
+#include "app/linkage/linkage_service.hpp"
+#include "app/meetings/meeting_service.hpp"
+#include "app/obligations/obligation_service.hpp"
+#include "app/person/person_service.hpp"
+#include "app/supervision/supervision_service.hpp"
+
+namespace anbang::app {
+
+struct Services {
+  Services(store::Database& db, const platform::Clock& clock, Config config)
+      : core(db, clock, config),
+        classification(core),
+        obligations(core),
+        auth(core),
+        admin(core, auth),
+        persons(core),
+        supervision(core),
+        linkage(core, supervision),
+        meetings(core, obligations),
+        audit(core) {}
+
+  Core core;
+  ClassificationService classification;  // consequence 1: the class
+  ObligationService obligations;          // consequence 2: the tasks
+  AuthService auth;
+  AdminService admin;
+  PersonService persons;
+  SupervisionService supervision;
+  LinkageService linkage;
+  MeetingService meetings;
+  AuditViewService audit;
+};
+
+// Creates reference data (code tables, permissions, built-in roles) and the organisation tree of
+// district 500153 (townships, judicial offices, police stations, detention centre, departments)
+// when missing. Idempotent.
+Status bootstrap(store::Database& db, std::int64_t now);
+
+// Demo district: villages, staff users for each unit and role, `persons` released persons.
+// Deterministic. Refuses to run twice on one database.
+struct DemoSummary {
+  int villages = 0, users = 0, persons = 0;
+};
+Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed);
+
+}  // namespace anbang::app

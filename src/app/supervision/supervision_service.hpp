@@ -1,0 +1,75 @@
+// Supervision after release (§2.3.2–§2.3.4, R-PCK, R-REG, R-VIS, R-REV, R-PER-1, R-JUR-1/2): pick-up,
+// registration, follow-up visits and reviews, custody after release and the assistance periods, and
+// transfers between units (a move is a request the receiving side accepts; nothing changes before).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/audit.hpp"
+#include "app/core/core.hpp"
+#include "app/core/person_changed.hpp"
+#include "store/period_repo.hpp"
+#include "store/transfer_repo.hpp"
+
+namespace anbang::app {
+
+struct PickupInput {
+  std::string picked_on, place, team, kind;  // kind: township_team | family
+};
+
+struct FollowUpInput {
+  std::string kind = "visit", held_on, form, situation, findings;  // kind: visit | review
+};
+
+struct RegistrationInput {
+  std::string registered_on, certificate_no, needs;  // needs: JSON object text
+  bool policies_explained = false;
+};
+
+struct TransferInput {
+  std::string kind = "residence";  // residence | household | identity_established
+  std::int64_t to_unit_id = 0;
+  std::string reason;
+};
+
+// R-PER-1: custody after release. kind detention: days in custody do not count, the period goes
+// on (to_date when known). kind new_sentence: the period ends on from_date; the person is in custody
+// again until expected_release_date, when a new period starts.
+struct CustodyInput {
+  std::string kind, from_date, to_date, expected_release_date, release_kind, note;
+};
+
+struct PeriodsView {
+  store::PeriodRow current;  // the period of the person's current release date
+  std::vector<store::PeriodRow> earlier;
+  std::vector<store::CustodyRow> custody;
+};
+
+class SupervisionService {
+ public:
+  explicit SupervisionService(Core& core) : core_(core) {}
+
+  Status record_pickup(const AuthedCtx& ctx, std::int64_t person_id, const PickupInput& in);
+  Status record_registration(const AuthedCtx& ctx, std::int64_t person_id, const RegistrationInput& in);
+  Status record_follow_up(const AuthedCtx& ctx, std::int64_t person_id, const FollowUpInput& in);
+
+  Result<std::int64_t> record_custody(const AuthedCtx& ctx, std::int64_t person_id, const CustodyInput& in);
+  Status end_custody(const AuthedCtx& ctx, std::int64_t person_id, std::int64_t custody_id, const std::string& to_date);
+  Result<Audited<PeriodsView>> periods(const AuthedCtx& ctx, std::int64_t person_id);
+  // R-PER-1: a new sentence from `from` ends the person's current period (if it still runs) and sets
+  // the expected release of the new custody; tasks of the old period are kept as they were. In the
+  // caller's write (which reached the person its own way).
+  Status start_new_sentence(PersonWrite& w, store::PersonRecord p, domain::CivilDate from, domain::CivilDate release,
+                            const std::string& release_kind, const std::string& source);
+
+  Result<store::Transfer> request_transfer(const AuthedCtx& ctx, std::int64_t person_id, const TransferInput& in);
+  Result<Audited<std::vector<store::Transfer>>> list_transfers(const AuthedCtx& ctx, bool incoming,
+                                                               const std::string& state);
+  Result<store::Transfer> decide_transfer(const AuthedCtx& ctx, std::int64_t id, bool accept, const std::string& note);
+
+ private:
+  Core& core_;
+};
+
+}  // namespace anbang::app

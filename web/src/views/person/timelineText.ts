@@ -1,0 +1,60 @@
+// The words of a timeline entry: the server sends a code with parameters (GET /persons/{id}/timeline);
+// entries written before codes existed carry their text in `summary`.
+type T = (key: string, params?: Record<string, unknown>) => string
+type Te = (key: string) => boolean
+
+export interface TimelineEntryLike {
+  code?: string
+  params?: Record<string, unknown>
+  summary?: string
+}
+
+function word(t: T, te: Te, group: string, v: unknown): string {
+  const key = `timeline.${group}.${String(v)}`
+  return te(key) ? t(key) : String(v ?? '')
+}
+
+/** The message key and parameters of an entry, with coded values turned into words. */
+export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: string; params: Record<string, unknown> } | null {
+  if (!e.code) return null
+  const p: Record<string, unknown> = { ...(e.params ?? {}) }
+  let key = `timeline.${e.code}`
+  switch (e.code) {
+    case 'class.key':
+      p.criteria = ((p.criteria as string[]) ?? []).map((c) => word(t, te, 'class.criterion', c)).join('、')
+      break
+    case 'custody.detention':
+      if (p.to) key = 'timeline.custody.detention_until'
+      break
+    case 'registration.recorded':
+      if (p.policies_explained) key = 'timeline.registration.recorded_explained'
+      break
+    case 'transfer.requested':
+    case 'transfer.accepted':
+    case 'transfer.rejected':
+      p.kind = word(t, te, 'transfer.kind', p.kind)
+      break
+    case 'document.registration_form':
+      if (p.channel === 'mail') key = 'timeline.document.registration_form_mail'
+      break
+    case 'document.verification':
+      for (const f of ['false_name', 'false_identity', 'false_address']) p[f] = word(t, te, 'document.finding', p[f])
+      break
+    case 'document.release_notice':
+      p.risk_level = word(t, te, 'document.risk', p.risk_level)
+      break
+    case 'document.reception':
+      p.pickup_by = word(t, te, 'document.pickup_by', p.pickup_by)
+      break
+    case 'document.family_change':
+      if (p.family_in_difficulty || p.children_in_difficulty) key = 'timeline.document.family_change_help'
+      break
+  }
+  if (!te(key)) return { key: 'timeline.unknown', params: { code: e.code } }
+  return { key, params: p }
+}
+
+export function timelineText(t: T, te: Te, e: TimelineEntryLike): string {
+  const m = timelineMessage(t, te, e)
+  return m ? t(m.key, m.params) : (e.summary ?? '')
+}
