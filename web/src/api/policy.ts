@@ -1,24 +1,15 @@
 // Dated policy parameters of the obligation engine (DOMAIN.md: a district changes a parameter from
 // a date on). api/openapi.yaml: /policy — GET for any logged-in user, PUT with policy:manage.
 import { http } from './http'
-import type { CivilDate } from './types'
-import type { Recorded } from './tasks'
+import type { Schemas } from './types'
 
 /** `name` takes `value` from `effective_from` on. */
-export interface PolicyEntry {
-  name: string
-  value: string
-  effective_from: CivilDate
-}
-
+export type PolicyEntry = Schemas['PolicyEntry']
 /** GET /policy: the parameter names the server accepts and every dated entry, by (date, name). */
-export interface Policy {
-  parameters: string[]
-  entries: PolicyEntry[]
-}
+export type Policy = Schemas['Policy']
 
 export const policyApi = {
   get: () => http.get<Policy>('/policy'),
   /** Errors: POLICY_UNKNOWN_PARAMETER (name), POLICY_BAD_VALUE (value), POLICY_BAD_DATE (effective_from). */
-  set: (entry: PolicyEntry) => http.put<Recorded>('/policy', entry),
+  set: (entry: PolicyEntry) => http.put<Schemas['PolicyUpdated']>('/policy', entry),
 }
