@@ -1678,7 +1678,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The caller's role lacks the permission (FORBIDDEN), CSRF_INVALID or PASSWORD_CHANGE_REQUIRED. */
+        /** @description The caller's role lacks the permission (PERMISSION_DENIED), CSRF_INVALID or PASSWORD_CHANGE_REQUIRED. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
