@@ -5,7 +5,7 @@
 // /documents/registration-forms, /documents/{id}/verification, /documents/release-notices,
 // /documents/{id}/reception.
 import { http } from './http'
-import type { Schemas } from './types'
+import type { QueryOf, Schemas } from './types'
 import type { PersonInput } from './persons'
 
 export type DocumentKind = Schemas['DocumentKind']
@@ -21,7 +21,7 @@ export type Channel = Schemas['Channel']
  */
 export type MailReceipt = Schemas['MailReceipt']
 
-export type DocumentBox = 'inbox' | 'sent'
+export type DocumentBox = NonNullable<QueryOf<'listDocuments'>['box']>
 
 /** A family member on the registration form. */
 export type FamilyMember = Schemas['FamilyMember']
@@ -48,12 +48,8 @@ export type VerificationInput = Required<Omit<Verification, ThreeNone>> & Pick<V
 /** A linkage document (Document of api/openapi.yaml). */
 export type LinkageDocument = Schemas['Document']
 
-export interface DocumentQuery {
-  box: DocumentBox
-  kind?: DocumentKind | ''
-  page?: number
-  page_size?: number
-}
+/** GET /documents: the box always named; kind '' for every kind. */
+export type DocumentQuery = Omit<QueryOf<'listDocuments'>, 'box' | 'kind'> & { box: DocumentBox; kind?: DocumentKind | '' }
 
 export type RiskLevel = Schemas['RiskLevel']
 export const RISK_LEVELS: RiskLevel[] = ['high', 'medium', 'low']

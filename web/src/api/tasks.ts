@@ -3,11 +3,11 @@
 // /workbench, /tasks, /persons/{id}/tasks, /persons/{id}/follow-ups, /persons/{id}/registrations,
 // /persons/{id}/pickups.
 import { http } from './http'
-import type { Schemas } from './types'
+import type { QueryOf, Schemas } from './types'
 
 /** State of a task as the server computes it. `due_soon` exists only as a /tasks filter. */
 export type TaskState = Schemas['TaskState']
-export type TaskFilterState = TaskState | 'due_soon'
+export type TaskFilterState = NonNullable<TaskQuery['state']>
 export const TASK_STATES: TaskState[] = ['overdue', 'open', 'done', 'not_applicable']
 
 export type TaskCounts = Schemas['TaskCounts']
@@ -16,15 +16,7 @@ export type Workbench = Schemas['Workbench']
 /** One row of GET /tasks. */
 export type TaskRow = Schemas['TaskRow']
 
-export interface TaskQuery {
-  state?: TaskFilterState
-  mine?: boolean
-  rule?: string
-  unit_id?: number
-  person_id?: number
-  page?: number
-  page_size?: number
-}
+export type TaskQuery = QueryOf<'listTasks'>
 
 /** One task of GET /persons/{id}/tasks (and /meetings/tasks), explaining itself. */
 export type PersonTask = Schemas['PersonTask']

@@ -2,22 +2,20 @@
 // (person:update), decided by the receiving side; nothing moves until accepted. api/openapi.yaml:
 // /persons/{id}/transfers, /transfers, /transfers/{id}/accept, /transfers/{id}/reject.
 import { http } from './http'
-import type { Schemas } from './types'
+import type { QueryOf, Schemas } from './types'
 
 export type TransferKind = Schemas['TransferKind']
 export const TRANSFER_KINDS: TransferKind[] = ['residence', 'household', 'identity_established']
 export type TransferState = Schemas['TransferState']
 export const TRANSFER_STATES: TransferState[] = ['pending', 'accepted', 'rejected']
-export type TransferBox = 'incoming' | 'outgoing'
+export type TransferBox = NonNullable<QueryOf<'listTransfers'>['box']>
 
 /** Body of POST /persons/{id}/transfers. */
 export type TransferInput = Schemas['TransferInput']
 export type Transfer = Schemas['Transfer']
 
-export interface TransferQuery {
-  box: TransferBox
-  state?: TransferState | ''
-}
+/** GET /transfers: the box always named; state '' for every state. */
+export type TransferQuery = Omit<QueryOf<'listTransfers'>, 'box' | 'state'> & { box: TransferBox; state?: TransferState | '' }
 
 export const transfersApi = {
   request: (personId: number, body: TransferInput) => http.post<Transfer>(`/persons/${personId}/transfers`, body),

@@ -1,9 +1,12 @@
 // Shared shapes of api/openapi.yaml (components/schemas), from the generated schema.d.ts
 // (`npm run gen:api`; never edit schema.d.ts by hand).
-import type { components } from './schema'
+import type { components, operations } from './schema'
 
 /** Every schema of api/openapi.yaml by name: `Schemas['Person']`. */
 export type Schemas = components['schemas']
+
+/** The query parameters of an operation of api/openapi.yaml by its operationId: `QueryOf<'listTasks'>`. */
+export type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>
 
 export type UnitKind = Schemas['UnitKind']
 export type UnitRef = Schemas['UnitRef']

@@ -1,14 +1,9 @@
 import { http } from './http'
-import type { Schemas } from './types'
+import type { QueryOf, Schemas } from './types'
 
 export type User = Schemas['User']
 
-export interface UserQuery {
-  q?: string
-  unit_id?: number
-  page?: number
-  page_size?: number
-}
+export type UserQuery = QueryOf<'listUsers'>
 
 export type UserCreate = Schemas['UserCreate']
 export type UserUpdate = Schemas['UserUpdate']
