@@ -4,6 +4,7 @@
 //   anbang seed --demo --db data/anbang.db [--persons 3000]
 //   anbang user add --db data/anbang.db --username u --name 姓名 --unit-code 500153 --role admin
 //                   (password from the ANBANG_PASSWORD variable or one line on standard input)
+//   anbang routes   (the API routes as JSON, for the contract test against api/openapi.yaml)
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -70,6 +71,26 @@ std::string read_password() {
   return line;
 }
 
+// `anbang routes`: every route the server registers, as JSON [{"method", "path"}] with OpenAPI
+// path parameters ("/api/v1/persons/{id}"). The router is built over services whose database is never
+// used (registering routes touches nothing), so no file is opened or created.
+int print_routes() {
+  struct NoDatabase final : store::Database {
+    Status transact(store::TxKind, const std::function<Status(store::Connection&)>&) override {
+      return internal_error("no database");
+    }
+    bool healthy() override { return false; }
+  } db;
+  platform::SystemClock clock;
+  app::Services app(db, clock, app::Config{});
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : http::make_api_router(app).routes()) {
+    out.push_back({{"method", r.method}, {"path", http::openapi_path(r.pattern)}});
+  }
+  std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,7 +151,10 @@ int main(int argc, char** argv) {
   user_add->add_option("--role", role_code)->capture_default_str();
   user_add->add_flag("!--no-must-change", must_change, "do not force a password change at first login");
 
+  auto* routes_cmd = cli.add_subcommand("routes", "print the API routes (method, OpenAPI path) as JSON");
+
   CLI11_PARSE(cli, argc, argv);
+  if (routes_cmd->parsed()) return print_routes();
   http::block_stop_signals();  // before any thread starts (the audit writer starts with the App)
   platform::log_init(quiet);
   if (!platform::crypto_init()) return fail("libsodium 初始化失败");

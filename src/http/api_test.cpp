@@ -72,6 +72,20 @@ TEST(HttpRouter, MatchesNumericParametersAndReportsOtherMethods) {
   EXPECT_TRUE(known);
 }
 
+TEST(HttpRouter, ListsItsRoutesWithOpenApiPaths) {
+  Router router;
+  auto none = [](Request&) { return Response{}; };
+  router.add("GET", "/healthz", none);
+  router.add("POST", "/api/v1/persons/:id/custody/:cid/end", none);
+  auto routes = router.routes();
+  ASSERT_EQ(routes.size(), 2u);
+  EXPECT_EQ(routes[1].method, "POST");
+  EXPECT_EQ(routes[1].pattern, "/api/v1/persons/:id/custody/:cid/end");
+  EXPECT_EQ(openapi_path(routes[0].pattern), "/healthz");
+  EXPECT_EQ(openapi_path(routes[1].pattern), "/api/v1/persons/{id}/custody/{cid}/end");
+  EXPECT_EQ(openapi_path("/"), "/");
+}
+
 TEST(HttpErrors, InternalDetailsDoNotReachTheClient) {
   Response r = error_response(internal_error("sqlite: disk I/O error at /secret/path"));
   EXPECT_EQ(r.status, 500);

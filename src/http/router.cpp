@@ -20,6 +20,22 @@ void Router::add(const std::string& method, const std::string& pattern, Handler 
   routes_.push_back({method, pattern, split_path(pattern), std::move(h)});
 }
 
+std::vector<Router::Entry> Router::routes() const {
+  std::vector<Entry> out;
+  out.reserve(routes_.size());
+  for (const auto& r : routes_) out.push_back({r.method, r.pattern});
+  return out;
+}
+
+std::string openapi_path(const std::string& pattern) {
+  std::string out;
+  for (const auto& seg : split_path(pattern)) {
+    out += '/';
+    out += !seg.empty() && seg[0] == ':' ? "{" + seg.substr(1) + "}" : seg;
+  }
+  return out.empty() ? "/" : out;
+}
+
 namespace {
 bool is_id(const std::string& s) {
   if (s.empty() || s.size() > 18) return false;

@@ -18,6 +18,13 @@ class Router {
   // path with another method (for 405).
   const Handler* match(Request& req, bool* path_known) const;
 
+  // Every registered route in registration order: method and pattern as given to add().
+  struct Entry {
+    std::string method;
+    std::string pattern;
+  };
+  std::vector<Entry> routes() const;
+
  private:
   struct Route {
     std::string method;
@@ -29,5 +36,8 @@ class Router {
 };
 
 std::vector<std::string> split_path(const std::string& path);
+
+// A pattern in OpenAPI path style: "/persons/:id/custody/:cid" → "/persons/{id}/custody/{cid}".
+std::string openapi_path(const std::string& pattern);
 
 }  // namespace anbang::http

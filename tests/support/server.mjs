@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import { checkResponse } from './contract.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = process.env.ANBANG_BIN || join(root, 'build', 'anbang');
@@ -75,7 +76,9 @@ export async function startServer(opts = {}) {
   };
 }
 
-// A tiny API client that keeps the session cookie and the CSRF token.
+// A tiny API client that keeps the session cookie and the CSRF token. Every response is checked
+// against api/openapi.yaml (contract.mjs): one that does not match throws a ContractError, which
+// fails the test that made the request.
 export class Client {
   constructor(baseUrl) {
     this.baseUrl = baseUrl;
@@ -106,6 +109,7 @@ export class Client {
     const raw = Buffer.from(await r.arrayBuffer());
     let parsed = null;
     if (type.includes('application/json') && raw.length) parsed = JSON.parse(raw.toString('utf8'));
+    checkResponse({ method, url: path, status: r.status, contentType: type, body: parsed, raw });
     return { status: r.status, body: parsed, raw, headers: r.headers };
   }
   get(path) { return this.req('GET', path); }

@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { CivilDate, Instant, PageOf } from './types'
+import type { Schemas } from './types'
 
 export const AUDIT_ACTIONS = [
   'login_success',
@@ -23,32 +23,11 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
-export interface AuditEntry {
-  id: number
-  at: Instant
-  user_id: number | null
-  username: string
-  unit_name: string
-  ip: string
-  action: AuditAction | string
-  object_type: string
-  object_id: number | null
-  object_label: string
-  /** JSON: field changes [{field, old, new}] or query parameters. */
-  detail: string
-}
+export type AuditEntry = Schemas['AuditEntry']
 
-export interface AuditQuery {
-  username?: string
-  action?: string
-  /** Person name or full ID number (sent in the JSON body, never in the URL). */
-  person?: string
-  from?: CivilDate
-  to?: CivilDate
-  page?: number
-  page_size?: number
-}
+/** Body of POST /audit/search: person is a name or full ID number (in the body, never in the URL). */
+export type AuditQuery = Schemas['AuditQuery']
 
 export const auditApi = {
-  list: (q: AuditQuery) => http.post<PageOf<AuditEntry>>('/audit/search', q),
+  list: (q: AuditQuery) => http.post<Schemas['AuditPage']>('/audit/search', q),
 }

@@ -1,18 +1,10 @@
 import { http } from './http'
-import type { RoleRef, UnitRef } from './types'
-import type { User } from './users'
+import type { RoleRef, Schemas } from './types'
 
-export type Scope = 'own' | 'subtree' | 'district' | 'none'
+export type Scope = Schemas['Scope']
 
 /** GET /auth/me and the body of a successful POST /auth/login. */
-export interface Me {
-  user: User
-  permissions: string[]
-  scope: Scope | string
-  scope_unit: UnitRef | null
-  csrf_token: string
-  idle_timeout_minutes: number
-}
+export type Me = Schemas['Me']
 
 export type { RoleRef }
 

@@ -1,30 +1,14 @@
 import { http } from './http'
-import type { ItemsOf } from './types'
+import type { Schemas } from './types'
 
-export interface EthnicGroup {
-  code: string
-  name: string
-  letter_code?: string
-}
-
-export interface EducationLevel {
-  code: string
-  name: string
-  parent_code?: string | null
-}
-
-export interface Charge {
-  id: number
-  name: string
-  chapter: number
-  chapter_name: string
-  section: number | null
-  section_name: string
-  article: string
-}
+export type EthnicGroup = Schemas['CodeName']
+/** parent_code: read when present; GET /dicts/education-levels sends only code and name today, so
+ *  the class is derived from the code (views/person/formModel.ts). */
+export type EducationLevel = Schemas['CodeName'] & { parent_code?: string | null }
+export type Charge = Schemas['Charge']
 
 export const dictsApi = {
-  ethnicGroups: () => http.get<ItemsOf<EthnicGroup>>('/dicts/ethnic-groups'),
-  educationLevels: () => http.get<ItemsOf<EducationLevel>>('/dicts/education-levels'),
-  charges: () => http.get<ItemsOf<Charge>>('/dicts/charges'),
+  ethnicGroups: () => http.get<Schemas['CodeNameList']>('/dicts/ethnic-groups'),
+  educationLevels: () => http.get<Schemas['CodeNameList']>('/dicts/education-levels'),
+  charges: () => http.get<Schemas['ChargeList']>('/dicts/charges'),
 }

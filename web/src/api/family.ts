@@ -2,39 +2,27 @@
 // to families and minor children in difficulty (R-LNK-3). api/openapi.yaml:
 // /persons/{id}/family-changes, /documents/{id}/family-help.
 import { http } from './http'
-import type { CivilDate, ItemsOf } from './types'
+import type { Schemas } from './types'
 import type { LinkageDocument } from './documents'
 
 /** Body of POST /persons/{id}/family-changes. */
-export interface FamilyChangeInput {
-  occurred_on: CivilDate
-  summary: string
-  needs: string
-  family_in_difficulty: boolean
-  children_in_difficulty: boolean
-}
+export type FamilyChangeInput = Required<Schemas['FamilyChangeInput']>
 
-/** data of a family_change document. */
+/** data of a family_change document (Document.data is an open object in api/openapi.yaml). */
 export interface FamilyChangeData extends FamilyChangeInput {
   /** A family or minor children in difficulty: the household township owes help. */
   needs_help: boolean
 }
 
 /** Body of POST /documents/{id}/family-help. */
-export interface FamilyHelpInput {
-  given_on: CivilDate
-  help: string
-  helpers: string
-}
+export type FamilyHelpInput = Required<Schemas['FamilyHelpInput']>
 
 /** A family_change document with the help recorded for it (family_help documents). */
-export interface FamilyChange extends LinkageDocument {
-  help: LinkageDocument[]
-}
+export type FamilyChange = Schemas['FamilyChange']
 
 export const familyApi = {
   /** Newest first. */
-  list: (personId: number) => http.get<ItemsOf<FamilyChange>>(`/persons/${personId}/family-changes`),
+  list: (personId: number) => http.get<Schemas['FamilyChangeList']>(`/persons/${personId}/family-changes`),
   report: (personId: number, body: FamilyChangeInput) => http.post<LinkageDocument>(`/persons/${personId}/family-changes`, body),
   help: (documentId: number, body: FamilyHelpInput) => http.post<LinkageDocument>(`/documents/${documentId}/family-help`, body),
 }

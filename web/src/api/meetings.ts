@@ -2,36 +2,22 @@
 // meeting, a judicial office's monthly liaison with its police station. api/openapi.yaml:
 // /meetings, /meetings/tasks.
 import { http } from './http'
-import type { CivilDate, ItemsOf, UnitRef } from './types'
-import type { PersonTask, Recorded } from './tasks'
+import type { Schemas } from './types'
+import type { Recorded } from './tasks'
 
 /** The kind follows the recording unit: district → district_joint, township → township_joint,
  *  judicial office → liaison. */
-export type MeetingKind = 'district_joint' | 'township_joint' | 'liaison'
+export type MeetingKind = Schemas['MeetingKind']
 export const MEETING_KINDS: MeetingKind[] = ['district_joint', 'township_joint', 'liaison']
 
 /** One row of GET /meetings (meetings held by units in the caller's scope, newest first). */
-export interface Meeting {
-  id: number
-  unit: UnitRef
-  kind: MeetingKind | string
-  held_on: CivilDate
-  topic: string
-  attendees: string
-}
-
+export type Meeting = Schemas['Meeting']
 /** Body of POST /meetings (meeting:record). */
-export interface MeetingInput {
-  held_on: CivilDate
-  /** At most 200 characters. */
-  topic: string
-  /** At most 1000 characters. */
-  attendees: string
-}
+export type MeetingInput = Schemas['MeetingInput']
 
 export const meetingsApi = {
-  list: () => http.get<ItemsOf<Meeting>>('/meetings'),
+  list: () => http.get<Schemas['MeetingList']>('/meetings'),
   /** The caller's unit's meeting tasks, each explaining itself (same shape as a person's tasks). */
-  tasks: () => http.get<ItemsOf<PersonTask>>('/meetings/tasks'),
+  tasks: () => http.get<Schemas['PersonTaskList']>('/meetings/tasks'),
   record: (body: MeetingInput) => http.post<Recorded>('/meetings', body),
 }

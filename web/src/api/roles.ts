@@ -1,25 +1,10 @@
 import { http } from './http'
 import type { Scope } from './auth'
+import type { Schemas } from './types'
 
-export interface Role {
-  id: number
-  code: string
-  name: string
-  scope: Scope
-  permissions: string[]
-}
-
-export interface Permission {
-  code: string
-  resource: string
-  action: string
-  name: string
-}
-
-export interface RolesResponse {
-  items: Role[]
-  permissions: Permission[]
-}
+export type Role = Schemas['Role']
+export type Permission = Schemas['Permission']
+export type RolesResponse = Schemas['RoleList']
 
 export const rolesApi = {
   list: () => http.get<RolesResponse>('/roles'),

@@ -2,46 +2,24 @@
 // (person:update), decided by the receiving side; nothing moves until accepted. api/openapi.yaml:
 // /persons/{id}/transfers, /transfers, /transfers/{id}/accept, /transfers/{id}/reject.
 import { http } from './http'
-import type { ItemsOf, UnitRef } from './types'
+import type { QueryOf, Schemas } from './types'
 
-export type TransferKind = 'residence' | 'household' | 'identity_established'
+export type TransferKind = Schemas['TransferKind']
 export const TRANSFER_KINDS: TransferKind[] = ['residence', 'household', 'identity_established']
-export type TransferState = 'pending' | 'accepted' | 'rejected'
+export type TransferState = Schemas['TransferState']
 export const TRANSFER_STATES: TransferState[] = ['pending', 'accepted', 'rejected']
-export type TransferBox = 'incoming' | 'outgoing'
+export type TransferBox = NonNullable<QueryOf<'listTransfers'>['box']>
 
 /** Body of POST /persons/{id}/transfers. */
-export interface TransferInput {
-  kind: TransferKind
-  /** A village or township. */
-  to_unit_id: number
-  reason: string
-}
+export type TransferInput = Schemas['TransferInput']
+export type Transfer = Schemas['Transfer']
 
-export interface Transfer {
-  id: number
-  person_id: number
-  person_name: string
-  id_number_masked: string
-  kind: TransferKind | string
-  from_unit: UnitRef
-  to_unit: UnitRef
-  state: TransferState | string
-  reason: string
-  decision_note: string
-  /** RFC 3339 instants. */
-  requested_at: string
-  decided_at: string | null
-}
-
-export interface TransferQuery {
-  box: TransferBox
-  state?: TransferState | ''
-}
+/** GET /transfers: the box always named; state '' for every state. */
+export type TransferQuery = Omit<QueryOf<'listTransfers'>, 'box' | 'state'> & { box: TransferBox; state?: TransferState | '' }
 
 export const transfersApi = {
   request: (personId: number, body: TransferInput) => http.post<Transfer>(`/persons/${personId}/transfers`, body),
-  list: (q: TransferQuery) => http.get<ItemsOf<Transfer>>('/transfers', { ...q }),
+  list: (q: TransferQuery) => http.get<Schemas['TransferList']>('/transfers', { ...q }),
   accept: (id: number, note: string) => http.post<Transfer>(`/transfers/${id}/accept`, { note }),
   reject: (id: number, note: string) => http.post<Transfer>(`/transfers/${id}/reject`, { note }),
 }

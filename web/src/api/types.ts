@@ -1,44 +1,29 @@
-// Shared shapes of api/openapi.yaml (components/schemas).
+// Shared shapes of api/openapi.yaml (components/schemas), from the generated schema.d.ts
+// (`npm run gen:api`; never edit schema.d.ts by hand).
+import type { components, operations } from './schema'
 
-export type UnitKind =
-  | 'district'
-  | 'township'
-  | 'village'
-  | 'judicial_office'
-  | 'police_station'
-  | 'detention_centre'
-  | 'prison'
-  | 'department'
+/** Every schema of api/openapi.yaml by name: `Schemas['Person']`. */
+export type Schemas = components['schemas']
 
-export interface UnitRef {
-  id: number
-  name: string
-  kind: UnitKind | string
-  /** "昌元街道 / 白塔社区": names from below the district down to the unit. */
-  path?: string
-}
+/** The query parameters of an operation of api/openapi.yaml by its operationId: `QueryOf<'listTasks'>`. */
+export type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>
 
-export interface RoleRef {
-  id: number
-  code: string
-  name: string
-}
+export type UnitKind = Schemas['UnitKind']
+export type UnitRef = Schemas['UnitRef']
+export type RoleRef = Schemas['RoleRef']
+export type Page = Schemas['Page']
 
-export interface Page {
-  total: number
-  page: number
-  page_size: number
-}
-
+/** A page of a list: Page with its items (PersonPage, UserPage, … in the file). */
 export interface PageOf<T> extends Page {
   items: T[]
 }
 
+/** A list answered whole: {items: [...]}. */
 export interface ItemsOf<T> {
   items: T[]
 }
 
 /** Date as YYYY-MM-DD (China Standard Time). */
-export type CivilDate = string
+export type CivilDate = Schemas['CivilDate']
 /** Instant as ISO 8601 UTC. */
-export type Instant = string
+export type Instant = Schemas['Instant']

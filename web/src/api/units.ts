@@ -1,34 +1,13 @@
 import { http } from './http'
-import type { ItemsOf, UnitKind } from './types'
+import type { Schemas } from './types'
 
-export interface Unit {
-  id: number
-  parent_id: number | null
-  code: string
-  name: string
-  kind: UnitKind | string
-  subkind: string
-  active: boolean
-  /** The area unit (district / township / village) whose persons this unit works with. */
-  area_unit_id?: number | null
-}
-
-export interface UnitCreate {
-  parent_id: number
-  name: string
-  kind: string
-  subkind?: string
-  code?: string
-}
-
-export interface UnitUpdate {
-  name: string
-  active: boolean
-}
+export type Unit = Schemas['Unit']
+export type UnitCreate = Schemas['UnitCreate']
+export type UnitUpdate = Schemas['UnitUpdate']
 
 export const unitsApi = {
   /** The whole unit tree as a flat list ordered by code. */
-  list: () => http.get<ItemsOf<Unit>>('/units'),
+  list: () => http.get<Schemas['UnitList']>('/units'),
   create: (body: UnitCreate) => http.post<Unit>('/units', body),
   update: (id: number, body: UnitUpdate) => http.put<Unit>(`/units/${id}`, body),
 }

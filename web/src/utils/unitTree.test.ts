@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Unit } from '@/api/units'
 import { AREA_KINDS, buildUnitTree, nearestOfKind, subtreeIds, unitPath } from './unitTree'
 
-const u = (id: number, parent_id: number | null, kind: string, name = `u${id}`, active = true): Unit => ({
-  id, parent_id, kind, name, code: String(id), subkind: '', active,
+const u = (id: number, parent_id: number | null, kind: Unit['kind'], name = `u${id}`, active = true): Unit => ({
+  id, parent_id, kind, name, code: String(id), subkind: '', active, area_unit_id: null,
 })
 
 const units: Unit[] = [

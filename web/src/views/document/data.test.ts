@@ -80,7 +80,7 @@ describe('release notice and reception helpers', () => {
   })
 
   it('names the sender of a mailed document from outside the system (R-LNK-1 by mail)', () => {
-    const unit = { id: 65, name: '荣昌区看守所', kind: 'detention_centre' }
+    const unit = { id: 65, name: '荣昌区看守所', kind: 'detention_centre' as const }
     expect(senderName({ sender: null, data: { sender_name: '重庆市永川监狱' } })).toBe('重庆市永川监狱')
     expect(senderName({ sender: unit, data: { sender_name: '荣昌区看守所' } })).toBe('荣昌区看守所')
     expect(senderName({ sender: null, data: {} })).toBe('')

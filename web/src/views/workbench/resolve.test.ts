@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { answeredFromInbox, isSameTask, resolvedInInbox, resolvePage } from './resolve'
 
-const row = (rule: string, key: string, unitId = 3) => ({ rule, key, person_id: 42, unit: { id: unitId, name: '昌元街道司法所', kind: 'judicial_office' } })
+const row = (rule: string, key: string, unitId = 3) => ({ rule, key, person_id: 42, unit: { id: unitId, name: '昌元街道司法所', kind: 'judicial_office' as const } })
 
 describe('workbench task helpers', () => {
   it('matches a row to the person task it qualifies', () => {
