@@ -587,6 +587,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/documents/{id}/confirm-custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-PER-1, R-LNK-1: a registration form for a person already released (data.new_custody) is a report of new custody; the household-registration judicial office confirms it (document:verify), which ends the running assistance period on the day of custody and sets the expected release. 404 outside the caller's jurisdiction; 409 NOT_A_CUSTODY_REPORT, ALREADY_CONFIRMED. */
+        post: operations["confirmNewCustody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/documents/{id}/verification": {
         parameters: {
             query?: never;
@@ -811,8 +830,27 @@ export interface paths {
         };
         /** Dated policy parameters (any logged-in user; parameter defaults are in src/rules/policy.hpp). */
         get: operations["getPolicy"];
-        /** Set a parameter from a date on (policy:manage). Errors POLICY_UNKNOWN_PARAMETER (name), POLICY_BAD_VALUE (value), POLICY_BAD_DATE (effective_from). Every person's tasks are recomputed. */
+        /** Set a parameter from a date on (policy:manage). Errors POLICY_UNKNOWN_PARAMETER (name), POLICY_BAD_VALUE (value), POLICY_BAD_DATE (effective_from), 409 JOB_RUNNING while the previous change is still being applied. The change commits at once; every person's tasks are then recomputed by a background job (job_id). */
         put: operations["setPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A background job and its progress (policy:manage). Jobs live in memory: 404 JOB_NOT_FOUND after a restart. */
+        get: operations["getJob"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1208,12 +1246,17 @@ export interface components {
         };
         /** @enum {string} */
         TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody";
+        /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
             at: components["schemas"]["Instant"];
             kind: components["schemas"]["TimelineKind"];
             user: string;
             unit: string;
+            /** @description e.g. "custody.detention", "document.verification"; empty for older entries */
+            code: string;
+            /** @description the message's parameters (dates */
+            params: Record<string, never>;
             summary: string;
             /** @description field changes of an update, else empty */
             changes: components["schemas"]["FieldChange"][];
@@ -1255,6 +1298,7 @@ export interface components {
             kind: components["schemas"]["DocumentKind"];
             form_version: number;
             person_id: number | null;
+            /** @description empty when the person is outside the viewer's jurisdiction and the viewer's unit neither sent nor answered the document (data is then {withheld: true}) */
             person_name: string;
             /** @description null for a mailed document from outside the system (its name is in data.sender_name) */
             sender: components["schemas"]["UnitRef"] | null;
@@ -1267,7 +1311,7 @@ export interface components {
             received_on: components["schemas"]["CivilDate"] | null;
             /** @description date of the first reply, null while unanswered */
             answered_on: components["schemas"]["CivilDate"] | null;
-            /** @description the form fields or the findings, by kind (family_change: {summary, needs, family_in_difficulty, children_in_difficulty, needs_help}) */
+            /** @description the form fields or the findings, by kind (family_change: {summary, needs, family_in_difficulty, children_in_difficulty, needs_help}; a registration form for a person already released: new_custody, expected_release_date, release_kind) */
             data: {
                 [key: string]: unknown;
             };
@@ -1607,6 +1651,22 @@ export interface components {
         PolicyUpdated: {
             /** @enum {string} */
             status: "updated";
+            /** @description the background job recomputing every person's tasks (GET /jobs/{id}) */
+            job_id: number;
+        };
+        /** @description A background job (slow work off the request) and its progress. */
+        Job: {
+            id: number;
+            /** @enum {string} */
+            kind: "tasks_recompute";
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            done: number;
+            total: number;
+            started_at: components["schemas"]["Instant"];
+            finished_at: components["schemas"]["Instant"] | null;
+            started_by: string;
+            error_code: string;
         };
         AuditEntry: {
             /** @description unique across both logs: even = change log, odd = access log */
@@ -2774,6 +2834,32 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    confirmNewCustody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the registration form confirmed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
     sendVerification: {
         parameters: {
             query?: never;
@@ -3176,6 +3262,32 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
