@@ -29,7 +29,6 @@ export default {
     disableConfirm: 'Disable user "{name}"? The user will no longer be able to log in.',
     statusDone: 'Status updated',
     createdDone: 'User created; the initial password must be changed at first login',
-    required: '{field} is required',
     usernameRule: '3–32 letters, digits, underscores or dots',
   },
   roles: {
@@ -70,7 +69,6 @@ export default {
     deactivateConfirm: 'Deactivate unit "{name}"? It can no longer be chosen.',
     activateConfirm: 'Activate unit "{name}"?',
     done: 'Unit saved',
-    required: '{field} is required',
     select: 'Select a unit on the left',
     subkinds: {
       street: 'Street',

@@ -53,6 +53,11 @@ export default {
     passwordChangeRequired: 'Please change your initial password first',
     loggedOut: 'Logged out',
   },
+  /** Empty required fields: typed or picked (drop-downs, dates, unit trees). */
+  form: {
+    fill: 'Please fill in {field}',
+    pick: 'Please choose {field}',
+  },
   word: {
     yes: 'Yes',
     no: 'No',
@@ -62,11 +67,10 @@ export default {
     to: 'to',
     startDate: 'Start date',
     endDate: 'End date',
-  },
-  lang: {
-    label: 'Language',
-    'zh-CN': '中文',
-    en: 'English',
+    labelValue: '{label}: {value}',
+    label: '{label}: ',
+    paren: ' ({text})',
+    then: '{a}; {b}',
   },
   layout: {
     toggleMenu: 'Toggle menu',

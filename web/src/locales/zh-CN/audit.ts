@@ -1,6 +1,6 @@
 export default {
   title: '审计日志',
-  readonlyNote: '审计记录只读,不可修改或删除',
+  readonlyNote: '审计记录只读，不可修改或删除',
   username: '用户名',
   action: '操作类型',
   person: '人员',
