@@ -1,5 +1,5 @@
 // JOURNEYS.md 3: the judicial-office officer opens the inbox, answers a registration form with the
-// 核查反馈 dialog recording 假地址: 属实; the row shows 已反馈, the person's file shows 重点帮教对象
+// 核查反馈 dialog recording 假地址：查实为假; the row shows 已反馈, the person's file shows 重点帮教对象
 // at once with the reason 假地址 (R-CLS-3), and the police station can open the file.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'

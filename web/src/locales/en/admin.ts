@@ -12,6 +12,7 @@ export default {
     last_login_at: 'Last login',
     initial_password: 'Initial password',
     initialPasswordHint: 'The user must change it at first login',
+    unitFirst: 'Choose the unit first',
     enabled: 'Active',
     disabled: 'Disabled',
     lockedTag: 'Locked',

@@ -77,6 +77,18 @@ export default {
     unit: 'Unit',
     role: 'Role',
   },
+  /** The built-in roles by code (src/app/bootstrap.cpp). */
+  role: {
+    admin: 'System administrator',
+    district_officer: 'District office officer',
+    judicial_officer: 'Judicial office officer',
+    police_officer: 'Police officer',
+    township_officer: 'Township officer',
+    village_cadre: 'Village cadre',
+    auditor: 'Auditor',
+    custody_clerk: 'Custody clerk',
+    department_officer: 'Department officer',
+  },
   scope: {
     own: 'Own unit',
     subtree: 'Own unit and below',

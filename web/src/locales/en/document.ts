@@ -71,7 +71,7 @@ export default {
     false_identity: 'False identity',
     false_address: 'False address',
     finding: {
-      confirmed: 'Confirmed',
+      confirmed: 'Confirmed false',
       suspected: 'Suspected',
       cleared: 'Cleared',
     },

@@ -12,6 +12,7 @@ export default {
     last_login_at: '最近登录',
     initial_password: '初始密码',
     initialPasswordHint: '用户首次登录时须修改此密码',
+    unitFirst: '请先选择所属单位',
     enabled: '启用',
     disabled: '停用',
     lockedTag: '已锁定',

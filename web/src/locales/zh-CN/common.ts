@@ -78,6 +78,18 @@ export default {
     unit: '单位',
     role: '角色',
   },
+  /** The built-in roles by code (src/app/bootstrap.cpp). */
+  role: {
+    admin: '系统管理员',
+    district_officer: '区安帮办干部',
+    judicial_officer: '司法所干部',
+    police_officer: '派出所民警',
+    township_officer: '镇街干部',
+    village_cadre: '村居干部',
+    auditor: '审计员',
+    custody_clerk: '监所干部',
+    department_officer: '部门干部',
+  },
   scope: {
     own: '本单位',
     subtree: '本单位及下级',

@@ -71,9 +71,9 @@ export default {
     false_identity: '假身份',
     false_address: '假地址',
     finding: {
-      confirmed: '属实',
+      confirmed: '查实为假',
       suspected: '存疑',
-      cleared: '排除',
+      cleared: '已排除',
     },
     threeNone: '“三无”因素',
     no_home: '无家可归',
