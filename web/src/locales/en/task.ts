@@ -27,6 +27,7 @@ export default {
     scopeHint: 'All tasks of persons in my jurisdiction',
     today: 'Today {today}; this week ends {weekEnd}',
     listTitle: '{state} tasks',
+    why: 'Why this task',
   },
   col: {
     person: 'Name',

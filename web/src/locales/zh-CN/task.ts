@@ -27,6 +27,7 @@ export default {
     scopeHint: '辖区内人员的全部任务',
     today: '今天 {today}，本周截至 {weekEnd}',
     listTitle: '{state}任务',
+    why: '为何有此任务',
   },
   col: {
     person: '姓名',
