@@ -1,5 +1,5 @@
 // JOURNEYS.md 3: the judicial-office officer opens the inbox, answers a registration form with the
-// 核查反馈 dialog recording 假地址: 属实; the row shows 已反馈, the person's file shows 重点帮教对象
+// 核查反馈 dialog recording 假地址：查实为假; the row shows 已反馈, the person's file shows 重点帮教对象
 // at once with the reason 假地址 (R-CLS-3), and the police station can open the file.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
@@ -65,6 +65,9 @@ test('a false address found on verification makes the person a key subject at on
     await page.locator(`[data-test="doc-verify-${form.id}"]`).click()
     const dialog = page.locator('[data-test=verify-dialog]')
     await dialog.waitFor()
+    // Each 三假 reads unmistakably: 假地址：查实为假 / 存疑 / 已排除.
+    const choices = await dialog.locator('[data-test=vf-false_address] .el-radio').allInnerTexts()
+    assert.deepEqual(choices.map((c) => c.trim()), ['查实为假', '存疑', '已排除'])
     await dialog.locator('[data-test=vf-false_address-confirmed]').click()
     await page.locator('[data-test=vf-family]').fill('登记地址查无此人,实际住址不明。')
     await page.locator('[data-test=vf-children]').fill('无')
@@ -84,6 +87,12 @@ test('a false address found on verification makes the person a key subject at on
     await tag.waitFor()
     assert.equal((await tag.innerText()).trim(), '重点帮教对象')
     assert.match(await page.locator('[data-test=class-reason-false_address]').innerText(), /假地址/)
+    // The timeline names the findings, not their codes.
+    const verified = page.locator('[data-test=timeline-item]', { hasText: '核查反馈' }).first()
+    await verified.waitFor()
+    const text = await verified.innerText()
+    assert.match(text, /假地址\s*查实为假/)
+    assert.doesNotMatch(text, /confirmed|suspected|cleared/)
   })
 
   const after = await officer.get(`/persons/${form.person_id}/classification`)

@@ -25,7 +25,7 @@ test('auditor searches file reads and exports; the log is read-only', async () =
     assert.equal(await page.locator('[data-test=menu-person-list]').count(), 0)
     await page.locator('[data-test=menu-audit]').click()
     await page.locator('[data-test=audit-list]').waitFor()
-    assert.match(await page.locator('[data-test=audit-readonly-note]').innerText(), /审计记录只读,不可修改或删除/)
+    assert.match(await page.locator('[data-test=audit-readonly-note]').innerText(), /审计记录只读，不可修改或删除/)
 
     // Who opened this person's file?
     await page.locator('[data-test=audit-person]').fill(person.name)

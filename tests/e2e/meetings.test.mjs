@@ -83,7 +83,7 @@ test('R-LNK-4 the administrator changes reception_feedback_days from today on, a
     const dialog = page.locator('[data-test=policy-dialog]')
     await dialog.waitFor()
     assert.equal(await page.locator('[data-test=pd-from] input').inputValue(), today)
-    const confirm = page.locator('.el-message-box', { hasText: '修改后将重新计算所有人员的任务,确定吗?' })
+    const confirm = page.locator('.el-message-box', { hasText: '修改后将重新计算所有人员的任务，确定吗？' })
 
     // Cancelling the confirmation sends nothing.
     await page.locator('[data-test=pd-value]').fill('7')
@@ -108,7 +108,7 @@ test('R-LNK-4 the administrator changes reception_feedback_days from today on, a
     await page.locator('.el-message--success', { hasText: `自 ${today} 起生效` }).waitFor()
     await page.waitForFunction(() => document.querySelector('[data-test=policy-value-reception_feedback_days]')?.textContent?.trim() === '7 天')
     assert.equal((await page.locator('[data-test=policy-from-reception_feedback_days]').innerText()).trim(), today)
-    assert.equal((await page.locator(`[data-test="policy-entry-reception_feedback_days-${today}"]`).innerText()).trim(), `7 天(自 ${today} 起)`)
+    assert.equal((await page.locator(`[data-test="policy-entry-reception_feedback_days-${today}"]`).innerText()).trim(), `7 天（自 ${today} 起）`)
   })
 
   assert.deepEqual(await entries(), [{ name: 'reception_feedback_days', value: '7', effective_from: today }])

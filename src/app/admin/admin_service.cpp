@@ -5,6 +5,7 @@
 #include "app/core/audit.hpp"
 #include "app/core/guard.hpp"
 #include "domain/password_policy.hpp"
+#include "domain/role_fit.hpp"
 #include "domain/text.hpp"
 #include "platform/crypto.hpp"
 #include "store/unit_repo.hpp"
@@ -22,6 +23,14 @@ Status check_user_fields(const UserInput& in, const domain::UnitTree& tree) {
   if (in.phone.size() > 20) return invalid("FIELD_TOO_LONG", "电话不能超过20位", "phone");
   const domain::Unit* u = tree.find(in.unit_id);
   if (!u || !u->active) return invalid("UNIT_UNKNOWN", "所属单位不存在或已停用,请重新选择", "unit_id");
+  return {};
+}
+
+// A user's role must fit the kind of their unit (domain::role_fits_unit_kind).
+Status check_role_fits_unit(const store::RoleRow& role, std::int64_t unit_id, const domain::UnitTree& tree) {
+  const domain::Unit* u = tree.find(unit_id);
+  if (u && !domain::role_fits_unit_kind(role.code, u->kind))
+    return invalid("ROLE_UNIT_MISMATCH", "该角色不适用于所属单位的类型，请重新选择", "role_id");
   return {};
 }
 }  // namespace
@@ -72,6 +81,7 @@ Result<store::UserRow> AdminService::create_user(const AuthedCtx& ctx, const Use
         auto role = store::find_role(c, in.role_id);
         if (!role.ok()) return role.error();
         if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在,请重新选择", "role_id");
+        if (auto s = check_role_fits_unit(**role, u.unit_id, *units()); !s.ok()) return s.error();
         auto existing = store::find_user_by_name(c, u.username);
         if (!existing.ok()) return existing.error();
         if (existing->has_value()) return conflict("USERNAME_TAKEN", "用户名已被使用,请换一个", "username");
@@ -98,6 +108,10 @@ Result<store::UserRow> AdminService::update_user(const AuthedCtx& ctx, std::int6
         auto role = store::find_role(c, in.role_id);
         if (!role.ok()) return role.error();
         if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在,请重新选择", "role_id");
+        // Checked when the unit or the role changes (a user saved before the check stays editable).
+        if (in.unit_id != before.unit_id || in.role_id != before.role_id) {
+          if (auto s = check_role_fits_unit(**role, in.unit_id, *units()); !s.ok()) return s.error();
+        }
         u.display_name = std::string(domain::trim_ascii(in.display_name));
         u.phone = in.phone;
         u.unit_id = in.unit_id;

@@ -15,7 +15,8 @@ export function usePagedList<T>(fetch: (page: number, pageSize: number) => Promi
   const total = ref(0)
   const page = ref(1)
   const pageSize = ref(20)
-  const loading = ref(false)
+  // A list is loading until its first answer: its empty text waits for it (ListEmpty).
+  const loading = ref(true)
 
   async function load(): Promise<void> {
     loading.value = true

@@ -2,7 +2,10 @@ import type { Unit } from '@/api/units'
 
 export interface UnitNode {
   id: number
+  /** The unit's name (shown in the tree, under its township). */
   label: string
+  /** The unit as named on its own (unitLabel): a village with its township. */
+  title: string
   kind: string
   active: boolean
   unit: Unit
@@ -28,9 +31,10 @@ export interface TreeOptions {
 export function buildUnitTree(units: Unit[], opts: TreeOptions = {}): UnitNode[] {
   const keep = (u: Unit) => (!opts.kinds || opts.kinds.has(u.kind)) && (!opts.activeOnly || u.active)
   const nodes = new Map<number, UnitNode>()
+  const byId = new Map(units.map((u) => [u.id, u]))
   for (const u of units) {
     if (!keep(u)) continue
-    nodes.set(u.id, { id: u.id, label: u.name, kind: u.kind, active: u.active, unit: u, disabled: opts.disable?.(u) })
+    nodes.set(u.id, { id: u.id, label: u.name, title: unitLabel(byId, u), kind: u.kind, active: u.active, unit: u, disabled: opts.disable?.(u) })
   }
   const roots: UnitNode[] = []
   for (const u of units) {
@@ -99,4 +103,40 @@ export function nearestOfKind(units: Unit[], id: number, kinds: ReadonlySet<stri
     cur = cur.parent_id == null ? undefined : byId.get(cur.parent_id)
   }
   return undefined
+}
+
+/** What the pages need to know of a unit to name it: a Unit of GET /units or a UnitRef of an answer. */
+export interface UnitLike {
+  id: number
+  name: string
+  kind?: string
+  parent_id?: number | null
+  /** "昌元街道 / 玉屏社区": names from below the district down to the unit (UnitRef). */
+  path?: string
+}
+
+/** Between a township and its village in unitLabel. */
+export const TOWNSHIP_SEPARATOR = ' / '
+
+/**
+ * A unit as named wherever it is shown or picked: a village or community (村居) with its township,
+ * "昌元街道 / 玉屏社区" (village names repeat across townships); any other unit by its name. The
+ * township comes from the unit tree when the unit is in it, else from the answer's `path`.
+ */
+export function unitLabel(units: ReadonlyMap<number, UnitLike>, ref: UnitLike | null | undefined): string {
+  if (!ref) return ''
+  const known = units.get(ref.id)
+  const u = known ?? ref
+  if ((u.kind ?? ref.kind) !== 'village') return u.name
+  let parent = u.parent_id == null ? undefined : units.get(u.parent_id)
+  const seen = new Set<number>([u.id])
+  // Villages sit below their township; skip anything else in between.
+  while (parent && parent.kind !== 'township' && !seen.has(parent.id)) {
+    seen.add(parent.id)
+    parent = parent.parent_id == null ? undefined : units.get(parent.parent_id)
+  }
+  if (parent?.kind === 'township') return `${parent.name}${TOWNSHIP_SEPARATOR}${u.name}`
+  const path = (ref.path ?? '').split('/').map((x) => x.trim()).filter(Boolean)
+  if (path.length >= 2) return `${path[path.length - 2]}${TOWNSHIP_SEPARATOR}${path[path.length - 1]}`
+  return u.name
 }

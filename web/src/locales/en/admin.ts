@@ -12,6 +12,7 @@ export default {
     last_login_at: 'Last login',
     initial_password: 'Initial password',
     initialPasswordHint: 'The user must change it at first login',
+    unitFirst: 'Choose the unit first',
     enabled: 'Active',
     disabled: 'Disabled',
     lockedTag: 'Locked',
@@ -29,7 +30,6 @@ export default {
     disableConfirm: 'Disable user "{name}"? The user will no longer be able to log in.',
     statusDone: 'Status updated',
     createdDone: 'User created; the initial password must be changed at first login',
-    required: '{field} is required',
     usernameRule: '3–32 letters, digits, underscores or dots',
   },
   roles: {
@@ -70,7 +70,6 @@ export default {
     deactivateConfirm: 'Deactivate unit "{name}"? It can no longer be chosen.',
     activateConfirm: 'Activate unit "{name}"?',
     done: 'Unit saved',
-    required: '{field} is required',
     select: 'Select a unit on the left',
     subkinds: {
       street: 'Street',

@@ -53,6 +53,11 @@ export default {
     passwordChangeRequired: 'Please change your initial password first',
     loggedOut: 'Logged out',
   },
+  /** Empty required fields: typed or picked (drop-downs, dates, unit trees). */
+  form: {
+    fill: 'Please fill in {field}',
+    pick: 'Please choose {field}',
+  },
   word: {
     yes: 'Yes',
     no: 'No',
@@ -62,16 +67,27 @@ export default {
     to: 'to',
     startDate: 'Start date',
     endDate: 'End date',
-  },
-  lang: {
-    label: 'Language',
-    'zh-CN': '中文',
-    en: 'English',
+    labelValue: '{label}: {value}',
+    label: '{label}: ',
+    paren: ' ({text})',
+    then: '{a}; {b}',
   },
   layout: {
     toggleMenu: 'Toggle menu',
     unit: 'Unit',
     role: 'Role',
+  },
+  /** The built-in roles by code (src/app/bootstrap.cpp). */
+  role: {
+    admin: 'System administrator',
+    district_officer: 'District office officer',
+    judicial_officer: 'Judicial office officer',
+    police_officer: 'Police officer',
+    township_officer: 'Township officer',
+    village_cadre: 'Village cadre',
+    auditor: 'Auditor',
+    custody_clerk: 'Custody clerk',
+    department_officer: 'Department officer',
   },
   scope: {
     own: 'Own unit',

@@ -71,7 +71,7 @@ export default {
     false_identity: 'False identity',
     false_address: 'False address',
     finding: {
-      confirmed: 'Confirmed',
+      confirmed: 'Confirmed false',
       suspected: 'Suspected',
       cleared: 'Cleared',
     },
@@ -83,7 +83,6 @@ export default {
     childrenSituation: 'Children',
     verifyingOfficer: 'Verifying officer',
     sentOn: 'Feedback date',
-    required: '{field} is required',
     saved: 'Verification feedback sent',
   },
   cls: {
@@ -114,7 +113,6 @@ export default {
     suggestions: 'Suggestions',
     suggestion: { housing: 'Help with housing', work: 'Help with work', medical: 'Medical assistance', living: 'Living assistance' },
     submit: 'Send',
-    required: 'Please fill in {field}',
     sent: 'Release notice sent',
     mailAction: 'Enter mailed release notice',
     mailTitle: 'Enter mailed release notice: {name}',
@@ -134,7 +132,6 @@ export default {
     sentOn: 'Postmarked on',
     receivedOn: 'Received on',
     optional: 'Optional',
-    required: 'Please fill in {field}',
     submit: 'Enter',
     entered: 'Mailed form entered; verify it from the inbox',
   },
@@ -147,7 +144,6 @@ export default {
     contact: 'Contact',
     contactPhone: 'Contact phone',
     sentOn: 'Feedback date',
-    required: 'Please fill in {field}',
     saved: 'Reception arrangement sent',
   },
 }

@@ -25,5 +25,4 @@ export default {
   helped: 'Help recorded',
   helpedOn: 'Helped {date}',
   helpPending: 'Help pending',
-  required: 'Please fill in {field}',
 }

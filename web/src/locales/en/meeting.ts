@@ -10,7 +10,6 @@ export default {
   attendees: 'Attendees',
   topicPlaceholder: "e.g. this month's releases and linkage",
   attendeesPlaceholder: 'Units and people present',
-  required: 'Please fill in {field}',
   saved: 'Meeting recorded',
   kinds: {
     district_joint: 'District joint meeting',

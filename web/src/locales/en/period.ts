@@ -39,7 +39,6 @@ export default {
   notePlaceholder: 'e.g. held on suspicion of affray',
   unit: 'Recorded by',
   end: 'End detention',
-  required: 'Please fill in {field}',
   saved: 'Recorded',
   ended: 'End of detention recorded',
 }

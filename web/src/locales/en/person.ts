@@ -125,7 +125,6 @@ export default {
     selectPlaceholder: 'Select',
     inputPlaceholder: 'Enter',
     datePlaceholder: 'Pick a date',
-    required: '{field} is required',
     chargesRequired: 'Choose at least one charge',
     created: 'Person file created',
     updated: 'Person file saved',

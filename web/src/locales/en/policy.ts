@@ -16,7 +16,6 @@ export default {
   editTitle: 'Change policy parameter: {label}',
   value: 'Value',
   effectiveFrom: 'Effective from',
-  required: 'Please fill in {field}',
   confirm: 'Every person’s tasks will be recomputed. Continue?',
   saved: 'Changed; effective from {date}',
   job: {

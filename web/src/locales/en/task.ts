@@ -27,6 +27,7 @@ export default {
     scopeHint: 'All tasks of persons in my jurisdiction',
     today: 'Today {today}; this week ends {weekEnd}',
     listTitle: '{state} tasks',
+    why: 'Why this task',
   },
   col: {
     person: 'Name',
@@ -71,12 +72,11 @@ export default {
     findings: 'Findings and actions',
     situationPlaceholder: 'Current circumstances, family, work, state of mind…',
     findingsPlaceholder: 'Problems found and actions taken ("none" if none)',
-    required: 'Please enter {field}',
     saved: 'Follow-up recorded',
   },
   registration: {
     button: 'Register',
-    title: 'Registration (报到)',
+    title: 'Registration',
     registeredOn: 'Registered on',
     certificateNo: 'Release certificate no.',
     policiesExplained: 'Social assistance policies explained',
@@ -87,7 +87,6 @@ export default {
       money: 'Living costs',
       health: 'Health',
     },
-    required: 'Please enter {field}',
     saved: 'Registration recorded',
   },
   pickup: {
@@ -99,7 +98,6 @@ export default {
     teamPlaceholder: 'e.g. township team: Zhang San, Li Si',
     kind: 'Kind',
     kinds: { township_team: 'Township team', family: 'Family and village representative' },
-    required: 'Please fill in {field}',
     saved: 'Pick-up recorded',
   },
   resolve: {

@@ -5,7 +5,6 @@ export default {
   kinds: { residence: 'Residence change', household: 'Household change', identity_established: 'Identity established' },
   toUnit: 'Move to',
   reason: 'Reason',
-  required: 'Please fill in {field}',
   requested: 'Transfer requested; awaiting the receiving unit',
   hint: 'Until the receiving unit accepts, duties stay with the current unit.',
   page: 'Transfers',

@@ -46,12 +46,17 @@ export default {
     loading: '加载中…',
     noData: '暂无数据',
     confirmTitle: '操作确认',
-    network: '网络错误,无法连接服务器,请稍后再试',
-    server: '服务器错误(HTTP {status}),请稍后再试',
+    network: '网络错误，无法连接服务器，请稍后再试',
+    server: '服务器错误（HTTP {status}），请稍后再试',
     badResponse: '服务器返回的数据无法识别',
-    sessionExpired: '登录已过期,请重新登录',
+    sessionExpired: '登录已过期，请重新登录',
     passwordChangeRequired: '请先修改初始密码',
     loggedOut: '已退出登录',
+  },
+  /** Empty required fields: typed (请填写) or picked (请选择, drop-downs, dates, unit trees). */
+  form: {
+    fill: '请填写{field}',
+    pick: '请选择{field}',
   },
   word: {
     yes: '是',
@@ -62,16 +67,28 @@ export default {
     to: '至',
     startDate: '开始日期',
     endDate: '结束日期',
-  },
-  lang: {
-    label: '语言',
-    'zh-CN': '中文',
-    en: 'English',
+    /** A label before its value, a text in brackets, two sentences in one line. */
+    labelValue: '{label}：{value}',
+    label: '{label}：',
+    paren: '（{text}）',
+    then: '{a}；{b}',
   },
   layout: {
     toggleMenu: '展开/收起菜单',
     unit: '单位',
     role: '角色',
+  },
+  /** The built-in roles by code (src/app/bootstrap.cpp). */
+  role: {
+    admin: '系统管理员',
+    district_officer: '区安帮办干部',
+    judicial_officer: '司法所干部',
+    police_officer: '派出所民警',
+    township_officer: '镇街干部',
+    village_cadre: '村居干部',
+    auditor: '审计员',
+    custody_clerk: '监所干部',
+    department_officer: '部门干部',
   },
   scope: {
     own: '本单位',
@@ -92,7 +109,7 @@ export default {
   unitTree: {
     filter: '输入单位名称筛选',
     title: '组织机构',
-    pick: '请选择单位(可输入名称筛选)',
+    pick: '请选择单位（可输入名称筛选）',
     all: '全部单位',
   },
   login: {
@@ -104,15 +121,15 @@ export default {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     failed: '登录失败',
-    footer: '本系统仅限授权人员使用,所有操作均被记录审计',
+    footer: '本系统仅限授权人员使用，所有操作均被记录审计',
   },
   changePassword: {
     title: '修改密码',
-    forced: '为保障信息安全,首次登录或密码被重置后须先修改密码',
+    forced: '为保障信息安全，首次登录或密码被重置后须先修改密码',
     old: '原密码',
     new: '新密码',
     confirm: '确认新密码',
-    rule: '至少10位,须同时包含字母和数字,且不能包含用户名',
+    rule: '至少10位，须同时包含字母和数字，且不能包含用户名',
     oldRequired: '请输入原密码',
     newRequired: '请输入新密码',
     confirmRequired: '请再次输入新密码',
@@ -128,7 +145,7 @@ export default {
     contains_username: '密码不能包含用户名',
   },
   workbench: {
-    greeting: '您好,{name}',
+    greeting: '您好，{name}',
     unit: '所在单位',
     role: '角色',
     scope: '数据范围',

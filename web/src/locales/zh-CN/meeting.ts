@@ -8,9 +8,8 @@ export default {
   heldOn: '会议日期',
   topic: '议题',
   attendees: '参会人员',
-  topicPlaceholder: '如:本月刑满释放人员衔接情况',
-  attendeesPlaceholder: '参会单位及人员,如:司法所 张三,派出所 李四',
-  required: '请填写{field}',
+  topicPlaceholder: '如：本月刑满释放人员衔接情况',
+  attendeesPlaceholder: '参会单位及人员，如：司法所 张三，派出所 李四',
   saved: '会议已记录',
   kinds: {
     district_joint: '区联席会议',

@@ -1,7 +1,7 @@
 export default {
   title: '帮教期',
   state: {
-    awaiting_release: '服刑中(待释放)',
+    awaiting_release: '服刑中（待释放）',
     running: '帮教中',
     detained: '羁押中',
     expired: '期满解除',
@@ -22,9 +22,9 @@ export default {
   },
   detention: '记录羁押',
   newSentence: '再次判刑收监',
-  detentionHint: '羁押期间不计入帮教,期间到期的任务不适用;羁押结束后继续帮教。',
-  sentenceHint: '再次判刑收监将结束当前帮教期,人员回到服刑中;再次释放后重新计算帮教期。',
-  confirmSentence: '当前帮教期(释放日期 {release})将于 {from} 结束,人员回到服刑中,预计释放日期 {expected}。确定记录再次判刑收监吗?',
+  detentionHint: '羁押期间不计入帮教，期间到期的任务不适用；羁押结束后继续帮教。',
+  sentenceHint: '再次判刑收监将结束当前帮教期，人员回到服刑中；再次释放后重新计算帮教期。',
+  confirmSentence: '当前帮教期（释放日期 {release}）将于 {from} 结束，人员回到服刑中，预计释放日期 {expected}。确定记录再次判刑收监吗？',
   fromDate: '开始日期',
   toDate: '结束日期',
   toDateHint: '尚未结束可不填',
@@ -36,10 +36,9 @@ export default {
     detention_centre: '看守所',
   },
   note: '说明',
-  notePlaceholder: '如:涉嫌寻衅滋事被刑事拘留',
+  notePlaceholder: '如：涉嫌寻衅滋事被刑事拘留',
   unit: '记录单位',
   end: '羁押结束',
-  required: '请填写{field}',
   saved: '已记录',
   ended: '已记录羁押结束',
 }

@@ -25,8 +25,9 @@ export default {
     scope: '辖区全部',
     mineHint: '本单位负责的任务',
     scopeHint: '辖区内人员的全部任务',
-    today: '今天 {today},本周截至 {weekEnd}',
+    today: '今天 {today}，本周截至 {weekEnd}',
     listTitle: '{state}任务',
+    why: '为何有此任务',
   },
   col: {
     person: '姓名',
@@ -41,7 +42,7 @@ export default {
   detail: {
     title: '任务',
     none: '暂无任务',
-    next: '{rule} {requirement}:应于 {due} 前完成',
+    next: '{rule} {requirement}：应于 {due} 前完成',
     allDone: '当前没有待办任务',
     late: '逾期完成',
     explanation: '依据',
@@ -70,8 +71,7 @@ export default {
     situation: '基本情况',
     findings: '发现问题及处理',
     situationPlaceholder: '本人近况、家庭、就业、思想状况等',
-    findingsPlaceholder: '发现的问题、采取的措施(没有可填“无”)',
-    required: '请填写{field}',
+    findingsPlaceholder: '发现的问题、采取的措施（没有可填“无”）',
     saved: '走访已记录',
   },
   registration: {
@@ -87,7 +87,6 @@ export default {
       money: '生活',
       health: '健康',
     },
-    required: '请填写{field}',
     saved: '报到已登记',
   },
   pickup: {
@@ -96,10 +95,9 @@ export default {
     pickedOn: '接回日期',
     place: '接回地点',
     team: '接回人员',
-    teamPlaceholder: '如:镇街接回小组 张三、李四',
+    teamPlaceholder: '如：镇街接回小组 张三、李四',
     kind: '接回方式',
     kinds: { township_team: '镇街组织接回', family: '家属及村居代表接回' },
-    required: '请填写{field}',
     saved: '接回已记录',
   },
   resolve: {

@@ -33,7 +33,7 @@ export function useRegistrationForm<O extends object>(own: O, ownProps: Record<s
   const dirty = ref(false)
 
   const rules: FormRules = {
-    'custody.received_into_custody': [requiredRule(() => t('person.form.required', { field: t('document.send.receivedIntoCustody') }), 'change')],
+    'custody.received_into_custody': [requiredRule(() => t('document.send.receivedIntoCustody'), 'change')],
   }
 
   /** The request body; the release kind is left to the server (the sender's kind) unless asked. */
