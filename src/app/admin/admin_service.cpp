@@ -81,7 +81,7 @@ Result<store::UserRow> AdminService::create_user(const AuthedCtx& ctx, const Use
         auto role = store::find_role(c, in.role_id);
         if (!role.ok()) return role.error();
         if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在,请重新选择", "role_id");
-        if (auto s = check_role_fits_unit(**role, u.unit_id, *units()); !s.ok()) return s.error();
+        if (auto s = check_role_fits_unit(**role, u.unit_id, *core_.units()); !s.ok()) return s.error();
         auto existing = store::find_user_by_name(c, u.username);
         if (!existing.ok()) return existing.error();
         if (existing->has_value()) return conflict("USERNAME_TAKEN", "用户名已被使用,请换一个", "username");
@@ -110,7 +110,7 @@ Result<store::UserRow> AdminService::update_user(const AuthedCtx& ctx, std::int6
         if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在,请重新选择", "role_id");
         // Checked when the unit or the role changes (a user saved before the check stays editable).
         if (in.unit_id != before.unit_id || in.role_id != before.role_id) {
-          if (auto s = check_role_fits_unit(**role, in.unit_id, *units()); !s.ok()) return s.error();
+          if (auto s = check_role_fits_unit(**role, in.unit_id, *core_.units()); !s.ok()) return s.error();
         }
         u.display_name = std::string(domain::trim_ascii(in.display_name));
         u.phone = in.phone;

@@ -172,7 +172,7 @@ export interface paths {
         /** Users (user:manage). */
         get: operations["listUsers"];
         put?: never;
-        /** Create a user (user:manage). The user must change the password at first login. */
+        /** Create a user (user:manage). The user must change the password at first login. The role must fit the kind of the unit (400 ROLE_UNIT_MISMATCH, field role_id; the table is in docs/demo-accounts.md). */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -190,7 +190,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a user (user:manage). */
+        /** Update a user (user:manage); a new unit or role must fit (400 ROLE_UNIT_MISMATCH). */
         put: operations["updateUser"];
         post?: never;
         delete?: never;
