@@ -4,6 +4,9 @@
 //   anbang seed --demo --db data/anbang.db [--persons 3000]
 //   anbang user add --db data/anbang.db --username u --name 姓名 --unit-code 500153 --role admin
 //                   (password from the ANBANG_PASSWORD variable or one line on standard input)
+//   anbang tasks refresh --db data/anbang.db
+// Global options, before or after the subcommand: --db, --quiet, --today YYYY-MM-DD (the server's
+// today for tests and demonstrations: that date at the real time of day, advancing normally).
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -17,6 +20,7 @@
 #include "store/migrate.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/unit_repo.hpp"
+#include "store/user_repo.hpp"
 
 using namespace anbang;
 
@@ -25,6 +29,27 @@ namespace {
 int fail(const std::string& msg) {
   std::cerr << "错误: " << msg << "\n";
   return 1;
+}
+
+// The first and last day `--today` accepts (the system clock's range is about 1678–2262).
+constexpr domain::CivilDate kFirstToday{2000, 1, 1}, kLastToday{2199, 12, 31};
+
+// The clock of `--today`, or nullptr for the system clock. Error: a Chinese message.
+Result<std::unique_ptr<platform::ShiftedClock>> today_clock(const std::string& text, const platform::Clock& real) {
+  if (text.empty()) return std::unique_ptr<platform::ShiftedClock>{};
+  auto day = domain::parse_date(text, "--today");
+  if (!day.ok() || *day < kFirstToday || *day > kLastToday) {
+    return invalid("TODAY_INVALID",
+                 "--today 应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
+                     " 之间的有效日期（格式 YYYY-MM-DD），收到：" + text,
+                 "--today");
+  }
+  auto clock = std::make_unique<platform::ShiftedClock>(platform::shift_days_to(*day, real));
+  platform::log_warn("TODAY OVERRIDDEN (--today): the server's today is " + domain::to_string(*day) +
+                     ", the real date is " +
+                     domain::to_string(domain::shanghai_date_from_unix(platform::unix_seconds(real.now()))) +
+                     " (China Standard Time); for tests and demonstrations only");
+  return clock;
 }
 
 // Opens the database, applies migrations and bootstrap data, loads the caches.
@@ -74,10 +99,15 @@ std::string read_password() {
 int main(int argc, char** argv) {
   CLI::App cli{"anbang — 刑满释放人员安置帮教信息管理系统"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // global options may follow the subcommand (subcommands inherit this)
   std::string db_path = "data/anbang.db";
   cli.add_option("--db", db_path, "SQLite database file")->capture_default_str();
   bool quiet = false;
   cli.add_flag("--quiet", quiet, "log warnings and errors only");
+  std::string today_text;
+  cli.add_option("--today", today_text,
+                 "pretend today is YYYY-MM-DD (China Standard Time) at the real time of day; tests and "
+                 "demonstrations only");
 
   auto* serve = cli.add_subcommand("serve", "serve the web app and the API");
   std::string host = "127.0.0.1", web_dir = "web/dist";
@@ -133,7 +163,10 @@ int main(int argc, char** argv) {
   http::block_stop_signals();  // before any thread starts (the audit writer starts with the App)
   platform::log_init(quiet);
   if (!platform::crypto_init()) return fail("libsodium 初始化失败");
-  platform::SystemClock clock;
+  platform::SystemClock system_clock;
+  auto shifted = today_clock(today_text, system_clock);
+  if (!shifted.ok()) return fail(shifted.error().message);
+  const platform::Clock& clock = *shifted ? static_cast<const platform::Clock&>(**shifted) : system_clock;
   app::Config config;
   config.idle_timeout_minutes = idle_minutes;
   config.secure_cookie = secure_cookie;
@@ -191,10 +224,8 @@ int main(int argc, char** argv) {
     auto created = application.create_user(ctx, in);
     if (!created.ok()) return fail(created.error().message);
     if (!must_change) {
-      Status s = opened->db->transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-        auto r = c.exec("UPDATE users SET must_change_password = 0 WHERE id = ?", {created->id});
-        if (!r.ok()) return r.error();
-        return {};
+      Status s = opened->db->transact(store::TxKind::write, [&](store::Connection& c) {
+        return store::set_must_change_password(c, created->id, false);
       });
       if (!s.ok()) return fail(s.error().message);
     }
@@ -203,9 +234,7 @@ int main(int argc, char** argv) {
   }
   // serve
   if (demo) {
-    auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read, [](store::Connection& c) {
-      return c.scalar("SELECT COUNT(*) FROM users");
-    });
+    auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read, store::count_users);
     if (users.ok() && *users == 0) {
       std::cout << "首次运行:正在装入演示数据……\n";
       auto summary = app::seed_demo(application, persons, seed_value);

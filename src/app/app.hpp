@@ -366,6 +366,9 @@ class App {
   // Refreshes every person's tasks shortly after each midnight (Asia/Shanghai) on a background
   // thread, so that new periods' tasks appear; stopped by the destructor.
   void start_daily_refresh();
+  // When the daily refresh runs next: 00:05 China Standard Time of the clock's tomorrow (Unix s).
+  std::int64_t next_daily_refresh_at() const;
+  const platform::Clock& clock() const { return clock_; }
 
   // --- dictionaries ---
   const std::vector<store::ChargeRow>& charges() const { return charges_; }

@@ -15,16 +15,16 @@ Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> App::search_aud
   f.action = q.action;
   f.page = q.page;
   f.page_size = q.page_size;
-  // Dates are Shanghai calendar days: [from 00:00, to+1 00:00) at UTC+8.
+  // Dates are Shanghai calendar days: [from 00:00, to+1 00:00) in China Standard Time.
   if (!q.from.empty()) {
     auto d = domain::parse_date(q.from, "from");
     if (!d.ok()) return d.error();
-    f.from = domain::to_days(*d) * 86400 - 8 * 3600;
+    f.from = domain::shanghai_midnight_unix(*d);
   }
   if (!q.to.empty()) {
     auto d = domain::parse_date(q.to, "to");
     if (!d.ok()) return d.error();
-    f.to = (domain::to_days(*d) + 1) * 86400 - 8 * 3600;
+    f.to = domain::shanghai_midnight_unix(domain::add_days(*d, 1));
   }
   std::string person(domain::trim_ascii(q.person));
   if (domain::count_code_points(person) > 50)

@@ -17,6 +17,8 @@ constexpr const char* kUpdateProfile =
 constexpr const char* kSetPassword =
     "UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL "
     "WHERE id = ?";
+constexpr const char* kSetMustChange = "UPDATE users SET must_change_password = ? WHERE id = ?";
+constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
 constexpr const char* kLoginFailure = "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?";
 constexpr const char* kLoginSuccess =
     "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?";
@@ -144,6 +146,12 @@ Status update_user_profile(Connection& c, const UserRow& u) {
 Status set_password(Connection& c, std::int64_t user_id, const std::string& hash, bool must_change) {
   return done(c.exec(sql::kSetPassword, {hash, std::int64_t{must_change}, user_id}));
 }
+
+Status set_must_change_password(Connection& c, std::int64_t user_id, bool must_change) {
+  return done(c.exec(sql::kSetMustChange, {std::int64_t{must_change}, user_id}));
+}
+
+Result<std::int64_t> count_users(Connection& c) { return c.scalar(sql::kCountUsers); }
 
 Status record_login_failure(Connection& c, std::int64_t user_id, int failed,
                             std::optional<std::int64_t> locked_until) {

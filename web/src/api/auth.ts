@@ -12,6 +12,11 @@ export interface Me {
   scope_unit: UnitRef | null
   csrf_token: string
   idle_timeout_minutes: number
+  /** The server's today (YYYY-MM-DD, China Standard Time) and instant: the app's clock (utils/clock). */
+  today: string
+  now: string
+  /** True while the server runs with a chosen today (`--today`, tests and demonstrations). */
+  today_overridden: boolean
 }
 
 export type { RoleRef }

@@ -72,6 +72,8 @@ export default {
     toggleMenu: 'Toggle menu',
     unit: 'Unit',
     role: 'Role',
+    todayOverridden: 'Test date {today}',
+    todayOverriddenHint: 'The server runs on a date chosen with --today (tests and demonstrations only), not the real date',
   },
   scope: {
     own: 'Own unit',
