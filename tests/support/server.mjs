@@ -66,7 +66,8 @@ export function runAnbang(args, { today = TEST_TODAY } = {}) {
 
 // Starts a server. opts.persons: demo persons (default 300); opts.dbPath: reuse a database file
 // (no seeding); opts.args: extra serve arguments; opts.today: the server's today (default
-// TEST_TODAY, null for the real date); the demo data is seeded at the same today.
+// TEST_TODAY, null for the real date); the demo data is seeded at the same today; opts.timeoutMs:
+// how long to wait for /healthz.
 export async function startServer(opts = {}) {
   const today = opts.today === undefined ? TEST_TODAY : opts.today;
   const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'anbang-test-'));
@@ -81,7 +82,7 @@ export async function startServer(opts = {}) {
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitHealthy(baseUrl, child);
+  await waitHealthy(baseUrl, child, opts.timeoutMs);
   return {
     baseUrl,
     dbPath,
