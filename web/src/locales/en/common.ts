@@ -73,6 +73,7 @@ export default {
     unit: 'Unit',
     role: 'Role',
     todayOverridden: 'Test date {today}',
+    todayOverriddenShort: 'Test {today}',
     todayOverriddenHint: 'The server runs on a date chosen with --today (tests and demonstrations only), not the real date',
   },
   scope: {
