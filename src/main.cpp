@@ -35,14 +35,15 @@ int fail(const std::string& msg) {
 constexpr domain::CivilDate kFirstToday{2000, 1, 1}, kLastToday{2199, 12, 31};
 
 // The clock of `--today`, or nullptr for the system clock. Error: a Chinese message.
-Result<std::unique_ptr<platform::ShiftedClock>> today_clock(const std::string& text, const platform::Clock& real) {
+Result<std::unique_ptr<platform::ShiftedClock>> today_clock(const std::string& text,
+                                                            const platform::Clock& real) {
   if (text.empty()) return std::unique_ptr<platform::ShiftedClock>{};
   auto day = domain::parse_date(text, "--today");
   if (!day.ok() || *day < kFirstToday || *day > kLastToday) {
     return invalid("TODAY_INVALID",
-                 "--today 应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
-                     " 之间的有效日期（格式 YYYY-MM-DD），收到：" + text,
-                 "--today");
+                   "--today 应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
+                       " 之间的有效日期（格式 YYYY-MM-DD），收到：" + text,
+                   "--today");
   }
   auto clock = std::make_unique<platform::ShiftedClock>(platform::shift_days_to(*day, real));
   platform::log_warn("TODAY OVERRIDDEN (--today): the server's today is " + domain::to_string(*day) +

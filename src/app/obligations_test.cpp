@@ -50,7 +50,7 @@ TEST(Obligations, DailyRefreshRunsAt0005ChinaStandardTimeOfTheClocksNextDay) {
   w.clock.set(std::chrono::system_clock::from_time_t(1795651200 + 16 * 3600 - 1));  // 23:59:59
   EXPECT_EQ(w.app->next_daily_refresh_at(), nov27_0005);
   w.clock.set(std::chrono::system_clock::from_time_t(1795651200 + 16 * 3600));  // 00:00 on 27 Nov
-  EXPECT_EQ(w.app->next_daily_refresh_at(), nov27_0005 + 86400);  // today's tasks were refreshed at start
+  EXPECT_EQ(w.app->next_daily_refresh_at(), nov27_0005 + 86400);    // today's tasks were refreshed at start
   w.clock.set(std::chrono::system_clock::from_time_t(nov27_0005));  // the run itself wakes up
   EXPECT_EQ(w.app->next_daily_refresh_at(), nov27_0005 + 86400);
   w.clock.advance(std::chrono::days(400));  // more than a year later

@@ -27,7 +27,9 @@ class SystemClock final : public Clock {
 class ShiftedClock final : public Clock {
  public:
   explicit ShiftedClock(std::int64_t shift_days) : shift_(std::chrono::days(shift_days)) {}
-  std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now() + shift_; }
+  std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::now() + shift_;
+  }
   bool today_overridden() const override { return true; }
 
  private:

@@ -35,7 +35,8 @@ TEST(Clock, ShiftedClockRunsFromTheChosenDayAtTheRealTimeOfDay) {
   auto shift = shifted.now() - real.now();
   EXPECT_EQ(std::chrono::round<std::chrono::hours>(shift).count() % 24, 0);
   auto day = domain::shanghai_date_from_unix(unix_seconds(t));
-  if (domain::shanghai_date_from_unix(unix_seconds(before)) == domain::shanghai_date_from_unix(unix_seconds(after))) {
+  if (domain::shanghai_date_from_unix(unix_seconds(before)) ==
+      domain::shanghai_date_from_unix(unix_seconds(after))) {
     EXPECT_EQ(day, chosen);
   }
 }
