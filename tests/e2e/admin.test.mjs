@@ -78,6 +78,8 @@ test('admin adds, renames and deactivates a village; edits a role in the matrix'
     await box.locator('input').fill('Chongzhi2026x')
     await box.locator('.el-button--primary').click()
     await box.waitFor({ state: 'hidden' })
+    // The reset is sent once the prompt has closed: wait for its answer.
+    await page.locator('.el-message--success', { hasText: '密码已重置' }).waitFor()
     const cadre = await apiSession(base, 'cj_001_001', 'Chongzhi2026x')
     assert.equal(cadre.me.user.must_change_password, true)
 
