@@ -44,8 +44,9 @@ web: deps-npm
 	cd web && npm run build --silent
 
 # Serves http://$(HOST):$(PORT); the first run creates $(DB) with the demo district.
+# TODAY=YYYY-MM-DD runs it as if today were that day (demonstrations; see README).
 run: build
-	./$(BUILD)/anbang --db $(DB) serve --host $(HOST) --port $(PORT) --web web/dist --demo
+	./$(BUILD)/anbang --db $(DB) $(if $(TODAY),--today $(TODAY)) serve --host $(HOST) --port $(PORT) --web web/dist --demo
 
 test: build test-unit test-web test-api test-e2e
 	@echo "all tests passed"

@@ -5,6 +5,9 @@
 //   anbang user add --db data/anbang.db --username u --name 姓名 --unit-code 500153 --role admin
 //                   (password from the ANBANG_PASSWORD variable or one line on standard input)
 //   anbang routes   (the API routes as JSON, for the contract test against api/openapi.yaml)
+//   anbang tasks refresh --db data/anbang.db
+// Global options, before or after the subcommand: --db, --quiet, --today YYYY-MM-DD (the server's
+// today for tests and demonstrations: that date at the real time of day, advancing normally).
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -29,6 +32,28 @@ namespace {
 int fail(const std::string& msg) {
   std::cerr << "错误: " << msg << "\n";
   return 1;
+}
+
+// The first and last day `--today` accepts (the system clock's range is about 1678–2262).
+constexpr domain::CivilDate kFirstToday{2000, 1, 1}, kLastToday{2199, 12, 31};
+
+// The clock of `--today`, or nullptr for the system clock. Error: a Chinese message.
+Result<std::unique_ptr<platform::ShiftedClock>> today_clock(const std::string& text,
+                                                            const platform::Clock& real) {
+  if (text.empty()) return std::unique_ptr<platform::ShiftedClock>{};
+  auto day = domain::parse_date(text, "--today");
+  if (!day.ok() || *day < kFirstToday || *day > kLastToday) {
+    return invalid("TODAY_INVALID",
+                   "--today 应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
+                       " 之间的有效日期（格式 YYYY-MM-DD），收到：" + text,
+                   "--today");
+  }
+  auto clock = std::make_unique<platform::ShiftedClock>(platform::shift_days_to(*day, real));
+  platform::log_warn("TODAY OVERRIDDEN (--today): the server's today is " + domain::to_string(*day) +
+                     ", the real date is " +
+                     domain::to_string(domain::shanghai_date_from_unix(platform::unix_seconds(real.now()))) +
+                     " (China Standard Time); for tests and demonstrations only");
+  return clock;
 }
 
 // Opens the database, applies migrations and bootstrap data, loads the caches.
@@ -96,10 +121,15 @@ int print_routes() {
 int main(int argc, char** argv) {
   CLI::App cli{"anbang — 刑满释放人员安置帮教信息管理系统"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // global options may follow the subcommand (subcommands inherit this)
   std::string db_path = "data/anbang.db";
   cli.add_option("--db", db_path, "SQLite database file")->capture_default_str();
   bool quiet = false;
   cli.add_flag("--quiet", quiet, "log warnings and errors only");
+  std::string today_text;
+  cli.add_option("--today", today_text,
+                 "pretend today is YYYY-MM-DD (China Standard Time) at the real time of day; tests and "
+                 "demonstrations only");
 
   auto* serve = cli.add_subcommand("serve", "serve the web app and the API");
   std::string host = "127.0.0.1", web_dir = "web/dist";
@@ -158,7 +188,10 @@ int main(int argc, char** argv) {
   http::block_stop_signals();  // before any thread starts (the audit writer starts with the App)
   platform::log_init(quiet);
   if (!platform::crypto_init()) return fail("libsodium 初始化失败");
-  platform::SystemClock clock;
+  platform::SystemClock system_clock;
+  auto shifted = today_clock(today_text, system_clock);
+  if (!shifted.ok()) return fail(shifted.error().message);
+  const platform::Clock& clock = *shifted ? static_cast<const platform::Clock&>(**shifted) : system_clock;
   app::Config config;
   config.idle_timeout_minutes = idle_minutes;
   config.secure_cookie = secure_cookie;
@@ -212,8 +245,8 @@ int main(int argc, char** argv) {
     auto created = application.admin.create_user(ctx, in);
     if (!created.ok()) return fail(created.error().message);
     if (!must_change) {
-      Status s = opened->db->transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-        return store::clear_must_change_password(c, created->id);
+      Status s = opened->db->transact(store::TxKind::write, [&](store::Connection& c) {
+        return store::set_must_change_password(c, created->id, false);
       });
       if (!s.ok()) return fail(s.error().message);
     }

@@ -306,7 +306,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
       r.phone = p.phone;
       // The file was opened about a month before release (the registration form), so the duties
       // since then are pursued; the demo history below fulfils most of them.
-      std::int64_t opened = domain::shanghai_day_start(domain::add_days(p.release_date, -30)) + 10 * 3600;
+      std::int64_t opened = domain::shanghai_midnight_unix(domain::add_days(p.release_date, -30)) + 10 * 3600;
       r.created_at = r.updated_at = std::min(opened, ctx.now);
       auto id = store::insert_person(c, r);
       if (!id.ok()) return id.error();

@@ -105,16 +105,15 @@ CivilDate add_years_clamped(CivilDate date, int years) { return add_months_clamp
 int64_t days_between(CivilDate from, CivilDate to) { return to_days(to) - to_days(from); }
 
 namespace {
-// China Standard Time: fixed UTC+8 as DOMAIN.md §2 requires; the 1986–1991 summer time is
-// deliberately ignored. The one place the offset is written.
-constexpr int64_t kShanghaiOffset = 8 * 3600;
+// Fixed UTC+8 as DOMAIN.md §2 requires; the 1986–1991 summer time is deliberately ignored.
+constexpr int64_t kShanghaiOffsetSeconds = 8 * 3600;
 }  // namespace
 
 CivilDate shanghai_date_from_unix(int64_t unix_seconds) {
-  return from_days(floor_div(unix_seconds + kShanghaiOffset, 86400));
+  return from_days(floor_div(unix_seconds + kShanghaiOffsetSeconds, 86400));
 }
 
-int64_t shanghai_day_start(CivilDate date) { return to_days(date) * 86400 - kShanghaiOffset; }
+int64_t shanghai_midnight_unix(CivilDate date) { return to_days(date) * 86400 - kShanghaiOffsetSeconds; }
 
 int age_on(CivilDate birth, CivilDate on) {
   if (on < birth) return 0;

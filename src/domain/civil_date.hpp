@@ -54,10 +54,12 @@ CivilDate add_years_clamped(CivilDate date, int years);
 // Signed number of days from `from` to `to` (to − from).
 int64_t days_between(CivilDate from, CivilDate to);
 
-// Calendar date in China Standard Time (fixed UTC+8, no DST) of a Unix instant in seconds.
+// China Standard Time (fixed UTC+8, no DST) is computed here and nowhere else: every conversion
+// between a Unix instant and a civil date goes through these two functions (DOMAIN.md §2 "Dates").
+// Calendar date in China Standard Time of a Unix instant in seconds.
 CivilDate shanghai_date_from_unix(int64_t unix_seconds);
-// The instant (unix seconds) at which `date` begins in China Standard Time (00:00 UTC+8).
-int64_t shanghai_day_start(CivilDate date);
+// The Unix instant (seconds) at which `date` begins (00:00:00) in China Standard Time.
+int64_t shanghai_midnight_unix(CivilDate date);
 
 // Completed years on `on`: the largest n with add_years_clamped(birth, n) <= on, so someone born
 // on 29 Feb becomes a year older on 28 Feb in non-leap years (consistent with R-PER-1).

@@ -128,6 +128,17 @@ TEST(CivilDate, ShanghaiDateUsesUtcPlus8) {
   EXPECT_EQ(shanghai_date_from_unix(1735660799), d(2024, 12, 31));
 }
 
+TEST(CivilDate, ShanghaiMidnightIsTheInverseOfShanghaiDate) {
+  EXPECT_EQ(shanghai_midnight_unix(d(1970, 1, 1)), -8 * 3600);
+  EXPECT_EQ(shanghai_midnight_unix(d(2025, 1, 1)), 1735660800);
+  for (int64_t t : {int64_t{-100000}, int64_t{0}, int64_t{1735660799}, int64_t{1795651200}}) {
+    const CivilDate day = shanghai_date_from_unix(t);
+    EXPECT_LE(shanghai_midnight_unix(day), t);
+    EXPECT_GT(shanghai_midnight_unix(day) + 86400, t);
+    EXPECT_EQ(shanghai_date_from_unix(shanghai_midnight_unix(day)), day);
+  }
+}
+
 TEST(CivilDate, AgeOn) {
   EXPECT_EQ(age_on(d(1990, 5, 10), d(2024, 5, 9)), 33);
   EXPECT_EQ(age_on(d(1990, 5, 10), d(2024, 5, 10)), 34);

@@ -200,7 +200,9 @@ Router make_api_router(app::Services& app) {
   Router r;
   r.add("GET", "/healthz", [&app](Request&) {
     bool ok = app.core.db().healthy();
-    return json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "database unavailable"}});
+    return json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "database unavailable"},
+                                          {"today", domain::to_string(app.core.context("").today)},
+                                          {"today_overridden", app.core.clock().today_overridden()}});
   });
   add_auth_routes(r, app);
   add_person_routes(r, app);

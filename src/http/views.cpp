@@ -43,7 +43,10 @@ nlohmann::json me_json(const app::Services& app, const app::Actor& a) {
           {"scope", domain::to_string(a.scope.kind)},
           {"scope_unit", a.scope.root ? unit_ref(*tree, a.scope.root) : nlohmann::json()},
           {"csrf_token", a.csrf_token},
-          {"idle_timeout_minutes", app.core.config().idle_timeout_minutes}};
+          {"idle_timeout_minutes", app.core.config().idle_timeout_minutes},
+          {"today", domain::to_string(app.core.context("").today)},
+          {"today_overridden", app.core.clock().today_overridden()},
+          {"now", platform::iso_utc(app.core.clock().now())}};
 }
 
 nlohmann::json role_json(const store::RoleRow& r) {

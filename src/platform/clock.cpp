@@ -17,6 +17,10 @@ std::string iso_utc_from_unix(std::int64_t seconds) {
   return buf;
 }
 
+std::int64_t shift_days_to(domain::CivilDate today, const Clock& real) {
+  return domain::days_between(domain::shanghai_date_from_unix(unix_seconds(real.now())), today);
+}
+
 std::string iso_utc(std::chrono::system_clock::time_point t) { return iso_utc_from_unix(unix_seconds(t)); }
 
 }  // namespace anbang::platform

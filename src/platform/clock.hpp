@@ -4,18 +4,40 @@
 #include <cstdint>
 #include <string>
 
+#include "domain/civil_date.hpp"
+
 namespace anbang::platform {
 
 class Clock {
  public:
   virtual ~Clock() = default;
   virtual std::chrono::system_clock::time_point now() const = 0;
+  // True when today was chosen (`--today`) instead of read from the system: the server says so
+  // (GET /healthz, /api/v1/auth/me) and the web app shows it in its header.
+  virtual bool today_overridden() const { return false; }
 };
 
 class SystemClock final : public Clock {
  public:
   std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now(); }
 };
+
+// The system clock moved by a whole number of days: a chosen today at the real time of day,
+// advancing normally (midnight comes at the real midnight). For tests and demonstrations only.
+class ShiftedClock final : public Clock {
+ public:
+  explicit ShiftedClock(std::int64_t shift_days) : shift_(std::chrono::days(shift_days)) {}
+  std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::now() + shift_;
+  }
+  bool today_overridden() const override { return true; }
+
+ private:
+  std::chrono::system_clock::duration shift_;
+};
+
+// The days to move `real` so that its today (China Standard Time) becomes `today`.
+std::int64_t shift_days_to(domain::CivilDate today, const Clock& real);
 
 // A clock tests can set and advance. Not thread-safe.
 class FixedClock final : public Clock {

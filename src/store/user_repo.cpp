@@ -3,8 +3,6 @@
 namespace anbang::store {
 
 namespace sql {
-constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
-constexpr const char* kClearMustChange = "UPDATE users SET must_change_password = 0 WHERE id = ?";
 constexpr const char* kUserCols =
     "id, username, display_name, phone, unit_id, role_id, password_hash, must_change_password, active, "
     "failed_logins, locked_until, last_login_at";
@@ -19,6 +17,8 @@ constexpr const char* kUpdateProfile =
 constexpr const char* kSetPassword =
     "UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL "
     "WHERE id = ?";
+constexpr const char* kSetMustChange = "UPDATE users SET must_change_password = ? WHERE id = ?";
+constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
 constexpr const char* kLoginFailure = "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?";
 constexpr const char* kLoginSuccess =
     "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?";
@@ -147,6 +147,12 @@ Status set_password(Connection& c, std::int64_t user_id, const std::string& hash
   return done(c.exec(sql::kSetPassword, {hash, std::int64_t{must_change}, user_id}));
 }
 
+Status set_must_change_password(Connection& c, std::int64_t user_id, bool must_change) {
+  return done(c.exec(sql::kSetMustChange, {std::int64_t{must_change}, user_id}));
+}
+
+Result<std::int64_t> count_users(Connection& c) { return c.scalar(sql::kCountUsers); }
+
 Status record_login_failure(Connection& c, std::int64_t user_id, int failed,
                             std::optional<std::int64_t> locked_until) {
   return done(c.exec(sql::kLoginFailure, {std::int64_t{failed}, opt(locked_until), user_id}));
@@ -239,12 +245,5 @@ Status delete_idle_sessions(Connection& c, std::int64_t older_than) {
   return done(c.exec(sql::kDeleteIdle, {older_than}));
 }
 
-Result<std::int64_t> count_users(Connection& c) { return c.scalar(sql::kCountUsers); }
-
-Status clear_must_change_password(Connection& c, std::int64_t user_id) {
-  auto r = c.exec(sql::kClearMustChange, {user_id});
-  if (!r.ok()) return r.error();
-  return {};
-}
 
 }  // namespace anbang::store

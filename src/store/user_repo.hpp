@@ -51,12 +51,12 @@ Result<std::optional<UserRow>> find_user_by_name(Connection& c, const std::strin
 Result<std::optional<UserRow>> find_user(Connection& c, std::int64_t id);
 Result<std::pair<std::vector<UserRow>, std::int64_t>> list_users(Connection& c, const UserFilter& f);
 Result<std::int64_t> insert_user(Connection& c, const UserRow& u, std::int64_t now);
-// How many users exist (an empty database has none).
-Result<std::int64_t> count_users(Connection& c);
-// Clears the forced password change of a user (CLI: user add --no-must-change).
-Status clear_must_change_password(Connection& c, std::int64_t user_id);
 Status update_user_profile(Connection& c, const UserRow& u);
 Status set_password(Connection& c, std::int64_t user_id, const std::string& hash, bool must_change);
+// Only the flag that forces a password change at the next login (`user add --no-must-change`).
+Status set_must_change_password(Connection& c, std::int64_t user_id, bool must_change);
+// All users, active or not (serve --demo seeds only a database without any).
+Result<std::int64_t> count_users(Connection& c);
 Status record_login_failure(Connection& c, std::int64_t user_id, int failed,
                             std::optional<std::int64_t> locked_until);
 Status record_login_success(Connection& c, std::int64_t user_id, std::int64_t now);

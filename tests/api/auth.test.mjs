@@ -1,7 +1,7 @@
 // Login, sessions, CSRF, forced password change, lockout, logout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client } from '../support/server.mjs';
+import { startServer, Client, TEST_TODAY } from '../support/server.mjs';
 import { loginAs, unitsByCode } from './helpers.mjs';
 
 let srv;
@@ -11,7 +11,8 @@ after(async () => { await srv.stop(); });
 test('healthz answers while the database answers', async () => {
   const r = await fetch(srv.baseUrl + '/healthz');
   assert.equal(r.status, 200);
-  assert.deepEqual(await r.json(), { status: 'ok' });
+  // Test servers run on the fixed TEST_TODAY (--today), and say so.
+  assert.deepEqual(await r.json(), { status: 'ok', today: TEST_TODAY, today_overridden: true });
 });
 
 test('login sets an HttpOnly SameSite cookie and me returns permissions and csrf', async () => {
@@ -27,6 +28,14 @@ test('login sets an HttpOnly SameSite cookie and me returns permissions and csrf
   assert.equal(me.body.scope, 'subtree');
   assert.ok(me.body.permissions.includes('person:read'));
   assert.equal(me.body.csrf_token.length, 32);
+  // The server's time, which the web app counts by: TEST_TODAY at the real time of day.
+  assert.deepEqual([me.body.today, me.body.today_overridden], [TEST_TODAY, true]);
+  const now = new Date(me.body.now);
+  assert.equal(new Date(now.getTime() + 8 * 3600e3).toISOString().slice(0, 10), TEST_TODAY);
+  const timeOfDay = (t) => t % 86400e3;
+  const drift = Math.abs(timeOfDay(now.getTime()) - timeOfDay(Date.now()));
+  assert.ok(Math.min(drift, 86400e3 - drift) < 60e3, `the real time of day: ${me.body.now}`);
+  assert.deepEqual(r.body.today, TEST_TODAY);  // login answers the same Me
 });
 
 test('wrong password is refused with AUTH_INVALID in Chinese', async () => {

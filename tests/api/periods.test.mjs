@@ -2,11 +2,11 @@
 // sentence with help for families and minor children in difficulty (R-LNK-3).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/server.mjs';
+import { startServer, dayFrom } from '../support/server.mjs';
 import { freshId } from '../support/ids.mjs';
 import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
 
-const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+const day = (offset) => dayFrom(offset);  // days from the servers' fixed today (TEST_TODAY)
 let srv, kss, sfs, units, charge;
 
 before(async () => {

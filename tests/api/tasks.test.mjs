@@ -1,12 +1,12 @@
 // Issue 3 (first slice): tasks from the obligation engine, closed by the records that fulfil them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/server.mjs';
+import { startServer, dayFrom } from '../support/server.mjs';
 import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
 
 let srv, c, units, person;
-// Today is the real date of the run; the person is released 5 days ago.
-const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+// Today is the servers' fixed TEST_TODAY; the person is released 5 days before it.
+const day = (offset) => dayFrom(offset);  // days from the servers' fixed today (TEST_TODAY)
 
 before(async () => {
   srv = await startServer({ persons: 20 });

@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { after, before } from 'node:test'
-import { startServer } from '../support/server.mjs'
+import { TEST_TODAY, dayFrom, startServer } from '../support/server.mjs'
+
+export { TEST_TODAY }
 
 export const DEMO_PASSWORD = 'anbang@2026'
 const here = dirname(fileURLToPath(import.meta.url))
@@ -26,7 +28,7 @@ const CHROMIUM_ARGS = [
  * A fresh headless chromium with its own temporary profile.
  * Returns { context, page, close }.
  */
-export async function launch({ viewport = { width: 1366, height: 860 }, locale = 'zh-CN' } = {}) {
+export async function launch({ viewport = { width: 1366, height: 860 }, locale = 'zh-CN', timezoneId = 'Asia/Shanghai' } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'anbang-e2e-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -34,7 +36,7 @@ export async function launch({ viewport = { width: 1366, height: 860 }, locale =
     args: CHROMIUM_ARGS,
     viewport,
     locale,
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     acceptDownloads: true,
   })
   context.setDefaultTimeout(15_000)
@@ -229,10 +231,9 @@ export function subtree(units, rootId) {
   return out
 }
 
-/** YYYY-MM-DD in China Standard Time, `days` from now. */
-export function cstDate(days = 0) {
-  const d = new Date(Date.now() + days * 86_400_000)
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+/** YYYY-MM-DD `days` from the test servers' today (TEST_TODAY unless the file chose another). */
+export function cstDate(days = 0, from = TEST_TODAY) {
+  return dayFrom(days, from)
 }
 
 /** A person's file fields (PersonInput without the ID number): male, Han, household and residence

@@ -1,5 +1,7 @@
 // Starts the real anbang binary on a free port with a fresh demo-seeded database.
 //   const srv = await startServer({ persons: 300 });  srv.baseUrl, srv.dbPath, await srv.stop()
+// Every server runs (and every database is seeded) on a fixed today, TEST_TODAY, unless the test
+// chooses another (opts.today): no test depends on the real date (`anbang --today`).
 // Env: ANBANG_BIN (default build/anbang), ANBANG_WEB (default web/dist).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = process.env.ANBANG_BIN || join(root, 'build', 'anbang');
 const WEB = process.env.ANBANG_WEB || join(root, 'web', 'dist');
 export const DEMO_PASSWORD = 'anbang@2026';
+
+/** The today of every test server unless a test chooses another (a Thursday, second half-year). */
+export const TEST_TODAY = '2026-11-26';
+
+/** YYYY-MM-DD `days` after `from` (before if negative); `from` defaults to TEST_TODAY. */
+export function dayFrom(days, from = TEST_TODAY) {
+  const d = new Date(`${from}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The `--today` arguments for a chosen day (null: the real date, for the tests of that default). */
+function todayArgs(today) {
+  return today === null ? [] : ['--today', today];
+}
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -38,28 +55,39 @@ async function waitHealthy(url, child, ms = 15000) {
   throw new Error('anbang did not become healthy');
 }
 
+// Runs the binary to completion (a subcommand other than serve) at `today`; returns its output.
+// Throws with the binary's standard error when it fails.
+export function runAnbang(args, { today = TEST_TODAY } = {}) {
+  try {
+    return execFileSync(BIN, [...todayArgs(today), ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (e) {
+    throw new Error(`anbang ${args.join(' ')} failed: ${e.stderr || e.message}`);
+  }
+}
+
 // Starts a server. opts.persons: demo persons (default 300); opts.dbPath: reuse a database file
-// (no seeding); opts.args: extra serve arguments.
+// (no seeding); opts.args: extra serve arguments; opts.today: the server's today (default
+// TEST_TODAY, null for the real date); the demo data is seeded at the same today; opts.timeoutMs:
+// how long to wait for /healthz.
 export async function startServer(opts = {}) {
+  const today = opts.today === undefined ? TEST_TODAY : opts.today;
   const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'anbang-test-'));
   const dbPath = opts.dbPath || join(dir, 'anbang.db');
   if (!opts.dbPath) {
-    execFileSync(BIN, ['--quiet', '--db', dbPath, 'seed', '--demo', '--persons', String(opts.persons ?? 300)], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    runAnbang(['--quiet', '--db', dbPath, 'seed', '--demo', '--persons', String(opts.persons ?? 300)], { today });
   }
   const port = await freePort();
-  const child = spawn(BIN, ['--db', dbPath, 'serve', '--port', String(port), '--web', WEB, ...(opts.args || [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = [...todayArgs(today), '--db', dbPath, 'serve', '--port', String(port), '--web', WEB, ...(opts.args || [])];
+  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitHealthy(baseUrl, child);
+  await waitHealthy(baseUrl, child, opts.timeoutMs);
   return {
     baseUrl,
     dbPath,
+    today,
     port,
     child,
     log: () => log,

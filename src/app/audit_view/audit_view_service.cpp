@@ -61,12 +61,12 @@ Result<std::pair<std::vector<store::AuditRecord>, std::int64_t>> AuditViewServic
   if (!q.from.empty()) {
     auto d = domain::parse_date(q.from, "from");
     if (!d.ok()) return d.error();
-    f.from = domain::shanghai_day_start(*d);
+    f.from = domain::shanghai_midnight_unix(*d);
   }
   if (!q.to.empty()) {
     auto d = domain::parse_date(q.to, "to");
     if (!d.ok()) return d.error();
-    f.to = domain::shanghai_day_start(domain::add_days(*d, 1));
+    f.to = domain::shanghai_midnight_unix(domain::add_days(*d, 1));
   }
   std::string person(domain::trim_ascii(q.person));
   if (domain::count_code_points(person) > 50) return invalid("FIELD_TOO_LONG", "人员关键字不能超过50个字", "person");

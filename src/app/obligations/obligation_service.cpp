@@ -92,14 +92,18 @@ Status ObligationService::refresh_tasks(store::Connection& c, std::int64_t perso
                                      task_rows(**facts, today), domain::to_string(today));
 }
 
+std::int64_t ObligationService::next_daily_refresh_at() const {
+  const auto today = domain::shanghai_date_from_unix(platform::unix_seconds(core_.clock().now()));
+  return domain::shanghai_midnight_unix(domain::add_days(today, 1)) + 5 * 60;  // 00:05 tomorrow
+}
+
 void ObligationService::start_daily_refresh() {
   daily_refresh_ = std::jthread([this](std::stop_token stop) {
     std::mutex mu;
     std::condition_variable_any cv;
     while (!stop.stop_requested()) {
       std::int64_t now = platform::unix_seconds(core_.clock().now());
-      std::int64_t shanghai = now + 8 * 3600;
-      std::int64_t next = (shanghai / 86400 + 1) * 86400 + 300 - 8 * 3600;  // 00:05 next day, Shanghai
+      std::int64_t next = next_daily_refresh_at();
       std::unique_lock lock(mu);
       cv.wait_for(lock, stop, std::chrono::seconds(next - now), [] { return false; });
       if (stop.stop_requested()) return;

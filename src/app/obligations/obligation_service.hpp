@@ -60,6 +60,8 @@ class ObligationService {
   // Refreshes every person's tasks shortly after each midnight (China Standard Time) on a background
   // thread; stopped by the destructor.
   void start_daily_refresh();
+  // When the daily refresh runs next: 00:05 China Standard Time of the clock's tomorrow (unix s).
+  std::int64_t next_daily_refresh_at() const;
 
   Result<Audited<TaskPage>> find_tasks(const AuthedCtx& ctx, const TaskQuery& q);
   Result<Audited<std::vector<PersonTask>>> read_person_tasks(const AuthedCtx& ctx, std::int64_t id);

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { authApi, type Me } from '@/api/auth'
 import { ApiError } from '@/api/http'
+import { syncServerClock } from '@/utils/clock'
 
 export const useAuthStore = defineStore('auth', () => {
   const me = ref<Me | null>(null)
@@ -21,6 +22,7 @@ export const useAuthStore = defineStore('auth', () => {
   async function fetchMe(): Promise<Me | null> {
     try {
       me.value = await authApi.me()
+      syncServerClock(me.value)
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) me.value = null
       else throw e
@@ -36,6 +38,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function login(username: string, password: string): Promise<Me> {
     me.value = await authApi.login(username, password)
+    syncServerClock(me.value)
     loaded.value = true
     return me.value
   }

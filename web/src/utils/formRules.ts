@@ -1,7 +1,7 @@
 // Small building blocks of the record forms' client-side rules (the server checks the same).
 import type { FormItemRule } from 'element-plus'
 import { t } from '@/locales'
-import { todayCst } from './idNumber'
+import { pickerDate, todayCST } from './clock'
 
 /**
  * How a required field is filled in: 'blur' for what is typed (checked when the input loses focus,
@@ -19,7 +19,7 @@ export function requiredRule(field: () => string, trigger: RequiredTrigger = 'bl
   return { required: true, trigger, message: () => requiredMessage(field(), trigger) }
 }
 
-/** For el-date-picker's disabled-date: days after today (China Standard Time) cannot be picked. */
+/** For el-date-picker's disabled-date: days after the server's today cannot be picked. */
 export function afterToday(d: Date): boolean {
-  return todayCst(d) > todayCst()
+  return pickerDate(d) > todayCST()
 }

@@ -1,14 +1,9 @@
-/** An instant (ISO 8601 UTC) in the browser's local time, "YYYY-MM-DD HH:mm:ss". */
-export function formatInstant(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
-}
+import { serverNow } from './clock'
 
-/** True while `locked_until` is in the future. */
-export function isLocked(lockedUntil: string | null | undefined, now: Date = new Date()): boolean {
+export { formatInstant } from './clock'
+
+/** True while `locked_until` is in the future (by the server's clock). */
+export function isLocked(lockedUntil: string | null | undefined, now: Date = serverNow()): boolean {
   if (!lockedUntil) return false
   const t = new Date(lockedUntil).getTime()
   return !Number.isNaN(t) && t > now.getTime()

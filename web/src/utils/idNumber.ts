@@ -9,6 +9,7 @@
 //   ID_NUMBER_DIVISION     the first two digits are not a province-level code
 //   ID_NUMBER_BIRTH_DATE   not a real date, or after `today`, or before 1900-01-01
 //   ID_NUMBER_CHECK_DIGIT  the MOD 11-2 check character does not match
+import { todayCST } from './clock'
 
 export type IdNumberCode =
   | 'ID_NUMBER_LENGTH'
@@ -60,17 +61,12 @@ export function isValidBirthDate(yyyymmdd: string, today: string): boolean {
   return iso <= today
 }
 
-/** Today's date in China Standard Time (UTC+8), YYYY-MM-DD. */
-export function todayCst(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
-
 /** Strips leading and trailing ASCII whitespace (space, \t, \n, \v, \f, \r) only. */
 export function trimAscii(s: string): string {
   return s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '')
 }
 
-export function validateIdNumber(raw: string, today: string = todayCst()): IdNumberResult {
+export function validateIdNumber(raw: string, today: string = todayCST()): IdNumberResult {
   const input = trimAscii(raw)
   // Length is counted in code points, so full-width digits count as one character each.
   if ([...input].length !== 18) return { ok: false, code: 'ID_NUMBER_LENGTH' }

@@ -76,6 +76,9 @@ export default {
     toggleMenu: 'Toggle menu',
     unit: 'Unit',
     role: 'Role',
+    todayOverridden: 'Test date {today}',
+    todayOverriddenShort: 'Test {today}',
+    todayOverriddenHint: 'The server runs on a date chosen with --today (tests and demonstrations only), not the real date',
   },
   /** The built-in roles by code (src/app/bootstrap.cpp). */
   role: {

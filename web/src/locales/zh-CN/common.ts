@@ -77,6 +77,9 @@ export default {
     toggleMenu: '展开/收起菜单',
     unit: '单位',
     role: '角色',
+    todayOverridden: '测试日期 {today}',
+    todayOverriddenShort: '测试 {today}',
+    todayOverriddenHint: '服务器以启动参数 --today 指定的日期运行（仅用于测试和演示），不是真实日期',
   },
   /** The built-in roles by code (src/app/bootstrap.cpp). */
   role: {

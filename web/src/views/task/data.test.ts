@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countByState, firstCard, isFulfilled, nextDue, nextDueByRule, sortTasks, taskStateTag, todayCST } from './data'
+import { countByState, firstCard, isFulfilled, nextDue, nextDueByRule, sortTasks, taskStateTag } from './data'
 
 const task = (key: string, state: 'open' | 'overdue' | 'done' | 'not_applicable', due: string) => ({ key, state, due })
 
@@ -18,11 +18,6 @@ describe('task helpers', () => {
     expect(firstCard({ overdue: 0, due_this_week: 2, open: 3, done: 0 }).state).toBe('due_soon')
     expect(firstCard({ overdue: 0, due_this_week: 0, open: 3, done: 0 }).state).toBe('open')
     expect(firstCard({ overdue: 1, due_this_week: 2, open: 3, done: 0 }).state).toBe('overdue')
-  })
-
-  it('tells today in China Standard Time', () => {
-    expect(todayCST(new Date('2026-06-30T16:30:00Z'))).toBe('2026-07-01')
-    expect(todayCST(new Date('2026-06-30T15:59:00Z'))).toBe('2026-06-30')
   })
 
   it('sorts pending tasks first by due date, closed ones newest first', () => {

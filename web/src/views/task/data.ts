@@ -1,5 +1,4 @@
 // Pure helpers of the task views (workbench task list, the person file's task section).
-import type { CivilDate } from '@/api/types'
 import type { PersonTask, TaskCounts, TaskFilterState, TaskState } from '@/api/tasks'
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
@@ -33,12 +32,6 @@ export const WORKBENCH_CARDS: WorkbenchCard[] = [
 export function firstCard(counts: TaskCounts | null | undefined): WorkbenchCard {
   const hit = counts ? WORKBENCH_CARDS.find((c) => c.count !== 'done' && counts[c.count] > 0) : undefined
   return hit ?? WORKBENCH_CARDS[0]!
-}
-
-/** Today as YYYY-MM-DD in China Standard Time (the server's civil dates). */
-export function todayCST(now: Date = new Date()): CivilDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
 /** True when the task has been fulfilled (the server sends '' or null otherwise). */
