@@ -34,7 +34,10 @@ test('auditor searches file reads and exports; the log is read-only', async () =
     const readRow = page.locator('[data-test=audit-table] .el-table__body tr', { hasText: 'sfs_001' }).first()
     await readRow.waitFor()
     assert.match(await readRow.innerText(), /查看档案/)
-    assert.match(await readRow.innerText(), new RegExp(person.name))
+    // Found by the name, shown by the file number: the auditor sees who opened whose file, not the
+    // personal data itself.
+    assert.match(await readRow.innerText(), new RegExp(`档案 ${person.id}`))
+    assert.doesNotMatch(await readRow.innerText(), new RegExp(person.name))
 
     // Every export.
     await page.locator('[data-test=audit-person]').fill('')

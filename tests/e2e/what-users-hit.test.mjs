@@ -209,8 +209,8 @@ test('no raw code or English word inside Chinese text', async () => {
       assert.deepEqual(bad, [], path)
       if (path === `/persons/${form.person_id}`) {
         // The timeline names the findings and the risk level.
-        await page.locator('[data-test=timeline-item]', { hasText: '风险等级 中' }).waitFor()
-        await page.locator('[data-test=timeline-item]', { hasText: '假地址 查实为假' }).waitFor()
+        await page.locator('[data-test=timeline-item]', { hasText: '风险等级中' }).waitFor()
+        await page.locator('[data-test=timeline-item]', { hasText: '假地址查实为假' }).waitFor()
       }
     })
   }

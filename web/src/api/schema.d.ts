@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 200 {"status":"ok"} while the database answers (served at /healthz, outside /api/v1) */
+        /**
+         * 200 {"status":"ok","today":"2026-11-26","today_overridden":false} while the database answers (served at /healthz, outside /api/v1)
+         * @description today is the server's today (China Standard Time); today_overridden is true while it runs with --today.
+         */
         get: operations["healthz"];
         put?: never;
         post?: never;
@@ -953,6 +956,13 @@ export interface components {
         Healthz: {
             /** @enum {string} */
             status: "ok" | "database unavailable";
+            /**
+             * Format: date
+             * @description the server's today (China Standard Time)
+             */
+            today: string;
+            /** @description true while the server runs with --today */
+            today_overridden: boolean;
         };
         Recorded: {
             /** @enum {string} */
@@ -1073,6 +1083,18 @@ export interface components {
             scope_unit: components["schemas"]["UnitRef"] | null;
             csrf_token: string;
             idle_timeout_minutes: number;
+            /**
+             * Format: date
+             * @description the server's today (China Standard Time); the web app's today
+             */
+            today: string;
+            /**
+             * Format: date-time
+             * @description the server's clock (UTC), so the web app counts time by it
+             */
+            now: string;
+            /** @description true while the server runs with --today (tests and demonstrations); the web app shows a badge */
+            today_overridden: boolean;
         };
         LoginInput: {
             username: string;
@@ -1255,7 +1277,7 @@ export interface components {
             unit: string;
             /** @description e.g. "custody.detention", "document.verification"; empty for older entries */
             code: string;
-            /** @description the message's parameters (dates */
+            /** @description the message's parameters: dates, names of units, codes of findings … */
             params: Record<string, never>;
             summary: string;
             /** @description field changes of an update, else empty */
