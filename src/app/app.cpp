@@ -140,6 +140,9 @@ domain::CodeLookups App::lookups() const {
     return false;
   };
   l.charge_exists = [this](std::int64_t id) { return charge_index_.count(id) > 0; };
+  l.assistance_end = [this](domain::CivilDate release, const std::string& kind) {
+    return rules::assistance_end(policy_, release, kind);  // R-PER-1 with the dated policy
+  };
   return l;
 }
 

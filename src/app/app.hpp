@@ -118,7 +118,7 @@ struct TaskQuery {
   std::optional<std::int64_t> unit_id;  // owner unit subtree
   bool mine = false;                    // owner = the caller's unit (or its area for tree units)
   std::optional<std::int64_t> person_id;
-  std::string rule, state;  // state: open | overdue | due_soon | done | not_applicable
+  std::string rule, state;  // state: open | overdue | due_soon | done | not_applicable | missed
   int page = 1, page_size = 20;
 };
 
@@ -440,7 +440,8 @@ class App {
   Result<std::int64_t> refresh_chunks(domain::CivilDate today, std::int64_t max_id, bool bulk);
   // R-CLS-3: recomputes the class from the records; records a change with its reason.
   Status reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person_id);
-  Result<domain::Classification> classification_of(store::Connection& c, std::int64_t person_id) const;
+  Result<domain::Classification> classification_of(store::Connection& c, std::int64_t person_id,
+                                                    domain::CivilDate today) const;
   // R-PER-1: a new sentence from `from` ends the person's current period (if it still runs) and
   // sets the expected release of the new custody; tasks of the old period are kept as they were.
   Status start_new_sentence(store::Connection& c, const Ctx& ctx, store::PersonRecord p,

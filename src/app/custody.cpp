@@ -57,7 +57,7 @@ Status App::start_new_sentence(store::Connection& c, const Ctx& ctx, store::Pers
   const std::string old_release = p.release_date;
   p.release_date = release_text;
   p.release_kind = release_kind;
-  p.assistance_end_date = domain::to_string(domain::assistance_end(release, release_kind));
+  p.assistance_end_date = domain::to_string(rules::assistance_end(policy_, release, release_kind));
   p.updated_at = ctx.now;
   auto updated = store::update_person(c, p);
   if (!updated.ok()) return updated.error();

@@ -30,9 +30,10 @@ domain::Finding finding(const std::string& v) {
 
 }  // namespace
 
-Result<domain::Classification> App::classification_of(store::Connection& c, std::int64_t person_id) const {
+Result<domain::Classification> App::classification_of(store::Connection& c, std::int64_t person_id,
+                                                      domain::CivilDate today) const {
   domain::ClassificationInput in;
-  in.three_none_mode = policy_.values_at(domain::CivilDate{2100, 1, 1}).three_none_mode;
+  in.three_none_mode = policy_.in_force(today).three_none_mode;  // R-CLS-2, the mode in force today
   auto docs = store::person_documents(c, person_id);
   if (!docs.ok()) return docs.error();
   for (const auto& d : *docs) {  // the latest verification's findings and release notice count
@@ -80,7 +81,7 @@ Result<domain::Classification> App::classification_of(store::Connection& c, std:
 }
 
 Status App::reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person_id) {
-  auto now_class = classification_of(c, person_id);
+  auto now_class = classification_of(c, person_id, ctx.today);
   if (!now_class.ok()) return now_class.error();
   auto history = store::class_history(c, person_id);
   if (!history.ok()) return history.error();
@@ -336,7 +337,7 @@ Result<ClassView> App::person_classification(const Ctx& ctx, std::int64_t person
     auto rec = store::find_person(c, ctx.actor->scope, person_id);
     if (!rec.ok()) return rec.error();
     if (!rec->has_value()) return person_not_found();
-    auto cls = classification_of(c, person_id);
+    auto cls = classification_of(c, person_id, ctx.today);
     if (!cls.ok()) return cls.error();
     auto history = store::class_history(c, person_id);
     if (!history.ok()) return history.error();
@@ -421,7 +422,7 @@ Result<store::Document> App::send_release_notice(const Ctx& ctx, const ReleaseNo
           nlohmann::json change = nlohmann::json::array(
               {{{"field", "release_date"}, {"old", p.release_date}, {"new", release_text}}});
           p.release_date = release_text;
-          p.assistance_end_date = domain::to_string(domain::assistance_end(*release, p.release_kind));
+          p.assistance_end_date = domain::to_string(rules::assistance_end(policy_, *release, p.release_kind));
           p.updated_at = ctx.now;
           auto updated = store::update_person(c, p);
           if (!updated.ok()) return updated.error();

@@ -126,7 +126,10 @@ Status App::duplicate_id_check(store::Connection& c, const std::optional<std::st
 
 Result<PersonView> App::view(store::Connection& c, store::PersonRecord rec, const Ctx& ctx) const {
   PersonView v;
-  v.status = domain::person_status(rec.release_date, rec.assistance_end_date, domain::to_string(ctx.today));
+  auto detained = store::count_open_detentions(c, rec.id);
+  if (!detained.ok()) return detained.error();
+  v.status = domain::person_status(rec.release_date, rec.assistance_end_date, domain::to_string(ctx.today),
+                                   *detained > 0);
   for (auto id : rec.charge_ids) {
     auto it = charge_index_.find(id);
     if (it != charge_index_.end()) v.charges.push_back(charges_[it->second]);
@@ -161,7 +164,7 @@ Result<store::PersonFilter> App::person_filter(const Ctx& ctx, const PersonQuery
     if (f.unit_ids.empty()) f.unit_ids = {-1};
   }
   if (!q.status.empty() && q.status != "in_custody" && q.status != "under_assistance" &&
-      q.status != "ended") {
+      q.status != "detained" && q.status != "ended") {
     return invalid("FIELD_VALUE", "状态取值无效", "status");
   }
   f.status = q.status;

@@ -47,7 +47,7 @@ void add_document_routes(Router& r, app::App& app) {
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
       auto d = app.send_registration_form(ctx, in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today), app.policy()));
     });
   });
   r.add("POST", "/api/v1/documents/:id/verification", [&app](Request& req) {
@@ -71,7 +71,7 @@ void add_document_routes(Router& r, app::App& app) {
       }
       auto d = app.send_verification(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today), app.policy()));
     });
   });
   r.add("POST", "/api/v1/documents/release-notices", [&app](Request& req) {
@@ -100,7 +100,7 @@ void add_document_routes(Router& r, app::App& app) {
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
       auto d = app.send_release_notice(ctx, in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today), app.policy()));
     });
   });
   r.add("POST", "/api/v1/documents/:id/reception", [&app](Request& req) {
@@ -116,7 +116,7 @@ void add_document_routes(Router& r, app::App& app) {
       }
       auto d = app.send_reception(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.units(), *d, domain::to_string(ctx.today), app.policy()));
     });
   });
   r.add("POST", "/api/v1/persons/:id/pickups", [&app](Request& req) {
@@ -143,7 +143,7 @@ void add_document_routes(Router& r, app::App& app) {
       auto tree = app.units();
       std::string today = domain::to_string(ctx.today);
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& d : found->first) items.push_back(document_json(*tree, d, today));
+      for (const auto& d : found->first) items.push_back(document_json(*tree, d, today, app.policy()));
       return json_response(
           200, {{"items", items}, {"total", found->second}, {"page", q.page}, {"page_size", q.page_size}});
     });

@@ -3,7 +3,7 @@ import type { CivilDate, Instant, ItemsOf, PageOf, UnitRef } from './types'
 import type { Charge } from './dicts'
 
 export type Gender = '1' | '2' | '0' | '9'
-export type PersonStatus = 'in_custody' | 'under_assistance' | 'ended'
+export type PersonStatus = 'in_custody' | 'under_assistance' | 'detained' | 'ended'
 export type ReleaseKind = 'prison' | 'detention_centre' | 'community_correction'
 export type SentenceType =
   | 'fixed_term'
@@ -15,7 +15,7 @@ export type SentenceType =
   | 'exempted'
 
 export const GENDERS: Gender[] = ['1', '2', '0', '9']
-export const PERSON_STATUSES: PersonStatus[] = ['in_custody', 'under_assistance', 'ended']
+export const PERSON_STATUSES: PersonStatus[] = ['in_custody', 'under_assistance', 'detained', 'ended']
 export const RELEASE_KINDS: ReleaseKind[] = ['prison', 'detention_centre', 'community_correction']
 export const SENTENCE_TYPES: SentenceType[] = [
   'fixed_term',

@@ -5,16 +5,21 @@
 import { http } from './http'
 import type { CivilDate, ItemsOf, PageOf, UnitRef } from './types'
 
-/** State of a task as the server computes it. `due_soon` exists only as a /tasks filter. */
-export type TaskState = 'open' | 'overdue' | 'done' | 'not_applicable'
+/**
+ * State of a task as the server computes it. `missed` (未按期完成): a recurring duty whose period
+ * closed unfulfilled — kept and counted, no longer to do. `due_soon` exists only as a /tasks filter.
+ */
+export type TaskState = 'open' | 'overdue' | 'done' | 'not_applicable' | 'missed'
 export type TaskFilterState = TaskState | 'due_soon'
-export const TASK_STATES: TaskState[] = ['overdue', 'open', 'done', 'not_applicable']
+export const TASK_STATES: TaskState[] = ['overdue', 'open', 'done', 'missed', 'not_applicable']
 
 export interface TaskCounts {
   overdue: number
   due_this_week: number
   open: number
   done: number
+  /** Recurring duties whose period closed unfulfilled (not on the to-do counts). */
+  missed: number
 }
 
 /** GET /workbench. */
