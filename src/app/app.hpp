@@ -441,7 +441,7 @@ class App {
   // R-CLS-3: recomputes the class from the records; records a change with its reason.
   Status reclassify(store::Connection& c, const Ctx& ctx, std::int64_t person_id);
   Result<domain::Classification> classification_of(store::Connection& c, std::int64_t person_id,
-                                                    domain::CivilDate today) const;
+                                                   domain::CivilDate today) const;
   // R-PER-1: a new sentence from `from` ends the person's current period (if it still runs) and
   // sets the expected release of the new custody; tasks of the old period are kept as they were.
   Status start_new_sentence(store::Connection& c, const Ctx& ctx, store::PersonRecord p,

@@ -75,9 +75,10 @@ Result<Export> App::export_persons(const Ctx& ctx, const PersonQuery& q) {
       worksheet_write_string(ws, row, 9, p.release_date.c_str(), nullptr);
       worksheet_write_string(ws, row, 10, release_kind_name(p.release_kind), nullptr);
       worksheet_write_string(ws, row, 11, p.assistance_end_date.c_str(), nullptr);
-      worksheet_write_string(ws, row, 12,
-                             status_name(domain::person_status(p.release_date, p.assistance_end_date, today, p.detained)),
-                             nullptr);
+      worksheet_write_string(
+          ws, row, 12,
+          status_name(domain::person_status(p.release_date, p.assistance_end_date, today, p.detained)),
+          nullptr);
     });
     return each;
   });

@@ -202,7 +202,7 @@ Result<Audited<TaskPage>> App::find_tasks(const Ctx& ctx, const TaskQuery& q) {
   if (q.page < 1 || q.page > 100000 || q.page_size < 1 || q.page_size > 100) {
     return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
   }
-  static const std::set<std::string> states = {"",     "open",          "overdue", "due_soon",
+  static const std::set<std::string> states = {"",     "open",           "overdue", "due_soon",
                                                "done", "not_applicable", "missed"};
   if (!states.count(q.state)) return invalid("FIELD_VALUE", "任务状态取值无效", "state");
   auto tree = units();

@@ -66,8 +66,7 @@ domain::PersonInput person(TestWorld& w, const char* name, const char* release, 
   domain::PersonInput in;
   in.name = name;
   in.id_number = domain::make_id_number("500153", {1980, 1, 1 + serial % 28}, 300 + serial);
-  in.household_unit_id = in.residence_unit_id =
-      scalar(w, "SELECT id FROM units WHERE code = '500153001001'");
+  in.household_unit_id = in.residence_unit_id = scalar(w, "SELECT id FROM units WHERE code = '500153001001'");
   in.charge_ids = std::vector<std::int64_t>{scalar(w, "SELECT id FROM charges WHERE name = '盗窃罪'")};
   in.release_date = release;
   in.release_kind = "prison";
@@ -181,7 +180,8 @@ TEST(Obligations, R_LOST_1_ListsReadTheCurrentReleaseDate) {
   ctx = at(w, "2027-02-01");
   ASSERT_TRUE(w.app->refresh_all_tasks(ctx.today).ok());
   EXPECT_FALSE(listed(w, ctx, "missed", id));
-  EXPECT_EQ(scalar(w, "SELECT COUNT(*) FROM tasks WHERE person_id = ? AND task_key LIKE '2026-12-10/%'", {id}), 0);
+  EXPECT_EQ(
+      scalar(w, "SELECT COUNT(*) FROM tasks WHERE person_id = ? AND task_key LIKE '2026-12-10/%'", {id}), 0);
 }
 
 // R-LOST-1: a person in custody (a detention) is supervised by the custody unit: off the 漏管 and
@@ -207,10 +207,12 @@ TEST(Obligations, R_LOST_1_NotListedWhileDetained) {
   q.status = "detained";
   auto page = w.app->search_persons(ctx, q);
   ASSERT_TRUE(page.ok()) << page.error().message;
-  EXPECT_TRUE(std::any_of(page->items.begin(), page->items.end(), [&](const auto& p) { return p.id == id && p.detained; }));
+  EXPECT_TRUE(std::any_of(page->items.begin(), page->items.end(),
+                          [&](const auto& p) { return p.id == id && p.detained; }));
   q.status = "under_assistance";
   page = w.app->search_persons(ctx, q);
-  EXPECT_TRUE(std::none_of(page->items.begin(), page->items.end(), [&](const auto& p) { return p.id == id; }));
+  EXPECT_TRUE(
+      std::none_of(page->items.begin(), page->items.end(), [&](const auto& p) { return p.id == id; }));
 }
 
 // Late entries (DOMAIN.md §5): a file opened after the fact keeps its one-off duties — a person who
@@ -239,12 +241,15 @@ TEST(Obligations, R_PER_1_ReleaseRecordedWhenTasksAreRefreshed) {
   auto made = w.app->create_person(ctx, person(w, "期满己", "2021-11-20", 6));
   ASSERT_TRUE(made.ok()) << made.error().message;
   EXPECT_EQ(made->status, "ended");
-  EXPECT_EQ(scalar(w, "SELECT COUNT(*) FROM person_events WHERE person_id = ? AND kind = 'released_from_assistance'",
-                   {made->record.id}),
-            1);
-  EXPECT_EQ(scalar(w, "SELECT COUNT(*) FROM assistance_periods WHERE person_id = ? AND ended_on = '2026-11-20'",
-                   {made->record.id}),
-            1);
+  EXPECT_EQ(
+      scalar(w,
+             "SELECT COUNT(*) FROM person_events WHERE person_id = ? AND kind = 'released_from_assistance'",
+             {made->record.id}),
+      1);
+  EXPECT_EQ(
+      scalar(w, "SELECT COUNT(*) FROM assistance_periods WHERE person_id = ? AND ended_on = '2026-11-20'",
+             {made->record.id}),
+      1);
 }
 
 // R-PER-1: the assistance years are dated policy parameters; the person file takes its end date

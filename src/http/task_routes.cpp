@@ -51,9 +51,11 @@ nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonT
 
 Response counts_json(const app::Workbench& w) {
   auto c = [](const store::TaskCounts& t) {
-    return nlohmann::json{
-        {"overdue", t.overdue}, {"due_this_week", t.due_this_week}, {"open", t.open}, {"done", t.done},
-        {"missed", t.missed}};
+    return nlohmann::json{{"overdue", t.overdue},
+                          {"due_this_week", t.due_this_week},
+                          {"open", t.open},
+                          {"done", t.done},
+                          {"missed", t.missed}};
   };
   return json_response(
       200, {{"today", w.today}, {"week_end", w.week_end}, {"mine", c(w.mine)}, {"scope", c(w.scope)}});

@@ -146,8 +146,9 @@ void lnk_4_notice(const Ctx& c, std::vector<Task>& out) {
   if (f.form_received && *f.form_received < from) from = *f.form_received;
   std::optional<CivilDate> sent;
   if (f.release_notice_received && *f.release_notice_received <= c.today)
-    sent = f.release_notice_sent && *f.release_notice_sent < *f.release_notice_received ? f.release_notice_sent
-                                                                                       : f.release_notice_received;
+    sent = f.release_notice_sent && *f.release_notice_sent < *f.release_notice_received
+               ? f.release_notice_sent
+               : f.release_notice_received;
   emit_one_off(
       c,
       {"R-LNK-4", "§2.3.1", owner::sender, "release_date",
@@ -423,7 +424,8 @@ bool is_recurring(std::string_view rule) {
 // assistance_years_correction (3) after community correction, by the release date.
 CivilDate assistance_end(const PolicyTable& policy, CivilDate release_date, std::string_view release_kind) {
   const PolicyValues& v = policy.values_at(release_date);
-  int years = release_kind == "community_correction" ? v.assistance_years_correction : v.assistance_years_custody;
+  int years =
+      release_kind == "community_correction" ? v.assistance_years_correction : v.assistance_years_custody;
   return domain::add_years_clamped(release_date, years);
 }
 

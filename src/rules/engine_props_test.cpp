@@ -65,7 +65,7 @@ std::vector<std::pair<std::string, CivilDate>> oracle(const PersonFacts& f, Civi
       if (d < f.release_date || !(d < end)) continue;
       if (in_intervals(f.custody_intervals, d)) continue;  // custody days do not count
       const bool key = in_intervals(f.key_intervals, d);
-      if (key) last_key = d;  // "the last such day": key, under assistance, not in custody (R-REV-1)
+      if (key) last_key = d;           // "the last such day": key, under assistance, not in custody (R-REV-1)
       if (key_rule && !key) continue;  // R-VIS-1 counts every day, key or general (R-VIS-2)
       ++count;
       if (!first) first = d;
@@ -136,7 +136,8 @@ TEST(Engine, ExplainsEveryTaskInChinese) {
   const Task* h2 = testing::find_task(tasks, "R-VIS-1/2026H2");
   ASSERT_NE(h2, nullptr);
   EXPECT_EQ(explain(*h2),
-            "R-VIS-1 §2.3.4:帮教对象（含重点帮教对象）每半年至少走访一次;起算:释放日期 2025-05-10;上次走访 2026-03-02;"
+            "R-VIS-1 §2.3.4:帮教对象（含重点帮教对象）每半年至少走访一次;起算:释放日期 2025-05-10;上次走访 "
+            "2026-03-02;"
             "期间 2026-07-01 至 2026-12-31,应于 2026-12-31 前完成;待办,需期间内的一次走访记录");
   const Task* reg = testing::find_task(tasks, "R-REG-1");
   ASSERT_NE(reg, nullptr);

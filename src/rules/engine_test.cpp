@@ -188,7 +188,8 @@ TEST(Rules, R_LNK_2_FeedbackDueFromThePolicy) {
   ASSERT_TRUE(two.set("verification_feedback_months", "2", D("2023-03-01")).ok());
   EXPECT_EQ(verification_feedback_due(two, D("2023-02-28")), D("2023-03-28"));
   EXPECT_EQ(verification_feedback_due(two, D("2023-03-01")), D("2023-05-01"));
-  auto tasks = person_tasks(P("2025-06-30").set(&PersonFacts::form_received, "2023-03-01"), two, D("2023-03-02"));
+  auto tasks =
+      person_tasks(P("2025-06-30").set(&PersonFacts::form_received, "2023-03-01"), two, D("2023-03-02"));
   EXPECT_EQ(testing::find_task(tasks, "R-LNK-2")->due, D("2023-05-01"));
 }
 

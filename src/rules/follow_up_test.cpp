@@ -190,8 +190,9 @@ TEST(Rules, R_REV_1_Quarters) {
        "R-REV-1/2026Q1", "2026-03-31", Want::missed},
       {"end 15 May 2026: due on the last day of assistance", P("2021-05-15").key("2021-05-15"), "2026-06-01",
        "R-REV-1", "R-REV-1/2026Q2", "2026-05-14", Want::missed},
-      {"back in custody at the quarter's end: due the day before", P("2026-01-01").key("2026-01-01").custody("2026-03-20"),
-       "2026-04-01", "R-REV-1", "R-REV-1/2026Q1", "2026-03-19", Want::missed},
+      {"back in custody at the quarter's end: due the day before",
+       P("2026-01-01").key("2026-01-01").custody("2026-03-20"), "2026-04-01", "R-REV-1", "R-REV-1/2026Q1",
+       "2026-03-19", Want::missed},
       {"a review closes the quarter at once", P("2026-01-01").key("2026-01-01").review("2026-02-10"),
        "2026-02-10", "R-REV-1", "R-REV-1/2026Q1", "2026-03-31", Want::done},
       {"… and the next quarter's due date appears", P("2026-01-01").key("2026-01-01").review("2026-02-10"),
@@ -218,7 +219,6 @@ TEST(Rules, R_REV_1_Quarters) {
   EXPECT_EQ(q1->previous_fulfilment, D("2026-02-10"));
 }
 
-
 // R-VIS-2 (DOMAIN.md §5): the half-yearly minimum of R-VIS-1 applies to key subjects too; days as a
 // key subject count towards partial_period_min_days, and a visit made while key counts.
 TEST(Rules, R_VIS_2_KeySubjectsOweTheHalfYearVisit) {
@@ -229,13 +229,13 @@ TEST(Rules, R_VIS_2_KeySubjectsOweTheHalfYearVisit) {
        "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::done},
       {"… missed when the half-year closes without one", P("2026-01-01").key("2026-01-01"), "2026-07-01",
        "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::missed},
-      {"15 key + 15 general days make 30: owed", P("2026-06-01").key("2026-06-01", "2026-06-16"), "2026-07-01",
-       "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::missed},
+      {"15 key + 15 general days make 30: owed", P("2026-06-01").key("2026-06-01", "2026-06-16"),
+       "2026-07-01", "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::missed},
   });
   PolicyTable monthly;
   ASSERT_TRUE(monthly.set("key_visit_period", "month", D("2020-01-01")).ok());
-  testing::check_table({{"with a key visit period both are owed", P("2026-01-01").key("2026-01-01"), "2026-03-15",
-                         "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::open}},
+  testing::check_table({{"with a key visit period both are owed", P("2026-01-01").key("2026-01-01"),
+                         "2026-03-15", "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::open}},
                        monthly);
 }
 
@@ -244,16 +244,20 @@ TEST(Rules, R_VIS_2_KeySubjectsOweTheHalfYearVisit) {
 // before it began — the review is owed, not "not applicable".
 TEST(Rules, R_REV_1_DetentionToTheQuarterEnd) {
   testing::check_table({
-      {"detained from 20 Mar to after the quarter", P("2026-01-01").key("2026-01-01").custody("2026-03-20", "2026-04-10"),
-       "2026-03-19", "R-REV-1", "R-REV-1/2026Q1", "2026-03-19", Want::open},
-      {"… reviewed before the detention", P("2026-01-01").key("2026-01-01").custody("2026-03-20", "2026-04-10").review("2026-03-02"),
+      {"detained from 20 Mar to after the quarter",
+       P("2026-01-01").key("2026-01-01").custody("2026-03-20", "2026-04-10"), "2026-03-19", "R-REV-1",
+       "R-REV-1/2026Q1", "2026-03-19", Want::open},
+      {"… reviewed before the detention",
+       P("2026-01-01").key("2026-01-01").custody("2026-03-20", "2026-04-10").review("2026-03-02"),
        "2026-04-20", "R-REV-1", "R-REV-1/2026Q1", "2026-03-19", Want::done},
       {"… not reviewed: missed", P("2026-01-01").key("2026-01-01").custody("2026-03-20", "2026-04-10"),
        "2026-04-20", "R-REV-1", "R-REV-1/2026Q1", "2026-03-19", Want::missed},
-      {"a detention inside the quarter does not move the due date", P("2026-01-01").key("2026-01-01").custody("2026-02-01", "2026-02-10"),
-       "2026-04-01", "R-REV-1", "R-REV-1/2026Q1", "2026-03-31", Want::missed},
-      {"general subject in custody at the half-year's end: R-VIS-1 not applicable", P("2026-01-01").custody("2026-06-20", "2026-07-10"),
-       "2026-07-20", "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::not_applicable},
+      {"a detention inside the quarter does not move the due date",
+       P("2026-01-01").key("2026-01-01").custody("2026-02-01", "2026-02-10"), "2026-04-01", "R-REV-1",
+       "R-REV-1/2026Q1", "2026-03-31", Want::missed},
+      {"general subject in custody at the half-year's end: R-VIS-1 not applicable",
+       P("2026-01-01").custody("2026-06-20", "2026-07-10"), "2026-07-20", "R-VIS-1", "R-VIS-1/2026H1",
+       "2026-06-30", Want::not_applicable},
   });
 }
 
@@ -287,8 +291,8 @@ TEST(Rules, R_VIS_1_FileOpenedAfterTheFact) {
       {"2026H1 closed after the file was opened: owed", late, "2026-08-01", "R-VIS-1", "R-VIS-1/2026H1",
        "2026-06-30", Want::missed},
       {"registration still owed", late, "2026-08-01", "R-REG-1", "R-REG-1", "2024-03-31", Want::overdue},
-      {"a due date on the day the file was opened is owed", P("2024-03-01").opened("2025-12-31"), "2026-01-02",
-       "R-VIS-1", "R-VIS-1/2025H2", "2025-12-31", Want::missed},
+      {"a due date on the day the file was opened is owed", P("2024-03-01").opened("2025-12-31"),
+       "2026-01-02", "R-VIS-1", "R-VIS-1/2025H2", "2025-12-31", Want::missed},
   });
   auto tasks = person_tasks(late, PolicyTable(), D("2026-08-01"));
   const std::string text = explain(*testing::find_task(tasks, "R-VIS-1/2025H2"));

@@ -17,7 +17,8 @@ constexpr const char* kDeleteTasks =
 // period: a release notice that corrected the release date (R-LNK-4) leaves the old date's tasks
 // behind, and they must not stay open (R-LOST-1 read them as 漏管).
 constexpr const char* kDeleteOrphanTasks =
-    "DELETE FROM tasks WHERE person_id = ? AND substr(task_key, 1, 10) <> ? AND substr(task_key, 1, 10) NOT IN "
+    "DELETE FROM tasks WHERE person_id = ? AND substr(task_key, 1, 10) <> ? AND substr(task_key, 1, 10) NOT "
+    "IN "
     "(SELECT a.release_date FROM assistance_periods a WHERE a.person_id = ? AND a.ended_on IS NOT NULL)";
 // In custody on a day (?): an open detention covers it (R-LOST-1: the custody unit supervises). A new
 // sentence moves the release date past today, which the lists check on their own.
@@ -349,7 +350,8 @@ std::string task_where(const domain::Scope& scope, const TaskFilter& f, Params& 
     p.push_back(f.today);
     p.push_back(f.today);
   } else if (f.state == "missed") {
-    w += std::string(" AND (t.state = 'missed' OR (t.state = 'open' AND t.due < ? AND ") + kRecurringTask + "))";
+    w += std::string(" AND (t.state = 'missed' OR (t.state = 'open' AND t.due < ? AND ") + kRecurringTask +
+         "))";
     p.push_back(f.today);
   } else if (f.state == "open") {
     w += " AND t.state = 'open' AND t.due >= ? AND t.window_from <= ? AND p.assistance_end_date > ?";
@@ -398,9 +400,9 @@ Result<TaskCounts> count_tasks(Connection& c, const domain::Scope& scope,
                                const std::vector<std::int64_t>& unit_ids, const std::string& today,
                                const std::string& week_end) {
   TaskCounts out;
-  for (auto [state, dst] : {std::pair{"overdue", &out.overdue}, std::pair{"due_soon", &out.due_this_week},
-                            std::pair{"open", &out.open}, std::pair{"done", &out.done},
-                            std::pair{"missed", &out.missed}}) {
+  for (auto [state, dst] :
+       {std::pair{"overdue", &out.overdue}, std::pair{"due_soon", &out.due_this_week},
+        std::pair{"open", &out.open}, std::pair{"done", &out.done}, std::pair{"missed", &out.missed}}) {
     TaskFilter f;
     f.unit_ids = unit_ids;
     f.state = state;
@@ -441,8 +443,9 @@ Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& sc
   all.insert(all.end(), p.begin(), p.end());
   all.push_back(cutoff);
   all.push_back(std::int64_t{limit});
-  const std::string follow_up = std::string("t.person_id = p.id AND t.state IN ('open','missed') AND t.rule IN "
-                                            "('R-VIS-1','R-VIS-2','R-REV-1') AND ") +
+  const std::string follow_up = std::string(
+                                    "t.person_id = p.id AND t.state IN ('open','missed') AND t.rule IN "
+                                    "('R-VIS-1','R-VIS-2','R-REV-1') AND ") +
                                 kCurrentPeriodTask;
   auto rows = c.query(
       "SELECT p.id, p.name, CASE WHEN p.whereabouts_unknown = 1 THEN 'whereabouts_unknown' ELSE "
@@ -473,8 +476,9 @@ Result<std::vector<LostRow>> missed_supervision(Connection& c, const domain::Sco
   all.push_back(today);
   all.push_back(std::int64_t{limit});
   auto rows = c.query(
-      std::string("SELECT p.id, p.name, 'not_registered', t.due, p.residence_unit_id, p.household_unit_id FROM "
-                  "persons p JOIN tasks t ON t.person_id = p.id AND t.rule = 'R-REG-1' AND t.state = 'open' AND ") +
+      std::string(
+          "SELECT p.id, p.name, 'not_registered', t.due, p.residence_unit_id, p.household_unit_id FROM "
+          "persons p JOIN tasks t ON t.person_id = p.id AND t.rule = 'R-REG-1' AND t.state = 'open' AND ") +
           kCurrentPeriodTask + " WHERE p.release_date <= ? AND p.assistance_end_date > ? AND " +
           sql::kNotDetained + " AND " + w +
           " AND t.due < ? AND EXISTS (SELECT 1 FROM documents d WHERE d.person_id = p.id AND d.kind IN "

@@ -43,7 +43,7 @@ struct PersonFilter {
   std::string pinyin_prefix;           // word prefix in pinyin_keys
   std::string id_prefix;               // prefix of the ID number
   std::vector<std::int64_t> unit_ids;  // household or residence unit among these (empty = any)
-  std::string status;  // in_custody | under_assistance | detained | ended | "" ; needs today
+  std::string status;                  // in_custody | under_assistance | detained | ended | "" ; needs today
   std::string today;
   std::string released_from, released_to;
   std::optional<bool> identity_verified;
