@@ -266,11 +266,8 @@ int main(int argc, char** argv) {
   }
   {
     auto started = std::chrono::steady_clock::now();
-    auto today = application.core.context("").today;
-    // R-PER-1: a person is never shown under assistance after the period's end, also at start.
-    if (auto ended = application.obligations.record_period_ends(today); !ended.ok())
-      return fail(ended.error().message);
-    auto n = application.obligations.refresh_all_tasks(today);
+    // Records the automatic 解除帮教 first (R-PER-1): nobody is shown under assistance after the end.
+    auto n = application.obligations.refresh_all_tasks(application.core.context("").today);
     if (!n.ok()) return fail(n.error().message);
     auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)

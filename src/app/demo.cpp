@@ -299,7 +299,8 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
       r.release_date = domain::to_string(p.release_date);
       r.release_kind = p.release_kind;
       r.releasing_authority = p.releasing_authority;
-      r.assistance_end_date = domain::to_string(domain::assistance_end(p.release_date, p.release_kind));
+      r.assistance_end_date =
+          domain::to_string(rules::assistance_end(*app.core.policy(), p.release_date, p.release_kind));
       r.family_contact_name = p.family_contact_name;
       r.family_contact_relation = p.family_contact_relation;
       r.family_contact_phone = p.family_contact_phone;

@@ -59,19 +59,11 @@ Status phone_ok(const std::string& v, const std::string& field, const std::strin
 
 }  // namespace
 
-int assistance_years(const std::string& release_kind) {
-  return release_kind == "community_correction" ? 3 : 5;
-}
-
-CivilDate assistance_end(CivilDate release_date, const std::string& release_kind) {
-  return add_years_clamped(release_date, assistance_years(release_kind));  // R-PER-1
-}
-
 std::string person_status(const std::string& release_date, const std::string& assistance_end_date,
-                          const std::string& today) {
+                          const std::string& today, bool detained) {
   if (release_date > today) return "in_custody";
-  if (assistance_end_date > today) return "under_assistance";
-  return "ended";
+  if (assistance_end_date <= today) return "ended";
+  return detained ? "detained" : "under_assistance";
 }
 
 Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, const UnitTree& units,
@@ -196,7 +188,7 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
     return invalid("DATE_INVALID", "释放日期过远,请核对", "release_date");
   }
   p.release_date = to_string(*released);
-  p.assistance_end_date = to_string(assistance_end(*released, p.release_kind));
+  p.assistance_end_date = to_string(codes.assistance_end(*released, p.release_kind));  // R-PER-1
   return p;
 }
 

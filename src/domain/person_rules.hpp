@@ -1,6 +1,7 @@
 // Validation and derivation for the person file (一人一档), pure: the caller hands in today and
 // lookups for the code tables. On success the record is normalised: ID number upper-cased, birth
-// date and gender derived from a valid number (GB 11643), assistance end date computed (R-PER-1).
+// date and gender derived from a valid number (GB 11643), assistance end date computed (R-PER-1) by
+// the function the caller hands in (the obligation engine's, with the dated policy).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -43,19 +44,15 @@ struct CodeLookups {
   std::function<bool(const std::string&)> ethnic_exists;
   std::function<bool(const std::string&)> education_exists;
   std::function<bool(std::int64_t)> charge_exists;
+  // R-PER-1: the first day no longer under assistance for a release date and kind (the app passes
+  // rules::assistance_end with the policy in force; the years are dated policy parameters).
+  std::function<CivilDate(CivilDate, const std::string&)> assistance_end;
 };
 
-// R-PER-1 assistance period in years: 5 after prison or detention centre, 3 after community
-// correction. (Becomes a dated policy table with the obligation engine.)
-int assistance_years(const std::string& release_kind);
-
-// R-PER-1: release date + N years, 29 Feb → 28 Feb.
-CivilDate assistance_end(CivilDate release_date, const std::string& release_kind);
-
-// Status computed from dates, never stored: in_custody before release, under_assistance until the
-// end date (exclusive), ended from the end date on.
+// Status computed from dates, never stored: in_custody (服刑中) before release, ended from the end date
+// on, detained (羁押中) while a detention after release is open, else under_assistance.
 std::string person_status(const std::string& release_date, const std::string& assistance_end_date,
-                          const std::string& today);
+                          const std::string& today, bool detained = false);
 
 // Validates `in`. Errors carry the field at fault and a stable code (see api/openapi.yaml).
 Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, const UnitTree& units,

@@ -14,7 +14,8 @@ UnitTree tree() {
 }
 CodeLookups codes() {
   return {[](const std::string& c) { return c == "01"; }, [](const std::string& c) { return c == "71"; },
-          [](std::int64_t id) { return id == 10; }};
+          [](std::int64_t id) { return id == 10; },
+          [](CivilDate release, const std::string&) { return add_years_clamped(release, 5); }};
 }
 PersonInput base() {
   PersonInput in;
@@ -30,22 +31,21 @@ PersonInput base() {
 const CivilDate kToday{2026, 11, 26};
 }  // namespace
 
-// R-PER-1 case table: release kind, release date → end of the assistance period.
-TEST(PersonRules, R_PER_1_AssistancePeriodEnd) {
-  struct Case {
-    const char* kind;
-    CivilDate release, end;
-  } cases[] = {
-      {"prison", {2025, 6, 1}, {2030, 6, 1}},
-      {"detention_centre", {2024, 2, 29}, {2029, 2, 28}},  // 29 Feb → 28 Feb
-      {"prison", {2020, 2, 29}, {2025, 2, 28}},
-      {"community_correction", {2025, 3, 31}, {2028, 3, 31}},  // 3 years after correction
-      {"community_correction", {2024, 2, 29}, {2027, 2, 28}},
-      {"prison", {2023, 12, 31}, {2028, 12, 31}},
+// R-PER-1: the end date comes from the function the caller hands in (the engine's, with the dated
+// policy: rules::assistance_end); no years are fixed here.
+TEST(PersonRules, R_PER_1_AssistanceEndFromTheGivenFunction) {
+  CodeLookups l = codes();
+  std::string kind_seen;
+  l.assistance_end = [&](CivilDate release, const std::string& kind) {
+    kind_seen = kind;
+    return add_years_clamped(release, 2);
   };
-  for (const auto& c : cases) {
-    EXPECT_EQ(assistance_end(c.release, c.kind), c.end) << c.kind << " " << to_string(c.release);
-  }
+  PersonInput in = base();
+  in.release_kind = "community_correction";
+  auto p = validate_person(in, kToday, tree(), l);
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->assistance_end_date, "2027-06-01");
+  EXPECT_EQ(kind_seen, "community_correction");
 }
 
 TEST(PersonRules, R_PER_1_StatusIsComputedFromDates) {
@@ -53,6 +53,10 @@ TEST(PersonRules, R_PER_1_StatusIsComputedFromDates) {
   EXPECT_EQ(person_status("2026-11-26", "2031-11-26", "2026-11-26"), "under_assistance");
   EXPECT_EQ(person_status("2021-11-26", "2026-11-26", "2026-11-26"), "ended");  // released on the end date
   EXPECT_EQ(person_status("2021-11-27", "2026-11-27", "2026-11-26"), "under_assistance");
+  // A detention after release: 羁押中, not 帮教中; the end of the period still comes first.
+  EXPECT_EQ(person_status("2025-11-26", "2030-11-26", "2026-11-26", /*detained=*/true), "detained");
+  EXPECT_EQ(person_status("2021-11-26", "2026-11-26", "2026-11-26", /*detained=*/true), "ended");
+  EXPECT_EQ(person_status("2026-12-01", "2031-12-01", "2026-11-26", /*detained=*/true), "in_custody");
 }
 
 TEST(PersonRules, DerivesBirthDateAndGenderFromTheIdNumber) {

@@ -95,7 +95,7 @@ void add_custody_routes(Router& r, app::Services& app) {
       }
       auto d = app.linkage.send_family_change(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
     });
   });
   r.add("GET", "/api/v1/persons/:id/family-changes", [&app](Request& req) {
@@ -106,9 +106,9 @@ void add_custody_routes(Router& r, app::Services& app) {
       const std::string today = domain::to_string(ctx.today);
       nlohmann::json items = nlohmann::json::array();
       for (const auto& v : found->pending()) {
-        nlohmann::json item = document_json(*tree, v.change, today);
+        nlohmann::json item = document_json(*tree, v.change, today, *app.core.policy());
         nlohmann::json help = nlohmann::json::array();
-        for (const auto& h : v.help) help.push_back(document_json(*tree, h, today));
+        for (const auto& h : v.help) help.push_back(document_json(*tree, h, today, *app.core.policy()));
         item["help"] = help;
         items.push_back(std::move(item));
       }
@@ -124,7 +124,7 @@ void add_custody_routes(Router& r, app::Services& app) {
         return error_response(s.error());
       auto d = app.linkage.record_family_help(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
     });
   });
 }

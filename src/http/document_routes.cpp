@@ -47,14 +47,14 @@ void add_document_routes(Router& r, app::Services& app) {
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
       auto d = app.linkage.send_registration_form(ctx, in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
     });
   });
   r.add("POST", "/api/v1/documents/:id/confirm-custody", [&app](Request& req) {
     return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       auto d = app.linkage.confirm_new_custody(ctx, req.params["id"]);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
     });
   });
   r.add("POST", "/api/v1/documents/:id/verification", [&app](Request& req) {
@@ -78,7 +78,7 @@ void add_document_routes(Router& r, app::Services& app) {
       }
       auto d = app.linkage.send_verification(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
     });
   });
   r.add("POST", "/api/v1/documents/release-notices", [&app](Request& req) {
@@ -107,7 +107,7 @@ void add_document_routes(Router& r, app::Services& app) {
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
       auto d = app.linkage.send_release_notice(ctx, in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
     });
   });
   r.add("POST", "/api/v1/documents/:id/reception", [&app](Request& req) {
@@ -123,7 +123,7 @@ void add_document_routes(Router& r, app::Services& app) {
       }
       auto d = app.linkage.send_reception(ctx, req.params["id"], in);
       if (!d.ok()) return error_response(d.error());
-      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today)));
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
     });
   });
   r.add("POST", "/api/v1/persons/:id/pickups", [&app](Request& req) {
@@ -150,7 +150,7 @@ void add_document_routes(Router& r, app::Services& app) {
       auto tree = app.core.units();
       std::string today = domain::to_string(ctx.today);
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& d : found->pending().items) items.push_back(document_json(*tree, d, today));
+      for (const auto& d : found->pending().items) items.push_back(document_json(*tree, d, today, *app.core.policy()));
       std::int64_t total = found->pending().total;
       return after_audit(app, found->take_record(),
                          json_response(200, {{"items", items}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}}));

@@ -7,8 +7,9 @@ namespace anbang::http {
 
 namespace {
 
+// A stored open task past its due date: missed when recurring (its period closed), else overdue.
 std::string shown_state(const store::TaskRow& t, const std::string& today) {
-  if (t.state == "open" && t.due < today) return "overdue";
+  if (t.state == "open" && t.due < today) return rules::is_recurring(t.rule) ? "missed" : "overdue";
   return t.state;
 }
 
@@ -51,8 +52,11 @@ nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonT
 
 Response counts_json(const app::Workbench& w) {
   auto c = [](const store::TaskCounts& t) {
-    return nlohmann::json{
-        {"overdue", t.overdue}, {"due_this_week", t.due_this_week}, {"open", t.open}, {"done", t.done}};
+    return nlohmann::json{{"overdue", t.overdue},
+                          {"due_this_week", t.due_this_week},
+                          {"open", t.open},
+                          {"done", t.done},
+                          {"missed", t.missed}};
   };
   return json_response(
       200, {{"today", w.today}, {"week_end", w.week_end}, {"mine", c(w.mine)}, {"scope", c(w.scope)}});

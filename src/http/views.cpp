@@ -139,7 +139,7 @@ nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::Pe
           {"release_date", p.release_date},
           {"release_kind", p.release_kind},
           {"assistance_end_date", p.assistance_end_date},
-          {"status", domain::person_status(p.release_date, p.assistance_end_date, today)},
+          {"status", domain::person_status(p.release_date, p.assistance_end_date, today, p.detained)},
           {"main_charge", p.main_charge}};
 }
 
@@ -175,8 +175,8 @@ nlohmann::json audit_json(const store::AuditRecord& r) {
           {"detail", r.detail}};
 }
 
-nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d,
-                             const std::string& today) {
+nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d, const std::string& today,
+                             const rules::PolicyTable& policy) {
   auto data = nlohmann::json::parse(d.data, nullptr, false);
   nlohmann::json out = {
       {"id", d.id},
@@ -193,11 +193,12 @@ nlohmann::json document_json(const domain::UnitTree& tree, const store::Document
       {"received_on", d.received_on ? nlohmann::json(*d.received_on) : nlohmann::json()},
       {"answered_on", d.answered_on ? nlohmann::json(*d.answered_on) : nlohmann::json()},
       {"data", data.is_discarded() ? nlohmann::json::object() : data}};
-  // R-LNK-2: what a received form still owes (verification feedback within 1 month of receipt).
+  // R-LNK-2: what a received form still owes (verification feedback within
+  // verification_feedback_months of receipt, as the engine computes it).
   if (d.kind == "registration_form" && d.received_on) {
     auto r = domain::parse_date(*d.received_on);
     if (r.ok()) {
-      std::string due = domain::to_string(domain::add_months_clamped(*r, 1));
+      std::string due = domain::to_string(rules::verification_feedback_due(policy, *r));
       out["feedback_due"] = due;
       out["feedback_overdue"] = !d.answered_on && due < today;
     }

@@ -17,8 +17,9 @@ nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::Pe
                                    const std::string& today);
 nlohmann::json event_json(const store::PersonEvent& e);
 nlohmann::json audit_json(const store::AuditRecord& r);
-// A linkage document; a registration form also carries feedback_due / feedback_overdue (R-LNK-2).
-nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d,
-                             const std::string& today);
+// A linkage document; a registration form also carries feedback_due / feedback_overdue (R-LNK-2,
+// the due date from the engine: rules::verification_feedback_due with the dated policy).
+nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d, const std::string& today,
+                             const rules::PolicyTable& policy);
 
 }  // namespace anbang::http

@@ -58,10 +58,21 @@ Task& new_task(std::vector<Task>& out, std::string_view rule, std::string_view c
   return t;
 }
 
-// Not done: not_applicable in custody on the due date, else overdue after it, else open.
-State pending_state(const Ctx& c, CivilDate due) {
-  if (!c.custody.empty() && c.in_custody(domain::to_days(due))) return State::not_applicable;
-  return c.today > due ? State::overdue : State::open;
+// A task not done: not_applicable when a recurring duty's period closed before the file was opened
+// (late entries, DOMAIN.md §5) or when in custody on the due date; else after the due date missed
+// (recurring: the period has closed) or overdue (one-off: still owed); else open.
+void set_pending(const Ctx& c, Task& t, bool recurring) {
+  if (recurring && c.f.file_opened && t.due < *c.f.file_opened) {
+    t.state = State::not_applicable;
+    t.exemption = Exemption::before_file;
+  } else if (!c.custody.empty() && c.in_custody(domain::to_days(t.due))) {
+    t.state = State::not_applicable;
+    t.exemption = Exemption::in_custody;
+  } else if (c.today > t.due) {
+    t.state = recurring ? State::missed : State::overdue;
+  } else {
+    t.state = State::open;
+  }
 }
 
 // ---- one-off rules ----
@@ -86,7 +97,7 @@ void emit_one_off(const Ctx& c, const OneOff& o, std::vector<Task>& out) {
     t.fulfilled_on = rec;
     t.late = *rec > o.due;
   } else {
-    t.state = pending_state(c, o.due);
+    set_pending(c, t, /*recurring=*/false);
   }
 }
 
@@ -112,7 +123,7 @@ void lnk_2(const Ctx& c, std::vector<Task>& out) {
   const PersonFacts& f = c.f;
   if (!f.form_received) return;
   CivilDate anchor = *f.form_received;
-  CivilDate due = add_months_clamped(anchor, c.policy.values_at(anchor).verification_feedback_months);
+  CivilDate due = verification_feedback_due(c.policy, anchor);
   emit_one_off(c,
                {"R-LNK-2", "§2.3.1", owner::household_judicial_office, "form_received",
                 "户籍地司法所核实服刑人员信息及家庭情况(查“三假”),在规定期限内反馈核查结果",
@@ -122,7 +133,9 @@ void lnk_2(const Ctx& c, std::vector<Task>& out) {
 
 // R-LNK-4, §2.3.1, first half: the release notice release_notice_months_before the release date
 // (month-end clamped). Its window opens when the person is known to be in custody (receipt into
-// custody, else the form's receipt); with neither it opens on the due date itself.
+// custody, else the form's receipt); with neither it opens on the due date itself. A notice meets
+// the sender's deadline by the day it was sent (a mailed one: its postmark when known), once it has
+// arrived (received on or before today).
 void lnk_4_notice(const Ctx& c, std::vector<Task>& out) {
   const PersonFacts& f = c.f;
   CivilDate due =
@@ -131,11 +144,16 @@ void lnk_4_notice(const Ctx& c, std::vector<Task>& out) {
   if (f.form_received_into_custody && *f.form_received_into_custody < from)
     from = *f.form_received_into_custody;
   if (f.form_received && *f.form_received < from) from = *f.form_received;
+  std::optional<CivilDate> sent;
+  if (f.release_notice_received && *f.release_notice_received <= c.today)
+    sent = f.release_notice_sent && *f.release_notice_sent < *f.release_notice_received
+               ? f.release_notice_sent
+               : f.release_notice_received;
   emit_one_off(
       c,
       {"R-LNK-4", "§2.3.1", owner::sender, "release_date",
        "监所在刑满释放前规定期限内寄送《刑满释放人员通知书》、回归社会危险性评估和救助建议",
-       "释放通知书的收到记录", "R-LNK-4/notice", f.release_date, from, due, f.release_notice_received},
+       "释放通知书的收到记录（邮寄的以寄出日期为准）", "R-LNK-4/notice", f.release_date, from, due, sent},
       out);
 }
 
@@ -216,19 +234,21 @@ void reg_1(const Ctx& c, std::vector<Task>& out) {
 
 struct Recurring {
   std::string_view rule, clause, owner, anchor, fulfilled_by;
-  bool key_class = false;                         // counts key days (else general days)
+  bool key_class = false;                         // counts key days (else every day under assistance)
   PeriodKind fixed = PeriodKind::none;            // the period when not a parameter
   std::string PolicyValues::*param = nullptr;     // the period parameter, if any
   std::array<std::string_view, 5> requirement{};  // by PeriodKind
   const std::vector<Record>* records = nullptr;   // sorted fulfilling records <= today
 };
 
-// Days of [a, b) under assistance (not in custody) in the rule's class.
+// Days of [a, b) under assistance (not in custody): as a key subject for the key rules, else all of
+// them (R-VIS-2: the half-yearly minimum of R-VIS-1 applies to key and general subjects alike).
 std::int64_t class_days(const Ctx& c, bool key_class, std::int64_t a, std::int64_t b) {
-  std::int64_t k = detail::overlap(c.key, a, b);
   std::int64_t cu = c.custody.empty() ? 0 : detail::overlap(c.custody, a, b);
+  if (!key_class) return (b - a) - cu;
+  std::int64_t k = detail::overlap(c.key, a, b);
   std::int64_t both = (c.custody.empty() || c.key.empty()) ? 0 : detail::overlap_both(c.key, c.custody, a, b);
-  return key_class ? k - both : (b - a) - k - cu + both;
+  return k - both;
 }
 
 // First day of [a, b) under assistance in the class; b when there is none.
@@ -239,29 +259,33 @@ std::int64_t first_class_day(const Ctx& c, bool key_class, std::int64_t a, std::
       d = s->to;
       continue;
     }
-    const Span* k = detail::find_span(c.key, d);
-    if ((k != nullptr) == key_class) return d;
-    if (k) {
-      d = k->to;
-    } else {  // looking for a key day: jump to the next key span
-      std::int64_t next = b;
-      for (const Span& s : c.key) {
-        if (s.from > d) {
-          next = s.from;
-          break;
-        }
+    if (!key_class) return d;
+    if (detail::find_span(c.key, d)) return d;
+    std::int64_t next = b;  // looking for a key day: jump to the next key span
+    for (const Span& s : c.key) {
+      if (s.from > d) {
+        next = s.from;
+        break;
       }
-      d = next;
     }
+    d = next;
   }
   return b;
 }
 
-// Last key day of [a, b) (custody aside); a - 1 when none.
+// Last day of [a, b) as a key subject and not in custody ("the last such day", R-REV-1); a - 1 when
+// none.
 std::int64_t last_key_day(const Ctx& c, std::int64_t a, std::int64_t b) {
   std::int64_t last = a - 1;
   for (const Span& s : c.key) {
-    if (s.from < b && s.to > a) last = std::max(last, std::min(s.to, b) - 1);
+    const std::int64_t lo = std::max(s.from, a);
+    std::int64_t d = std::min(s.to, b) - 1;
+    while (d >= lo) {
+      const Span* cu = detail::find_span(c.custody, d);
+      if (!cu) break;
+      d = cu->from - 1;
+    }
+    if (d >= lo) last = std::max(last, d);
   }
   return last;
 }
@@ -270,8 +294,8 @@ std::int64_t last_key_day(const Ctx& c, std::int64_t a, std::int64_t b) {
 // then stop) or to the end of assistance. A period qualifies with at least partial_period_min_days
 // (in force on the calendar period's last day, capped at its length) days under assistance in the
 // class. Window: the first such day to the due date = the period's last day, or the last day of
-// assistance, or — for key-subject rules ("the last such day", R-REV-1) — the last key day of the
-// period, whichever comes first.
+// assistance, or — for key-subject rules ("the last such day", R-REV-1) — the last day of the
+// period as a key subject out of custody, whichever comes first.
 void emit_recurring(const Ctx& c, const Recurring& rr, std::vector<Task>& out) {
   std::int64_t cursor = c.r;
   CivilDate cursor_date = c.f.release_date;
@@ -315,13 +339,14 @@ void emit_recurring(const Ctx& c, const Recurring& rr, std::vector<Task>& out) {
       t.state = State::done;
       t.fulfilled_on = it->date;
     } else {
-      t.state = pending_state(c, t.due);
+      set_pending(c, t, /*recurring=*/true);
     }
     if (from > c.t) return;  // the next one, not started yet
   }
 }
 
-// R-VIS-1, §2.3.4: general subjects, one visit per general_visit_period (default half-year).
+// R-VIS-1, §2.3.4: one visit per general_visit_period (default half-year) for every person under
+// assistance, key subjects included (R-VIS-2: never less than a general subject).
 void vis_1(const Ctx& c, std::vector<Task>& out) {
   emit_recurring(c,
                  {.rule = "R-VIS-1",
@@ -330,8 +355,10 @@ void vis_1(const Ctx& c, std::vector<Task>& out) {
                   .anchor = "release_date",
                   .fulfilled_by = "期间内的一次走访记录",
                   .param = &PolicyValues::general_visit_period,
-                  .requirement = {"", "一般帮教对象每月至少走访一次", "一般帮教对象每季度至少走访一次",
-                                  "一般帮教对象每半年至少走访一次", "一般帮教对象每年至少走访一次"},
+                  .requirement = {"", "帮教对象（含重点帮教对象）每月至少走访一次",
+                                  "帮教对象（含重点帮教对象）每季度至少走访一次",
+                                  "帮教对象（含重点帮教对象）每半年至少走访一次",
+                                  "帮教对象（含重点帮教对象）每年至少走访一次"},
                   .records = &c.visits},
                  out);
 }
@@ -383,17 +410,33 @@ std::string_view to_string(State state) {
       return "overdue";
     case State::not_applicable:
       return "not_applicable";
+    case State::missed:
+      return "missed";
   }
   return "open";
 }
 
-// R-PER-1, §2.3.3: 5 years after prison or detention centre, 3 after community correction.
+bool is_recurring(std::string_view rule) {
+  return rule.starts_with("R-VIS") || rule.starts_with("R-REV") || rule.starts_with("R-MTG");
+}
+
+// R-PER-1, §2.3.3: assistance_years_custody (5) after prison or detention centre,
+// assistance_years_correction (3) after community correction, by the release date.
+CivilDate assistance_end(const PolicyTable& policy, CivilDate release_date, std::string_view release_kind) {
+  const PolicyValues& v = policy.values_at(release_date);
+  int years =
+      release_kind == "community_correction" ? v.assistance_years_correction : v.assistance_years_custody;
+  return domain::add_years_clamped(release_date, years);
+}
+
 CivilDate assistance_end(const PersonFacts& facts, const PolicyTable& policy) {
   if (facts.assistance_end_override) return *facts.assistance_end_override;
-  const PolicyValues& v = policy.values_at(facts.release_date);
-  int years = facts.release_kind == "community_correction" ? v.assistance_years_correction
-                                                           : v.assistance_years_custody;
-  return domain::add_years_clamped(facts.release_date, years);
+  return assistance_end(policy, facts.release_date, facts.release_kind);
+}
+
+// R-LNK-2, §2.3.1.
+CivilDate verification_feedback_due(const PolicyTable& policy, CivilDate form_received) {
+  return add_months_clamped(form_received, policy.values_at(form_received).verification_feedback_months);
 }
 
 bool in_intervals(const std::vector<Interval>& intervals, CivilDate day) {

@@ -12,8 +12,12 @@
 // State is computed, never typed:
 //  - done: a fulfilling record dated on or before today — for recurring rules inside
 //    [window_from, due]; for one-off rules at any date (a late record closes the task, late = true);
-//  - not_applicable: not done and the person is in custody on the due date;
-//  - overdue: today > due; open: otherwise.
+//  - not_applicable: not done and the person is in custody on the due date
+//    (Exemption::in_custody), or — recurring rules only — the period closed before the file was
+//    opened (Exemption::before_file, PersonFacts::file_opened);
+//  - missed (未按期完成): recurring rules only, not done and today > due: the period has closed and the
+//    duty cannot be done any more; it is kept and counted, but is no longer on a to-do list;
+//  - overdue: one-off rules only, today > due (stays overdue until done); open: otherwise.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -27,10 +31,21 @@
 
 namespace anbang::rules {
 
-enum class State { open, done, overdue, not_applicable };
+enum class State { open, done, overdue, not_applicable, missed };
 
-// "open" | "done" | "overdue" | "not_applicable".
+// "open" | "done" | "overdue" | "not_applicable" | "missed".
 std::string_view to_string(State state);
+
+// Why a task is not_applicable.
+enum class Exemption : std::uint8_t {
+  none,
+  in_custody,   // in custody on the due date
+  before_file,  // a recurring duty of a period that closed before the file was opened (补录)
+};
+
+// True for the rules whose duty comes back each period (R-VIS-1, R-VIS-2, R-REV-1, R-MTG-*): these
+// become missed, never overdue.
+bool is_recurring(std::string_view rule);
 
 // Owner roles. The app maps a role to a unit id through the person's units (R-JUR-1: daily duties
 // to the residence place, linkage and registration to the household-registration place; R-JUR-2:
@@ -60,14 +75,23 @@ struct Task {
   CivilDate window_from;  // first day a fulfilling record counts (recurring rules)
   CivilDate due;          // last day in time
   State state = State::open;
+  Exemption exemption = Exemption::none;         // when not_applicable
   bool late = false;                             // done, but fulfilled after due (one-off rules)
   std::optional<CivilDate> fulfilled_on;         // the record that closed the task
   std::optional<CivilDate> previous_fulfilment;  // recurring rules: the last record before window_from
 };
 
-// R-PER-1: first day no longer under assistance: release + N years (29 Feb → 28 Feb), N by
-// release_kind and the policy on the release date; the override when it comes earlier.
+// R-PER-1: the first day no longer under assistance = release + N years (29 Feb → 28 Feb), N =
+// assistance_years_correction after community correction, else assistance_years_custody, in force
+// on the release date. The one function every caller asks for the end date.
+CivilDate assistance_end(const PolicyTable& policy, CivilDate release_date, std::string_view release_kind);
+
+// The same for one period's facts; assistance_end_override replaces it when set.
 CivilDate assistance_end(const PersonFacts& facts, const PolicyTable& policy);
+
+// R-LNK-2: the verification feedback is due verification_feedback_months (in force on the day the
+// form was received) after the form was received, month-end clamped.
+CivilDate verification_feedback_due(const PolicyTable& policy, CivilDate form_received);
 
 // True if `day` is inside one of the intervals.
 bool in_intervals(const std::vector<Interval>& intervals, CivilDate day);

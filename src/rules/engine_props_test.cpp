@@ -49,6 +49,8 @@ PersonFacts random_person(Rng& rng, std::int64_t id) {
 }
 
 // R-VIS-1 / R-REV-1 recomputed day by day with the default policy: (key, due) of every task.
+// R-VIS-1 counts every day under assistance out of custody (key subjects owe the half-yearly visit
+// too, R-VIS-2); R-REV-1 counts key days out of custody and is due at the latest on the last of them.
 std::vector<std::pair<std::string, CivilDate>> oracle(const PersonFacts& f, CivilDate today, bool key_rule) {
   std::vector<std::pair<std::string, CivilDate>> out;
   const CivilDate end = assistance_end(f, PolicyTable());
@@ -61,9 +63,10 @@ std::vector<std::pair<std::string, CivilDate>> oracle(const PersonFacts& f, Civi
     std::optional<CivilDate> first, last_key;
     for (CivilDate d = start; d < next; d = add_days(d, 1)) {
       if (d < f.release_date || !(d < end)) continue;
+      if (in_intervals(f.custody_intervals, d)) continue;  // custody days do not count
       const bool key = in_intervals(f.key_intervals, d);
-      if (key) last_key = d;
-      if (key != key_rule || in_intervals(f.custody_intervals, d)) continue;
+      if (key) last_key = d;           // "the last such day": key, under assistance, not in custody (R-REV-1)
+      if (key_rule && !key) continue;  // R-VIS-1 counts every day, key or general (R-VIS-2)
       ++count;
       if (!first) first = d;
     }
@@ -105,9 +108,16 @@ TEST(Engine, MatchesTheDayByDayOracleAndKeepsItsInvariants) {
           break;
         case State::overdue:
           EXPECT_LT(t.due, today) << t.key;
+          EXPECT_FALSE(is_recurring(t.rule)) << t.key;  // a closed period is missed, not overdue
+          break;
+        case State::missed:
+          EXPECT_LT(t.due, today) << t.key;
+          EXPECT_TRUE(is_recurring(t.rule)) << t.key;
           break;
         case State::not_applicable:
           EXPECT_TRUE(in_intervals(f.custody_intervals, t.due)) << t.key;
+          EXPECT_EQ(t.exemption, Exemption::in_custody) << t.key;
+          if (t.rule == "R-REV-1") ADD_FAILURE() << "R-REV-1 is due on a day out of custody: " << t.key;
           break;
       }
     }
@@ -126,7 +136,8 @@ TEST(Engine, ExplainsEveryTaskInChinese) {
   const Task* h2 = testing::find_task(tasks, "R-VIS-1/2026H2");
   ASSERT_NE(h2, nullptr);
   EXPECT_EQ(explain(*h2),
-            "R-VIS-1 §2.3.4:一般帮教对象每半年至少走访一次;起算:释放日期 2025-05-10;上次走访 2026-03-02;"
+            "R-VIS-1 §2.3.4:帮教对象（含重点帮教对象）每半年至少走访一次;起算:释放日期 2025-05-10;上次走访 "
+            "2026-03-02;"
             "期间 2026-07-01 至 2026-12-31,应于 2026-12-31 前完成;待办,需期间内的一次走访记录");
   const Task* reg = testing::find_task(tasks, "R-REG-1");
   ASSERT_NE(reg, nullptr);

@@ -156,6 +156,43 @@ TEST(Rules, R_LNK_4_ReleaseNotice) {
   });
 }
 
+// R-LNK-4 (§2.3.1): a mailed notice meets the sender's deadline by its postmark when known, and
+// starts the receiver's deadline on the day it was received.
+TEST(Rules, R_LNK_4_MailedNoticeByPostmark) {
+  const auto sent = &PersonFacts::release_notice_sent;
+  const PersonFacts posted_on_time = P("2023-03-31").set(sent, "2023-02-27").notice("2023-03-03");
+  testing::check_table({
+      {"posted 27 Feb, arrived 3 Mar: on time", posted_on_time, "2023-03-05", "R-LNK-4", "R-LNK-4/notice",
+       "2023-02-28", Want::done},
+      {"the reply counts from the arrival", posted_on_time, "2023-03-05", "R-LNK-4", "R-LNK-4/reply",
+       "2023-03-13", Want::open},
+      {"not arrived yet: not known", posted_on_time, "2023-03-01", "R-LNK-4", "R-LNK-4/notice", "2023-02-28",
+       Want::overdue},
+      {"no postmark: the arrival decides", P("2023-03-31").notice("2023-03-03"), "2023-03-05", "R-LNK-4",
+       "R-LNK-4/notice", "2023-02-28", Want::done},
+  });
+  auto tasks = person_tasks(posted_on_time, PolicyTable(), D("2023-03-05"));
+  const Task* notice = testing::find_task(tasks, "R-LNK-4/notice");
+  ASSERT_NE(notice, nullptr);
+  EXPECT_FALSE(notice->late);
+  EXPECT_EQ(notice->fulfilled_on, D("2023-02-27"));
+  auto unstamped = person_tasks(P("2023-03-31").notice("2023-03-03"), PolicyTable(), D("2023-03-05"));
+  EXPECT_TRUE(testing::find_task(unstamped, "R-LNK-4/notice")->late);
+}
+
+// R-LNK-2: the due date the inbox shows comes from the engine (verification_feedback_months, in force
+// on the day the form was received).
+TEST(Rules, R_LNK_2_FeedbackDueFromThePolicy) {
+  EXPECT_EQ(verification_feedback_due(PolicyTable(), D("2023-01-31")), D("2023-02-28"));
+  PolicyTable two;
+  ASSERT_TRUE(two.set("verification_feedback_months", "2", D("2023-03-01")).ok());
+  EXPECT_EQ(verification_feedback_due(two, D("2023-02-28")), D("2023-03-28"));
+  EXPECT_EQ(verification_feedback_due(two, D("2023-03-01")), D("2023-05-01"));
+  auto tasks =
+      person_tasks(P("2025-06-30").set(&PersonFacts::form_received, "2023-03-01"), two, D("2023-03-02"));
+  EXPECT_EQ(testing::find_task(tasks, "R-LNK-2")->due, D("2023-05-01"));
+}
+
 // R-LNK-4 (§2.3.1), second half: the reception arrangement within reception_feedback_days (10) of
 // receiving the notice and never after the release date. Owner: the household judicial office.
 TEST(Rules, R_LNK_4_ReceptionArrangement) {
@@ -249,25 +286,32 @@ TEST(Rules, R_PER_1_AssistanceEnd) {
   ASSERT_TRUE(policy.set("assistance_years_custody", "4", D("2026-01-01")).ok());
   EXPECT_EQ(domain::to_string(assistance_end(P("2025-12-31"), policy)), "2030-12-31");
   EXPECT_EQ(domain::to_string(assistance_end(P("2026-01-01"), policy)), "2030-01-01");
+  // The same function without facts, for the person file (no hard-coded years elsewhere).
+  EXPECT_EQ(assistance_end(policy, D("2026-01-01"), "prison"), D("2030-01-01"));
+  EXPECT_EQ(assistance_end(PolicyTable(), D("2024-02-29"), "community_correction"), D("2027-02-28"));
+  PolicyTable correction;
+  ASSERT_TRUE(correction.set("assistance_years_correction", "2", D("2020-01-01")).ok());
+  EXPECT_EQ(assistance_end(correction, D("2024-02-29"), "community_correction"), D("2026-02-28"));
+  EXPECT_EQ(assistance_end(correction, D("2024-02-29"), "detention_centre"), D("2029-02-28"));
 }
 
 // R-PER-1: no task after the end; a partial last period is due on the last day of assistance.
 TEST(Rules, R_PER_1_NoTasksAfterEnd) {
   testing::check_table({
       {"released 29 Feb 2024: last day 27 Feb 2029 (58 days in 2029H1)", P("2024-02-29"), "2031-01-01",
-       "R-VIS-1", "R-VIS-1/2029H1", "2029-02-27", Want::overdue},
+       "R-VIS-1", "R-VIS-1/2029H1", "2029-02-27", Want::missed},
       {"released 29 Feb 2024: nothing in 2029H2", P("2024-02-29"), "2031-01-01", "R-VIS-1", "R-VIS-1/2029H2",
        "", Want::absent},
       {"end 20 Jan 2028: 19 days in 2028H1, no task", P("2023-01-20"), "2029-01-01", "R-VIS-1",
        "R-VIS-1/2028H1", "", Want::absent},
       {"end 20 Jan 2028: 2027H2 is the last", P("2023-01-20"), "2029-01-01", "R-VIS-1", "R-VIS-1/2027H2",
-       "2027-12-31", Want::overdue},
+       "2027-12-31", Want::missed},
       {"end 20 Jan 2028, today in the last period: no next one", P("2023-01-20"), "2027-12-01", "R-VIS-1",
        "R-VIS-1/2028H1", "", Want::absent},
       {"end 10 Feb 2028: 40 days in 2028H1, due on the last day", P("2023-02-10"), "2029-01-01", "R-VIS-1",
-       "R-VIS-1/2028H1", "2028-02-09", Want::overdue},
+       "R-VIS-1/2028H1", "2028-02-09", Want::missed},
       {"ended early by a new sentence", P("2023-01-10").end("2024-03-15"), "2025-01-01", "R-VIS-1",
-       "R-VIS-1/2024H1", "2024-03-14", Want::overdue},
+       "R-VIS-1/2024H1", "2024-03-14", Want::missed},
       {"ended early: no later period", P("2023-01-10").end("2024-03-15"), "2025-01-01", "R-VIS-1",
        "R-VIS-1/2024H2", "", Want::absent},
   });

@@ -54,8 +54,12 @@ std::string explain(const Task& task) {
     case State::open:
       s.append("待办,需").append(task.fulfilled_by);
       break;
+    case State::missed:
+      s.append("未按期完成（期间已结束，不再列入待办）");
+      break;
     case State::not_applicable:
-      s.append("到期日在押,不适用");
+      s.append(task.exemption == Exemption::before_file ? "该期间在建档之前已结束，不追溯（补录建档）"
+                                                        : "到期日在押,不适用");
       break;
   }
   return s;

@@ -51,14 +51,23 @@ struct PersonFacts {
   std::optional<CivilDate> form_received_into_custody;  // R-LNK-1 anchor: received into custody
   std::optional<CivilDate> form_sent;      // R-LNK-1: 《基本情况登记表》 sent by the custody unit
   std::optional<CivilDate> form_received;  // R-LNK-2 anchor: received by the judicial administration
-  std::optional<CivilDate> verification_feedback_sent;  // R-LNK-2: 核查反馈 sent back
+  // R-LNK-2: the *first* 核查反馈 sent back (the first decides; a re-verification does not move it).
+  std::optional<CivilDate> verification_feedback_sent;
   std::optional<CivilDate> release_notice_received;     // R-LNK-4: 《刑满释放人员通知书》 received
-  std::optional<CivilDate> reception_arrangement_sent;  // R-LNK-4: 接收安排 sent back
+  // R-LNK-4: the day the notice was sent — for a mailed one its postmark when known, which meets the
+  // sender's deadline; absent = the day it was received.
+  std::optional<CivilDate> release_notice_sent;
+  std::optional<CivilDate> reception_arrangement_sent;  // R-LNK-4: the first 接收安排 sent back
   std::optional<CivilDate> picked_up;                   // R-PCK-1 / R-PCK-2: pick-up record's date
   // R-LNK-3: reports of a family (or minor children) in difficulty, each with the date it was
   // received and the date help was first recorded for it.
   std::vector<FamilyReport> family_reports;
   std::optional<CivilDate> registration_date;  // R-REG-1: 报到
+
+  // Late entries (DOMAIN.md §5): the day the file was opened, when it was opened after the fact. A
+  // recurring duty of a period that closed (due date) before it is not owed (not_applicable,
+  // Exemption::before_file); one-off duties still stand.
+  std::optional<CivilDate> file_opened;
 
   std::vector<CivilDate> visits;   // R-VIS-1, R-VIS-2: follow-up visits (any order)
   std::vector<CivilDate> reviews;  // R-REV-1: full reviews (any order)

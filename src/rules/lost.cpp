@@ -35,10 +35,11 @@ LostStatus lost_status(const std::vector<Task>& tasks, const PersonFacts& facts,
       if (d <= today && (!last_contact || *last_contact < d)) last_contact = d;
     }
   }
-  const int limit = policy.values_at(today).lost_contact_days;
+  const int limit = policy.in_force(today).lost_contact_days;
   const Task* worst = nullptr;
   for (const Task& t : tasks) {
-    if (t.state != State::overdue || !is_follow_up(t.rule)) continue;
+    // Follow-ups are recurring: once their period has closed unfulfilled they are missed.
+    if ((t.state != State::missed && t.state != State::overdue) || !is_follow_up(t.rule)) continue;
     if (domain::days_between(t.due, today) <= limit) continue;
     if (last_contact && t.due < *last_contact) continue;
     if (!worst || t.due < worst->due) worst = &t;

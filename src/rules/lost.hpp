@@ -21,9 +21,10 @@ struct LostStatus {
 };
 
 // At risk of 脱管 when, on `today`, the person is under assistance and not in custody, and either
-// the whereabouts are unknown, or a follow-up task (R-VIS-1, R-VIS-2, R-REV-1) in `tasks` is overdue
-// by more than lost_contact_days (in force today) and no visit or review has been recorded after
-// its due date (a late contact ends the risk; the missed period stays overdue in the task list).
+// the whereabouts are unknown, or a follow-up task (R-VIS-1, R-VIS-2, R-REV-1) in `tasks` was missed
+// (its period closed unfulfilled) more than lost_contact_days (in force today) ago and no visit or
+// review has been recorded after its due date (a late contact ends the risk; the period stays
+// missed in the task list).
 // `tasks` are person_tasks(facts, policy, today).
 LostStatus lost_status(const std::vector<Task>& tasks, const PersonFacts& facts, const PolicyTable& policy,
                        CivilDate today);

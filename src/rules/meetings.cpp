@@ -67,7 +67,7 @@ std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, 
       task.state = State::done;
       task.fulfilled_on = it->date;
     } else {
-      task.state = t > p.last ? State::overdue : State::open;
+      task.state = t > p.last ? State::missed : State::open;  // a closed period: missed (未按期完成)
     }
     out.push_back(std::move(task));
     if (from > t) break;  // the next one, not started yet

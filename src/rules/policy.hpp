@@ -63,6 +63,10 @@ class PolicyTable {
   // Same as at() without a copy. The reference stays valid until the next set().
   const PolicyValues& values_at(CivilDate date) const;
 
+  // The values in force today (entries dated after today are not in force yet). The way to ask for
+  // "the current value" of a parameter that has no anchor date of its own.
+  const PolicyValues& in_force(CivilDate today) const { return values_at(today); }
+
   // Adds (or, for the same name and date, replaces) an entry. Errors: POLICY_UNKNOWN_PARAMETER
   // (field "name"), POLICY_BAD_VALUE (field "value", the message names the allowed values),
   // POLICY_BAD_DATE (field "effective_from"). On error the table is unchanged.

@@ -51,6 +51,14 @@ TEST(Policy, ChangesFromADateOn) {
   EXPECT_EQ(t.next_change_after(D("2028-01-01")), std::nullopt);
 }
 
+// "The value in force today" is asked as such: an entry dated after today is not in force yet.
+TEST(Policy, InForceTodayIgnoresLaterEntries) {
+  PolicyTable t;
+  ASSERT_TRUE(t.set("three_none_mode", "any", D("2027-01-01")).ok());
+  EXPECT_EQ(t.in_force(D("2026-11-26")).three_none_mode, "all");
+  EXPECT_EQ(t.in_force(D("2027-01-01")).three_none_mode, "any");
+}
+
 TEST(Policy, RejectsUnknownNamesAndBadValues) {
   PolicyTable t;
   Status s = t.set("visit_days", "10", D("2026-01-01"));

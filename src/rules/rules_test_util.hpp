@@ -53,6 +53,7 @@ struct P {
   }
   P& registered(const char* d) { return set(&PersonFacts::registration_date, d); }
   P& notice(const char* d) { return set(&PersonFacts::release_notice_received, d); }
+  P& opened(const char* d) { return set(&PersonFacts::file_opened, d); }
   P& picked_up(const char* d) { return set(&PersonFacts::picked_up, d); }
   P& family_report(const char* received, const char* helped = nullptr) {
     f.family_reports.push_back({D(received), helped ? std::optional(D(helped)) : std::nullopt});
@@ -62,7 +63,7 @@ struct P {
 };
 
 // Expected outcome of one row; `absent` = no task with that key.
-enum class Want { open, done, overdue, not_applicable, absent };
+enum class Want { open, done, overdue, not_applicable, missed, absent };
 
 struct Row {
   const char* what;  // the case in words, printed on failure
@@ -99,7 +100,8 @@ inline void check_row(const Row& row, const PolicyTable& policy = PolicyTable())
   ASSERT_NE(t, nullptr) << row.key;
   EXPECT_EQ(t->rule, row.rule);
   EXPECT_EQ(domain::to_string(t->due), row.due);
-  static constexpr State kStates[] = {State::open, State::done, State::overdue, State::not_applicable};
+  static constexpr State kStates[] = {State::open, State::done, State::overdue, State::not_applicable,
+                                      State::missed};
   EXPECT_EQ(to_string(t->state), to_string(kStates[static_cast<int>(row.want)]));
   EXPECT_LE(t->window_from, t->due);
 }

@@ -13,6 +13,18 @@ constexpr const char* kPolicy =
     "SELECT name, value, effective_from FROM policy_params ORDER BY effective_from, id";
 constexpr const char* kDeleteTasks =
     "DELETE FROM tasks WHERE person_id = ? AND task_key >= ? AND task_key < ?";
+// Rows left under a release date that is neither the current one nor that of a recorded earlier
+// period: a release notice that corrected the release date (R-LNK-4) leaves the old date's tasks
+// behind, and they must not stay open (R-LOST-1 read them as 漏管).
+constexpr const char* kDeleteOrphanTasks =
+    "DELETE FROM tasks WHERE person_id = ? AND substr(task_key, 1, 10) <> ? AND substr(task_key, 1, 10) NOT "
+    "IN "
+    "(SELECT a.release_date FROM assistance_periods a WHERE a.person_id = ? AND a.ended_on IS NOT NULL)";
+// In custody on a day (?): an open detention covers it (R-LOST-1: the custody unit supervises). A new
+// sentence moves the release date past today, which the lists check on their own.
+constexpr const char* kNotDetained =
+    "NOT EXISTS (SELECT 1 FROM custody_intervals ci WHERE ci.person_id = p.id AND ci.kind = 'detention' AND "
+    "ci.from_date <= ? AND (ci.to_date IS NULL OR ci.to_date > ?))";
 // The first day of the current period's records: the start of the custody that ended the previous
 // period (a new sentence), or '' when there was none. `p` is the person's row.
 constexpr const char* kPeriodStart =
@@ -77,6 +89,10 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
       f.identity_verified = p.boolean(5);
       f.whereabouts_unknown = p.boolean(6);
       fr.created_on = domain::to_string(domain::shanghai_date_from_unix(p.i64(7)));
+      // Late entries: a file opened after the release owes no recurring duty of a period closed
+      // before it (the engine's rule); opened before the release it changes nothing.
+      auto opened = domain::shanghai_date_from_unix(p.i64(7));
+      if (f.release_date < opened) f.file_opened = opened;
       at[f.id] = out.size();
       out.push_back(std::move(fr));
     }
@@ -135,8 +151,9 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
       "WHERE a.person_id BETWEEN ? AND ? AND a.release_date = p.release_date AND a.ended_on IS NOT NULL",
       [](FactsRow& fr, const Row& r) { fr.facts.assistance_end_override = date_of(r.opt_str(1)); });
   if (!s.ok()) return s.error();
-  // Documents of the current period (sent on or after it began), in order: a later one of a kind
-  // replaces an earlier one. R-LNK-3 reports asking for help, and the help recorded for each.
+  // Documents of the current period (sent on or after it began), in order: a later form or notice
+  // replaces an earlier one; of the replies (verification feedback, reception arrangement) the first
+  // sent counts. R-LNK-3 reports asking for help, and the help recorded for each.
   std::unordered_map<std::int64_t, std::size_t> report_at;  // family_change id → index in family_reports
   s = each(std::string(
                "SELECT d.person_id, d.kind, d.event_date, d.sent_on, d.received_on, d.sender_unit_id, d.id, "
@@ -170,11 +187,16 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
                f.form_received = received;
                fr.sender_unit_id = r.opt_i64(5);
              } else if (kind == "verification_feedback") {
-               f.verification_feedback_sent = sent;
+               // R-LNK-2: the first feedback sent decides; a re-verification does not move it.
+               if (sent && (!f.verification_feedback_sent || *sent < *f.verification_feedback_sent))
+                 f.verification_feedback_sent = sent;
              } else if (kind == "release_notice") {
                f.release_notice_received = received;
+               f.release_notice_sent = sent;  // R-LNK-4: a mailed one's postmark when known
              } else if (kind == "reception_arrangement") {
-               f.reception_arrangement_sent = sent;
+               // R-LNK-4: likewise the first arrangement sent answers the notice.
+               if (sent && (!f.reception_arrangement_sent || *sent < *f.reception_arrangement_sent))
+                 f.reception_arrangement_sent = sent;
              }
            });
   if (!s.ok()) return s.error();
@@ -274,6 +296,7 @@ Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::st
   if (had_tasks) {
     if (auto d = c.exec(sql::kDeleteTasks, {person_id, period + "/", period + "0"}); !d.ok())
       return d.error();
+    if (auto d = c.exec(sql::kDeleteOrphanTasks, {person_id, period, person_id}); !d.ok()) return d.error();
   }
   // Up to kRowsPerInsert rows per statement: one statement per person in practice (a full
   // generation writes about 9 rows per person with five years of history).
@@ -314,23 +337,33 @@ std::string task_where(const domain::Scope& scope, const TaskFilter& f, Params& 
     w += " AND t.person_id = ?";
     p.push_back(*f.person_id);
   }
-  // "overdue" is derived from the due date and today, never stored.
+  // "overdue" is derived from the due date and today, never stored; so is "missed" for a recurring
+  // task stored open whose due date has passed since it was computed (the engine stores missed).
   // Duties still owed end with the assistance period (R-PER-1): a released-from-assistance person's
-  // missed duties are history, not work, and so are those of a period a new sentence ended.
+  // overdue duties are history, not work, and so are those of a period a new sentence ended.
+  // To-do lists (open, due_soon) leave out tasks whose window has not opened yet.
   const bool owed = f.state == "overdue" || f.state == "open" || f.state == "due_soon";
   if (owed) (w += " AND ") += kCurrentPeriodTask;
   if (f.state == "overdue") {
-    w += " AND t.state = 'open' AND t.due < ? AND p.assistance_end_date > ?";
+    w += std::string(" AND t.state = 'open' AND t.due < ? AND NOT ") + kRecurringTask +
+         " AND p.assistance_end_date > ?";
     p.push_back(f.today);
+    p.push_back(f.today);
+  } else if (f.state == "missed") {
+    w += std::string(" AND (t.state = 'missed' OR (t.state = 'open' AND t.due < ? AND ") + kRecurringTask +
+         "))";
     p.push_back(f.today);
   } else if (f.state == "open") {
-    w += " AND t.state = 'open' AND t.due >= ? AND p.assistance_end_date > ?";
+    w += " AND t.state = 'open' AND t.due >= ? AND t.window_from <= ? AND p.assistance_end_date > ?";
+    p.push_back(f.today);
     p.push_back(f.today);
     p.push_back(f.today);
   } else if (f.state == "due_soon") {
-    w += " AND t.state = 'open' AND t.due >= ? AND t.due <= ? AND p.assistance_end_date > ?";
+    w += " AND t.state = 'open' AND t.due >= ? AND t.due <= ? AND t.window_from <= ? AND "
+         "p.assistance_end_date > ?";
     p.push_back(f.today);
     p.push_back(f.due_until);
+    p.push_back(f.today);
     p.push_back(f.today);
   } else if (f.state == "done" || f.state == "not_applicable") {
     w += " AND t.state = ?";
@@ -367,8 +400,9 @@ Result<TaskCounts> count_tasks(Connection& c, const domain::Scope& scope,
                                const std::vector<std::int64_t>& unit_ids, const std::string& today,
                                const std::string& week_end) {
   TaskCounts out;
-  for (auto [state, dst] : {std::pair{"overdue", &out.overdue}, std::pair{"due_soon", &out.due_this_week},
-                            std::pair{"open", &out.open}, std::pair{"done", &out.done}}) {
+  for (auto [state, dst] :
+       {std::pair{"overdue", &out.overdue}, std::pair{"due_soon", &out.due_this_week},
+        std::pair{"open", &out.open}, std::pair{"done", &out.done}, std::pair{"missed", &out.missed}}) {
     TaskFilter f;
     f.unit_ids = unit_ids;
     f.state = state;
@@ -400,22 +434,28 @@ namespace anbang::store {
 
 Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& scope, const std::string& today,
                                           const std::string& cutoff, int limit) {
+  // R-LOST-1 as the engine's lost_status: under assistance today, not detained, and whereabouts
+  // unknown or a follow-up of the current period missed (stored missed, or open past its due date)
+  // before `cutoff` with no follow-up since.
   Params p;
   std::string w = scope_predicate(scope, p);
-  Params all = {today, today};
+  Params all = {today, today, today, today};
   all.insert(all.end(), p.begin(), p.end());
   all.push_back(cutoff);
   all.push_back(std::int64_t{limit});
+  const std::string follow_up = std::string(
+                                    "t.person_id = p.id AND t.state IN ('open','missed') AND t.rule IN "
+                                    "('R-VIS-1','R-VIS-2','R-REV-1') AND ") +
+                                kCurrentPeriodTask;
   auto rows = c.query(
       "SELECT p.id, p.name, CASE WHEN p.whereabouts_unknown = 1 THEN 'whereabouts_unknown' ELSE "
-      "'follow_up_overdue' END, "
-      "(SELECT MIN(t.due) FROM tasks t WHERE t.person_id = p.id AND t.state = 'open' AND t.rule IN "
-      "('R-VIS-1','R-VIS-2','R-REV-1')), p.residence_unit_id, p.household_unit_id FROM persons p "
-      "WHERE p.release_date <= ? AND p.assistance_end_date > ? AND " +
-          w +
-          " AND (p.whereabouts_unknown = 1 OR EXISTS (SELECT 1 FROM tasks t WHERE t.person_id = p.id AND "
-          "t.state = "
-          "'open' AND t.rule IN ('R-VIS-1','R-VIS-2','R-REV-1') AND t.due < ? AND NOT EXISTS (SELECT 1 FROM "
+      "'follow_up_overdue' END, (SELECT MIN(t.due) FROM tasks t WHERE " +
+          follow_up +
+          "), p.residence_unit_id, p.household_unit_id FROM persons p "
+          "WHERE p.release_date <= ? AND p.assistance_end_date > ? AND " +
+          sql::kNotDetained + " AND " + w +
+          " AND (p.whereabouts_unknown = 1 OR EXISTS (SELECT 1 FROM tasks t WHERE " + follow_up +
+          " AND t.due < ? AND NOT EXISTS (SELECT 1 FROM "
           "follow_ups f WHERE f.person_id = p.id AND f.held_on > t.due))) ORDER BY p.id LIMIT ?",
       all);
   if (!rows.ok()) return rows.error();
@@ -426,15 +466,21 @@ Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& sc
 
 Result<std::vector<LostRow>> missed_supervision(Connection& c, const domain::Scope& scope,
                                                 const std::string& today, int limit) {
+  // R-LOST-1 as the engine's missed_supervision: the current period's R-REG-1 still open past its
+  // deadline, a registration form or release notice on file, under assistance today and not
+  // detained — however late the file was opened (DOMAIN.md §5, late entries).
   Params p;
   std::string w = scope_predicate(scope, p);
-  Params all = p;
+  Params all = {today, today, today, today};
+  all.insert(all.end(), p.begin(), p.end());
   all.push_back(today);
   all.push_back(std::int64_t{limit});
   auto rows = c.query(
-      "SELECT p.id, p.name, 'not_registered', t.due, p.residence_unit_id, p.household_unit_id FROM persons p "
-      "JOIN tasks t ON t.person_id = p.id AND t.rule = 'R-REG-1' AND t.state = 'open' WHERE " +
-          w +
+      std::string(
+          "SELECT p.id, p.name, 'not_registered', t.due, p.residence_unit_id, p.household_unit_id FROM "
+          "persons p JOIN tasks t ON t.person_id = p.id AND t.rule = 'R-REG-1' AND t.state = 'open' AND ") +
+          kCurrentPeriodTask + " WHERE p.release_date <= ? AND p.assistance_end_date > ? AND " +
+          sql::kNotDetained + " AND " + w +
           " AND t.due < ? AND EXISTS (SELECT 1 FROM documents d WHERE d.person_id = p.id AND d.kind IN "
           "('registration_form','release_notice')) ORDER BY t.due LIMIT ?",
       all);

@@ -36,7 +36,7 @@ struct TaskRow {
   std::int64_t id = 0;
   std::optional<std::int64_t> person_id;
   std::int64_t unit_id = 0;
-  std::string rule, task_key, window_from, due, state;  // state as stored: open | done | not_applicable
+  std::string rule, task_key, window_from, due, state;  // as stored: open | done | not_applicable | missed
   std::optional<std::string> fulfilled_on;
   std::string person_name;
 };
@@ -56,7 +56,8 @@ std::int64_t task_digest(const std::vector<TaskRow>& rows);
 
 // Replaces the person's tasks of the period released on `period` (task keys "<period>/...") with
 // `rows` and records their digest; tasks of earlier periods stay as they were when the period
-// ended. `had_tasks` = false skips deleting (a first generation).
+// ended (a recorded assistance period); rows under any other release date (one a release notice
+// corrected) are deleted. `had_tasks` = false skips deleting (a first generation).
 Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::string& period,
                             const std::vector<TaskRow>& rows, const std::string& computed_on,
                             bool had_tasks = true);
@@ -66,10 +67,17 @@ Status replace_person_tasks(Connection& c, std::int64_t person_id, const std::st
 inline constexpr const char* kCurrentPeriodTask =
     "t.task_key >= p.release_date || '/' AND t.task_key < p.release_date || '0'";
 
+// SQL condition: task `t` is of a recurring rule (rules::is_recurring): past its due date it is
+// missed, never overdue.
+inline constexpr const char* kRecurringTask =
+    "(t.rule LIKE 'R-VIS-%' OR t.rule LIKE 'R-REV-%' OR t.rule LIKE 'R-MTG-%')";
+
 struct TaskFilter {
   std::vector<std::int64_t> unit_ids;  // owner units (empty = any)
   std::string rule;
-  std::string state;  // open | overdue | done | not_applicable | due_soon | "" (any)
+  // open (window opened, not yet due) | overdue (one-off, past due) | missed (recurring, period
+  // closed unfulfilled) | done | not_applicable | due_soon | "" (any)
+  std::string state;
   std::optional<std::int64_t> person_id;
   std::string today, due_until;  // due_soon: today <= due <= due_until
   int page = 1, page_size = 20;
@@ -77,8 +85,10 @@ struct TaskFilter {
 Result<std::pair<std::vector<TaskRow>, std::int64_t>> search_tasks(Connection& c, const domain::Scope& scope,
                                                                    const TaskFilter& f);
 
+// Workbench counts. `missed` (recurring duties whose period closed unfulfilled, any period) is kept
+// apart from the to-do counts (overdue, due_this_week, open) for the evaluation (R-KPI).
 struct TaskCounts {
-  std::int64_t overdue = 0, due_this_week = 0, open = 0, done = 0;
+  std::int64_t overdue = 0, due_this_week = 0, open = 0, done = 0, missed = 0;
 };
 Result<TaskCounts> count_tasks(Connection& c, const domain::Scope& scope,
                                const std::vector<std::int64_t>& unit_ids, const std::string& today,
@@ -112,12 +122,12 @@ struct LostRow {
   std::optional<std::string> due;  // the missed due date
   std::int64_t residence_unit_id = 0, household_unit_id = 0;
 };
-// 脱管 risk: under assistance today and whereabouts unknown, or a follow-up (R-VIS-1/2, R-REV-1)
-// overdue by more than `lost_days` with no follow-up since its due date.
+// 脱管 risk: under assistance today, not detained, and whereabouts unknown or a follow-up of the
+// current period (R-VIS-1/2, R-REV-1) missed with its due date before `cutoff` and no follow-up since.
 Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& scope, const std::string& today,
                                           const std::string& cutoff, int limit);
-// 漏管: a registration form or release notice exists, the R-REG-1 deadline has passed and the person
-// has not registered.
+// 漏管: a registration form or release notice exists, the current period's R-REG-1 deadline has
+// passed and the person has not registered — while under assistance today and not detained.
 Result<std::vector<LostRow>> missed_supervision(Connection& c, const domain::Scope& scope,
                                                 const std::string& today, int limit);
 

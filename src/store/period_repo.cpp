@@ -17,6 +17,10 @@ constexpr const char* kPeriodsDueToEnd =
     "p.assistance_end_date "
     "<= ? AND NOT EXISTS (SELECT 1 FROM assistance_periods a WHERE a.person_id = p.id AND a.release_date = "
     "p.release_date AND a.ended_on IS NOT NULL)";
+constexpr const char* kPersonPeriodDueToEnd =
+    "SELECT p.id, p.release_date, p.release_kind, p.assistance_end_date FROM persons p WHERE p.id = ? AND "
+    "p.assistance_end_date <= ? AND NOT EXISTS (SELECT 1 FROM assistance_periods a WHERE a.person_id = p.id "
+    "AND a.release_date = p.release_date AND a.ended_on IS NOT NULL)";
 constexpr const char* kInsertCustody =
     "INSERT INTO custody_intervals (person_id, from_date, to_date, reason, kind, unit_id, user_id, "
     "created_at) "
@@ -55,6 +59,15 @@ Status insert_period(Connection& c, const PeriodRow& p) {
 
 Result<std::vector<PeriodRow>> periods_due_to_end(Connection& c, const std::string& day) {
   auto rows = c.query(sql::kPeriodsDueToEnd, {day});
+  if (!rows.ok()) return rows.error();
+  std::vector<PeriodRow> out;
+  for (const auto& r : *rows) out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), std::nullopt, "", 0});
+  return out;
+}
+
+Result<std::vector<PeriodRow>> person_period_due_to_end(Connection& c, std::int64_t person_id,
+                                                        const std::string& day) {
+  auto rows = c.query(sql::kPersonPeriodDueToEnd, {person_id, day});
   if (!rows.ok()) return rows.error();
   std::vector<PeriodRow> out;
   for (const auto& r : *rows) out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), std::nullopt, "", 0});

@@ -34,6 +34,9 @@ Result<std::optional<std::string>> period_ended_on(Connection& c, std::int64_t p
 Status insert_period(Connection& c, const PeriodRow& p);
 // The current periods whose end date has come (end_date <= day) and whose end is not recorded yet.
 Result<std::vector<PeriodRow>> periods_due_to_end(Connection& c, const std::string& day);
+// The same for one person (zero or one row).
+Result<std::vector<PeriodRow>> person_period_due_to_end(Connection& c, std::int64_t person_id,
+                                                        const std::string& day);
 // The person's recorded periods, newest release first.
 Result<std::vector<PeriodRow>> person_periods(Connection& c, std::int64_t person_id);
 

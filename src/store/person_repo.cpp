@@ -13,7 +13,14 @@ constexpr const char* kPersonCols =
     "p.family_contact_phone, p.phone, p.version, p.created_by, p.created_at, p.updated_at";
 constexpr const char* kListCols =
     "p.id, p.name, p.gender, p.id_number, p.birth_date, p.identity_verified, p.household_unit_id, "
-    "p.residence_unit_id, p.release_date, p.release_kind, p.assistance_end_date, c.name";
+    "p.residence_unit_id, p.release_date, p.release_kind, p.assistance_end_date, c.name, "
+    "EXISTS (SELECT 1 FROM custody_intervals ci WHERE ci.person_id = p.id AND ci.kind = 'detention' AND "
+    "ci.to_date IS NULL)";
+// A detention after release still open (its end not recorded): 羁押中. Detentions are recorded with
+// dates up to today, so an open one is the one covering today.
+constexpr const char* kOpenDetention =
+    "EXISTS (SELECT 1 FROM custody_intervals ci WHERE ci.person_id = p.id AND ci.kind = 'detention' AND "
+    "ci.to_date IS NULL)";
 constexpr const char* kInsertPerson =
     "INSERT INTO persons (name, former_names, pinyin_keys, gender, ethnic_code, id_number, "
     "identity_verified, "
@@ -135,6 +142,7 @@ PersonListItem item_from(const Row& r) {
   it.release_kind = r.str(9);
   it.assistance_end_date = r.str(10);
   it.main_charge = r.str(11);
+  it.detained = r.boolean(12);
   return it;
 }
 
@@ -161,8 +169,9 @@ std::string where_clause(const domain::Scope& scope, const PersonFilter& f, Para
   if (f.status == "in_custody") {
     w += " AND p.release_date > ?";
     p.push_back(f.today);
-  } else if (f.status == "under_assistance") {
-    w += " AND p.release_date <= ? AND p.assistance_end_date > ?";
+  } else if (f.status == "under_assistance" || f.status == "detained") {
+    w += " AND p.release_date <= ? AND p.assistance_end_date > ? AND ";
+    w += f.status == "detained" ? sql::kOpenDetention : std::string("NOT ") + sql::kOpenDetention;
     p.push_back(f.today);
     p.push_back(f.today);
   } else if (f.status == "ended") {

@@ -43,7 +43,7 @@ struct PersonFilter {
   std::string pinyin_prefix;           // word prefix in pinyin_keys
   std::string id_prefix;               // prefix of the ID number
   std::vector<std::int64_t> unit_ids;  // household or residence unit among these (empty = any)
-  std::string status;                  // in_custody | under_assistance | ended | "" ; needs today
+  std::string status;                  // in_custody | under_assistance | detained | ended | "" ; needs today
   std::string today;
   std::string released_from, released_to;
   std::optional<bool> identity_verified;
@@ -61,6 +61,7 @@ struct PersonListItem {
   std::int64_t household_unit_id = 0, residence_unit_id = 0;
   std::string release_date, release_kind, assistance_end_date;
   std::string main_charge;
+  bool detained = false;  // an open detention after release (status 羁押中)
 };
 
 // "(p.household_unit_id IN (?,…) OR p.residence_unit_id IN (?,…))" for the scope; "1=0" for none.

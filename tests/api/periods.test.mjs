@@ -35,6 +35,9 @@ test('R-PER-1 a detention interrupts the period: tasks due in custody are not ap
   const r = await sfs.post(`/api/v1/persons/${p.id}/custody`, { kind: 'detention', from_date: day(-5), note: '涉嫌寻衅滋事被刑事拘留' });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   assert.equal((await tasksOf(p.id)).find((t) => t.rule === 'R-REG-1').state, 'not_applicable');
+  assert.equal((await sfs.get(`/api/v1/persons/${p.id}`)).body.status, 'detained', '羁押中, not 帮教中');
+  const detainedList = (await sfs.get('/api/v1/persons?status=detained&page_size=100')).body.items;
+  assert.ok(detainedList.some((x) => x.id === p.id && x.status === 'detained'));
   const again = await sfs.post(`/api/v1/persons/${p.id}/custody`, { kind: 'detention', from_date: day(-3) });
   assert.equal(again.status, 409);
   assert.equal(again.body.error.code, 'CUSTODY_OPEN');
@@ -43,6 +46,7 @@ test('R-PER-1 a detention interrupts the period: tasks due in custody are not ap
   const end = await sfs.post(`/api/v1/persons/${p.id}/custody/${r.body.id}/end`, { to_date: day(-1) });
   assert.equal(end.status, 200, JSON.stringify(end.body));
   assert.equal((await tasksOf(p.id)).find((t) => t.rule === 'R-REG-1').state, 'open');
+  assert.equal((await sfs.get(`/api/v1/persons/${p.id}`)).body.status, 'under_assistance');
   const twice = await sfs.post(`/api/v1/persons/${p.id}/custody/${r.body.id}/end`, { to_date: day(0) });
   assert.equal(twice.body.error.code, 'CUSTODY_ENDED');
   const periods = (await sfs.get(`/api/v1/persons/${p.id}/periods`)).body;

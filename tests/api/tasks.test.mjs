@@ -167,6 +167,28 @@ test('policy parameters change from a date on, validated, audited, and tasks fol
   assert.ok(p.body.parameters.includes('lost_contact_days'));
 });
 
+test('missed: a recurring duty whose period closed unfulfilled is counted apart, never overdue; open lists only opened windows', async () => {
+  const district = await loginAs(srv, 'qu_abb');
+  const wb = await district.get('/api/v1/workbench');
+  assert.equal(typeof wb.body.scope.missed, 'number');
+  assert.equal(typeof wb.body.mine.missed, 'number');
+  const missed = await district.get('/api/v1/tasks?state=missed&page_size=100');
+  assert.equal(missed.status, 200);
+  assert.equal(missed.body.total, wb.body.scope.missed);
+  for (const t of missed.body.items) {
+    assert.equal(t.state, 'missed');
+    assert.match(t.rule, /^R-(VIS|REV|MTG)-/);
+    assert.ok(t.due < day(0), t.key);
+  }
+  for (const t of (await district.get('/api/v1/tasks?state=overdue&page_size=100')).body.items) {
+    assert.equal(t.state, 'overdue');
+    assert.doesNotMatch(t.rule, /^R-(VIS|REV|MTG)-/, 'a recurring duty past its period is missed, not overdue');
+  }
+  for (const t of (await district.get('/api/v1/tasks?state=open&page_size=100')).body.items) {
+    assert.ok(t.window_from <= day(0), `${t.key}: the window opens ${t.window_from}`);
+  }
+});
+
 test('R-PER-1 duties of persons released from assistance leave the work lists', async () => {
   const district = await loginAs(srv, 'qu_abb');
   const overdue = await district.get('/api/v1/tasks?state=overdue&page_size=20');

@@ -1,10 +1,10 @@
 // JOURNEYS.md 2: the judicial-office officer (sfs_001) starts the day. Prepared through the API: the
 // detention centre sends three registration forms to verify (R-LNK-2) and a release notice awaiting
 // a reception arrangement (R-LNK-4); two persons released 25 days ago have not registered yet
-// (R-REG-1, due this week); the demo data has follow-ups overdue in villages (R-VIS-1). The workbench
-// lists them, each row opens to say why the task exists (rule, clause, due date), 处理 lands on the
-// page that resolves it (收件箱 for forms and notices, the person's file otherwise), and once
-// resolved the item leaves the workbench's list.
+// (R-REG-1, due this week); the demo data has half-year follow-ups missed in villages (R-VIS-1,
+// 未按期完成: kept and counted, no longer to do). The workbench lists them, each row opens to say why
+// the task exists (rule, clause, due date), 处理 lands on the page that resolves it (收件箱 for forms
+// and notices, the person's file otherwise), and once resolved the item leaves the workbench's list.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from '../support/server.mjs'
@@ -58,12 +58,12 @@ after(async () => {
 /** The person's own task (with its explanation) behind a workbench row. */
 async function personTask(personId, rule) {
   const { items } = await officer.get(`/persons/${personId}/tasks`)
-  return items.filter((t) => t.rule === rule && (t.state === 'open' || t.state === 'overdue'))
+  return items.filter((t) => t.rule === rule && ['open', 'overdue', 'missed'].includes(t.state))
 }
 
 /** Opens the workbench with 我的 or 辖区全部 and a card; waits until the list shows what the API lists. */
 async function openList(page, { all = false, card }) {
-  const state = { overdue: 'overdue', due_this_week: 'due_soon', open: 'open' }[card]
+  const state = { overdue: 'overdue', due_this_week: 'due_soon', open: 'open', missed: 'missed' }[card]
   const expected = await officer.get(`/tasks?state=${state}&mine=${!all}&page_size=20`)
   await page.locator('[data-test=menu-workbench]').click()
   await page.locator('[data-test=task-board]').waitFor()
@@ -117,9 +117,11 @@ test('journey 2: R-LNK-2 R-LNK-4 R-REG-1 R-VIS-1 the workbench shows the day’s
     assert.equal(reg.due, cstDate(5))
     await expectExplanation(page, rowOf(page, UNREGISTERED[0], reg.due), reg)
 
-    // 辖区全部 · 逾期: follow-ups overdue in the villages.
+    // 辖区全部 · 未按期完成: half-year follow-ups missed in the villages (never 逾期: the period closed).
     const overdue = await openList(page, { all: true, card: 'overdue' })
-    const visits = overdue.items.filter((t) => t.rule === 'R-VIS-1')
+    assert.ok(!overdue.items.some((t) => t.rule === 'R-VIS-1'), 'a closed half-year is missed, not overdue')
+    const missed = await openList(page, { all: true, card: 'missed' })
+    const visits = missed.items.filter((t) => t.rule === 'R-VIS-1')
     assert.ok(visits.length >= 2 && new Set(visits.map((t) => t.unit.id)).size >= 2, JSON.stringify(visits))
     assert.ok(visits.every((t) => t.unit.kind === 'village'))
     const visit = (await personTask(visits[0].person_id, 'R-VIS-1')).find((t) => t.due === visits[0].due)
@@ -208,17 +210,20 @@ test('journey 2: R-REG-1 a registration due this week leads to the file; 报到�
   assert.deepEqual(errors, [])
 })
 
-test('journey 2: R-VIS-1 an overdue follow-up leads to the file; the visit of that half-year takes it off the list', async () => {
+test('journey 2: R-VIS-1 a missed follow-up stays on record; the late entry (补录) of that half-year’s visit closes it', async () => {
   const { page, errors } = browser
-  const overdue = await officer.get('/tasks?state=overdue&rule=R-VIS-1&page_size=20')
-  const row = overdue.items[0]
+  const missed = await officer.get('/tasks?state=missed&rule=R-VIS-1&page_size=20')
+  const row = missed.items[0]
   const task = (await personTask(row.person_id, 'R-VIS-1')).find((t) => t.due === row.due)
-  assert.equal(task.state, 'overdue')
+  assert.equal(task.state, 'missed')
+  assert.match(task.explanation, /未按期完成/)
   await withScreenshot('journey2-visit', page, async () => {
-    await openList(page, { all: true, card: 'overdue' })
-    await rowOf(page, row.person_name, row.due).locator('[data-test=wb-resolve]', { hasText: '到档案处理' }).click()
+    await openList(page, { all: true, card: 'missed' })
+    // Not to do any more: no 处理 link; the person's file is one click away.
+    assert.equal(await rowOf(page, row.person_name, row.due).locator('[data-test=wb-resolve]').count(), 0)
+    await rowOf(page, row.person_name, row.due).locator('[data-test=wb-person]').click()
     await page.locator('[data-test=person-detail]').waitFor()
-    await page.locator(`[data-test="task-state-${task.key}"]`, { hasText: '逾期' }).waitFor()
+    await page.locator(`[data-test="task-state-${task.key}"]`, { hasText: '未按期完成' }).waitFor()
     await page.locator('[data-test=followup-add]').click()
     const dialog = page.locator('[data-test=followup-dialog]')
     await dialog.waitFor()
@@ -232,7 +237,7 @@ test('journey 2: R-VIS-1 an overdue follow-up leads to the file; the visit of th
     await dialog.waitFor({ state: 'hidden' })
     await page.locator(`[data-test="task-state-${task.key}"]`, { hasText: '已完成' }).waitFor()
 
-    await openList(page, { all: true, card: 'overdue' })
+    await openList(page, { all: true, card: 'missed' })
     assert.equal(await rowOf(page, row.person_name, row.due).count(), 0)
   })
   const after = (await officer.get(`/persons/${row.person_id}/tasks`)).items.find((t) => t.key === task.key)

@@ -25,9 +25,9 @@ test('the workbench lists the registration task and registering closes it', asyn
     const wb = await officer.get('/workbench')
     await uiLogin(page, base, 'sfs_001')
     await page.locator('[data-test=task-board]').waitFor()
-    for (const c of ['overdue', 'due_this_week', 'open', 'done']) assert.equal(await count(page, c), wb.mine[c], `mine.${c}`)
+    for (const c of ['overdue', 'due_this_week', 'open', 'done', 'missed']) assert.equal(await count(page, c), wb.mine[c], `mine.${c}`)
     await page.locator('[data-test=wb-scope-all]').click()
-    for (const c of ['overdue', 'due_this_week', 'open', 'done']) assert.equal(await count(page, c), wb.scope[c], `scope.${c}`)
+    for (const c of ['overdue', 'due_this_week', 'open', 'done', 'missed']) assert.equal(await count(page, c), wb.scope[c], `scope.${c}`)
     await page.locator('[data-test=wb-scope-mine]').click()
     // An empty card says so.
     if (wb.mine.overdue === 0) {

@@ -26,7 +26,7 @@ ClassificationService::ClassificationService(Core& core) : core_(core) {
 Result<domain::Classification> ClassificationService::classify(store::Connection& c, std::int64_t person_id,
                                                                domain::CivilDate today) const {
   domain::ClassificationInput in;
-  in.three_none_mode = core_.policy()->values_at(today).three_none_mode;  // R-CLS-2, in force today
+  in.three_none_mode = core_.policy()->in_force(today).three_none_mode;  // R-CLS-2, in force today
   auto docs = store::person_documents(c, person_id);
   if (!docs.ok()) return docs.error();
   for (const auto& d : *docs) {  // the latest verification's findings and release notice count

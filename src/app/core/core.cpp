@@ -1,6 +1,7 @@
 #include "app/core/core.hpp"
 
 #include "domain/civil_date.hpp"
+#include "rules/engine.hpp"
 #include "store/obligation_repo.hpp"
 #include "store/unit_repo.hpp"
 
@@ -92,6 +93,9 @@ domain::CodeLookups Core::lookups() const {
     return false;
   };
   l.charge_exists = [this](std::int64_t id) { return charge_index_.count(id) > 0; };
+  l.assistance_end = [this](domain::CivilDate release, const std::string& kind) {
+    return rules::assistance_end(*policy(), release, kind);  // R-PER-1 with the dated policy
+  };
   return l;
 }
 

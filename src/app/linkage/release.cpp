@@ -9,6 +9,7 @@
 #include "domain/checks.hpp"
 #include "domain/person_rules.hpp"
 #include "domain/text.hpp"
+#include "rules/engine.hpp"
 
 namespace anbang::app {
 
@@ -101,7 +102,7 @@ Result<store::Document> LinkageService::send_release_notice(const AuthedCtx& ctx
       nlohmann::json change =
           nlohmann::json::array({{{"field", "release_date"}, {"old", p.release_date}, {"new", release_text}}});
       p.release_date = release_text;
-      p.assistance_end_date = domain::to_string(domain::assistance_end(*release, p.release_kind));
+      p.assistance_end_date = domain::to_string(rules::assistance_end(*core_.policy(), *release, p.release_kind));
       p.updated_at = ctx.now;
       auto updated = store::update_person(w.c, p);
       if (!updated.ok()) return updated.error();

@@ -48,13 +48,9 @@ std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& 
     PersonTask pt;
     pt.unit_id = owner_unit(t.owner, facts);
     if (pt.unit_id == 0) continue;  // e.g. a prison outside the system sent nothing through it
+    // Files opened after the fact: the engine exempts the recurring duties of periods closed before
+    // the file existed (PersonFacts::file_opened); one-off duties still stand (DOMAIN.md §5).
     pt.state = std::string(rules::to_string(t.state));
-    // Files entered after the fact (historical data): duties that fell due before the file existed
-    // are not pursued.
-    if (t.state != rules::State::done && domain::to_string(t.due) < facts.created_on) {
-      t.state = rules::State::not_applicable;
-      pt.state = "not_applicable";
-    }
     if (with_explanations) pt.explanation = rules::explain(t);
     pt.task = std::move(t);
     out.push_back(std::move(pt));
@@ -76,7 +72,7 @@ std::vector<store::TaskRow> ObligationService::task_rows(const store::FactsRow& 
     r.task_key = domain::to_string(facts.facts.release_date) + "/" + pt.task.key;
     r.window_from = domain::to_string(pt.task.window_from);
     r.due = domain::to_string(pt.task.due);
-    r.state = pt.state == "overdue" ? "open" : pt.state;  // overdue is derived at query time
+    r.state = pt.state == "overdue" ? "open" : pt.state;  // overdue is derived at query time; missed is kept
     if (pt.task.fulfilled_on) r.fulfilled_on = domain::to_string(*pt.task.fulfilled_on);
     rows.push_back(std::move(r));
   }
@@ -84,7 +80,33 @@ std::vector<store::TaskRow> ObligationService::task_rows(const store::FactsRow& 
   return rows;
 }
 
+namespace {
+// R-PER-1: records the automatic release from assistance (解除帮教) of each period in `due`: the
+// period's end and an entry on the person's timeline (system work, no user).
+Status record_ends(store::Connection& c, std::vector<store::PeriodRow>& due, std::int64_t now) {
+  for (auto& period : due) {
+    period.ended_on = period.end_date;
+    period.end_reason = "expired";
+    period.created_at = now;
+    if (auto s = store::insert_period(c, period); !s.ok()) return s;
+    store::PersonEvent e;
+    e.person_id = period.person_id;
+    e.at = now;
+    e.kind = "released_from_assistance";
+    e.code = "period.expired";
+    e.params = nlohmann::json{{"end_date", period.end_date}}.dump();
+    if (auto s = store::insert_person_event(c, e); !s.ok()) return s;
+  }
+  return {};
+}
+}  // namespace
+
 Status ObligationService::refresh_tasks(store::Connection& c, std::int64_t person_id, domain::CivilDate today) {
+  // R-PER-1: a period whose end has come is recorded as ended here too, not only by the nightly job,
+  // so that a person is never shown under assistance after the period's end.
+  auto due = store::person_period_due_to_end(c, person_id, domain::to_string(today));
+  if (!due.ok()) return due.error();
+  if (auto s = record_ends(c, *due, platform::unix_seconds(core_.clock().now())); !s.ok()) return s;
   auto facts = store::load_facts(c, person_id);
   if (!facts.ok()) return facts.error();
   if (!facts->has_value()) return {};
@@ -108,9 +130,7 @@ void ObligationService::start_daily_refresh() {
       cv.wait_for(lock, stop, std::chrono::seconds(next - now), [] { return false; });
       if (stop.stop_requested()) return;
       auto today = domain::shanghai_date_from_unix(platform::unix_seconds(core_.clock().now()));
-      if (auto ended = record_period_ends(today); !ended.ok())
-        platform::log_error("period ends: " + ended.error().message);
-      auto n = refresh_all_tasks(today);
+      auto n = refresh_all_tasks(today);  // records the period ends first (R-PER-1)
       if (!n.ok())
         platform::log_error("daily task refresh failed: " + n.error().message);
       else
@@ -143,6 +163,9 @@ Result<std::int64_t> ObligationService::record_period_ends(domain::CivilDate tod
 }
 
 Result<std::int64_t> ObligationService::refresh_all_tasks(domain::CivilDate today, const Jobs::Progress& progress) {
+  // R-PER-1: the automatic releases from assistance are recorded first — at start, each night and
+  // whenever everyone's tasks are recomputed — so no one is shown under assistance after the end.
+  if (auto ended = record_period_ends(today); !ended.ok()) return ended.error();
   // Chunks of persons by id, each in one short write transaction: read the chunk's records with one
   // query per table, compute in memory, write only the persons whose tasks changed (a nightly
   // refresh changes few). Inside the transaction nothing can change under us; between chunks
@@ -211,7 +234,8 @@ Result<Audited<TaskPage>> ObligationService::find_tasks(const AuthedCtx& ctx, co
   if (q.page < 1 || q.page > 100000 || q.page_size < 1 || q.page_size > 100) {
     return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
   }
-  static const std::set<std::string> states = {"", "open", "overdue", "due_soon", "done", "not_applicable"};
+  static const std::set<std::string> states = {"",     "open",           "overdue", "due_soon",
+                                               "done", "not_applicable", "missed"};
   if (!states.count(q.state)) return invalid("FIELD_VALUE", "任务状态取值无效", "state");
   auto tree = core_.units();
   store::TaskFilter f;
@@ -269,7 +293,7 @@ Result<Audited<std::vector<store::LostRow>>> ObligationService::supervision_list
   std::string today = domain::to_string(ctx.today);
   // R-LOST-1: overdue by more than lost_contact_days after a due date.
   std::string cutoff =
-      domain::to_string(domain::add_days(ctx.today, -core_.policy()->values_at(ctx.today).lost_contact_days));
+      domain::to_string(domain::add_days(ctx.today, -core_.policy()->in_force(ctx.today).lost_contact_days));
   using Rows = std::vector<store::LostRow>;
   auto rows = transact_value<Rows>(core_.db(), store::TxKind::read, [&](store::Connection& c) {
     return which == "lost" ? store::lost_contact(c, ctx.actor.scope, today, cutoff, 500)

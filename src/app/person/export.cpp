@@ -24,6 +24,7 @@ const char* release_kind_name(const std::string& k) {
 const char* status_name(const std::string& s) {
   if (s == "in_custody") return "未释放";
   if (s == "under_assistance") return "帮教中";
+  if (s == "detained") return "羁押中";
   return "已解除";
 }
 const char* gender_name(const std::string& g) { return g == "1" ? "男" : g == "2" ? "女" : "未知"; }
@@ -75,9 +76,10 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
       worksheet_write_string(ws, row, 9, p.release_date.c_str(), nullptr);
       worksheet_write_string(ws, row, 10, release_kind_name(p.release_kind), nullptr);
       worksheet_write_string(ws, row, 11, p.assistance_end_date.c_str(), nullptr);
-      worksheet_write_string(ws, row, 12,
-                             status_name(domain::person_status(p.release_date, p.assistance_end_date, today)),
-                             nullptr);
+      worksheet_write_string(
+          ws, row, 12,
+          status_name(domain::person_status(p.release_date, p.assistance_end_date, today, p.detained)),
+          nullptr);
     });
     return each;
   });

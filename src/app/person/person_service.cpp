@@ -5,6 +5,7 @@
 #include "app/core/person_changed.hpp"
 #include "app/core/person_read.hpp"
 #include "domain/checks.hpp"
+#include "store/period_repo.hpp"
 #include "domain/id_number.hpp"
 #include "domain/pinyin.hpp"
 #include "domain/text.hpp"
@@ -144,9 +145,9 @@ Status PersonService::duplicate_id_check(store::Connection& c, const std::option
                "该身份证号码已登记，档案在" + where + "，请勿重复建档；如需转入请联系该单位", "id_number"};
 }
 
-PersonView PersonService::view(store::PersonRecord rec, domain::CivilDate today) const {
+PersonView PersonService::view(store::PersonRecord rec, domain::CivilDate today, bool detained) const {
   PersonView v;
-  v.status = domain::person_status(rec.release_date, rec.assistance_end_date, domain::to_string(today));
+  v.status = domain::person_status(rec.release_date, rec.assistance_end_date, domain::to_string(today), detained);
   for (auto id : rec.charge_ids) {
     if (const store::ChargeRow* c = core_.charge(id)) v.charges.push_back(*c);
   }
@@ -180,7 +181,8 @@ Result<store::PersonFilter> PersonService::filter(const AuthedCtx& ctx, const Pe
     if (f.unit_ids.empty()) f.unit_ids = {-1};
   }
   if (!q.status.empty()) {
-    if (auto s = domain::check::one_of(q.status, {"in_custody", "under_assistance", "ended"}, "status", "状态取值无效");
+    if (auto s = domain::check::one_of(q.status, {"in_custody", "under_assistance", "detained", "ended"}, "status",
+                                       "状态取值无效");
         !s.ok())
       return s.error();
   }
@@ -228,8 +230,10 @@ Result<Audited<PersonPage>> PersonService::search(const AuthedCtx& ctx, const Pe
 
 Result<Audited<PersonView>> PersonService::read(const AuthedCtx& ctx, std::int64_t id) {
   return read_person<PersonView>(core_, ctx, perm::person_read, id, "",
-                                 [&](store::Connection&, const Reached& p) -> Result<PersonView> {
-                                   return view(p.record(), ctx.today);
+                                 [&](store::Connection& c, const Reached& p) -> Result<PersonView> {
+                                   auto detained = store::count_open_detentions(c, id);  // R-PER-1: 羁押中
+                                   if (!detained.ok()) return detained.error();
+                                   return view(p.record(), ctx.today, *detained > 0);
                                  });
 }
 
@@ -295,7 +299,9 @@ Result<PersonView> PersonService::update(const AuthedCtx& ctx, std::int64_t id, 
       ch.event_detail = changes.dump();
     }
     w.record(id, person_label(rec), std::move(ch));
-    return view(rec, ctx.today);
+    auto detained = store::count_open_detentions(w.c, id);
+    if (!detained.ok()) return detained.error();
+    return view(rec, ctx.today, *detained > 0);
   });
   if (!updated.ok()) audit_duplicate_probe(ctx, updated.error(), valid->id_number);
   return updated;

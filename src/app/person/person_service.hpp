@@ -58,8 +58,8 @@ class PersonService {
   // handed out only once the export is on record.
   Result<Export> export_roster(const AuthedCtx& ctx, const PersonQuery& q);
 
-  // The view of a stored person (status today, charges).
-  PersonView view(store::PersonRecord rec, domain::CivilDate today) const;
+  // The view of a stored person (status today, charges); `detained`: an open detention (R-PER-1).
+  PersonView view(store::PersonRecord rec, domain::CivilDate today, bool detained = false) const;
 
  private:
   Result<store::PersonFilter> filter(const AuthedCtx& ctx, const PersonQuery& q) const;

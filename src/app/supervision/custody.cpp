@@ -9,6 +9,7 @@
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
 #include "domain/person_rules.hpp"
+#include "rules/engine.hpp"
 #include "store/period_repo.hpp"
 
 namespace anbang::app {
@@ -59,7 +60,7 @@ Status SupervisionService::start_new_sentence(PersonWrite& w, store::PersonRecor
   const std::string old_release = p.release_date;
   p.release_date = release_text;
   p.release_kind = release_kind;
-  p.assistance_end_date = domain::to_string(domain::assistance_end(release, release_kind));
+  p.assistance_end_date = domain::to_string(rules::assistance_end(*core_.policy(), release, release_kind));
   p.updated_at = ctx.now;
   auto updated = store::update_person(c, p);
   if (!updated.ok()) return updated.error();

@@ -8,7 +8,7 @@ import type { QueryOf, Schemas } from './types'
 /** State of a task as the server computes it. `due_soon` exists only as a /tasks filter. */
 export type TaskState = Schemas['TaskState']
 export type TaskFilterState = NonNullable<TaskQuery['state']>
-export const TASK_STATES: TaskState[] = ['overdue', 'open', 'done', 'not_applicable']
+export const TASK_STATES: TaskState[] = ['overdue', 'open', 'done', 'missed', 'not_applicable']
 
 export type TaskCounts = Schemas['TaskCounts']
 /** GET /workbench. */

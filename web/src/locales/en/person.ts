@@ -33,6 +33,7 @@ export default {
   status: {
     in_custody: 'In custody',
     under_assistance: 'Under assistance',
+    detained: 'In detention',
     ended: 'Ended',
   },
   gender: {

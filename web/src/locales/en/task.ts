@@ -4,6 +4,7 @@ export default {
     overdue: 'Overdue',
     done: 'Done',
     not_applicable: 'Not applicable',
+    missed: 'Missed',
     due_soon: 'Due this week',
   },
   card: {
@@ -11,6 +12,7 @@ export default {
     due_this_week: 'Due this week',
     open: 'Open',
     done: 'Done',
+    missed: 'Missed',
   },
   empty: {
     overdue: 'No overdue tasks',
@@ -18,6 +20,7 @@ export default {
     open: 'No open tasks',
     done: 'No completed tasks',
     not_applicable: 'No tasks',
+    missed: 'No missed tasks',
   },
   workbench: {
     title: 'Assistance tasks',
@@ -50,7 +53,7 @@ export default {
     fulfilledBy: 'Closed by',
     anchor: 'Counted from',
     previous: 'Last done',
-    counts: '{overdue} overdue · {open} open · {done} done',
+    counts: '{overdue} overdue · {open} open · {done} done · {missed} missed',
   },
   followUp: {
     button: 'Record visit',

@@ -33,6 +33,7 @@ export default {
   status: {
     in_custody: '服刑中',
     under_assistance: '帮教中',
+    detained: '羁押中',
     ended: '已解除',
   },
   gender: {

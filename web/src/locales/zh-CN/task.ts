@@ -4,6 +4,7 @@ export default {
     overdue: '逾期',
     done: '已完成',
     not_applicable: '不适用',
+    missed: '未按期完成',
     due_soon: '本周到期',
   },
   card: {
@@ -11,6 +12,7 @@ export default {
     due_this_week: '本周到期',
     open: '待办',
     done: '已完成',
+    missed: '未按期完成',
   },
   empty: {
     overdue: '暂无逾期任务',
@@ -18,6 +20,7 @@ export default {
     open: '暂无待办任务',
     done: '暂无已完成任务',
     not_applicable: '暂无任务',
+    missed: '暂无未按期完成的任务',
   },
   workbench: {
     title: '帮教任务',
@@ -50,7 +53,7 @@ export default {
     fulfilledBy: '完成方式',
     anchor: '起算',
     previous: '上次完成',
-    counts: '逾期 {overdue} · 待办 {open} · 已完成 {done}',
+    counts: '逾期 {overdue} · 待办 {open} · 已完成 {done} · 未按期完成 {missed}',
   },
   followUp: {
     button: '记录走访',

@@ -6,6 +6,7 @@ export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 export const STATUS_TAG: Record<PersonStatus, TagType> = {
   in_custody: 'warning',
   under_assistance: 'success',
+  detained: 'danger',
   ended: 'info',
 }
 

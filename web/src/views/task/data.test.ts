@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { countByState, firstCard, isFulfilled, nextDue, nextDueByRule, sortTasks, taskStateTag } from './data'
 
-const task = (key: string, state: 'open' | 'overdue' | 'done' | 'not_applicable', due: string) => ({ key, state, due })
+const task = (key: string, state: 'open' | 'overdue' | 'done' | 'not_applicable' | 'missed', due: string) => ({ key, state, due })
 
 describe('task helpers', () => {
   it('colours states, overdue in red', () => {
@@ -9,15 +9,18 @@ describe('task helpers', () => {
     expect(taskStateTag('done')).toBe('success')
     expect(taskStateTag('open')).toBe('primary')
     expect(taskStateTag('not_applicable')).toBe('info')
+    expect(taskStateTag('missed')).toBe('warning')
     expect(taskStateTag('whatever')).toBe('info')
   })
 
   it('opens the first card that has tasks', () => {
     expect(firstCard(null).state).toBe('overdue')
-    expect(firstCard({ overdue: 0, due_this_week: 0, open: 0, done: 5 }).state).toBe('overdue')
-    expect(firstCard({ overdue: 0, due_this_week: 2, open: 3, done: 0 }).state).toBe('due_soon')
-    expect(firstCard({ overdue: 0, due_this_week: 0, open: 3, done: 0 }).state).toBe('open')
-    expect(firstCard({ overdue: 1, due_this_week: 2, open: 3, done: 0 }).state).toBe('overdue')
+    expect(firstCard({ overdue: 0, due_this_week: 0, open: 0, done: 5, missed: 0 }).state).toBe('overdue')
+    expect(firstCard({ overdue: 0, due_this_week: 2, open: 3, done: 0, missed: 0 }).state).toBe('due_soon')
+    expect(firstCard({ overdue: 0, due_this_week: 0, open: 3, done: 0, missed: 0 }).state).toBe('open')
+    expect(firstCard({ overdue: 1, due_this_week: 2, open: 3, done: 0, missed: 0 }).state).toBe('overdue')
+    // Missed duties are kept and counted, but are not to-do: never the card opened first.
+    expect(firstCard({ overdue: 0, due_this_week: 0, open: 0, done: 0, missed: 4 }).state).toBe('overdue')
   })
 
   it('sorts pending tasks first by due date, closed ones newest first', () => {
@@ -28,13 +31,14 @@ describe('task helpers', () => {
       task('d', 'overdue', '2026-03-01'),
       task('e', 'open', '2026-12-31'),
       task('f', 'done', '2026-12-31'),
+      task('g', 'missed', '2026-09-30'),
     ])
-    expect(sorted.map((t) => t.key)).toEqual(['d', 'e', 'b', 'f', 'a', 'c'])
+    expect(sorted.map((t) => t.key)).toEqual(['d', 'e', 'b', 'f', 'g', 'a', 'c'])
   })
 
   it('counts by state and finds the next due task', () => {
-    const ts = [task('a', 'done', '2026-06-30'), task('b', 'open', '2027-06-30'), task('e', 'open', '2026-12-31')]
-    expect(countByState(ts)).toEqual({ overdue: 0, open: 2, done: 1, not_applicable: 0 })
+    const ts = [task('a', 'done', '2026-06-30'), task('b', 'open', '2027-06-30'), task('e', 'open', '2026-12-31'), task('m', 'missed', '2026-06-30')]
+    expect(countByState(ts)).toEqual({ overdue: 0, open: 2, done: 1, not_applicable: 0, missed: 1 })
     expect(nextDue(ts)?.key).toBe('e')
     expect(nextDue([task('a', 'done', '2026-06-30')])).toBeUndefined()
   })

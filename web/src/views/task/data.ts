@@ -8,6 +8,7 @@ export const TASK_STATE_TAG: Record<TaskState, TagType> = {
   open: 'primary',
   done: 'success',
   not_applicable: 'info',
+  missed: 'warning',
 }
 
 /** Tag colour of a task state (overdue in red). */
@@ -26,11 +27,13 @@ export const WORKBENCH_CARDS: WorkbenchCard[] = [
   { count: 'due_this_week', state: 'due_soon' },
   { count: 'open', state: 'open' },
   { count: 'done', state: 'done' },
+  { count: 'missed', state: 'missed' },
 ]
 
-/** The card to open first: the first one with anything in it (overdue first), else overdue. */
+/** The card to open first: the first to-do card with anything in it (overdue first), else overdue. */
 export function firstCard(counts: TaskCounts | null | undefined): WorkbenchCard {
-  const hit = counts ? WORKBENCH_CARDS.find((c) => c.count !== 'done' && counts[c.count] > 0) : undefined
+  const todo = (c: WorkbenchCard) => c.count !== 'done' && c.count !== 'missed'
+  const hit = counts ? WORKBENCH_CARDS.find((c) => todo(c) && counts[c.count] > 0) : undefined
   return hit ?? WORKBENCH_CARDS[0]!
 }
 
@@ -39,11 +42,11 @@ export function isFulfilled(t: Pick<PersonTask, 'fulfilled_on'>): boolean {
   return !!t.fulfilled_on
 }
 
-const STATE_RANK: Record<TaskState, number> = { overdue: 0, open: 1, done: 2, not_applicable: 3 }
+const STATE_RANK: Record<TaskState, number> = { overdue: 0, open: 1, done: 2, missed: 2, not_applicable: 3 }
 
 /**
  * A person's tasks as the file lists them: pending ones (overdue, then open) by due date first,
- * then closed ones (done, not applicable) with the most recent due date first.
+ * then closed ones (done or missed, then not applicable) with the most recent due date first.
  */
 export function sortTasks<T extends Pick<PersonTask, 'state' | 'due' | 'key'>>(tasks: readonly T[]): T[] {
   return [...tasks].sort((a, b) => {
@@ -57,7 +60,7 @@ export function sortTasks<T extends Pick<PersonTask, 'state' | 'due' | 'key'>>(t
 
 /** Counts by state, e.g. for the tab label "任务(2 逾期)". */
 export function countByState(tasks: readonly Pick<PersonTask, 'state'>[]): Record<TaskState, number> {
-  const out: Record<TaskState, number> = { overdue: 0, open: 0, done: 0, not_applicable: 0 }
+  const out: Record<TaskState, number> = { overdue: 0, open: 0, done: 0, not_applicable: 0, missed: 0 }
   for (const t of tasks) if (t.state in out) out[t.state]++
   return out
 }
