@@ -1138,10 +1138,10 @@ export interface components {
          */
         Gender: "1" | "2" | "0" | "9";
         /**
-         * @description computed from release date, kind and today (R-PER-1)
+         * @description computed from release date, kind, an open detention and today (R-PER-1): detained = 羁押中
          * @enum {string}
          */
-        PersonStatus: "in_custody" | "under_assistance" | "ended";
+        PersonStatus: "in_custody" | "under_assistance" | "detained" | "ended";
         /** @enum {string} */
         ReleaseKind: "prison" | "detention_centre" | "community_correction";
         /** @enum {string} */
@@ -1543,10 +1543,10 @@ export interface components {
             items: components["schemas"]["Transfer"][];
         };
         /**
-         * @description State of a task as the server computes it (`due_soon` exists only as a /tasks filter).
+         * @description State of a task as the server computes it (`due_soon` exists only as a /tasks filter). missed (未按期完成): a recurring duty whose period closed unfulfilled — kept and counted, no longer to do; overdue is for one-off duties only.
          * @enum {string}
          */
-        TaskState: "open" | "overdue" | "done" | "not_applicable";
+        TaskState: "open" | "overdue" | "done" | "not_applicable" | "missed";
         TaskRow: {
             id: number;
             /** @description null for a unit's task (meetings) */
@@ -1594,8 +1594,11 @@ export interface components {
         TaskCounts: {
             overdue: number;
             due_this_week: number;
+            /** @description open tasks whose window has opened */
             open: number;
             done: number;
+            /** @description recurring duties whose period closed unfulfilled (未按期完成) */
+            missed: number;
         };
         Workbench: {
             today: components["schemas"]["CivilDate"];
@@ -3100,7 +3103,7 @@ export interface operations {
                 mine?: boolean;
                 person_id?: number;
                 rule?: string;
-                state?: "open" | "overdue" | "due_soon" | "done" | "not_applicable";
+                state?: "open" | "overdue" | "due_soon" | "done" | "not_applicable" | "missed";
                 page?: components["parameters"]["Page"];
                 page_size?: components["parameters"]["PageSize"];
             };
