@@ -66,11 +66,14 @@ run() {  # name conns url script env...
   local name=$1 conns=$2 url=$3 script=$4; shift 4
   local out
   out=$(env "$@" wrk -t2 -c"$conns" -d"$DURATION" --latency -s "$script" "$url" 2>&1)
-  local rps p99 errors
+  local rps p50 p99 errors sockets
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  printf "%-8s %-6s %5s conns  %10s req/s  p99 %8s  %s\n" "$name" "${FULL:-}" "$conns" "$rps" "$p99" "${errors:+non-2xx: $errors}"
+  sockets=$(echo "$out" | awk '/Socket errors/ {print $3 $4 $5 $6 $7 $8 $9 $10}')
+  printf "%-8s %-6s %5s conns  %10s req/s  p50 %8s  p99 %8s  %s %s\n" "$name" "${FULL:-}" "$conns" "$rps" "$p50" "$p99" \
+    "${errors:+non-2xx: $errors}" "${sockets:+socket errors: $sockets}"
   echo "$rps" > "$LUA/$name-$conns"
 }
 
@@ -91,5 +94,6 @@ for kind in read list; do
     printf "  %-5s %4s conns: %5.1f %%\n" "$kind" "$conns" "$(echo "100 * $f / $b" | bc -l)"
   done
 done
+echo "peak RSS of the full server: $(awk '/VmHWM/ {print $2, $3}' /proc/$FULL_PID/status)"
 echo "access-log rows written during the run: $(sqlite3 "${DB%.db}-audit.db" "SELECT action, COUNT(*) FROM access_log GROUP BY action" | tr '\n' ' ')"
 rm -rf "$LUA"

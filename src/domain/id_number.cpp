@@ -38,6 +38,38 @@ char id_check_char(std::string_view first17) {
   return kChars[sum % 11];
 }
 
+std::string normalize_id_input(std::string_view in) {
+  std::string out;
+  for (size_t i = 0; i < in.size();) {
+    auto b = static_cast<unsigned char>(in[i]);
+    if (b == ' ' || b == '\t') {
+      ++i;
+      continue;
+    }
+    if (b == 0xE3 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(in[i + 2]) == 0x80) {  // U+3000 ideographic space
+      i += 3;
+      continue;
+    }
+    if (b == 0xEF && i + 2 < in.size()) {  // U+FF10–FF19 (EF BC 90–99), U+FF38 Ｘ (EF BC B8), U+FF58 ｘ (EF BD 98)
+      auto b1 = static_cast<unsigned char>(in[i + 1]), b2 = static_cast<unsigned char>(in[i + 2]);
+      if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) {
+        out += static_cast<char>('0' + (b2 - 0x90));
+        i += 3;
+        continue;
+      }
+      if ((b1 == 0xBC && b2 == 0xB8) || (b1 == 0xBD && b2 == 0x98)) {
+        out += 'X';
+        i += 3;
+        continue;
+      }
+    }
+    out += b == 'x' ? 'X' : static_cast<char>(b);
+    ++i;
+  }
+  return out;
+}
+
 Result<IdNumberInfo> parse_id_number(std::string_view input, CivilDate today) {
   const std::string_view text = trim_ascii(input);
   const size_t length = count_code_points(text);

@@ -29,6 +29,10 @@ char id_check_char(std::string_view first17);
 //   ID_NUMBER_BIRTH_DATE  digits 7–14 are not a real date, or before 1900-01-01, or after `today`
 //   ID_NUMBER_CHECK_DIGIT wrong check character (the message gives the expected one)
 Result<IdNumberInfo> parse_id_number(std::string_view input, CivilDate today);
+// An ID number as typed, made comparable: full-width digits and letters (０–９, Ｘ/ｘ) become ASCII,
+// spaces (ASCII and ideographic) inside it are dropped, x becomes X. Other characters stay, so that
+// parse_id_number still names what is wrong.
+std::string normalize_id_input(std::string_view input);
 
 // Display form: first 4 + one '*' per hidden character + last 4 ("5002**********123X").
 // Inputs of 8 characters or fewer are fully masked; length is counted in code points.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/checks.hpp"
 #include "domain/id_number.hpp"
 #include "domain/text.hpp"
 
@@ -14,19 +15,11 @@ Error required(const std::string& field, const std::string& label) {
   return invalid("FIELD_REQUIRED", "请填写" + label, field);
 }
 
-// Trimmed text of an optional field; checks the length in characters.
+// Trimmed text of an optional field, through the common checks (length, control and
+// bidirectional-override characters, spaces only = missing).
 Result<std::string> text(const std::optional<std::string>& v, const std::string& field,
                          const std::string& label, std::size_t max_chars, bool needed) {
-  std::string s = v ? std::string(trim_ascii(*v)) : std::string();
-  if (needed && s.empty()) return required(field, label);
-  if (count_code_points(s) > max_chars) {
-    return invalid("FIELD_TOO_LONG", label + "不能超过" + std::to_string(max_chars) + "个字", field);
-  }
-  for (unsigned char ch : s) {
-    if (ch < 0x20 && ch != '\t')
-      return invalid("FIELD_FORMAT", label + "含有不可见的控制字符,请删除后重试", field);
-  }
-  return s;
+  return check::text(v ? std::string_view(*v) : std::string_view(), field, label, max_chars, needed);
 }
 
 Status one_of(const std::string& v, std::initializer_list<const char*> allowed, const std::string& field,
@@ -86,7 +79,7 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
   TAKE(p.phone, phone, "本人电话", 20, false)
   std::string gender, id_number, birth, ethnic, education, sentence_type, release_date, release_kind;
   TAKE(gender, gender, "性别", 1, false)
-  TAKE(id_number, id_number, "身份证号码", 18, false)
+  TAKE(id_number, id_number, "身份证号码", 40, false)  // 18 after normalising (below)
   TAKE(birth, birth_date, "出生日期", 10, false)
   TAKE(ethnic, ethnic_code, "民族", 2, false)
   TAKE(education, education_code, "文化程度", 2, false)
@@ -100,6 +93,7 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
 
   // Identity (GB 11643). A verified identity needs a valid number; an unverified one may lack it.
   p.identity_verified = in.identity_verified.value_or(true);
+  id_number = normalize_id_input(id_number);  // full-width digits, spaces inside
   if (!id_number.empty()) {
     auto info = parse_id_number(id_number, today);
     if (!info.ok()) return info.error();

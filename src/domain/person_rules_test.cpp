@@ -120,3 +120,34 @@ TEST(PersonRules, RefusesBadInputWithFieldAndCode) {
 }
 
 }  // namespace anbang::domain
+
+namespace anbang::domain {
+// Input as people type it: an ID number with full-width digits or spaces inside is the same number;
+// a name or address carrying a bidirectional override is refused; a name of spaces is missing.
+TEST(PersonRules, NormalisesIdNumbersAndRefusesInvisibleTricks) {
+  const std::string id = *base().id_number;  // 18 ASCII characters
+  std::string wide;
+  for (char c : id.substr(0, 6)) wide += std::string("\xEF\xBC") + static_cast<char>(0x90 + (c - '0'));
+  PersonInput in = base();
+  in.id_number = wide + " " + id.substr(6, 8) + "\xE3\x80\x80" + id.substr(14);
+  auto p = validate_person(in, kToday, tree(), codes());
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->id_number.value(), id);
+
+  in = base();
+  in.name = "张\xE2\x80\xAE三";  // U+202E RIGHT-TO-LEFT OVERRIDE
+  auto bidi = validate_person(in, kToday, tree(), codes());
+  ASSERT_FALSE(bidi.ok());
+  EXPECT_EQ(bidi.error().code, "FIELD_FORMAT");
+  EXPECT_EQ(bidi.error().field, "name");
+  in = base();
+  in.household_address = "荣昌区\xE2\x81\xA6昌元街道";  // U+2066 LEFT-TO-RIGHT ISOLATE
+  EXPECT_EQ(validate_person(in, kToday, tree(), codes()).error().field, "household_address");
+
+  in = base();
+  in.name = "  \xE3\x80\x80 ";
+  auto blank = validate_person(in, kToday, tree(), codes());
+  ASSERT_FALSE(blank.ok());
+  EXPECT_EQ(blank.error().code, "FIELD_REQUIRED");
+}
+}  // namespace anbang::domain

@@ -1,6 +1,7 @@
 #include "http/api.hpp"
 
 #include <exception>
+#include <set>
 
 #include "domain/text.hpp"
 #include "platform/log.hpp"
@@ -48,8 +49,24 @@ Result<nlohmann::json> parse_object(const Request& req) {
   if (req.body.size() > kMaxJsonBody) {
     return Error{ErrorKind::too_large, "BODY_TOO_LARGE", "提交的内容过大(上限256KB),请精简后重试", {}};
   }
-  auto j = nlohmann::json::parse(req.body, nullptr, false);
-  if (j.is_discarded()) return invalid("JSON_MALFORMED", "提交的数据不是有效的 JSON,请检查格式");
+  // A key given twice in one object would let two readers of the same body see different values:
+  // refused, naming the key.
+  std::vector<std::set<std::string>> keys;
+  std::string repeated;
+  auto j = nlohmann::json::parse(
+      req.body,
+      [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using E = nlohmann::json::parse_event_t;
+        if (event == E::object_start) keys.emplace_back();
+        if (event == E::object_end && !keys.empty()) keys.pop_back();
+        if (event == E::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second &&
+            repeated.empty())
+          repeated = parsed.get<std::string>();
+        return true;
+      },
+      false);
+  if (j.is_discarded()) return invalid("JSON_MALFORMED", "提交的数据不是有效的 JSON，请检查格式");
+  if (!repeated.empty()) return invalid("JSON_DUPLICATE_KEY", "提交的数据中字段 " + repeated + " 出现了两次，请只保留一个", repeated);
   if (!j.is_object()) return invalid("JSON_NOT_OBJECT", "提交的数据应为 JSON 对象");
   return j;
 }

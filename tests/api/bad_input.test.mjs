@@ -51,6 +51,10 @@ const cases = [
   ['negative sentence', () => personBody(village, charge, { sentence_months: -1 }), 400, 'FIELD_RANGE', 'sentence_months'],
   ['phone with letters', () => personBody(village, charge, { phone: 'call me' }), 400, 'PHONE_FORMAT', 'phone'],
   ['control characters', () => personBody(village, charge, { name: '张\u0001三' }), 400, 'FIELD_FORMAT', 'name'],
+  ['a bidirectional override in the name', () => personBody(village, charge, { name: '张\u202e三' }), 400, 'FIELD_FORMAT', 'name'],
+  ['a bidirectional isolate in the address', () => personBody(village, charge, { residence_address: '昌元街道\u2066玉屏社区' }), 400, 'FIELD_FORMAT', 'residence_address'],
+  ['a name of ideographic spaces', () => personBody(village, charge, { name: '\u3000\u3000' }), 400, 'FIELD_REQUIRED', 'name'],
+  ['a key given twice', () => '{"name": "张三", "name": "李四"}', 400, 'JSON_DUPLICATE_KEY', 'name'],
   ['body over the size limit', () => JSON.stringify(personBody(village, charge, { former_names: 'x'.repeat(300 * 1024) })), 413, 'BODY_TOO_LARGE'],
 ];
 
@@ -132,4 +136,15 @@ test('login accepts JSON only', async () => {
   });
   assert.equal(r.status, 400);
   assert.equal((await r.json()).error.code, 'CONTENT_TYPE');
+});
+
+test('an ID number typed with full-width digits or spaces inside is the same number', async () => {
+  const id = makeId('500153', '19770707', 515);
+  const wide = [...id.slice(0, 6)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+  const typed = `${wide} ${id.slice(6, 14)}\u3000${id.slice(14)}`;
+  const made = await c.post('/api/v1/persons', personBody(village, charge, { name: '全角甲', id_number: typed }));
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  assert.equal(made.body.id_number, id);
+  const again = await c.post('/api/v1/persons', personBody(village, charge, { name: '全角乙', id_number: id }));
+  assert.equal(again.body.error.code, 'PERSON_DUPLICATE_ID');
 });
