@@ -89,13 +89,8 @@ Result<store::Document> LinkageService::record_family_help(const AuthedCtx& ctx,
     if ((*change)->received_on && domain::to_string(*on) < *(*change)->received_on) {
       return invalid("DATE_BEFORE_DOCUMENT", "帮扶日期不能早于收到通报的日期 " + *(*change)->received_on, "given_on");
     }
-    store::Document d;
-    d.kind = "family_help";
-    d.person_id = reached->id();
-    d.sender_unit_id = ctx.actor.unit_id;
-    d.receiver_unit_id = (*change)->sender_unit_id;
-    d.replies_to = change_id;
-    d.event_date = d.sent_on = d.received_on = domain::to_string(*on);
+    store::Document d = reply_to(**change, "family_help", ctx, domain::to_string(*on));
+    d.event_date = d.sent_on;
     nlohmann::json data = {{"help", *help}, {"helpers", *helpers}};
     d.data = data.dump();
     auto filed = file(w, std::move(d), reached->record().name);

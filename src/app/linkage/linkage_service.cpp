@@ -257,13 +257,7 @@ Result<store::Document> LinkageService::send_verification(const AuthedCtx& ctx, 
     if ((*form)->received_on && domain::to_string(*sent) < *(*form)->received_on) {
       return invalid("DATE_BEFORE_DOCUMENT", "反馈日期不能早于收到登记表的日期 " + *(*form)->received_on, "sent_on");
     }
-    store::Document d;
-    d.kind = "verification_feedback";
-    d.person_id = reached->id();
-    d.sender_unit_id = ctx.actor.unit_id;
-    d.receiver_unit_id = (*form)->sender_unit_id;
-    d.replies_to = form_id;
-    d.sent_on = d.received_on = domain::to_string(*sent);
+    store::Document d = reply_to(**form, "verification_feedback", ctx, domain::to_string(*sent));
     auto factor = [](const std::optional<bool>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
     nlohmann::json data = {{"false_name", in.false_name},
                            {"false_identity", in.false_identity},

@@ -87,6 +87,20 @@ struct DocumentPage {
   std::int64_t total = 0;
 };
 
+// The answer of the caller's unit to `to` (a feedback, an arrangement, help): about the same person,
+// sent back to its sender, sent and received on `day`.
+inline store::Document reply_to(const store::Document& to, std::string kind, const AuthedCtx& ctx,
+                                const std::string& day) {
+  store::Document d;
+  d.kind = std::move(kind);
+  d.person_id = to.person_id;
+  d.sender_unit_id = ctx.actor.unit_id;
+  d.receiver_unit_id = to.sender_unit_id;
+  d.replies_to = to.id;
+  d.sent_on = d.received_on = day;
+  return d;
+}
+
 class LinkageService {
  public:
   LinkageService(Core& core, SupervisionService& supervision) : core_(core), supervision_(supervision) {}

@@ -141,14 +141,8 @@ Result<store::Document> LinkageService::send_reception(const AuthedCtx& ctx, std
     if ((*notice)->received_on && domain::to_string(*sent) < *(*notice)->received_on) {
       return invalid("DATE_BEFORE_DOCUMENT", "反馈日期不能早于收到通知书的日期 " + *(*notice)->received_on, "sent_on");
     }
-    store::Document d;
-    d.kind = "reception_arrangement";
-    d.person_id = reached->id();
-    d.sender_unit_id = ctx.actor.unit_id;
-    d.receiver_unit_id = (*notice)->sender_unit_id;
-    d.replies_to = notice_id;
+    store::Document d = reply_to(**notice, "reception_arrangement", ctx, domain::to_string(*sent));
     d.event_date = domain::to_string(*planned);
-    d.sent_on = d.received_on = domain::to_string(*sent);
     nlohmann::json data = {{"pickup_by", in.pickup_by},
                            {"planned_date", *d.event_date},
                            {"contact", *contact},
