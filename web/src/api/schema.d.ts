@@ -1255,7 +1255,7 @@ export interface components {
             unit: string;
             /** @description e.g. "custody.detention", "document.verification"; empty for older entries */
             code: string;
-            /** @description the message's parameters (dates */
+            /** @description the message's parameters: dates, names of units, codes of findings … */
             params: Record<string, never>;
             summary: string;
             /** @description field changes of an update, else empty */
