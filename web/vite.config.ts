@@ -33,6 +33,8 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
   server: {
+    // The 规则说明 page imports ../docs/rules.md (?raw); the dev server may serve that folder too.
+    fs: { allow: [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../docs', import.meta.url))] },
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/healthz': { target: backend, changeOrigin: false },

@@ -72,6 +72,8 @@ export const documentsApi = {
   list: (q: DocumentQuery) => http.get<Schemas['DocumentPage']>('/documents', { ...q }),
   sendRegistrationForm: (body: RegistrationFormInput) => http.post<LinkageDocument>('/documents/registration-forms', body),
   verify: (id: number, body: VerificationInput) => http.post<LinkageDocument>(`/documents/${id}/verification`, body),
+  /** R-PER-1: confirms a report of new custody; the running assistance period ends on the day of custody. */
+  confirmCustody: (id: number) => http.post<LinkageDocument>(`/documents/${id}/confirm-custody`, {}),
   sendReleaseNotice: (body: ReleaseNoticeInput) => http.post<LinkageDocument>('/documents/release-notices', body),
   /** The judicial office enters a paper form received by mail. */
   enterRegistrationForm: (body: RegistrationFormInput & MailReceipt) => http.post<LinkageDocument>('/documents/registration-forms', body),

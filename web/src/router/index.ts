@@ -9,7 +9,8 @@ import { routes } from './routes'
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
-  scrollBehavior: () => ({ top: 0 }),
+  // A hash change within one page (the 规则说明 page's #R-… links) leaves scrolling to the page.
+  scrollBehavior: (to, from) => (to.hash && to.path === from.path ? false : { top: 0 }),
 })
 
 router.beforeEach(async (to) => {

@@ -37,6 +37,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },
       { path: 'admin/policy', name: 'admin-policy', component: () => import('@/views/admin/policy.vue'), meta: { title: 'menu.policy', permission: 'policy:manage', menu: 'menu.admin', icon: 'Operation' } },
+      { path: 'rules', name: 'rules', component: () => import('@/views/rules/index.vue'), meta: { title: 'menu.rules', menu: 'root', icon: 'Reading' } },
       { path: 'audit', name: 'audit', component: () => import('@/views/audit/list.vue'), meta: { title: 'menu.audit', permission: 'audit:read', menu: 'root', icon: 'Document' } },
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/forbidden.vue'), meta: { title: 'error.forbidden' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/not-found.vue'), meta: { title: 'error.notFound' } },

@@ -21,6 +21,7 @@ export default {
     meetings: 'Meetings',
     policy: 'Policy parameters',
     mailForm: 'Enter mailed form',
+    rules: 'Rules',
   },
   action: {
     search: 'Search',

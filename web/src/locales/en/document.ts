@@ -135,6 +135,12 @@ export default {
     submit: 'Enter',
     entered: 'Mailed form entered; verify it from the inbox',
   },
+  custody: {
+    confirm: 'Confirm new custody',
+    confirmText: 'The custody unit reports that {name} is in custody again. Once confirmed, the running assistance period ends on the day of custody and a new one starts at the next release. Check first; confirm now?',
+    confirmed: 'New custody confirmed; the running period has ended',
+    already: 'This report of new custody was already confirmed',
+  },
   reception: {
     action: 'Reception arrangement',
     title: 'Reception arrangement: {name}',

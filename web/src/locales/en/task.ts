@@ -45,6 +45,7 @@ export default {
   detail: {
     title: 'Tasks',
     none: 'No tasks',
+    unitTask: 'A unit’s meeting task: see the Meetings page',
     next: '{rule} {requirement}: due by {due}',
     allDone: 'No open tasks at the moment',
     late: 'Done late',

@@ -21,6 +21,7 @@ export default {
     meetings: '会议记录',
     policy: '政策参数',
     mailForm: '录入邮寄登记表',
+    rules: '规则说明',
   },
   action: {
     search: '搜索',

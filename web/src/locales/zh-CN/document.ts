@@ -135,6 +135,12 @@ export default {
     submit: '录入',
     entered: '邮寄登记表已录入，请在收件箱中核查反馈',
   },
+  custody: {
+    confirm: '确认再次收押',
+    confirmText: '监所通报{name}已再次收押。确认后，该人员当前的帮教期于收押之日终止，再次释放后重新计算帮教期。请先核实，确定确认吗？',
+    confirmed: '已确认再次收押，当前帮教期已终止',
+    already: '这份再次收押通报已经确认过',
+  },
   reception: {
     action: '反馈接收安排',
     title: '接收安排：{name}',

@@ -45,6 +45,7 @@ export default {
   detail: {
     title: '任务',
     none: '暂无任务',
+    unitTask: '单位的会议任务，详见“会议记录”页面',
     next: '{rule} {requirement}：应于 {due} 前完成',
     allDone: '当前没有待办任务',
     late: '逾期完成',

@@ -47,6 +47,11 @@ export function canVerify(d: Pick<LinkageDocument, 'kind' | 'answered_on'>): boo
   return d.kind === 'registration_form' && !d.answered_on
 }
 
+/** A form for a person already released: a report of new custody the household office confirms (R-PER-1). */
+export function isCustodyReport(d: Pick<LinkageDocument, 'kind' | 'data'>): boolean {
+  return d.kind === 'registration_form' && (d.data as Record<string, unknown>)?.new_custody === true
+}
+
 export function emptyFamilyMember(): FamilyMember {
   return { name: '', relation: '', phone: '', address: '', can_support: false }
 }
