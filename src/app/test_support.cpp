@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <gtest/gtest.h>
+
 #include <stdexcept>
+
+#include "app/core/guard.hpp"
 
 namespace anbang::app {
 
@@ -39,6 +43,26 @@ AuthedCtx TestWorld::login(const std::string& username) {
   auto r = app->auth.login(ctx, username, "anbang@2026");
   if (!r.ok()) throw std::runtime_error(r.error().code);
   return AuthedCtx(ctx, r->actor);
+}
+
+std::int64_t TestWorld::scalar(const std::string& sql, store::Params params) {
+  auto n = transact_value<std::int64_t>(*db, store::TxKind::read,
+                                        [&](store::Connection& c) { return c.scalar(sql, params); });
+  EXPECT_TRUE(n.ok()) << sql;
+  return n.ok() ? *n : -1;
+}
+
+store::PersonRecord TestWorld::released_in(const std::string& code) {
+  std::int64_t id = scalar(
+      "SELECT MIN(p.id) FROM persons p JOIN units h ON h.id = p.household_unit_id "
+      "JOIN units r ON r.id = p.residence_unit_id WHERE h.code LIKE ? AND r.code LIKE ? "
+      "AND p.id_number IS NOT NULL AND p.release_date <= '2026-06-01' AND p.assistance_end_date > '2027-06-01'",
+      {code + "%", code + "%"});
+  AuthedCtx sys = system_context(app->core, "test");
+  auto rec = transact_value<std::optional<store::PersonRecord>>(
+      *db, store::TxKind::read, [&](store::Connection& c) { return store::find_person(c, sys.actor.scope, id); });
+  if (!rec.ok() || !rec->has_value()) throw std::runtime_error("no such person in " + code);
+  return **rec;
 }
 
 }  // namespace anbang::app

@@ -22,6 +22,11 @@ struct TestWorld {
   ~TestWorld();
   // A context signed in as `username` (demo password), failing the test on error.
   AuthedCtx login(const std::string& username);
+  // One number from the database (a test's probe; -1 and a test failure on error).
+  std::int64_t scalar(const std::string& sql, store::Params params = {});
+  // A person whose household and residence are both in the township of `code` (e.g. "500153001"),
+  // released before 2026-06-01 and under assistance beyond 2027-06-01, with an ID number.
+  store::PersonRecord released_in(const std::string& code);
   // An anonymous context now.
   Ctx anonymous(const std::string& ip = "10.0.0.1") const { return app->core.context(ip); }
 };

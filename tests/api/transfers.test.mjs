@@ -67,8 +67,14 @@ test('R-JUR-2 an identity established moves the household place and marks the id
 test('a refused transfer changes nothing', async () => {
   const made = await sfs.post('/api/v1/persons', personBody(units['500153001002'].id, await chargeId(sfs), { name: '退回己' }));
   const req = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'residence', to_unit_id: units['500153101005'].id });
+  const pending = async () => (await other.get('/api/v1/transfers?box=incoming&state=pending')).body.items.map((t) => t.id);
+  assert.ok((await pending()).includes(req.body.id));
   const no = await other.post(`/api/v1/transfers/${req.body.id}/reject`, { note: '查无此人' });
   assert.equal(no.body.state, 'rejected');
+  // It leaves the receiver's incoming box (the page lists what is pending) and the sender sees it returned.
+  assert.ok(!(await pending()).includes(req.body.id));
+  const mine = (await sfs.get('/api/v1/transfers?box=outgoing')).body.items.find((t) => t.id === req.body.id);
+  assert.equal(mine.state, 'rejected');
   assert.equal((await other.get(`/api/v1/persons/${made.body.id}`)).status, 404);
   const bad = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'residence', to_unit_id: units['SFS500153101'].id });
   assert.equal(bad.body.error.code, 'UNIT_NOT_AREA');

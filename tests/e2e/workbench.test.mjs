@@ -85,6 +85,9 @@ test('the workbench lists the registration task and registering closes it', asyn
     await row.waitFor()
     assert.match(await row.innerText(), /R-REG-1/)
     assert.match(await row.innerText(), new RegExp(reg.due))
+    // The task says what to do, with the name and the due date; the rule id comes second.
+    const [, m, d] = reg.due.split('-').map(Number)
+    assert.equal(await row.locator('[data-test=wb-title]').innerText(), `为${NAME}办理报到登记，截止 ${m}月${d}日`)
 
     await row.locator('[data-test=wb-person]').click()
     await page.locator('[data-test=person-detail]').waitFor()

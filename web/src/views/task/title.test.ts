@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import { messages } from '@/locales'
+import { ENGINE_RULE_IDS } from './rules'
+import { taskTitle, titleKey } from './title'
+
+function title(locale: 'zh-CN' | 'en', task: Parameters<typeof taskTitle>[2]) {
+  const i18n = createI18n({ legacy: false, locale, messages })
+  return taskTitle(i18n.global.t as never, i18n.global.te as never, task)
+}
+
+describe('a task says what to do, with the name; the rule id comes second', () => {
+  it('names the person and the due date', () => {
+    const t = { rule: 'R-REG-1', key: '2026-11-09/R-REG-1', due: '2026-12-09', person_name: '张三' }
+    expect(title('zh-CN', t)).toBe('为张三办理报到登记，截止 12月9日')
+    expect(title('en', t)).toBe('Register 张三 by 9 Dec')
+  })
+  it('gives the release notice and the reception reply their own names', () => {
+    expect(titleKey({ rule: 'R-LNK-4', key: '2027-01-15/R-LNK-4/notice' })).toBe('R-LNK-4-notice')
+    expect(titleKey({ rule: 'R-LNK-4', key: '2027-01-15/R-LNK-4/reply' })).toBe('R-LNK-4-reply')
+    const notice = title('zh-CN', { rule: 'R-LNK-4', key: 'x/R-LNK-4/notice', due: '2026-12-15', person_name: '李四' })
+    const reply = title('zh-CN', { rule: 'R-LNK-4', key: 'x/R-LNK-4/reply', due: '2026-12-27', person_name: '李四' })
+    expect(notice).toContain('刑满释放人员通知书')
+    expect(reply).toContain('接收安排')
+  })
+  it('has a title for every rule of the engine, in both languages', () => {
+    const keys = ENGINE_RULE_IDS.flatMap((r) => (r === 'R-LNK-4' ? ['R-LNK-4-notice', 'R-LNK-4-reply'] : [r]))
+    for (const k of keys) {
+      expect(messages['zh-CN'].task.title.rule).toHaveProperty([k])
+      expect(messages.en.task.title.rule).toHaveProperty([k])
+    }
+  })
+})
