@@ -20,7 +20,7 @@ Result<LoginResult> AuthService::login(const Ctx& ctx, const std::string& userna
   if (username.empty() || password.empty())
     return invalid("FIELD_REQUIRED", "请输入用户名和密码", "username");
   auto fail_audit = [&](std::optional<std::int64_t> user_id, const std::string& reason) {
-    audit_anonymous(ctx, "login_failure", user_id, username, reason);
+    record_failure(ctx, nullptr, "login_failure", user_id, username, reason);
   };
   if (!allow_login_attempt(ctx.ip, ctx.now)) {
     fail_audit(std::nullopt, "rate_limited");
@@ -124,13 +124,14 @@ Result<LoginResult> AuthService::login(const Ctx& ctx, const std::string& userna
   return out;
 }
 
-void AuthService::audit_anonymous(const Ctx& ctx, const std::string& action, std::optional<std::int64_t> user_id,
+void AuthService::record_failure(const Ctx& ctx, const Actor* actor, const std::string& action,
+                                 std::optional<std::int64_t> user_id,
                                   const std::string& username, const std::string& reason) {
   std::string name = username.substr(0, 64);
   auto detail = nlohmann::json{{"username", name}, {"reason", reason}}.dump(-1, ' ', false,
                                                                             nlohmann::json::error_handler_t::replace);
   (void)core_.db().transact(store::TxKind::write, [&](store::Connection& c) {
-    return store::insert_audit(c, audit_record(ctx, nullptr, action, "user", user_id, name, detail));
+    return store::insert_audit(c, audit_record(ctx, actor, action, "user", user_id, name, detail));
   });
 }
 
@@ -295,7 +296,7 @@ Status AuthService::change_password(const AuthedCtx& ctx, const std::string& old
   if (!verify_limited((*user)->password_hash, old_password)) {
     auto lock = count_failure(ctx.actor.user_id, ctx.now);
     if (!lock.ok()) return lock.error();
-    audit_anonymous(ctx, "password_change_failure", ctx.actor.user_id, ctx.actor.username,
+    record_failure(ctx, &ctx.actor, "password_change_failure", ctx.actor.user_id, ctx.actor.username,
                     *lock ? "wrong_password_locked" : "wrong_password");
     if (*lock) {
       forget_sessions_of(ctx.actor.user_id);

@@ -44,8 +44,9 @@ class AuthService {
   bool allow_login_attempt(const std::string& ip, std::int64_t now);
   // Records a failed attempt of the user (the lockout); returns the lock end if it now locks.
   Result<std::optional<std::int64_t>> count_failure(std::int64_t user_id, std::int64_t now);
-  void audit_anonymous(const Ctx& ctx, const std::string& action, std::optional<std::int64_t> user_id,
-                       const std::string& username, const std::string& reason);
+  // A failed login (actor nullptr) or password change (the signed-in actor), in its own transaction.
+  void record_failure(const Ctx& ctx, const Actor* actor, const std::string& action,
+                      std::optional<std::int64_t> user_id, const std::string& username, const std::string& reason);
 
   Core& core_;
   struct CachedSession {

@@ -72,6 +72,11 @@ TEST(Auth, PasswordChangeLocksAfterFiveWrongOldPasswords) {
   Ctx again = w.anonymous("10.0.0.6");
   EXPECT_EQ(w.app->auth.login(again, "sfs_001", "anbang@2026").error().code, "AUTH_LOCKED");
   EXPECT_FALSE(w.app->auth.authenticate(w.anonymous(), logged->token).ok());  // the session ended
+  // Each failure is on record with who tried.
+  EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'password_change_failure' AND username = 'sfs_001' "
+                     "AND user_id = ?",
+                     {ctx.actor.user_id}),
+            5);
 }
 
 }  // namespace anbang::app
