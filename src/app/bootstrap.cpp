@@ -35,7 +35,10 @@ constexpr PermissionDef kPermissions[] = {
     {"audit:read", "查看审计日志"},
     // Issue 3: the obligation engine's tasks and the records that close them.
     {"task:read", "查看任务"},
-    {"followup:record", "记录走访考察"},
+    {"visit:record", "记录走访"},
+    {"review:record", "记录全面考察"},
+    {"pickup:record", "记录接回"},
+    {"family:help", "记录家庭帮扶"},
     {"person:register", "办理报到登记"},
     {"document:send", "发送衔接文书"},
     {"document:read", "查看衔接文书"},
@@ -52,24 +55,30 @@ struct RoleDef {
   std::set<std::string> permissions;
 };
 const std::vector<RoleDef>& role_defs() {
+  // What each kind of user writes (issue 7): the judicial office and the district everything of the
+  // assistance; the township pick-ups, full reviews, help for families and its meetings; the village
+  // visits; the police station custody records of its township. docs/demo-accounts.md shows the
+  // same matrix (tests/api/role_matrix.test.mjs compares them).
   static const std::vector<RoleDef> defs = {
       {"admin", "系统管理员", "district", {"user:manage", "unit:manage", "role:manage", "policy:manage"}},
       {"district_officer",
        "区安帮办干部",
        "district",
-       {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register", "document:read", "document:verify", "meeting:record", "custody:record"}},
+       {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
+        "review:record", "pickup:record", "family:help", "person:register", "document:read",
+        "document:verify", "meeting:record", "custody:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
-       {"person:read", "person:create", "person:update", "person:export", "task:read", "followup:record",
-        "person:register", "document:read", "document:verify", "meeting:record", "custody:record"}},
+       {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
+        "review:record", "pickup:record", "family:help", "person:register", "document:read",
+        "document:verify", "meeting:record", "custody:record"}},
       {"police_officer", "派出所民警", "subtree", {"person:read", "task:read", "custody:record"}},
       {"township_officer",
        "镇街干部",
        "subtree",
-       {"person:read", "task:read", "followup:record", "meeting:record"}},
-      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "followup:record"}},
+       {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record"}},
+      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)

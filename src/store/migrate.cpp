@@ -38,7 +38,7 @@ Result<int> schema_version(Database& db, const std::string& schema) {
 
 namespace {
 Result<std::vector<std::string>> apply(Database& db, const std::string& schema, embedded::Files files,
-                                       std::int64_t now_unix) {
+                                       std::int64_t now_unix, int up_to) {
   auto current = schema_version(db, schema);
   if (!current.ok()) return current.error();
   std::sort(files.begin(), files.end(),
@@ -46,7 +46,7 @@ Result<std::vector<std::string>> apply(Database& db, const std::string& schema, 
   std::vector<std::string> applied;
   for (const auto& [name, sql] : files) {
     int v = version_of(name);
-    if (v <= *current) continue;
+    if (v <= *current || v > up_to) continue;
     Status s = db.transact(TxKind::write, [&](Connection& c) -> Status {
       Status run = c.exec_script(sql);
       if (!run.ok()) return run;
@@ -62,10 +62,10 @@ Result<std::vector<std::string>> apply(Database& db, const std::string& schema, 
 }
 }  // namespace
 
-Result<std::vector<std::string>> migrate(Database& db, std::int64_t now_unix) {
-  auto main = apply(db, "main", embedded::sqlite_migrations(), now_unix);
+Result<std::vector<std::string>> migrate(Database& db, std::int64_t now_unix, int up_to) {
+  auto main = apply(db, "main", embedded::sqlite_migrations(), now_unix, up_to);
   if (!main.ok()) return main;
-  auto audit = apply(db, "audit", embedded::sqlite_audit_migrations(), now_unix);
+  auto audit = apply(db, "audit", embedded::sqlite_audit_migrations(), now_unix, 1 << 30);
   if (!audit.ok()) return audit;
   main->insert(main->end(), audit->begin(), audit->end());
   return main;

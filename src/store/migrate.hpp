@@ -8,8 +8,9 @@
 
 namespace anbang::store {
 
-// Applies pending migrations; returns the names of those applied now.
-Result<std::vector<std::string>> migrate(Database& db, std::int64_t now_unix);
+// Applies pending migrations; returns the names of those applied now. `up_to` stops the main
+// database at that version (tests of a migration start from the schema before it).
+Result<std::vector<std::string>> migrate(Database& db, std::int64_t now_unix, int up_to = 1 << 30);
 // The highest applied version (0 when none) of a database file: "main" or "audit".
 Result<int> schema_version(Database& db, const std::string& schema = "main");
 

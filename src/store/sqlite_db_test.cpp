@@ -132,4 +132,46 @@ TEST(SqliteDb, MigrationsAreIdempotentAndConcurrentWritersQueue) {
   EXPECT_EQ(*count(*t.db, "audit_log"), 200);
 }
 
+// V007 splits followup:record by what each kind of user writes; a database from before keeps every
+// role able to do what it did, built-in roles narrowed to their kind, and the old permission gone.
+TEST(SqliteDb, V007_SplitsTheFollowUpPermissionByRole) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("anbang-v007-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    auto db = std::move(SqliteDatabase::open((dir / "s.db").string())).value();
+    ASSERT_TRUE(migrate(*db, 1, 6).ok());
+    Status s = db->transact(TxKind::write, [](Connection& c) -> Status {
+      return c.exec_script(
+          "INSERT INTO permissions VALUES ('followup:record','followup','record','记录走访考察'),"
+          "('person:read','person','read','查看人员档案');"
+          "INSERT INTO roles (id, code, name, scope) VALUES (1,'village_cadre','村居干部','own'),"
+          "(2,'township_officer','镇街干部','subtree'),(3,'judicial_officer','司法所干部','subtree'),"
+          "(4,'helpers','自建角色','subtree'),(5,'police_officer','派出所民警','subtree');"
+          "INSERT INTO role_permissions VALUES (1,'followup:record'),(2,'followup:record'),"
+          "(3,'followup:record'),(4,'followup:record'),(5,'person:read');");
+    });
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_TRUE(migrate(*db, 2).ok());
+    auto grants = [&](int role) {
+      return transact_value<std::string>(*db, TxKind::read, [&](Connection& c) -> Result<std::string> {
+        std::string out;
+        auto rows = c.query("SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission",
+                            {std::int64_t{role}});
+        if (!rows.ok()) return rows.error();
+        for (const auto& r : *rows) out += r.str(0) + " ";
+        return out;
+      }).value();
+    };
+    EXPECT_EQ(grants(1), "visit:record ");
+    EXPECT_EQ(grants(2), "family:help pickup:record review:record ");
+    EXPECT_EQ(grants(3), "family:help pickup:record review:record visit:record ");
+    EXPECT_EQ(grants(4), "family:help pickup:record review:record visit:record ");
+    EXPECT_EQ(grants(5), "person:read ");
+    EXPECT_EQ(*transact_value<std::int64_t>(*db, TxKind::read, [](Connection& c) {
+      return c.scalar("SELECT COUNT(*) FROM permissions WHERE code = 'followup:record'");
+    }), 0);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace anbang::store

@@ -33,7 +33,7 @@ TEST(Core, AChangeWithoutItsChangeRecordIsRolledBack) {
   AuthedCtx ctx = w.login("sfs_001");
   std::int64_t id = person_of_001(w);
   const std::int64_t before = count(w, "SELECT COUNT(*) FROM follow_ups");
-  auto r = change_person<bool>(w.app->core, ctx, "followup:record", id, [&](PersonWrite& pw, const Reached&) -> Result<bool> {
+  auto r = change_person<bool>(w.app->core, ctx, "visit:record", id, [&](PersonWrite& pw, const Reached&) -> Result<bool> {
     store::FollowUp f{id, "visit", "2026-11-20", "", "", "", ctx.actor.unit_id, ctx.actor.user_id, ctx.now};
     if (auto x = store::insert_follow_up(pw.c, f); !x.ok()) return x.error();
     return true;  // …and records nothing
@@ -52,7 +52,7 @@ TEST(Core, EveryChangeEndsWithItsRecordTimelineAndConsequences) {
     if (pid == id) ++ran;
     return Status{};
   });
-  auto r = change_person<bool>(w.app->core, ctx, "followup:record", id, [&](PersonWrite& pw, const Reached& p) -> Result<bool> {
+  auto r = change_person<bool>(w.app->core, ctx, "visit:record", id, [&](PersonWrite& pw, const Reached& p) -> Result<bool> {
     pw.record(id, p.record().name, Change{"probe_change", {{"x", 1}}, "visit", "followup.visit", {{"held_on", "2026-11-20"}}});
     return true;
   });
@@ -71,7 +71,7 @@ TEST(Core, OutsideTheJurisdictionIsNotFoundAndTheRefusalIsOnRecord) {
   });
   ASSERT_FALSE(read.ok());
   EXPECT_EQ(read.error().code, "PERSON_NOT_FOUND");
-  auto write = change_person<bool>(w.app->core, other, "followup:record", id,
+  auto write = change_person<bool>(w.app->core, other, "visit:record", id,
                                    [](PersonWrite&, const Reached&) -> Result<bool> { return true; });
   EXPECT_EQ(write.error().code, "PERSON_NOT_FOUND");
   // The access log is written by group commit: a synchronous write after the refusals flushes them.

@@ -72,7 +72,7 @@ Result<store::Document> LinkageService::record_family_help(const AuthedCtx& ctx,
                                                            const FamilyHelpInput& in) {
   namespace check = domain::check;
   Error missing = not_found("DOCUMENT_NOT_FOUND", "未找到该家庭变故通报，或该人员不在您的管辖范围内");
-  if (auto s = require(ctx, perm::followup_record); !s.ok()) return s.error();
+  if (auto s = require(ctx, perm::family_help); !s.ok()) return s.error();
   if (auto s = check_answerable(ctx, change_id, "family_change"); !s.ok()) return missing;
   auto on = check::past_date(in.given_on, "given_on", "帮扶日期", ctx.today);
   if (!on.ok()) return on.error();
@@ -80,7 +80,7 @@ Result<store::Document> LinkageService::record_family_help(const AuthedCtx& ctx,
   if (!help.ok()) return help.error();
   auto helpers = check::text(in.helpers, "helpers", "帮扶人员", 200, false);
   if (!helpers.ok()) return helpers.error();
-  return write_persons<store::Document>(core_, ctx, perm::followup_record, [&](PersonWrite& w) -> Result<store::Document> {
+  return write_persons<store::Document>(core_, ctx, perm::family_help, [&](PersonWrite& w) -> Result<store::Document> {
     auto change = store::find_document(w.c, change_id);
     if (!change.ok()) return change.error();
     if (!change->has_value()) return missing;

@@ -47,7 +47,7 @@ Status SupervisionService::record_pickup(const AuthedCtx& ctx, std::int64_t pers
   auto team = check::text(in.team, "team", "接回人员", 200, false);
   if (!team.ok()) return team.error();
   auto done = change_person<bool>(
-      core_, ctx, perm::followup_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
+      core_, ctx, perm::pickup_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
         auto on = released_day(w.c, reached.record(), in.picked_on, "picked_on", "接回日期", ctx.today);
         if (!on.ok()) return on.error();
         store::Pickup row{person_id, *on, *place, *team, in.kind, ctx.actor.unit_id, ctx.actor.user_id, ctx.now};
@@ -97,7 +97,7 @@ Status SupervisionService::record_follow_up(const AuthedCtx& ctx, std::int64_t p
   auto findings = check::text(in.findings, "findings", "发现的问题", 2000, false);
   if (!findings.ok()) return findings.error();
   auto done = change_person<bool>(
-      core_, ctx, perm::followup_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
+      core_, ctx, in.kind == "visit" ? perm::visit_record : perm::review_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
         auto held = released_day(w.c, reached.record(), in.held_on, "held_on", "走访日期", ctx.today);
         if (!held.ok()) return held.error();
         store::FollowUp f{person_id, in.kind, *held, *form, *situation, *findings, ctx.actor.unit_id,

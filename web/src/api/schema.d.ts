@@ -393,7 +393,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a follow-up (followup:record). Closes the R-VIS-1/R-VIS-2 (visit) or R-REV-1 (review) task of its period at once. */
+        /** Record a follow-up (visit:record for a visit, review:record for a review). Closes the R-VIS-1/R-VIS-2 (visit) or R-REV-1 (review) task of its period at once. */
         post: operations["recordFollowUp"];
         delete?: never;
         options?: never;
@@ -450,7 +450,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** R-PCK-1/R-PCK-2: record the pick-up (followup:record). Closes the pick-up task. */
+        /** R-PCK-1/R-PCK-2: record the pick-up (pickup:record). Closes the pick-up task. */
         post: operations["recordPickup"];
         delete?: never;
         options?: never;
@@ -675,7 +675,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** R-LNK-3: the help given for a family-change report (followup:record). Closes the report's help task. */
+        /** R-LNK-3: the help given for a family-change report (family:help). Closes the report's help task. */
         post: operations["recordFamilyHelp"];
         delete?: never;
         options?: never;

@@ -1,5 +1,5 @@
 // Tasks of the obligation engine (task:read), the workbench counts, and the records that close
-// tasks: follow-ups (followup:record) and registrations (person:register). api/openapi.yaml:
+// tasks: follow-ups (visit:record, review:record) and registrations (person:register). api/openapi.yaml:
 // /workbench, /tasks, /persons/{id}/tasks, /persons/{id}/follow-ups, /persons/{id}/registrations,
 // /persons/{id}/pickups.
 import { http } from './http'

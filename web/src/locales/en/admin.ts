@@ -42,6 +42,13 @@ export default {
     saved: 'Role "{name}" saved',
     unsaved: 'Unsaved',
     resource: {
+      visit: 'Visits',
+      review: 'Reviews',
+      pickup: 'Pick-ups',
+      family: 'Family help',
+      custody: 'Custody',
+      meeting: 'Meetings',
+      policy: 'Policy',
       person: 'Person files',
       user: 'Users',
       role: 'Roles',

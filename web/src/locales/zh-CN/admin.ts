@@ -42,6 +42,13 @@ export default {
     saved: '角色“{name}”已保存',
     unsaved: '未保存',
     resource: {
+      visit: '走访',
+      review: '全面考察',
+      pickup: '接回',
+      family: '家庭帮扶',
+      custody: '羁押',
+      meeting: '会议',
+      policy: '政策参数',
       person: '人员档案',
       user: '用户',
       role: '角色',

@@ -51,3 +51,11 @@ export const PERSON_FIELDS = [
 
 /** What was recorded on the person file (the file reloads what it may have changed). */
 export type RecordKind = 'follow-up' | 'registration' | 'pickup' | 'transfer' | 'custody' | 'family'
+
+/** The follow-up kinds a user may record, visits first: visit:record and review:record. */
+export function followUpKinds(can: (permission: string) => boolean): ('visit' | 'review')[] {
+  const kinds: ('visit' | 'review')[] = []
+  if (can('visit:record')) kinds.push('visit')
+  if (can('review:record')) kinds.push('review')
+  return kinds
+}
