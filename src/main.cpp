@@ -7,7 +7,10 @@
 //   anbang routes   (the API routes as JSON, for the contract test against api/openapi.yaml)
 //   anbang tasks refresh --db data/anbang.db
 // Global options, before or after the subcommand: --db, --quiet, --today YYYY-MM-DD (the server's
-// today for tests and demonstrations: that date at the real time of day, advancing normally).
+// today for tests and demonstrations: that date at the real time of day, advancing normally) or
+// --today YYYY-MM-DDTHH:MM (that date from that time of day on: tests start at 09:00 so that a run
+// begun just before midnight keeps its today).
+#include <cctype>
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -41,14 +44,25 @@ constexpr domain::CivilDate kFirstToday{2000, 1, 1}, kLastToday{2199, 12, 31};
 Result<std::unique_ptr<platform::ShiftedClock>> today_clock(const std::string& text,
                                                             const platform::Clock& real) {
   if (text.empty()) return std::unique_ptr<platform::ShiftedClock>{};
-  auto day = domain::parse_date(text, "--today");
-  if (!day.ok() || *day < kFirstToday || *day > kLastToday) {
+  // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (China Standard Time).
+  std::string date_text = text.substr(0, 10);
+  int minute = -1;
+  if (text.size() == 16 && text[10] == 'T' && text[13] == ':' && std::isdigit(text[11]) && std::isdigit(text[12]) &&
+      std::isdigit(text[14]) && std::isdigit(text[15])) {
+    int h = std::stoi(text.substr(11, 2)), m = std::stoi(text.substr(14, 2));
+    if (h < 24 && m < 60) minute = h * 60 + m;
+  }
+  bool shape_ok = text.size() == 10 || minute >= 0;
+  auto day = domain::parse_date(date_text, "--today");
+  if (!shape_ok || !day.ok() || *day < kFirstToday || *day > kLastToday) {
     return invalid("TODAY_INVALID",
                    "--today 应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
-                       " 之间的有效日期（格式 YYYY-MM-DD），收到：" + text,
+                       " 之间的有效日期（格式 YYYY-MM-DD，或 YYYY-MM-DDTHH:MM 指定开始时刻），收到：" + text,
                    "--today");
   }
-  auto clock = std::make_unique<platform::ShiftedClock>(platform::shift_days_to(*day, real));
+  auto shift = minute >= 0 ? platform::shift_to(*day, minute, real)
+                           : std::chrono::seconds(std::chrono::days(platform::shift_days_to(*day, real)));
+  auto clock = std::make_unique<platform::ShiftedClock>(shift);
   platform::log_warn("TODAY OVERRIDDEN (--today): the server's today is " + domain::to_string(*day) +
                      ", the real date is " +
                      domain::to_string(domain::shanghai_date_from_unix(platform::unix_seconds(real.now()))) +

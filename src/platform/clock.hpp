@@ -26,7 +26,7 @@ class SystemClock final : public Clock {
 // advancing normally (midnight comes at the real midnight). For tests and demonstrations only.
 class ShiftedClock final : public Clock {
  public:
-  explicit ShiftedClock(std::int64_t shift_days) : shift_(std::chrono::days(shift_days)) {}
+  explicit ShiftedClock(std::chrono::seconds shift) : shift_(shift) {}
   std::chrono::system_clock::time_point now() const override {
     return std::chrono::system_clock::now() + shift_;
   }
@@ -38,6 +38,9 @@ class ShiftedClock final : public Clock {
 
 // The days to move `real` so that its today (China Standard Time) becomes `today`.
 std::int64_t shift_days_to(domain::CivilDate today, const Clock& real);
+
+// The shift that makes `real` read `today` at `minute_of_day` (China Standard Time) now.
+std::chrono::seconds shift_to(domain::CivilDate today, int minute_of_day, const Clock& real);
 
 // A clock tests can set and advance. Not thread-safe.
 class FixedClock final : public Clock {

@@ -25,7 +25,7 @@ TEST(Clock, ShiftDaysCountsChinaStandardTimeDays) {
 TEST(Clock, ShiftedClockRunsFromTheChosenDayAtTheRealTimeOfDay) {
   SystemClock real;
   const domain::CivilDate chosen{2027, 1, 15};
-  ShiftedClock shifted(shift_days_to(chosen, real));
+  ShiftedClock shifted(std::chrono::days(shift_days_to(chosen, real)));
   EXPECT_TRUE(shifted.today_overridden());
   auto before = real.now();
   auto t = shifted.now();
@@ -42,4 +42,14 @@ TEST(Clock, ShiftedClockRunsFromTheChosenDayAtTheRealTimeOfDay) {
 }
 
 }  // namespace
+// `--today D THH:MM` (tests): the clock starts at that time of that day, so a test run started just
+// before midnight does not see today change under it.
+TEST(Clock, ShiftedClockCanStartAtAChosenTimeOfDay) {
+  FixedClock real(std::chrono::system_clock::time_point(std::chrono::seconds(1764345540)));  // 2025-11-28 23:59 CST
+  auto shift = shift_to({2026, 11, 26}, 9 * 60, real);
+  std::int64_t at = unix_seconds(real.now()) + shift.count();
+  EXPECT_EQ(at, domain::shanghai_midnight_unix({2026, 11, 26}) + 9 * 3600);
+  EXPECT_EQ(domain::shanghai_date_from_unix(at + 14 * 3600), (domain::CivilDate{2026, 11, 26}));
+}
+
 }  // namespace anbang::platform

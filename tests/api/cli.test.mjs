@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, startServer, TEST_TODAY } from '../support/server.mjs';
+import { BIN, Client, startServer, TEST_TODAY } from '../support/server.mjs';
 import { loginAs } from './helpers.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'anbang-cli-'));
@@ -25,11 +25,11 @@ function refused(args) {
 
 test('--today refuses what is not a real date, in Chinese, before touching the database', () => {
   const db = join(dir, 'refused.db');
-  for (const bad of ['2027-02-30', '2027-1-15', 'tomorrow', '1999-12-31', '2200-01-01']) {
+  for (const bad of ['2027-02-30', '2027-1-15', 'tomorrow', '1999-12-31', '2200-01-01', '2027-01-15T24:00', '2027-01-15T9:00', '2027-01-15 09:00']) {
     for (const args of [['--today', bad, '--db', db, 'migrate'], ['--db', db, 'migrate', '--today', bad]]) {
       const r = refused(args);
       assert.equal(r.status, 1, args.join(' '));
-      assert.match(r.stderr, /--today 应为 2000-01-01 至 2199-12-31 之间的有效日期（格式 YYYY-MM-DD），收到：/);
+      assert.match(r.stderr, /--today 应为 2000-01-01 至 2199-12-31 之间的有效日期（格式 YYYY-MM-DD，或 YYYY-MM-DDTHH:MM 指定开始时刻），收到：/);
     }
   }
   assert.ok(!existsSync(db), 'no database was created');
@@ -44,6 +44,26 @@ test('--today is accepted before or after the subcommand and logged as a warning
     assert.match(out, /warning TODAY OVERRIDDEN \(--today\): the server's today is 2027-01-15, the real date is \d{4}-\d{2}-\d{2}/, args.join(' '));
   }
   assert.doesNotMatch(execFileSync(BIN, ['--db', db, 'migrate'], { encoding: 'utf8' }), /TODAY OVERRIDDEN/);
+});
+
+test('--today with a time of day starts the clock there, so a test run keeps its today past real midnight', async () => {
+  const srv = await startServer({ persons: 0, today: '2027-01-15T23:58' });
+  try {
+    const h = await new Client(srv.baseUrl).get('/healthz');
+    assert.equal(h.body.today, '2027-01-15');
+    assert.equal(h.body.today_overridden, true);
+  } finally { await srv.stop(); }
+  const early = await startServer({ persons: 0 });
+  try {
+    // The tests' servers start at 09:00 China Standard Time of TEST_TODAY.
+    const h = await new Client(early.baseUrl).get('/healthz');
+    assert.equal(h.body.today, TEST_TODAY);
+    const c = new Client(early.baseUrl);
+    const login = await c.login('admin');
+    assert.equal(login.status, 200);
+    const sinceNine = Date.parse(login.body.now) - Date.parse(`${TEST_TODAY}T09:00:00+08:00`);
+    assert.ok(sinceNine >= 0 && sinceNine < 10 * 60_000, `the clock started at 09:00: ${login.body.now}`);
+  } finally { await early.stop(); }
 });
 
 test('user add --no-must-change lets the new user in without a password change; without it one is required', async () => {

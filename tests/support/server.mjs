@@ -26,9 +26,12 @@ export function dayFrom(days, from = TEST_TODAY) {
   return d.toISOString().slice(0, 10);
 }
 
-/** The `--today` arguments for a chosen day (null: the real date, for the tests of that default). */
+/** The `--today` arguments for a chosen day (null: the real date, for the tests of that default). A
+ * bare date starts the server's clock at 09:00 China Standard Time of that day, so that a run begun
+ * just before midnight keeps its today for fifteen hours. */
 function todayArgs(today) {
-  return today === null ? [] : ['--today', today];
+  if (today === null) return [];
+  return ['--today', /^\d{4}-\d{2}-\d{2}$/.test(today) ? `${today}T09:00` : today];
 }
 
 function freePort() {
