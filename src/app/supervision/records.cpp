@@ -148,12 +148,13 @@ Status SupervisionService::correct_registration(const AuthedCtx& ctx, std::int64
         row.needs = needs.dump();
         row.policies_explained = in.registration.policies_explained;
         nlohmann::json changes = nlohmann::json::array();
-        auto diff = [&](const char* field, const nlohmann::json& a, const nlohmann::json& b) {
+        auto diff = [&](const char* field, const std::string& a, const std::string& b) {
           if (a != b) changes.push_back({{"field", field}, {"old", a}, {"new", b}});
         };
+        auto yes_no = [](bool v) { return std::string(v ? "true" : "false"); };
         diff("registered_on", old.registered_on, row.registered_on);
         diff("certificate_no", old.certificate_no, row.certificate_no);
-        diff("policies_explained", old.policies_explained, row.policies_explained);
+        diff("policies_explained", yes_no(old.policies_explained), yes_no(row.policies_explained));
         diff("needs", nlohmann::json::parse(old.needs, nullptr, false).dump(), row.needs);
         if (changes.empty())
           return invalid("NOTHING_CHANGED", "更正内容与原登记相同，请修改后再提交", "registered_on");
