@@ -10,6 +10,7 @@
 #include "domain/pinyin.hpp"
 #include "platform/crypto.hpp"
 #include "seed/demo_people.hpp"
+#include "store/document_repo.hpp"
 #include "store/obligation_repo.hpp"
 #include "store/unit_repo.hpp"
 
@@ -36,6 +37,14 @@ int draw(std::int64_t person, int salt) {
   return static_cast<int>(x % 100);
 }
 
+// When a demo record dated `on` was entered: that day at 10:00 China Standard Time, and now and then
+// (about 6 in 100) one to two weeks later — a late entry (补录); never after now.
+std::int64_t entered_at(domain::CivilDate on, std::int64_t now, std::int64_t person, int salt) {
+  std::int64_t at = domain::shanghai_midnight_unix(on) + 10 * 3600;
+  if (draw(person, salt) < 6) at += 86400 * (1 + draw(person, salt + 1) % 14);
+  return std::min(at, now);
+}
+
 // Demo history of one released person: pick-up, registration (most within 30 days, some late,
 // some missing) and half-yearly visits (most done, some missed), so that the workbench shows
 // overdue and due work as in a real district (JOURNEYS.md 2).
@@ -45,7 +54,7 @@ Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerso
   std::string release = domain::to_string(p.release_date);
   if (p.release_kind != "community_correction" && draw(id, 1) < 95) {
     store::Pickup pickup{id, release, p.releasing_authority, "家属及村（社区）代表", "family", std::nullopt,
-                         std::nullopt, now};
+                         std::nullopt, entered_at(p.release_date, now, id, 70)};
     if (auto r = store::insert_pickup(c, pickup); !r.ok()) return r.error();
   }
   int reg = draw(id, 2);
@@ -60,7 +69,7 @@ Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerso
                             true,
                             std::nullopt,
                             std::nullopt,
-                            now};
+                            entered_at(on, now, id, 72)};
       if (auto x = store::insert_registration(c, r); !x.ok()) return x.error();
     }
   }
@@ -78,7 +87,7 @@ Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerso
     auto span = domain::days_between(lo, hi);
     auto on = domain::add_days(lo, span > 0 ? draw(id, 40 + k) % (span + 1) : 0);
     store::FollowUp f{id, "visit",      domain::to_string(on), "入户走访", "情况稳定",
-                      "", std::nullopt, std::nullopt,          now};
+                      "", std::nullopt, std::nullopt,          entered_at(on, now, id, 74 + 2 * k)};
     if (auto x = store::insert_follow_up(c, f); !x.ok()) return x.error();
   }
   return {};
@@ -101,7 +110,8 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
   if (received < custody) received = custody;
   auto file = [&](store::Document d) -> Result<std::int64_t> {
     d.person_id = id;
-    d.created_at = now;
+    auto on = domain::parse_date(d.received_on.value_or(""));
+    d.created_at = on.ok() ? entered_at(*on, now, id, 90 + static_cast<int>(d.kind.size())) : now;
     return store::insert_document(c, d);
   };
   store::Document form;
@@ -170,8 +180,25 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
       {"release_date", *n.event_date}, {"place", p.releasing_authority}, {"risk_level", "low"}};
   if (!ours) nd["sender_name"] = p.releasing_authority;
   n.data = nd.dump();
+  // Now and then the detention centre corrected its notice (R-LNK-4): the first, with a release date
+  // a week later, is kept as superseded; the correction carries its reason.
+  if (ours && draw(id, 67) < 4) {
+    store::Document wrong = n;
+    auto wrong_release = domain::to_string(domain::add_days(p.release_date, 7));
+    nlohmann::json wd = nd;
+    wd["release_date"] = wrong_release;
+    wrong.event_date = wrong_release;
+    wrong.data = wd.dump();
+    auto wrong_id = file(wrong);
+    if (!wrong_id.ok()) return wrong_id.error();
+    n.supersedes = *wrong_id;
+    n.correction_reason = "释放日期有误，按减刑裁定书更正";
+  }
   auto notice_id = file(n);
   if (!notice_id.ok()) return notice_id.error();
+  if (n.supersedes) {
+    if (auto st = store::set_superseded(c, *n.supersedes, *notice_id); !st.ok()) return st.error();
+  }
   auto answered = domain::add_days(notice_on, 3);
   if (draw(id, 62) >= 50 || answered > today) return {};
   store::Document a;

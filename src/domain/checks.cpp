@@ -62,6 +62,24 @@ Result<CivilDate> past_date(std::string_view value, std::string_view field, std:
   return d;
 }
 
+Result<CivilDate> record_date(std::string_view value, std::string_view field, std::string_view label,
+                              CivilDate today, int limit_days) {
+  auto d = past_date(value, field, label, today);
+  if (!d.ok()) return d;
+  if (auto s = backdate_limit(*d, field, label, today, limit_days); !s.ok()) return s.error();
+  return d;
+}
+
+Status backdate_limit(CivilDate d, std::string_view field, std::string_view label, CivilDate today, int limit_days) {
+  CivilDate earliest = add_days(today, -limit_days);
+  if (d < earliest)
+    return invalid("DATE_TOO_FAR_BACK",
+                   std::string(label) + "不能早于 " + to_string(earliest) + "（补录最多可追溯 " +
+                       std::to_string(limit_days) + " 天，如需更早请联系管理员调整政策参数）",
+                   std::string(field));
+  return {};
+}
+
 Status order(CivilDate earlier, CivilDate later, std::string_view field, std::string_view message, bool strict) {
   if (later < earlier || (strict && later == earlier))
     return invalid("DATE_ORDER", std::string(message), std::string(field));

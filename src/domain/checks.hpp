@@ -2,7 +2,7 @@
 // control and bidirectional-override characters, spaces only), dates (format, not in the future,
 // order), phone numbers, enumerations and paging. Each error names its field and says in Chinese
 // what to do; codes are stable (FIELD_REQUIRED, FIELD_TOO_LONG, FIELD_FORMAT, FIELD_VALUE,
-// DATE_IN_FUTURE, DATE_ORDER, PHONE_FORMAT, FIELD_RANGE).
+// DATE_IN_FUTURE, DATE_TOO_FAR_BACK, DATE_ORDER, PHONE_FORMAT, FIELD_RANGE).
 #pragma once
 #include <initializer_list>
 #include <optional>
@@ -25,6 +25,18 @@ Result<CivilDate> date(std::string_view value, std::string_view field, std::stri
 // A date that is not after `today`.
 Result<CivilDate> past_date(std::string_view value, std::string_view field, std::string_view label,
                             CivilDate today);
+// The date a record carries (a pick-up, registration, visit, review, custody record, help, meeting,
+// a document's feedback or arrival): not after `today`, and not more than `limit_days` before it —
+// the dated policy parameter backdate_limit_days in force on the day of entry. Exactly `limit_days`
+// back is allowed; one day more is refused with DATE_TOO_FAR_BACK.
+Result<CivilDate> record_date(std::string_view value, std::string_view field, std::string_view label,
+                              CivilDate today, int limit_days);
+// The limit alone, for a date already parsed (record_date applies it).
+Status backdate_limit(CivilDate d, std::string_view field, std::string_view label, CivilDate today, int limit_days);
+// A late entry (补录): a record entered on a day (China Standard Time) at least one day after the
+// date it carries. Entered the same day is not late.
+inline bool is_late_entry(CivilDate carried, CivilDate entered) { return carried < entered; }
+
 // `later` on or after `earlier` (strictly after when `strict`).
 Status order(CivilDate earlier, CivilDate later, std::string_view field, std::string_view message,
              bool strict = false);

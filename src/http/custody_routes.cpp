@@ -73,6 +73,7 @@ void add_custody_routes(Router& r, app::Services& app) {
                            {"to_date", opt_json(c.to_date)},
                            {"note", c.note},
                            {"unit", c.unit_id ? unit_ref(*tree, *c.unit_id) : nlohmann::json()}});
+        add_entry_dates(custody.back(), c.from_date, c.created_at);
       }
       return after_audit(
           app, found->take_record(),

@@ -20,6 +20,26 @@ Status read_channel(const nlohmann::json& body, app::ChannelInput& via) {
   via.sender_unit_id = *unit;
   return {};
 }
+// The fields of a release notice (POST /documents/release-notices, POST /documents/{id}/correction).
+Status notice_fields(const nlohmann::json& body, app::ReleaseNoticeInput& in) {
+  for (auto [field, dst] : {std::pair{"release_date", &in.release_date}, std::pair{"place", &in.place},
+                            std::pair{"conduct", &in.conduct}, std::pair{"officer", &in.officer},
+                            std::pair{"risk_level", &in.risk_level}}) {
+    auto v = get_string(body, field);
+    if (!v.ok()) return v.error();
+    if (*v) *dst = **v;
+  }
+  auto tendency = get_bool(body, "reoffending_tendency");
+  if (!tendency.ok()) return tendency.error();
+  in.reoffending_tendency = tendency->value_or(false);
+  nlohmann::json extra = nlohmann::json::object();
+  for (const char* field : {"risk_factors", "suggestions"}) {
+    auto it = body.find(field);
+    if (it != body.end() && !it->is_null()) extra[field] = *it;
+  }
+  in.data = extra.dump();
+  return {};
+}
 }  // namespace
 
 void add_document_routes(Router& r, app::Services& app) {
@@ -88,26 +108,37 @@ void add_document_routes(Router& r, app::Services& app) {
       if (!form.ok()) return error_response(form.error());
       if (!*form) return error_response(invalid("FIELD_REQUIRED", "请选择该人员的基本情况登记表", "form_id"));
       in.form_id = **form;
-      for (auto [field, dst] : {std::pair{"release_date", &in.release_date}, std::pair{"place", &in.place},
-                                std::pair{"conduct", &in.conduct}, std::pair{"officer", &in.officer},
-                                std::pair{"risk_level", &in.risk_level}}) {
-        auto v = get_string(body, field);
-        if (!v.ok()) return error_response(v.error());
-        if (*v) *dst = **v;
-      }
-      auto tendency = get_bool(body, "reoffending_tendency");
-      if (!tendency.ok()) return error_response(tendency.error());
-      in.reoffending_tendency = tendency->value_or(false);
-      nlohmann::json extra = nlohmann::json::object();
-      for (const char* field : {"risk_factors", "suggestions"}) {
-        auto it = body.find(field);
-        if (it != body.end() && !it->is_null()) extra[field] = *it;
-      }
-      in.data = extra.dump();
+      if (auto s = notice_fields(body, in); !s.ok()) return error_response(s.error());
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
       auto d = app.linkage.send_release_notice(ctx, in);
       if (!d.ok()) return error_response(d.error());
       return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
+    });
+  });
+  // R-LNK-4: the sender replaces its notice with a corrected one (the same fields) and a reason.
+  r.add("POST", "/api/v1/documents/:id/correction", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      // 404 for a notice the caller did not send comes before the body is parsed.
+      std::int64_t id = req.params["id"];
+      if (auto s = app.linkage.check_correctable(ctx, id); !s.ok()) return error_response(s.error());
+      auto body = parse_object(req);
+      if (!body.ok()) return error_response(body.error());
+      app::ReleaseNoticeInput in;
+      if (auto s = notice_fields(*body, in); !s.ok()) return error_response(s.error());
+      auto reason = get_string(*body, "reason");
+      if (!reason.ok()) return error_response(reason.error());
+      auto d = app.linkage.correct_release_notice(ctx, id, in, reason->value_or(""));
+      if (!d.ok()) return error_response(d.error());
+      return json_response(201, document_json(*app.core.units(), *d, domain::to_string(ctx.today), *app.core.policy()));
+    });
+  });
+  r.add("GET", "/api/v1/documents/:id", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.linkage.document(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      auto json = document_detail_json(*app.core.units(), found->pending(), domain::to_string(ctx.today),
+                                       *app.core.policy());
+      return after_audit(app, found->take_record(), json_response(200, json));
     });
   });
   r.add("POST", "/api/v1/documents/:id/reception", [&app](Request& req) {

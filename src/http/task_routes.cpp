@@ -62,6 +62,27 @@ Response counts_json(const app::Workbench& w) {
       200, {{"today", w.today}, {"week_end", w.week_end}, {"mine", c(w.mine)}, {"scope", c(w.scope)}});
 }
 
+// The body of a registration (POST .../registrations, PUT .../registration).
+Result<app::RegistrationInput> registration_input(const nlohmann::json& body) {
+  app::RegistrationInput in;
+  for (auto [field, dst] :
+       {std::pair{"registered_on", &in.registered_on}, std::pair{"certificate_no", &in.certificate_no}}) {
+    auto v = get_string(body, field);
+    if (!v.ok()) return v.error();
+    if (*v) *dst = **v;
+  }
+  if (in.registered_on.empty()) return invalid("FIELD_REQUIRED", "请填写报到日期", "registered_on");
+  auto explained = get_bool(body, "policies_explained");
+  if (!explained.ok()) return explained.error();
+  in.policies_explained = explained->value_or(false);
+  auto needs = body.find("needs");
+  if (needs != body.end() && !needs->is_null()) {
+    if (!needs->is_object()) return invalid("FIELD_TYPE", "字段 needs 的类型应为对象", "needs");
+    in.needs = needs->dump();
+  }
+  return in;
+}
+
 }  // namespace
 
 void add_task_routes(Router& r, app::Services& app) {
@@ -139,6 +160,7 @@ void add_task_routes(Router& r, app::Services& app) {
                          {"held_on", m.held_on},
                          {"topic", m.topic},
                          {"attendees", m.attendees}});
+        add_entry_dates(items.back(), m.held_on, m.created_at);
       }
       return json_response(200, {{"items", items}});
     });
@@ -233,27 +255,48 @@ void add_task_routes(Router& r, app::Services& app) {
   });
   r.add("POST", "/api/v1/persons/:id/registrations", [&app](Request& req) {
     return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
-      app::RegistrationInput in;
-      for (auto [field, dst] :
-           {std::pair{"registered_on", &in.registered_on}, std::pair{"certificate_no", &in.certificate_no}}) {
-        auto v = get_string(body, field);
-        if (!v.ok()) return error_response(v.error());
-        if (*v) *dst = **v;
-      }
-      if (in.registered_on.empty())
-        return error_response(invalid("FIELD_REQUIRED", "请填写报到日期", "registered_on"));
-      auto explained = get_bool(body, "policies_explained");
-      if (!explained.ok()) return error_response(explained.error());
-      in.policies_explained = explained->value_or(false);
-      auto needs = body.find("needs");
-      if (needs != body.end() && !needs->is_null()) {
-        if (!needs->is_object())
-          return error_response(invalid("FIELD_TYPE", "字段 needs 的类型应为对象", "needs"));
-        in.needs = needs->dump();
-      }
-      if (auto s = app.supervision.record_registration(ctx, req.params["id"], in); !s.ok())
+      auto in = registration_input(body);
+      if (!in.ok()) return error_response(in.error());
+      if (auto s = app.supervision.record_registration(ctx, req.params["id"], *in); !s.ok())
         return error_response(s.error());
       return json_response(201, {{"status", "recorded"}});
+    });
+  });
+  // R-REG-1: the registration of the current release, corrected with a reason (kept).
+  r.add("PUT", "/api/v1/persons/:id/registration", [&app](Request& req) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
+      auto in = registration_input(body);
+      if (!in.ok()) return error_response(in.error());
+      app::RegistrationCorrection c{*in, ""};
+      auto reason = get_string(body, "reason");
+      if (!reason.ok()) return error_response(reason.error());
+      if (*reason) c.reason = **reason;
+      if (auto s = app.supervision.correct_registration(ctx, req.params["id"], c); !s.ok())
+        return error_response(s.error());
+      return json_response(200, {{"status", "corrected"}});
+    });
+  });
+  // The person's pick-ups, registration and follow-ups of the current period, each with the day it
+  // was entered and whether it is a late entry (补录).
+  r.add("GET", "/api/v1/persons/:id/records", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.supervision.records(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      const app::RecordsView& v = found->pending();
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& r : v.items) items.push_back(record_json(r));
+      nlohmann::json reg;
+      if (v.registration) {
+        auto needs = nlohmann::json::parse(v.registration->needs, nullptr, false);
+        reg = {{"id", v.registration->id},
+               {"registered_on", v.registration->registered_on},
+               {"certificate_no", v.registration->certificate_no},
+               {"policies_explained", v.registration->policies_explained},
+               {"needs", needs.is_object() ? needs : nlohmann::json::object()}};
+        add_entry_dates(reg, v.registration->registered_on, v.registration->created_at);
+      }
+      return after_audit(app, found->take_record(),
+                         json_response(200, {{"items", items}, {"registration", reg}}));
     });
   });
 }

@@ -1,5 +1,6 @@
 #include "http/views.hpp"
 
+#include "domain/checks.hpp"
 #include "domain/id_number.hpp"
 #include "platform/clock.hpp"
 
@@ -159,6 +160,25 @@ nlohmann::json event_json(const store::PersonEvent& e) {
           {"changes", changes}};
 }
 
+void add_entry_dates(nlohmann::json& out, const std::string& on, std::int64_t created_at) {
+  domain::CivilDate entered = domain::shanghai_date_from_unix(created_at);
+  auto carried = domain::parse_date(on);
+  out["entered_on"] = domain::to_string(entered);
+  out["late"] = carried.ok() && domain::check::is_late_entry(*carried, entered);
+}
+
+nlohmann::json record_json(const store::RecordRow& r) {
+  auto data = nlohmann::json::parse(r.data, nullptr, false);
+  nlohmann::json out = {{"id", r.id},
+                        {"kind", r.kind},
+                        {"on", r.on},
+                        {"data", data.is_object() ? data : nlohmann::json::object()},
+                        {"unit", r.unit_name},
+                        {"user", r.user_name}};
+  add_entry_dates(out, r.on, r.created_at);
+  return out;
+}
+
 nlohmann::json audit_json(const store::AuditRecord& r) {
   // Ids are unique across both logs: even for changes (main.audit_log), odd for reads (access_log).
   return {{"id", r.id * 2 + (r.access ? 1 : 0)},
@@ -192,7 +212,12 @@ nlohmann::json document_json(const domain::UnitTree& tree, const store::Document
       {"sent_on", d.sent_on ? nlohmann::json(*d.sent_on) : nlohmann::json()},
       {"received_on", d.received_on ? nlohmann::json(*d.received_on) : nlohmann::json()},
       {"answered_on", d.answered_on ? nlohmann::json(*d.answered_on) : nlohmann::json()},
-      {"data", data.is_discarded() ? nlohmann::json::object() : data}};
+      {"data", data.is_discarded() ? nlohmann::json::object() : data},
+      {"supersedes", opt_json(d.supersedes)},
+      {"superseded_by", opt_json(d.superseded_by)},
+      {"correction_reason", opt_json(d.correction_reason)}};
+  // A late entry: the day the document arrived (or was sent, for an answer) before the day entered.
+  if (d.created_at > 0) add_entry_dates(out, d.received_on.value_or(d.sent_on.value_or("")), d.created_at);
   // R-LNK-2: what a received form still owes (verification feedback within
   // verification_feedback_months of receipt, as the engine computes it).
   if (d.kind == "registration_form" && d.received_on) {
@@ -204,6 +229,17 @@ nlohmann::json document_json(const domain::UnitTree& tree, const store::Document
     }
   }
   return out;
+}
+
+nlohmann::json document_detail_json(const domain::UnitTree& tree, const app::DocumentDetail& v,
+                                    const std::string& today, const rules::PolicyTable& policy) {
+  nlohmann::json history = nlohmann::json::array(), replies = nlohmann::json::array();
+  for (const auto& d : v.history) history.push_back(document_json(tree, d, today, policy));
+  for (const auto& d : v.replies) replies.push_back(document_json(tree, d, today, policy));
+  return {{"document", document_json(tree, v.document, today, policy)},
+          {"history", history},
+          {"replies", replies},
+          {"answers", v.answered ? document_json(tree, *v.answered, today, policy) : nlohmann::json()}};
 }
 
 }  // namespace anbang::http

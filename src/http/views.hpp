@@ -16,10 +16,17 @@ nlohmann::json person_json(const app::Services& app, const app::PersonView& v, c
 nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::PersonListItem& p,
                                    const std::string& today);
 nlohmann::json event_json(const store::PersonEvent& e);
+// When a record dated `on` was entered (`created_at`): entered_on (the day in China Standard Time) and
+// late — a late entry (补录), entered at least one day after the date it carries.
+void add_entry_dates(nlohmann::json& out, const std::string& on, std::int64_t created_at);
+nlohmann::json record_json(const store::RecordRow& r);
 nlohmann::json audit_json(const store::AuditRecord& r);
 // A linkage document; a registration form also carries feedback_due / feedback_overdue (R-LNK-2,
 // the due date from the engine: rules::verification_feedback_due with the dated policy).
 nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d, const std::string& today,
                              const rules::PolicyTable& policy);
+// One document with its history and answers (GET /documents/{id}).
+nlohmann::json document_detail_json(const domain::UnitTree& tree, const app::DocumentDetail& v,
+                                    const std::string& today, const rules::PolicyTable& policy);
 
 }  // namespace anbang::http

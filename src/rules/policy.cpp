@@ -17,8 +17,8 @@ struct Param {
   std::array<std::string_view, 4> words{};
 };
 
-const std::array<Param, 13>& params() {
-  static const std::array<Param, 13> kParams = {{
+const std::array<Param, 14>& params() {
+  static const std::array<Param, 14> kParams = {{
       {.name = "assistance_years_custody",
        .min = 1,
        .max = 20,
@@ -54,6 +54,7 @@ const std::array<Param, 13>& params() {
        .words = {"none", "month", "quarter", "half_year"}},
       {.name = "lost_contact_days", .min = 0, .max = 3650, .number = &PolicyValues::lost_contact_days},
       {.name = "three_none_mode", .word = &PolicyValues::three_none_mode, .words = {"all", "any"}},
+      {.name = "backdate_limit_days", .min = 0, .max = 3650, .number = &PolicyValues::backdate_limit_days},
   }};
   return kParams;
 }

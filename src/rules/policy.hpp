@@ -15,6 +15,8 @@
 //  - parameters that measure a period (partial_period_min_days) apply by the date of the calendar
 //    period's last day, so all persons share one threshold for one half-year or quarter;
 //  - lost_contact_days applies by today (R-LOST-1 is a current list).
+//  - backdate_limit_days applies by the day a record is entered (today): a record may carry a date
+//    at most that many days before it (domain::check::record_date).
 // three_none_mode (R-CLS-2) is stored and validated here; the classifier reads it from at(date).
 #pragma once
 #include <optional>
@@ -45,6 +47,7 @@ struct PolicyValues {
   std::string key_visit_period = "none";           // R-VIS-2: none | month | quarter | half_year
   int lost_contact_days = 30;                      // R-LOST-1
   std::string three_none_mode = "all";             // R-CLS-2: all | any
+  int backdate_limit_days = 90;                    // late entries (补录): how far back a record may be dated
 };
 
 // One row as a district entered it: `name` takes `value` from `effective_from` on.

@@ -6,8 +6,8 @@ namespace sql {
 constexpr const char* kInsert =
     "INSERT INTO documents (kind, form_version, person_id, sender_unit_id, receiver_unit_id, channel, "
     "replies_to, "
-    "event_date, sent_on, received_on, data, entered_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?) "
+    "event_date, sent_on, received_on, data, entered_by, created_at, supersedes, correction_reason) VALUES (?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "RETURNING id";
 constexpr const char* kCols =
     "d.id, d.kind, d.form_version, d.person_id, d.sender_unit_id, d.receiver_unit_id, d.channel, "
@@ -15,7 +15,9 @@ constexpr const char* kCols =
     "d.event_date, d.sent_on, d.received_on, d.data, d.entered_by, d.created_at, COALESCE(p.name, ''), "
     "(SELECT MIN(r.sent_on) FROM documents r WHERE r.replies_to = d.id), COALESCE(p.household_unit_id, 0), "
     "COALESCE(p.residence_unit_id, 0), "
-    "(SELECT r.sender_unit_id FROM documents r WHERE r.replies_to = d.id ORDER BY r.id LIMIT 1)";
+    "(SELECT r.sender_unit_id FROM documents r WHERE r.replies_to = d.id ORDER BY r.id LIMIT 1), d.supersedes, "
+    "d.superseded_by, d.correction_reason";
+constexpr const char* kSetSuperseded = "UPDATE documents SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL";
 constexpr const char* kInsertClass =
     "INSERT INTO class_history (person_id, from_date, key_subject, reason, detail, created_at) VALUES (?, ?, "
     "?, ?, ?, ?)";
@@ -48,6 +50,9 @@ Document from_row(const Row& r) {
   d.person_household_unit_id = r.i64(16);
   d.person_residence_unit_id = r.i64(17);
   d.answered_by = r.opt_i64(18);
+  d.supersedes = r.opt_i64(19);
+  d.superseded_by = r.opt_i64(20);
+  d.correction_reason = r.opt_str(21);
   return d;
 }
 constexpr const char* kFrom = " FROM documents d LEFT JOIN persons p ON p.id = d.person_id";
@@ -57,7 +62,15 @@ Result<std::int64_t> insert_document(Connection& c, const Document& d) {
   return c.scalar(sql::kInsert,
                   {d.kind, std::int64_t{d.form_version}, opt(d.person_id), opt(d.sender_unit_id),
                    opt(d.receiver_unit_id), d.channel, opt(d.replies_to), opt(d.event_date), opt(d.sent_on),
-                   opt(d.received_on), d.data, opt(d.entered_by), d.created_at});
+                   opt(d.received_on), d.data, opt(d.entered_by), d.created_at, opt(d.supersedes),
+                   opt(d.correction_reason)});
+}
+
+Status set_superseded(Connection& c, std::int64_t id, std::int64_t by) {
+  auto n = c.exec(sql::kSetSuperseded, {by, id});
+  if (!n.ok()) return n.error();
+  if (*n != 1) return conflict("DOCUMENT_SUPERSEDED", "该文书已被更正");
+  return {};
 }
 
 Result<std::optional<Document>> find_document(Connection& c, std::int64_t id) {

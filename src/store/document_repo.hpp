@@ -14,6 +14,10 @@ struct Document {
   std::string data = "{}";  // JSON
   std::optional<std::int64_t> entered_by;
   std::int64_t created_at = 0;
+  // A correction (R-LNK-4 release notices): the new document names the one it replaces and why; the
+  // replaced one is kept, with superseded_by set.
+  std::optional<std::int64_t> supersedes, superseded_by;
+  std::optional<std::string> correction_reason;
   // Read-only extras of lists:
   std::string person_name;
   std::optional<std::string> answered_on;  // sent_on of the first reply
@@ -23,6 +27,8 @@ struct Document {
 
 Result<std::int64_t> insert_document(Connection& c, const Document& d);
 Result<std::optional<Document>> find_document(Connection& c, std::int64_t id);
+// Marks `id` as replaced by `by`; DOCUMENT_SUPERSEDED (conflict) if it already was.
+Status set_superseded(Connection& c, std::int64_t id, std::int64_t by);
 
 struct DocumentFilter {
   std::vector<std::int64_t> receiver_unit_ids, sender_unit_ids;  // either list limits the box

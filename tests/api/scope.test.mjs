@@ -42,6 +42,8 @@ const walks = {
   'GET /persons/{id}/family-changes': (c, id) => c.get(`/api/v1/persons/${id}/family-changes`),
   'POST /persons/{id}/family-changes': (c, id) => c.post(`/api/v1/persons/${id}/family-changes`, { occurred_on: '2026-11-20', summary: '母亲病故' }),
   'POST /persons/{id}/registrations': (c, id) => c.post(`/api/v1/persons/${id}/registrations`, { registered_on: '2026-11-20' }),
+  'PUT /persons/{id}/registration': (c, id) => c.put(`/api/v1/persons/${id}/registration`, { registered_on: '2026-11-20', reason: '更正' }),
+  'GET /persons/{id}/records': (c, id) => c.get(`/api/v1/persons/${id}/records`),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

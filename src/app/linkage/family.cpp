@@ -7,6 +7,7 @@
 
 #include "app/core/guard.hpp"
 #include "app/core/person_read.hpp"
+#include "app/core/record_date.hpp"
 #include "app/linkage/linkage_service.hpp"
 #include "domain/checks.hpp"
 
@@ -74,7 +75,7 @@ Result<store::Document> LinkageService::record_family_help(const AuthedCtx& ctx,
   Error missing = not_found("DOCUMENT_NOT_FOUND", "未找到该家庭变故通报，或该人员不在您的管辖范围内");
   if (auto s = require(ctx, perm::family_help); !s.ok()) return s.error();
   if (auto s = check_answerable(ctx, change_id, "family_change"); !s.ok()) return missing;
-  auto on = check::past_date(in.given_on, "given_on", "帮扶日期", ctx.today);
+  auto on = record_date(core_, ctx, in.given_on, "given_on", "帮扶日期");
   if (!on.ok()) return on.error();
   auto help = check::text(in.help, "help", "帮扶内容", 2000, true);
   if (!help.ok()) return help.error();
@@ -97,7 +98,7 @@ Result<store::Document> LinkageService::record_family_help(const AuthedCtx& ctx,
     if (!filed.ok()) return filed.error();
     w.record(reached->id(), reached->record().name,
              Change{"family_help_create", data, "document", "document.family_help",
-                    {{"given_on", *filed->event_date}, {"help", *help}}});
+                    with_late({{"given_on", *filed->event_date}, {"help", *help}}, ctx, *filed->event_date)});
     return filed;
   });
 }

@@ -1,8 +1,10 @@
 #include "app/linkage/linkage_service.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/core/guard.hpp"
+#include "app/core/record_date.hpp"
 #include "app/person/person_service.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
@@ -50,7 +52,7 @@ Result<LinkageService::Arrival> LinkageService::arrival(const AuthedCtx& ctx, co
     if (!name.ok()) return name.error();
     a.sender_label = *name;
   }
-  auto received = domain::check::past_date(via.received_on, "received_on", "收到日期", ctx.today);
+  auto received = record_date(core_, ctx, via.received_on, "received_on", "收到日期");
   if (!received.ok()) return received.error();
   a.received_on = domain::to_string(*received);
   a.sent_on = a.received_on;
@@ -180,11 +182,12 @@ Result<store::Document> LinkageService::send_registration_form(const AuthedCtx& 
                              {"channel", filed->channel},
                              {"sender", via->sender_label},
                              {"new_custody", new_custody}};
-    nlohmann::json params = {{"sender", via->sender_label},
-                             {"custody_date", custody_day},
-                             {"received_on", via->received_on},
-                             {"channel", filed->channel},
-                             {"entered_by", ctx.actor.unit_name}};
+    nlohmann::json params = with_late({{"sender", via->sender_label},
+                                       {"custody_date", custody_day},
+                                       {"received_on", via->received_on},
+                                       {"channel", filed->channel},
+                                       {"entered_by", ctx.actor.unit_name}},
+                                      ctx, via->received_on);
     w.record(person_id, name,
              Change{"document_send", detail, "document",
                     new_custody ? "document.new_custody_report" : "document.registration_form", params});
@@ -244,8 +247,8 @@ Result<store::Document> LinkageService::send_verification(const AuthedCtx& ctx, 
   if (!children.ok()) return children.error();
   auto officer = check::text(in.verifying_officer, "verifying_officer", "核查人", 50, false);
   if (!officer.ok()) return officer.error();
-  auto sent = check::past_date(in.sent_on.empty() ? domain::to_string(ctx.today) : in.sent_on, "sent_on", "反馈日期",
-                               ctx.today);
+  auto sent = record_date(core_, ctx, in.sent_on.empty() ? domain::to_string(ctx.today) : in.sent_on, "sent_on",
+                          "反馈日期");
   if (!sent.ok()) return sent.error();
   return write_persons<store::Document>(core_, ctx, perm::document_verify, [&](PersonWrite& w) -> Result<store::Document> {
     auto form = store::find_document(w.c, form_id);
@@ -274,9 +277,10 @@ Result<store::Document> LinkageService::send_verification(const AuthedCtx& ctx, 
     // Reclassified at once (R-CLS-3) by the person-changed step.
     w.record(reached->id(), reached->record().name,
              Change{"document_send", data, "document", "document.verification",
-                    {{"false_name", in.false_name},
-                     {"false_identity", in.false_identity},
-                     {"false_address", in.false_address}}});
+                    with_late({{"false_name", in.false_name},
+                               {"false_identity", in.false_identity},
+                               {"false_address", in.false_address}},
+                              ctx, *filed->sent_on)});
     return filed;
   });
 }
@@ -317,6 +321,39 @@ Result<Audited<DocumentPage>> LinkageService::list_documents(const AuthedCtx& ct
   auto record = access_record(ctx, "document_list", "documents", std::nullopt,
                               std::to_string(page->items.size()) + " 件", detail.dump());
   return Audited<DocumentPage>(std::move(page).value(), std::move(record));
+}
+
+Result<Audited<DocumentDetail>> LinkageService::document(const AuthedCtx& ctx, std::int64_t id) {
+  if (auto s = require(ctx, perm::document_read); !s.ok()) return s.error();
+  using Out = Audited<DocumentDetail>;
+  return transact_value<Out>(core_.db(), store::TxKind::read, [&](store::Connection& c) -> Result<Out> {
+    auto found = store::find_document(c, id);
+    if (!found.ok()) return found.error();
+    if (!found->has_value() || !(*found)->person_id) return form_missing();
+    const store::Document& d = **found;
+    const bool own = d.sender_unit_id == ctx.actor.unit_id || d.receiver_unit_id == ctx.actor.unit_id;
+    if (!own && !ctx.actor.scope.covers_person(d.person_household_unit_id, d.person_residence_unit_id))
+      return form_missing();
+    auto docs = store::person_documents(c, *d.person_id);
+    if (!docs.ok()) return docs.error();
+    DocumentDetail v;
+    v.document = d;
+    std::vector<std::int64_t> chain = {d.id};
+    for (auto prev = d.supersedes; prev;) {
+      auto it = std::find_if(docs->begin(), docs->end(), [&](const store::Document& x) { return x.id == *prev; });
+      if (it == docs->end()) break;
+      v.history.push_back(*it);
+      chain.push_back(it->id);
+      prev = it->supersedes;
+    }
+    for (const auto& x : *docs) {
+      if (x.replies_to && std::find(chain.begin(), chain.end(), *x.replies_to) != chain.end()) v.replies.push_back(x);
+      if (d.replies_to && x.id == *d.replies_to) v.answered = x;
+    }
+    nlohmann::json detail = {{"part", "document"}, {"document_id", d.id}, {"kind", d.kind}};
+    auto record = access_record(ctx, "document_read", "person", *d.person_id, d.person_name, detail.dump());
+    return Out(std::move(v), std::move(record));
+  });
 }
 
 }  // namespace anbang::app

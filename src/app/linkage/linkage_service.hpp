@@ -87,6 +87,13 @@ struct DocumentPage {
   std::int64_t total = 0;
 };
 
+struct DocumentDetail {
+  store::Document document;
+  std::vector<store::Document> history;  // the versions it replaced, newest first
+  std::vector<store::Document> replies;  // answers to it (or to a version it replaced), oldest first
+  std::optional<store::Document> answered;  // for an answer: the document it answers
+};
+
 // The answer of the caller's unit to `to` (a feedback, an arrangement, help): about the same person,
 // sent back to its sender, sent and received on `day`.
 inline store::Document reply_to(const store::Document& to, std::string kind, const AuthedCtx& ctx,
@@ -112,6 +119,17 @@ class LinkageService {
   Result<store::Document> confirm_new_custody(const AuthedCtx& ctx, std::int64_t form_id);
   Result<store::Document> send_verification(const AuthedCtx& ctx, std::int64_t form_id, const VerificationInput& in);
   Result<store::Document> send_release_notice(const AuthedCtx& ctx, const ReleaseNoticeInput& in);
+  // R-LNK-4: the sender replaces its notice with a corrected one and a required reason; the first is
+  // kept (superseded_by, the reason on the correction). 404 DOCUMENT_NOT_FOUND unless the caller's
+  // unit sent it (or, entered from mail, received it); 409 DOCUMENT_SUPERSEDED on a replaced one.
+  Result<store::Document> correct_release_notice(const AuthedCtx& ctx, std::int64_t notice_id,
+                                                 const ReleaseNoticeInput& in, const std::string& reason);
+  // The same 404 as correct_release_notice, for routes to call before reading a body.
+  Status check_correctable(const AuthedCtx& ctx, std::int64_t notice_id);
+  // One document with its history (the versions it replaced, newest first) and the answers to it, for
+  // the unit that sent or received it (a custody unit reads the feedback and arrangement it got), or
+  // a reader whose jurisdiction covers the person. 404 DOCUMENT_NOT_FOUND otherwise. Audited.
+  Result<Audited<DocumentDetail>> document(const AuthedCtx& ctx, std::int64_t id);
   Result<store::Document> send_reception(const AuthedCtx& ctx, std::int64_t notice_id, const ReceptionInput& in);
   Result<Audited<DocumentPage>> list_documents(const AuthedCtx& ctx, const DocumentQuery& q);
   // 404 DOCUMENT_NOT_FOUND unless the document is of `kind` and the caller may answer it (addressed
@@ -130,6 +148,7 @@ class LinkageService {
     std::optional<std::int64_t> sender_unit_id;
     std::string sender_label, sent_on, received_on;
   };
+  Result<std::string_view> correcting_permission(const AuthedCtx& ctx, std::int64_t notice_id);
   Result<Arrival> arrival(const AuthedCtx& ctx, const ChannelInput& via) const;
   // Files a document entered by the caller now (sets who and when), returns it with its id.
   Result<store::Document> file(PersonWrite& w, store::Document d, const std::string& person_name);

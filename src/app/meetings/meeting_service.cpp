@@ -2,6 +2,7 @@
 
 #include "app/core/audit.hpp"
 #include "app/core/guard.hpp"
+#include "app/core/record_date.hpp"
 #include "app/meetings/meeting_service.hpp"
 #include "domain/text.hpp"
 #include "store/meeting_repo.hpp"
@@ -24,9 +25,8 @@ Status MeetingService::record(const AuthedCtx& ctx, const MeetingInput& in) {
   std::string kind = unit ? meeting_kind(unit->kind) : "";
   if (kind.empty())
     return forbidden("NO_MEETING_DUTY", "您所在单位没有联席会议职责(区安帮办、镇街、司法所才有)");
-  auto on = domain::parse_date(in.held_on, "held_on");
+  auto on = record_date(core_, ctx, in.held_on, "held_on", "会议日期");
   if (!on.ok()) return on.error();
-  if (*on > ctx.today) return invalid("DATE_IN_FUTURE", "会议日期不能晚于今天", "held_on");
   if (domain::count_code_points(in.topic) > 200)
     return invalid("FIELD_TOO_LONG", "议题不能超过200字", "topic");
   if (domain::count_code_points(in.attendees) > 1000)

@@ -6,6 +6,7 @@
 
 #include "app/core/guard.hpp"
 #include "app/core/person_read.hpp"
+#include "app/core/record_date.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
 #include "domain/person_rules.hpp"
@@ -78,11 +79,11 @@ Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, st
                              "羁押类型应为 detention（羁押、拘留）或 new_sentence（再次判刑收监）");
       !s.ok())
     return s.error();
-  auto from = check::past_date(in.from_date, "from_date", "羁押开始日期", ctx.today);
+  auto from = record_date(core_, ctx, in.from_date, "from_date", "羁押开始日期");
   if (!from.ok()) return from.error();
   std::optional<domain::CivilDate> to, release;
   if (!in.to_date.empty()) {
-    auto t = check::past_date(in.to_date, "to_date", "羁押结束日期", ctx.today);
+    auto t = record_date(core_, ctx, in.to_date, "to_date", "羁押结束日期");
     if (!t.ok()) return t.error();
     if (auto s = check::order(*from, *t, "to_date", "羁押结束日期应晚于开始日期", true); !s.ok()) return s.error();
     to = *t;
@@ -142,14 +143,14 @@ Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, st
           d["to_date"] = domain::to_string(*to);
           params["to"] = domain::to_string(*to);
         }
-        w.record(person_id, p.name, Change{"custody_create", d, "custody", "custody.detention", params});
+        w.record(person_id, p.name, Change{"custody_create", d, "custody", "custody.detention", with_late(params, ctx, from_text)});
         return *id;
       });
 }
 
 Status SupervisionService::end_custody(const AuthedCtx& ctx, std::int64_t person_id, std::int64_t custody_id,
                                        const std::string& to_date) {
-  auto to = domain::check::past_date(to_date, "to_date", "羁押结束日期", ctx.today);
+  auto to = record_date(core_, ctx, to_date, "to_date", "羁押结束日期");
   if (!to.ok()) return to.error();
   auto done = change_person<bool>(
       core_, ctx, perm::custody_record, person_id, [&](PersonWrite& w, const Reached& p) -> Result<bool> {
@@ -164,7 +165,7 @@ Status SupervisionService::end_custody(const AuthedCtx& ctx, std::int64_t person
         if (auto s = store::end_detention(w.c, custody_id, to_text); !s.ok()) return s.error();
         w.record(person_id, p.record().name,
                  Change{"custody_end", {{"custody_id", custody_id}, {"to_date", to_text}}, "custody", "custody.ended",
-                        {{"to", to_text}}});
+                        with_late({{"to", to_text}}, ctx, to_text)});
         return true;
       });
   if (!done.ok()) return done.error();

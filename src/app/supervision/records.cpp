@@ -1,12 +1,18 @@
 // Records of supervision after release: the pick-up (R-PCK-1, R-PCK-2: who, when, where), the
 // registration at the judicial office (R-REG-1, with the policies explained, §2.4.1(7)) and the
 // follow-ups — visits (R-VIS-1/2) and full reviews (R-REV-1). Each needs the person released and
-// out of custody on the day it carries; each closes its task at once (person_changed).
+// out of custody on the day it carries, and a day within the back-dating limit (record_date.hpp); each
+// closes its task at once (person_changed). A record dated before the day it is entered is a late
+// entry (补录): its timeline entry carries both dates. One registration per release: a correction is
+// an edit of it with a required reason, kept in the change record and the timeline.
 #include <nlohmann/json.hpp>
 
 #include "app/core/guard.hpp"
+#include "app/core/person_read.hpp"
+#include "app/core/record_date.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
+#include "domain/text.hpp"
 #include "store/obligation_repo.hpp"
 #include "store/period_repo.hpp"
 #include "store/supervision_repo.hpp"
@@ -15,15 +21,16 @@ namespace anbang::app {
 
 namespace {
 
-// The date of a record about a released person: not after today, not before the release, not while
-// the person was in custody.
-Result<std::string> released_day(store::Connection& c, const store::PersonRecord& p, const std::string& text,
-                                 const char* field, const char* label, domain::CivilDate today) {
-  auto d = domain::check::past_date(text, field, label, today);
+// The date of a record about a released person: not after today, not before the release, not
+// further back than the back-dating limit, not while the person was in custody.
+Result<std::string> released_day(const Core& core, store::Connection& c, const store::PersonRecord& p,
+                                 const std::string& text, const char* field, const char* label, const Ctx& ctx) {
+  auto d = domain::check::past_date(text, field, label, ctx.today);
   if (!d.ok()) return d.error();
   std::string day = domain::to_string(*d);
   if (day < p.release_date)
     return invalid("DATE_BEFORE_RELEASE", std::string(label) + "不能早于释放日期 " + p.release_date, field);
+  if (auto s = within_backdate_limit(core, ctx, *d, field, label); !s.ok()) return s.error();
   auto custody = store::person_custody(c, p.id);
   if (!custody.ok()) return custody.error();
   for (const auto& k : *custody) {  // custody since this release (a detention, R-PER-1)
@@ -48,12 +55,12 @@ Status SupervisionService::record_pickup(const AuthedCtx& ctx, std::int64_t pers
   if (!team.ok()) return team.error();
   auto done = change_person<bool>(
       core_, ctx, perm::pickup_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
-        auto on = released_day(w.c, reached.record(), in.picked_on, "picked_on", "接回日期", ctx.today);
+        auto on = released_day(core_, w.c, reached.record(), in.picked_on, "picked_on", "接回日期", ctx);
         if (!on.ok()) return on.error();
         store::Pickup row{person_id, *on, *place, *team, in.kind, ctx.actor.unit_id, ctx.actor.user_id, ctx.now};
         if (auto id = store::insert_pickup(w.c, row); !id.ok()) return id.error();
         nlohmann::json d = {{"picked_on", *on}, {"place", *place}, {"team", *team}, {"kind", in.kind}};
-        w.record(person_id, reached.record().name, Change{"pickup_create", d, "pickup", "pickup.recorded", d});
+        w.record(person_id, reached.record().name, Change{"pickup_create", d, "pickup", "pickup.recorded", with_late(d, ctx, *on)});
         return true;
       });
   if (!done.ok()) return done.error();
@@ -69,7 +76,7 @@ Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_
   auto done = change_person<bool>(
       core_, ctx, perm::person_register, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
         const store::PersonRecord& p = reached.record();
-        auto on = released_day(w.c, p, in.registered_on, "registered_on", "报到日期", ctx.today);
+        auto on = released_day(core_, w.c, p, in.registered_on, "registered_on", "报到日期", ctx);
         if (!on.ok()) return on.error();
         auto existing = store::count_registrations_since(w.c, person_id, p.release_date);
         if (!existing.ok()) return existing.error();
@@ -79,7 +86,8 @@ Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_
                               ctx.actor.unit_id, ctx.actor.user_id, ctx.now};
         if (auto id = store::insert_registration(w.c, r); !id.ok()) return id.error();
         nlohmann::json d = {{"registered_on", *on}, {"policies_explained", in.policies_explained}};
-        w.record(person_id, p.name, Change{"registration_create", d, "registered", "registration.recorded", d});
+        w.record(person_id, p.name,
+                 Change{"registration_create", d, "registered", "registration.recorded", with_late(d, ctx, *on)});
         return true;
       });
   if (!done.ok()) return done.error();
@@ -98,18 +106,83 @@ Status SupervisionService::record_follow_up(const AuthedCtx& ctx, std::int64_t p
   if (!findings.ok()) return findings.error();
   auto done = change_person<bool>(
       core_, ctx, in.kind == "visit" ? perm::visit_record : perm::review_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
-        auto held = released_day(w.c, reached.record(), in.held_on, "held_on", "走访日期", ctx.today);
+        auto held = released_day(core_, w.c, reached.record(), in.held_on, "held_on", in.kind == "review" ? "考察日期" : "走访日期", ctx);
         if (!held.ok()) return held.error();
         store::FollowUp f{person_id, in.kind, *held, *form, *situation, *findings, ctx.actor.unit_id,
                           ctx.actor.user_id, ctx.now};
         if (auto id = store::insert_follow_up(w.c, f); !id.ok()) return id.error();
         nlohmann::json d = {{"kind", in.kind}, {"held_on", *held}, {"form", *form}};
         w.record(person_id, reached.record().name,
-                 Change{"follow_up_create", d, in.kind, in.kind == "visit" ? "followup.visit" : "followup.review", d});
+                 Change{"follow_up_create", d, in.kind, in.kind == "visit" ? "followup.visit" : "followup.review",
+                        with_late(d, ctx, *held)});
         return true;
       });
   if (!done.ok()) return done.error();
   return {};
+}
+
+Status SupervisionService::correct_registration(const AuthedCtx& ctx, std::int64_t person_id,
+                                                const RegistrationCorrection& in) {
+  auto reason = domain::check::text(in.reason, "reason", "更正原因", 500, true);
+  if (!reason.ok()) return reason.error();
+  auto cert = domain::check::text(in.registration.certificate_no, "certificate_no", "释放证明书编号", 50, false);
+  if (!cert.ok()) return cert.error();
+  auto needs = nlohmann::json::parse(in.registration.needs.empty() ? "{}" : in.registration.needs, nullptr, false);
+  if (!needs.is_object()) return invalid("FIELD_TYPE", "初始需求应为对象", "needs");
+  auto done = change_person<bool>(
+      core_, ctx, perm::person_register, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
+        const store::PersonRecord& p = reached.record();
+        auto found = store::current_registration(w.c, person_id, p.release_date);
+        if (!found.ok()) return found.error();
+        if (!found->has_value())
+          return not_found("REGISTRATION_NOT_FOUND", "该人员本次释放后尚未办理报到登记，无可更正的登记");
+        store::RegistrationRow row = **found;
+        const store::RegistrationRow old = row;
+        // A changed date is checked like a new one; an unchanged one stays, however far back.
+        if (domain::trim_ascii(in.registration.registered_on) != old.registered_on) {
+          auto on = released_day(core_, w.c, p, in.registration.registered_on, "registered_on", "报到日期", ctx);
+          if (!on.ok()) return on.error();
+          row.registered_on = *on;
+        }
+        row.certificate_no = *cert;
+        row.needs = needs.dump();
+        row.policies_explained = in.registration.policies_explained;
+        nlohmann::json changes = nlohmann::json::array();
+        auto diff = [&](const char* field, const std::string& a, const std::string& b) {
+          if (a != b) changes.push_back({{"field", field}, {"old", a}, {"new", b}});
+        };
+        auto yes_no = [](bool v) { return std::string(v ? "true" : "false"); };
+        diff("registered_on", old.registered_on, row.registered_on);
+        diff("certificate_no", old.certificate_no, row.certificate_no);
+        diff("policies_explained", yes_no(old.policies_explained), yes_no(row.policies_explained));
+        diff("needs", nlohmann::json::parse(old.needs, nullptr, false).dump(), row.needs);
+        if (changes.empty())
+          return invalid("NOTHING_CHANGED", "更正内容与原登记相同，请修改后再提交", "registered_on");
+        if (auto s = store::update_registration(w.c, row); !s.ok()) return s.error();
+        nlohmann::json d = {{"registration_id", row.id}, {"reason", *reason}, {"changes", changes}};
+        w.record(person_id, p.name,
+                 Change{"registration_correct", d, "registered", "registration.corrected",
+                        {{"reason", *reason}, {"registered_on", row.registered_on}}, changes.dump()});
+        return true;
+      });
+  if (!done.ok()) return done.error();
+  return {};
+}
+
+Result<Audited<RecordsView>> SupervisionService::records(const AuthedCtx& ctx, std::int64_t person_id) {
+  return read_person<RecordsView>(
+      core_, ctx, perm::person_read, person_id, "records",
+      [&](store::Connection& c, const Reached& reached) -> Result<RecordsView> {
+        const store::PersonRecord& p = reached.record();
+        RecordsView v;
+        auto rows = store::person_records(c, person_id, p.release_date);
+        if (!rows.ok()) return rows.error();
+        v.items = std::move(rows).value();
+        auto reg = store::current_registration(c, person_id, p.release_date);
+        if (!reg.ok()) return reg.error();
+        v.registration = std::move(reg).value();
+        return v;
+      });
 }
 
 }  // namespace anbang::app

@@ -10,6 +10,7 @@
 #include "app/core/core.hpp"
 #include "app/core/person_changed.hpp"
 #include "store/period_repo.hpp"
+#include "store/supervision_repo.hpp"
 #include "store/transfer_repo.hpp"
 
 namespace anbang::app {
@@ -25,6 +26,20 @@ struct FollowUpInput {
 struct RegistrationInput {
   std::string registered_on, certificate_no, needs;  // needs: JSON object text
   bool policies_explained = false;
+};
+
+// A correction of the registration of the current release: the fields as they should be and the
+// reason, which is required and kept.
+struct RegistrationCorrection {
+  RegistrationInput registration;
+  std::string reason;
+};
+
+// The person's pick-ups, registration and follow-ups of the current period, newest first, and the
+// registration (if done) the file offers to correct instead of registering again.
+struct RecordsView {
+  std::vector<store::RecordRow> items;
+  std::optional<store::RegistrationRow> registration;
 };
 
 struct TransferInput {
@@ -53,6 +68,9 @@ class SupervisionService {
   Status record_pickup(const AuthedCtx& ctx, std::int64_t person_id, const PickupInput& in);
   Status record_registration(const AuthedCtx& ctx, std::int64_t person_id, const RegistrationInput& in);
   Status record_follow_up(const AuthedCtx& ctx, std::int64_t person_id, const FollowUpInput& in);
+  // R-REG-1: 404 REGISTRATION_NOT_FOUND without a registration; FIELD_REQUIRED (reason) without a reason.
+  Status correct_registration(const AuthedCtx& ctx, std::int64_t person_id, const RegistrationCorrection& in);
+  Result<Audited<RecordsView>> records(const AuthedCtx& ctx, std::int64_t person_id);
 
   Result<std::int64_t> record_custody(const AuthedCtx& ctx, std::int64_t person_id, const CustodyInput& in);
   Status end_custody(const AuthedCtx& ctx, std::int64_t person_id, std::int64_t custody_id, const std::string& to_date);

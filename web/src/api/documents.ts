@@ -68,6 +68,12 @@ export const PICKUP_BY: PickupBy[] = ['township_team', 'family']
 /** Body of POST /documents/{id}/reception (接收安排, R-LNK-4), every field as the dialog sends it. */
 export type ReceptionInput = Required<Schemas['ReceptionInput']>
 
+/** One document with its history (corrections, newest first) and the answers to it (GET /documents/{id}). */
+export type DocumentDetail = Schemas['DocumentDetail']
+
+/** Body of POST /documents/{id}/correction: the notice as it should be and the reason (required). */
+export type ReleaseNoticeCorrection = ReleaseNoticeInput & { reason: string }
+
 export const documentsApi = {
   list: (q: DocumentQuery) => http.get<Schemas['DocumentPage']>('/documents', { ...q }),
   sendRegistrationForm: (body: RegistrationFormInput) => http.post<LinkageDocument>('/documents/registration-forms', body),
@@ -80,4 +86,9 @@ export const documentsApi = {
   /** The judicial office enters a paper release notice received by mail (the sender defaults to the form's). */
   enterReleaseNotice: (body: ReleaseNoticeInput & MailReceipt) => http.post<LinkageDocument>('/documents/release-notices', body),
   reception: (id: number, body: ReceptionInput) => http.post<LinkageDocument>(`/documents/${id}/reception`, body),
+  /** R-LNK-4: the sender replaces its release notice with a corrected one; the first is kept. */
+  correctReleaseNotice: (id: number, body: ReleaseNoticeCorrection) =>
+    http.post<LinkageDocument>(`/documents/${id}/correction`, body),
+  /** A document with its history and answers (the custody unit opens the answers it received). */
+  get: (id: number) => http.get<DocumentDetail>(`/documents/${id}`),
 }

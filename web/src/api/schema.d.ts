@@ -420,6 +420,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** R-REG-1: correct the registration of the current release (person:register) with a required reason, kept in the change record and the timeline. 404 REGISTRATION_NOT_FOUND before registering; 400 NOTHING_CHANGED; a changed date is checked like a new one (DATE_TOO_FAR_BACK …). */
+        put: operations["correctRegistration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The pick-ups, registration and follow-ups of the current period, newest first, each with the day it was entered and its late-entry flag (person:read). Recorded in the access log. */
+        get: operations["personRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/persons/{id}/classification": {
         parameters: {
             query?: never;
@@ -639,6 +677,44 @@ export interface paths {
         put?: never;
         /** R-LNK-4: the custody unit sends the 刑满释放人员通知书 for a person whose registration form it sent (document:send). Fixes the person's release date; a high risk or a found tendency makes a key subject (R-CLS-1). By mail: the judicial office enters it (document:verify) for a form of a person in its jurisdiction with channel mail, received_on, sent_on (optional), sender as for forms (default: the form's sender). */
         post: operations["sendReleaseNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One document with its history (corrections) and answers (document:read): for the unit that sent or received it — a custody unit opens the verification feedback and reception arrangement it received — or a reader whose jurisdiction covers the person; 404 DOCUMENT_NOT_FOUND otherwise. Recorded in the access log. */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-LNK-4: the sender replaces its release notice with a corrected one and a required reason (document:send; a notice entered from mail: the judicial office it went to, document:verify). The first is kept (superseded_by) and shown in the document's history; the release date and the engine follow the correction, whose dates of sending and receipt stay the first's. 404 DOCUMENT_NOT_FOUND before the body is read for anyone else; 409 DOCUMENT_SUPERSEDED on a replaced notice. */
+        post: operations["correctReleaseNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -966,7 +1042,7 @@ export interface components {
         };
         Recorded: {
             /** @enum {string} */
-            status: "recorded";
+            status: "recorded" | "corrected";
         };
         Created: {
             id: number;
@@ -1266,6 +1342,74 @@ export interface components {
             old: string;
             new: string;
         };
+        SupervisionRecord: {
+            id: number;
+            /** @enum {string} */
+            kind: "pickup" | "registration" | "visit" | "review";
+            /** @description the date the record carries */
+            on: components["schemas"]["CivilDate"];
+            /** @description pickup: {place, team, kind}; registration: {certificate_no, policies_explained, needs}; visit/review: {form, situation, findings} */
+            data: {
+                [key: string]: unknown;
+            };
+            unit: string;
+            user: string;
+            /** @description the day the record was entered (China Standard Time) */
+            entered_on: components["schemas"]["CivilDate"];
+            /** @description a late entry (补录): entered at least one day after the date it carries */
+            late: boolean;
+        };
+        CurrentRegistration: {
+            id: number;
+            registered_on: components["schemas"]["CivilDate"];
+            certificate_no: string;
+            policies_explained: boolean;
+            needs: {
+                [key: string]: unknown;
+            };
+            /** @description the day the record was entered (China Standard Time) */
+            entered_on: components["schemas"]["CivilDate"];
+            /** @description a late entry (补录): entered at least one day after the date it carries */
+            late: boolean;
+        };
+        SupervisionRecords: {
+            items: components["schemas"]["SupervisionRecord"][];
+            /** @description the registration of the current release; null until registered */
+            registration: components["schemas"]["CurrentRegistration"] | null;
+        };
+        /** @description Body of PUT /persons/{id}/registration: the registration as it should be and the reason (required). */
+        RegistrationCorrection: {
+            registered_on: string;
+            certificate_no?: string;
+            policies_explained?: boolean;
+            needs?: {
+                [key: string]: boolean;
+            };
+            reason: string;
+        };
+        DocumentDetail: {
+            document: components["schemas"]["Document"];
+            /** @description the versions it replaced (corrections), newest first */
+            history: components["schemas"]["Document"][];
+            /** @description answers to it or to a version it replaced, oldest first */
+            replies: components["schemas"]["Document"][];
+            /** @description for an answer: the document it answers */
+            answers: components["schemas"]["Document"] | null;
+        };
+        /** @description Body of POST /documents/{id}/correction: the notice's fields as they should be and the reason (required). */
+        ReleaseNoticeCorrection: {
+            release_date: string;
+            place?: string;
+            conduct?: string;
+            officer?: string;
+            risk_level: components["schemas"]["RiskLevel"];
+            reoffending_tendency?: boolean;
+            risk_factors?: string[];
+            suggestions?: {
+                [key: string]: boolean;
+            };
+            reason: string;
+        };
         /** @enum {string} */
         TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
@@ -1339,6 +1483,16 @@ export interface components {
             };
             /** @description registration forms received: verification feedback owed within 1 month of receipt (R-LNK-2) */
             feedback_due?: components["schemas"]["CivilDate"];
+            /** @description a correction (R-LNK-4 release notice): the document it replaces */
+            supersedes: number | null;
+            /** @description replaced by this correction; kept as it was */
+            superseded_by: number | null;
+            /** @description why the correction replaced the earlier document */
+            correction_reason: string | null;
+            /** @description the day the document was entered (China Standard Time) */
+            entered_on?: components["schemas"]["CivilDate"];
+            /** @description a late entry (补录): received_on (or sent_on) before entered_on */
+            late?: boolean;
             feedback_overdue?: boolean;
         };
         /** @description A linkage document (衔接文书). */
@@ -1506,6 +1660,10 @@ export interface components {
             to_date: components["schemas"]["CivilDate"] | null;
             note: string;
             unit: components["schemas"]["UnitRef"] | null;
+            /** @description the day the record was entered; late compares it with from_date (China Standard Time) */
+            entered_on: components["schemas"]["CivilDate"];
+            /** @description a late entry (补录): entered at least one day after the date it carries */
+            late: boolean;
         };
         Periods: {
             current: components["schemas"]["Period"];
@@ -1652,6 +1810,10 @@ export interface components {
             held_on: components["schemas"]["CivilDate"];
             topic: string;
             attendees: string;
+            /** @description the day the record was entered (China Standard Time) */
+            entered_on: components["schemas"]["CivilDate"];
+            /** @description a late entry (补录): entered at least one day after the date it carries */
+            late: boolean;
         };
         MeetingList: {
             items: components["schemas"]["Meeting"][];
@@ -1706,7 +1868,7 @@ export interface components {
             username: string;
             unit_name: string;
             ip: string;
-            /** @description login_success, login_failure, logout, person_read, person_create, person_update, person_search, person_duplicate_id, export, task_list, transfer_list, user_create, user_update, password_change, password_reset, unit_create, unit_update, role_update, policy_update, document_send, custody_create, custody_end, pickup_create, follow_up_create, registration_create, meeting_create, family_help_create, transfer_request, transfer_decide, seed_demo */
+            /** @description login_success, login_failure, logout, person_read, person_create, person_update, person_search, person_duplicate_id, export, task_list, transfer_list, user_create, user_update, password_change, password_reset, unit_create, unit_update, role_update, policy_update, document_send, document_correct, document_read, registration_correct, custody_create, custody_end, pickup_create, follow_up_create, registration_create, meeting_create, family_help_create, transfer_request, transfer_decide, seed_demo */
             action: string;
             object_type: string;
             object_id: number | null;
@@ -2573,6 +2735,60 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    correctRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationCorrection"];
+            };
+        };
+        responses: {
+            /** @description corrected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recorded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionRecords"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     personClassification: {
         parameters: {
             query?: never;
@@ -2930,6 +3146,62 @@ export interface operations {
         };
         responses: {
             /** @description the release_notice document */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    correctReleaseNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseNoticeCorrection"];
+            };
+        };
+        responses: {
+            /** @description the corrected release_notice document */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -51,10 +51,21 @@ export const workbenchApi = {
   get: () => http.get<Workbench>('/workbench'),
 }
 
+/** Body of PUT /persons/{id}/registration: the registration corrected, with the reason (required). */
+export type RegistrationCorrection = Schemas['RegistrationCorrection']
+/** GET /persons/{id}/records: pick-ups, registration and follow-ups of the current period. */
+export type SupervisionRecords = Schemas['SupervisionRecords']
+export type SupervisionRecord = Schemas['SupervisionRecord']
+export type CurrentRegistration = Schemas['CurrentRegistration']
+
 export const tasksApi = {
   list: (q: TaskQuery = {}) => http.get<Schemas['TaskPage']>('/tasks', { ...q }),
   ofPerson: (personId: number) => http.get<Schemas['PersonTaskList']>(`/persons/${personId}/tasks`),
   recordFollowUp: (personId: number, body: FollowUpInput) => http.post<Recorded>(`/persons/${personId}/follow-ups`, body),
   register: (personId: number, body: RegistrationInput) => http.post<Recorded>(`/persons/${personId}/registrations`, body),
   recordPickup: (personId: number, body: PickupInput) => http.post<Recorded>(`/persons/${personId}/pickups`, body),
+  /** R-REG-1: a correction of the registration with its reason (kept in the timeline). */
+  correctRegistration: (personId: number, body: RegistrationCorrection) =>
+    http.put<Recorded>(`/persons/${personId}/registration`, body),
+  records: (personId: number) => http.get<SupervisionRecords>(`/persons/${personId}/records`),
 }

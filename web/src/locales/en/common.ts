@@ -162,4 +162,9 @@ export default {
     forbidden: 'You may not open this page',
     home: 'Back to the workbench',
   },
+  late: {
+    tag: 'Late entry',
+    text: 'Late entry (dated {on}, entered {entered})',
+    dates: 'dated {on}, entered {entered}',
+  },
 }

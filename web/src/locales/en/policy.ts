@@ -95,5 +95,10 @@ export default {
       label: '"Three nones" rule',
       help: 'No home, no job, no relatives: all three must hold, or any one is enough (R-CLS-2).',
     },
+    backdate_limit_days: {
+      label: 'Back-dating limit',
+      help: 'How many days before the day of entry a record (pick-up, registration, visit, review, custody, help, meeting, verification feedback, reception arrangement) may be dated; a record dated before the day it is entered is shown as a late entry. The value in force on the day of entry applies.',
+      unit: 'days',
+    },
   },
 }

@@ -34,6 +34,7 @@ export default {
   registration: {
     recorded: 'Registered {registered_on}',
     recorded_explained: 'Registered {registered_on}; assistance policies explained',
+    corrected: 'Registration corrected (registered {registered_on}); reason: {reason}',
   },
   followup: {
     visit: 'Visit {held_on} ({form})',
@@ -52,6 +53,7 @@ export default {
     verification: 'Verification: false name {false_name}, false identity {false_identity}, false address {false_address}',
     finding: { confirmed: 'confirmed', suspected: 'suspected', cleared: 'cleared' },
     release_notice: 'Release notice received: release {release_date}, risk {risk_level}',
+    release_notice_corrected: 'Release notice corrected: release {old_release_date} → {release_date}, risk {risk_level}; reason: {reason}',
     risk: { high: 'high', medium: 'medium', low: 'low' },
     reception: 'Reception arrangement: picked up by {pickup_by}, planned {planned_date}',
     pickup_by: { township_team: 'the township team', family: 'family and a village representative' },

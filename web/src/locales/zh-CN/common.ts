@@ -163,4 +163,9 @@ export default {
     forbidden: '没有权限访问该页面',
     home: '返回工作台',
   },
+  late: {
+    tag: '补录',
+    text: '补录（记录日期 {on}，{entered} 录入）',
+    dates: '记录日期 {on}，{entered} 录入',
+  },
 }

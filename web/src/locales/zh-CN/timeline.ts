@@ -34,6 +34,7 @@ export default {
   registration: {
     recorded: '报到登记 {registered_on}',
     recorded_explained: '报到登记 {registered_on}，已讲解社会救助政策',
+    corrected: '更正报到登记（报到日期 {registered_on}），原因：{reason}',
   },
   followup: {
     visit: '走访 {held_on}（{form}）',
@@ -52,6 +53,7 @@ export default {
     verification: '核查反馈：假姓名{false_name}，假身份{false_identity}，假地址{false_address}',
     finding: { confirmed: '查实为假', suspected: '存疑', cleared: '已排除' },
     release_notice: '收到《刑满释放人员通知书》：释放日期 {release_date}，风险等级{risk_level}',
+    release_notice_corrected: '《刑满释放人员通知书》已更正：释放日期 {old_release_date} → {release_date}，风险等级{risk_level}，原因：{reason}',
     risk: { high: '高', medium: '中', low: '低' },
     reception: '反馈接收安排：{pickup_by}接回，计划 {planned_date}',
     pickup_by: { township_team: '镇街组织', family: '家属及村（社区）代表' },

@@ -24,6 +24,7 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   key_visit_period: { default: 'none', words: ['none', 'month', 'quarter', 'half_year'] },
   lost_contact_days: { default: '30' },
   three_none_mode: { default: 'all', words: ['all', 'any'] },
+  backdate_limit_days: { default: '90' },
 }
 
 /** One row of the page: a parameter, the value in force today and all its dated entries. */

@@ -37,6 +37,32 @@ export function documentGist(d: Pick<LinkageDocument, 'kind' | 'data'>): string 
   return typeof v === 'string' ? v : ''
 }
 
+type T = (key: string, params?: Record<string, unknown>) => string
+type Te = (key: string) => boolean
+
+/**
+ * What a document says, in words (the document's detail): the 三假 findings of a verification, the
+ * release date and risk of a notice, who picks up and when for an arrangement; else its gist.
+ */
+export function documentSummary(t: T, te: Te, d: Pick<LinkageDocument, 'kind' | 'data'>): string {
+  const data = (d.data ?? {}) as Record<string, unknown>
+  const word = (group: string, v: unknown) => (te(`${group}.${String(v)}`) ? t(`${group}.${String(v)}`) : String(v ?? ''))
+  switch (d.kind) {
+    case 'verification_feedback':
+      return t('document.summary.verification', {
+        false_name: word('document.verify.finding', data.false_name),
+        false_identity: word('document.verify.finding', data.false_identity),
+        false_address: word('document.verify.finding', data.false_address),
+      })
+    case 'release_notice':
+      return t('document.summary.release', { release_date: String(data.release_date ?? ''), risk_level: word('document.release.risk', data.risk_level) })
+    case 'reception_arrangement':
+      return t('document.summary.reception', { pickup_by: word('document.reception.by', data.pickup_by), planned_date: String(data.planned_date ?? '') })
+    default:
+      return documentGist(d)
+  }
+}
+
 /** The locale key of an answered row: a family-change report is answered by the help given. */
 export function answeredKey(kind: string): string {
   return kind === 'family_change' ? 'family.helpedOn' : 'document.feedback.answeredOn'
@@ -138,9 +164,33 @@ export function canSendReleaseNotice(d: Pick<LinkageDocument, 'kind'>): boolean 
   return d.kind === 'registration_form'
 }
 
-/** True when the inbox row is a release notice still awaiting the reception arrangement. */
-export function canAnswerReception(d: Pick<LinkageDocument, 'kind' | 'answered_on'>): boolean {
-  return d.kind === 'release_notice' && !d.answered_on
+/** True when the inbox row is a release notice still awaiting the reception arrangement (and not replaced by a correction). */
+export function canAnswerReception(d: Pick<LinkageDocument, 'kind' | 'answered_on'> & { superseded_by?: number | null }): boolean {
+  return d.kind === 'release_notice' && !d.answered_on && !d.superseded_by
+}
+
+/** R-LNK-4: the sender may correct a release notice it sent that no correction has replaced yet. */
+export function canCorrectReleaseNotice(d: Pick<LinkageDocument, 'kind' | 'superseded_by'>): boolean {
+  return d.kind === 'release_notice' && !d.superseded_by
+}
+
+/** The notice's fields as its correction starts from them (the form as it was sent). */
+export function releaseNoticeFromDoc(d: Pick<LinkageDocument, 'data' | 'event_date'>): ReleaseNoticeInput {
+  const data = (d.data ?? {}) as Record<string, unknown>
+  const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '')
+  const base = emptyReleaseNotice(0, str('release_date') || (d.event_date ?? ''))
+  const risk = str('risk_level')
+  const sugg = (data.suggestions ?? {}) as Record<string, unknown>
+  return {
+    ...base,
+    place: str('place'),
+    conduct: str('conduct'),
+    officer: str('officer'),
+    risk_level: risk === 'high' || risk === 'medium' || risk === 'low' ? risk : 'low',
+    reoffending_tendency: data.reoffending_tendency === true,
+    risk_factors: Array.isArray(data.risk_factors) ? data.risk_factors.filter((x): x is string => typeof x === 'string') : [],
+    suggestions: { housing: sugg.housing === true, work: sugg.work === true, medical: sugg.medical === true, living: sugg.living === true },
+  }
 }
 
 /** A fresh release notice for registration form `formId`; the release date defaults to the file's expected one. */
@@ -183,4 +233,32 @@ export function releaseNoticeToInput(f: ReleaseNoticeInput): ReleaseNoticeInput 
 /** A fresh reception arrangement dated `today`, picked up by the township team. */
 export function emptyReception(today: CivilDate): ReceptionInput {
   return { pickup_by: 'township_team', planned_date: '', contact: '', contact_phone: '', sent_on: today }
+}
+
+/** The label keys (document.send.*) of the registration form's own fields, in the form's order. */
+export const FORM_FIELDS: ReadonlyArray<[string, string]> = [
+  ['occupation', 'occupation'],
+  ['marital_status', 'maritalStatus'],
+  ['prior_convictions', 'priorConvictions'],
+  ['skills', 'skills'],
+  ['health', 'health'],
+  ['family_changes', 'familyChanges'],
+  ['minor_children', 'minorChildren'],
+]
+
+/**
+ * What the verification is checked against (R-LNK-2): the form's own fields that were filled in, in
+ * the form's order, and its family members as “name（relation）”. Shown beside the 三假 findings.
+ */
+export function formContent(data: Record<string, unknown> | null | undefined): { fields: Array<{ key: string; label: string; value: string }>; members: string[] } {
+  const d = data ?? {}
+  const fields = FORM_FIELDS.flatMap(([key, label]) => {
+    const v = d[key]
+    return typeof v === 'string' && v.trim() ? [{ key, label, value: v.trim() }] : []
+  })
+  const list = Array.isArray(d.family_members) ? (d.family_members as Array<Record<string, unknown>>) : []
+  const members = list
+    .filter((m) => typeof m?.name === 'string' && (m.name as string).trim())
+    .map((m) => (typeof m.relation === 'string' && m.relation.trim() ? `${m.name}（${m.relation}）` : String(m.name)))
+  return { fields, members }
 }

@@ -4,7 +4,7 @@ import { familyFlags, openDetention, periodState, sortCustody } from './periods'
 
 const unit = { id: 3, name: '昌元街道司法所', kind: 'judicial_office' as const }
 const period = (over: Partial<Period> = {}): Period => ({ release_date: '2026-01-10', release_kind: 'prison', end_date: '2031-01-10', ended_on: null, end_reason: '', ...over })
-const custody = (id: number, kind: CustodyRecord['kind'], from: string, to: string | null): CustodyRecord => ({ id, kind, from_date: from, to_date: to, note: '', unit })
+const custody = (id: number, kind: CustodyRecord['kind'], from: string, to: string | null): CustodyRecord => ({ id, kind, from_date: from, to_date: to, note: '', unit, entered_on: from, late: false })
 
 describe('assistance periods (R-PER-1)', () => {
   it('says where the current period stands', () => {

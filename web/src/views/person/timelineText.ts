@@ -41,6 +41,7 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
       for (const f of ['false_name', 'false_identity', 'false_address']) p[f] = word(t, te, 'document.finding', p[f])
       break
     case 'document.release_notice':
+    case 'document.release_notice_corrected':
       p.risk_level = word(t, te, 'document.risk', p.risk_level)
       break
     case 'document.reception':
