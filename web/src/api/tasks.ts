@@ -53,7 +53,8 @@ export const workbenchApi = {
 
 export const tasksApi = {
   list: (q: TaskQuery = {}) => http.get<Schemas['TaskPage']>('/tasks', { ...q }),
-  ofPerson: (personId: number) => http.get<Schemas['PersonTaskList']>(`/persons/${personId}/tasks`),
+  ofPerson: (personId: number, viewId?: string) =>
+    http.get<Schemas['PersonTaskList']>(`/persons/${personId}/tasks`, undefined, { viewId }),
   recordFollowUp: (personId: number, body: FollowUpInput) => http.post<Recorded>(`/persons/${personId}/follow-ups`, body),
   register: (personId: number, body: RegistrationInput) => http.post<Recorded>(`/persons/${personId}/registrations`, body),
   recordPickup: (personId: number, body: PickupInput) => http.post<Recorded>(`/persons/${personId}/pickups`, body),
