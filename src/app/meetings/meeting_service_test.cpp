@@ -18,12 +18,24 @@ std::optional<PersonTask> current(const std::vector<PersonTask>& tasks, std::str
 
 MeetingInput meeting(const std::string& on) { return MeetingInput{on, "季度联席会议", "张三、李四"}; }
 
+// The demo units are created on the test's today; a unit owes meetings from its creation on, so the
+// tests date the units back to the start of 2025 (a test's probe of the database).
+void units_since_2025(TestWorld& w) {
+  Status s = w.db->transact(store::TxKind::write, [](store::Connection& c) -> Status {
+    auto n = c.exec("UPDATE units SET created_at = 1735660800", {});  // 2025-01-01 00:00 CST
+    if (!n.ok()) return n.error();
+    return {};
+  });
+  ASSERT_TRUE(s.ok());
+}
+
 }  // namespace
 
 // R-MTG-3: each judicial office meets its police station once a month; the month's meeting closes
 // the month's task.
 TEST(MeetingService, R_MTG_3_TheMonthsLiaisonClosesTheMonthsTask) {
   TestWorld w(20);
+  units_since_2025(w);
   AuthedCtx sfs = w.login("sfs_001");
   auto before = w.app->meetings.tasks(sfs);
   ASSERT_TRUE(before.ok()) << before.error().code;
@@ -43,6 +55,7 @@ TEST(MeetingService, R_MTG_3_TheMonthsLiaisonClosesTheMonthsTask) {
 // R-MTG-2: a township records its joint meeting; R-MTG-1: the district office its yearly one.
 TEST(MeetingService, R_MTG_1_2_EachUnitRecordsTheMeetingItOwes) {
   TestWorld w(20);
+  units_since_2025(w);
   ASSERT_TRUE(w.app->meetings.record(w.login("zj_001"), meeting("2026-10-09")).ok());
   ASSERT_TRUE(w.app->meetings.record(w.login("qu_abb"), meeting("2026-03-02")).ok());
   EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM meetings WHERE kind = 'township_joint'"), 1);
@@ -52,6 +65,18 @@ TEST(MeetingService, R_MTG_1_2_EachUnitRecordsTheMeetingItOwes) {
   auto year = current(*district, "R-MTG-1");
   ASSERT_TRUE(year.has_value());
   EXPECT_EQ(year->task.state, rules::State::done);
+  // The township's quarter (October to December) is closed by its meeting of 9 October.
+  auto township = w.app->meetings.tasks(w.login("zj_001"));
+  ASSERT_TRUE(township.ok());
+  auto quarter = current(*township, "R-MTG-2");
+  ASSERT_TRUE(quarter.has_value());
+  EXPECT_EQ(quarter->task.state, rules::State::done);
+  // Another township's quarter is still open.
+  auto other = w.app->meetings.tasks(w.login("zj_101"));
+  ASSERT_TRUE(other.ok());
+  auto open = current(*other, "R-MTG-2");
+  ASSERT_TRUE(open.has_value());
+  EXPECT_EQ(open->task.state, rules::State::open);
 }
 
 TEST(MeetingService, RefusesFutureDatesLongTextsAndUnitsWithoutTheDuty) {

@@ -60,7 +60,7 @@ TEST(PersonService, SearchFindsByFullIdNumberNameAndPinyinWithinScopeOnly) {
   TestWorld w(60);
   store::PersonRecord p = w.released_in("500153001");
   AuthedCtx sfs = w.login("sfs_001");
-  for (const std::string q : {*p.id_number, p.name, p.id_number->substr(0, 10)}) {
+  for (const std::string& q : std::vector<std::string>{*p.id_number, p.name, p.id_number->substr(0, 10)}) {
     PersonQuery query;
     query.q = q;
     query.page_size = 100;
