@@ -32,6 +32,7 @@ const walks = {
   'GET /persons/{id}': (c, id) => c.get(`/api/v1/persons/${id}`),
   'PUT /persons/{id}': (c, id) => c.put(`/api/v1/persons/${id}`, { ...personBody(units['500153101001'].id, charge), version: 1 }),
   'GET /persons/{id}/timeline': (c, id) => c.get(`/api/v1/persons/${id}/timeline`),
+  'POST /persons/{id}/id-number': (c, id) => c.post(`/api/v1/persons/${id}/id-number`),
   'GET /persons/{id}/tasks': (c, id) => c.get(`/api/v1/persons/${id}/tasks`),
   'GET /persons/{id}/classification': (c, id) => c.get(`/api/v1/persons/${id}/classification`),
   'POST /persons/{id}/transfers': (c, id) => c.post(`/api/v1/persons/${id}/transfers`, { kind: 'residence', to_unit_id: units['500153101002'].id }),
