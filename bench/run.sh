@@ -66,15 +66,17 @@ LUAEOF
 # classification, tasks, periods, family changes), six GETs of one person; with VIEW=1 they carry one
 # X-View-Id per page view (one access record per view, ARCHITECTURE.md), without it each is recorded.
 cat > "$LUA/page.lua" <<LUAEOF
-math.randomseed(42)
+-- Each wrk thread has its own Lua state: number the threads so that their views differ.
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+function init(args) math.randomseed(42 + tid) end
 wrk.headers["Cookie"] = os.getenv("COOKIE") or ""
 local parts = {"", "/timeline", "/classification", "/tasks", "/periods", "/family-changes"}
 local n, person, view = 0, 1, ""
-local tag = tostring(math.random(100000, 999999))
 request = function()
   if n % 6 == 0 then
     person = math.random(1, $MAXID)
-    view = string.format("bench-%s-%d", tag, n)
+    view = string.format("bench-%d-%d", tid, n)
   end
   local path = "/api/v1/persons/" .. person .. parts[n % 6 + 1]
   n = n + 1
