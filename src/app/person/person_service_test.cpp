@@ -191,6 +191,15 @@ TEST(PersonService, TheFullIdNumberIsForPersonIdFullOnlyAndEachUnmaskingIsOnReco
             3);
 }
 
+TEST(PersonService, OnlyJudicialAndDistrictOfficersHoldPersonIdFullByDefault) {
+  TestWorld w(5);
+  EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM permissions WHERE code = 'person:id_full'"), 1);
+  EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM roles r JOIN role_permissions rp ON rp.role_id = r.id "
+                     "WHERE rp.permission = 'person:id_full' AND r.code IN ('judicial_officer', 'district_officer')"),
+            2);
+  EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM role_permissions WHERE permission = 'person:id_full'"), 2);
+}
+
 TEST(PersonService, OnePageViewIsOneAccessRecordPerFileRead) {
   TestWorld w(40);
   store::PersonRecord p = w.released_in("500153001");
