@@ -62,6 +62,31 @@ wrk.headers["Cookie"] = os.getenv("COOKIE") or ""
 request = function() return wrk.format("GET", string.format(os.getenv("PATTERN"), math.random(1, 3))) end
 LUAEOF
 
+# One page view of a person file as the web app opens it: the file and its five sections (timeline,
+# classification, tasks, periods, family changes), six GETs of one person; with VIEW=1 they carry one
+# X-View-Id per page view (one access record per view, ARCHITECTURE.md), without it each is recorded.
+cat > "$LUA/page.lua" <<LUAEOF
+-- Each wrk thread has its own Lua state: number the threads so that their views differ.
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+function init(args) math.randomseed(42 + tid) end
+wrk.headers["Cookie"] = os.getenv("COOKIE") or ""
+local parts = {"", "/timeline", "/classification", "/tasks", "/periods", "/family-changes"}
+local n, person, view = 0, 1, ""
+request = function()
+  if n % 6 == 0 then
+    person = math.random(1, $MAXID)
+    view = string.format("bench-%d-%d", tid, n)
+  end
+  local path = "/api/v1/persons/" .. person .. parts[n % 6 + 1]
+  n = n + 1
+  local headers = {}
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  if os.getenv("VIEW") == "1" then headers["X-View-Id"] = view end
+  return wrk.format("GET", path, headers)
+end
+LUAEOF
+
 run() {  # name conns url script env...
   local name=$1 conns=$2 url=$3 script=$4; shift 4
   local out
@@ -85,6 +110,12 @@ for conns in 16 128; do
   run full-list "$conns" "http://127.0.0.1:$FULL_PORT" "$LUA/list.lua" \
     PATTERN="/api/v1/persons?unit_id=$VILLAGE&status=under_assistance&sort=release_date&order=desc&page_size=20&page=%d" \
     COOKIE="$TOWN_COOKIE"
+done
+access_rows() { sqlite3 "${DB%.db}-audit.db" "SELECT COUNT(*) FROM access_log WHERE action = 'person_read'"; }
+for view in 0 1; do
+  rows0=$(access_rows)
+  run "page-view$view" 16 "http://127.0.0.1:$FULL_PORT" "$LUA/page.lua" COOKIE="$DISTRICT_COOKIE" VIEW=$view
+  echo "  person_read records written: $(( $(access_rows) - rows0 ))"
 done
 echo
 echo "full stack / bare throughput:"

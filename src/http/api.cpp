@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <set>
 
@@ -165,6 +166,13 @@ Result<app::AuthedCtx> authed(app::Services& app, const Request& req) {
   if (token.empty()) return Error{ErrorKind::unauthenticated, "AUTH_REQUIRED", "请先登录", {}};
   auto ctx = app.auth.authenticate(app.core.context(req.ip), token);
   if (!ctx.ok()) return ctx.error();
+  // The web app's page view (audit_writer.hpp): 8–64 letters, digits or '-'; anything else is no view.
+  std::string view = req.header("x-view-id");
+  if (view.size() >= 8 && view.size() <= 64 &&
+      std::all_of(view.begin(), view.end(), [](char ch) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-';
+      }))
+    ctx->view_id = std::move(view);
   if (req.method != "GET" && req.method != "HEAD") {
     if (req.header("x-csrf-token") != ctx->actor.csrf_token) {
       return forbidden("CSRF_INVALID", "页面已过期或请求来源不可信，请刷新页面后重试");

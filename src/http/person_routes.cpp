@@ -186,9 +186,20 @@ void add_person_routes(Router& r, app::Services& app) {
     return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       auto in = person_input(body);
       if (!in.ok()) return error_response(in.error());
-      auto v = app.persons.update(ctx, req.params["id"], *in);
+      // The edit form shows the ID number masked: without the key, the stored number stays.
+      auto v = app.persons.update(ctx, req.params["id"], *in, !body.contains("id_number"));
       if (!v.ok()) return error_response(v.error());
       return json_response(200, person_json(app, *v, ctx.today));
+    });
+  });
+  // The full ID number, on an explicit request (POST: never cached, CSRF-checked), audited as "id_unmask".
+  r.add("POST", "/api/v1/persons/:id/id-number", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.persons.id_number(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      const auto& number = found->pending();
+      return after_audit(app, found->take_record(),
+                         json_response(200, {{"id_number", number ? nlohmann::json(*number) : nlohmann::json()}}));
     });
   });
   r.add("GET", "/api/v1/persons/:id/timeline", [&app](Request& req) {

@@ -2,9 +2,11 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <restinio/all.hpp>
+#include <string_view>
 #include <thread>
 
 #include "http/api.hpp"
@@ -117,6 +119,12 @@ Response dispatch(const Router& router, const StaticFiles& files, Request& req) 
   return resp;
 }
 
+// tchar of RFC 9110 5.6.2.
+static bool is_token_char(char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
 sigset_t block_stop_signals() {
   sigset_t set;
   sigemptyset(&set);
@@ -134,8 +142,12 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
     req->method = rq->header().method().c_str();  // from http-parser's fixed list, safe to log
     req->path = path_decode(rq->header().path());
     req->query = parse_query(rq->header().query());
+    bool bad_header = false;
     for (const auto& f : rq->header()) {
       std::string name(f.name());
+      // A header name is a token (RFC 9110 5.1, RFC 9112 5.1: no whitespace before the colon); the
+      // packaged http-parser lets "Host : x" through as the name "Host ", so it is refused here.
+      if (name.empty() || !std::all_of(name.begin(), name.end(), is_token_char)) bad_header = true;
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       req->headers[name] = std::string(f.value());
     }
@@ -160,6 +172,11 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
                            std::to_string(us) + "us");
       }
     };
+    if (bad_header) {
+      send(json_response(
+          400, {{"error", {{"code", "HEADER_MALFORMED"}, {"message", "请求头格式不正确"}, {"field", ""}}}}));
+      return restinio::request_accepted();
+    }
     if (g_draining) {
       send(json_response(
           503,

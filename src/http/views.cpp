@@ -16,6 +16,24 @@ nlohmann::json opt_json(const std::optional<std::int64_t>& v) {
 nlohmann::json instant(const std::optional<std::int64_t>& v) {
   return v ? nlohmann::json(platform::iso_utc_from_unix(*v)) : nlohmann::json();
 }
+// ID numbers leave the server masked (500153********1234) everywhere but the unmasking route and the
+// roster export of a user with person:id_full (app/person/person_service.hpp).
+nlohmann::json masked_id(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(domain::mask_id_number(*v)) : nlohmann::json();
+}
+// Masks the value of every "id_number" key of a document's contents, at any depth.
+void mask_id_numbers(nlohmann::json& j) {
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (it.key() == "id_number" && it.value().is_string())
+        it.value() = domain::mask_id_number(it.value().get<std::string>());
+      else
+        mask_id_numbers(it.value());
+    }
+  } else if (j.is_array()) {
+    for (auto& v : j) mask_id_numbers(v);
+  }
+}
 }  // namespace
 
 nlohmann::json unit_ref(const domain::UnitTree& tree, std::int64_t id) {
@@ -96,7 +114,7 @@ nlohmann::json person_json(const app::Services& app, const app::PersonView& v, c
           {"former_names", p.former_names},
           {"gender", p.gender},
           {"ethnic_code", opt_json(p.ethnic_code)},
-          {"id_number", opt_json(p.id_number)},
+          {"id_number_masked", masked_id(p.id_number)},
           {"identity_verified", p.identity_verified},
           {"birth_date", opt_json(p.birth_date)},
           {"age", age},
@@ -150,6 +168,14 @@ nlohmann::json event_json(const store::PersonEvent& e) {
     auto d = nlohmann::json::parse(e.detail, nullptr, false);
     if (d.is_array()) changes = d;
   }
+  // The timeline shows a change of the ID number with both numbers masked.
+  for (auto& ch : changes) {
+    if (!ch.is_object() || ch.value("field", "") != "id_number") continue;
+    for (const char* side : {"old", "new"}) {
+      if (ch.contains(side) && ch[side].is_string() && !ch[side].get<std::string>().empty())
+        ch[side] = domain::mask_id_number(ch[side].get<std::string>());
+    }
+  }
   auto params = nlohmann::json::parse(e.params, nullptr, false);
   if (!params.is_object()) params = nlohmann::json::object();
   // New entries travel as a code with parameters (the web app renders them); older ones as text.
@@ -198,6 +224,7 @@ nlohmann::json audit_json(const store::AuditRecord& r) {
 nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d, const std::string& today,
                              const rules::PolicyTable& policy) {
   auto data = nlohmann::json::parse(d.data, nullptr, false);
+  if (!data.is_discarded()) mask_id_numbers(data);
   nlohmann::json out = {
       {"id", d.id},
       {"kind", d.kind},

@@ -88,7 +88,7 @@ Result<std::pair<std::vector<AuditRecord>, std::int64_t>> search_audit(Connectio
   std::vector<AuditRecord> out;
   for (const auto& r : *rows) {
     out.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.opt_i64(4), r.str(5), r.str(6), r.str(7),
-                   r.str(8), r.opt_i64(9), r.str(10), r.str(11), r.boolean(12)});
+                   r.str(8), r.opt_i64(9), r.str(10), r.str(11), r.boolean(12), {}});
   }
   return std::make_pair(std::move(out), *total);
 }

@@ -22,6 +22,9 @@ struct AuditRecord {
   std::string object_label;
   std::string detail;   // JSON text
   bool access = false;  // true for records of audit.access_log
+  // Not stored: "<user>:<view>:<person>" for a read of a person's file within one page view of the
+  // web app; the access log keeps the first read of each (app/core/audit_writer.hpp).
+  std::string view_key;
 };
 
 struct AuditFilter {

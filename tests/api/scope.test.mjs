@@ -14,9 +14,10 @@ before(async () => {
   other = await loginAs(srv, 'sfs_101');   // 仁义镇司法所
   units = await unitsByCode(own);
   charge = await chargeId(own);
-  const created = await own.post('/api/v1/persons', personBody(units['500153001001'].id, charge, { name: '辖区甲' }));
+  const body = personBody(units['500153001001'].id, charge, { name: '辖区甲' });
+  const created = await own.post('/api/v1/persons', body);
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  person = created.body;
+  person = { ...created.body, id_number: body.id_number };  // answers carry it masked
   // household in 昌元街道, residence in 仁义镇
   const sep = await own.post('/api/v1/persons', personBody(units['500153001002'].id, charge, {
     name: '分离乙', residence_unit_id: units['500153101003'].id,
@@ -31,6 +32,7 @@ const walks = {
   'GET /persons/{id}': (c, id) => c.get(`/api/v1/persons/${id}`),
   'PUT /persons/{id}': (c, id) => c.put(`/api/v1/persons/${id}`, { ...personBody(units['500153101001'].id, charge), version: 1 }),
   'GET /persons/{id}/timeline': (c, id) => c.get(`/api/v1/persons/${id}/timeline`),
+  'POST /persons/{id}/id-number': (c, id) => c.post(`/api/v1/persons/${id}/id-number`),
   'GET /persons/{id}/tasks': (c, id) => c.get(`/api/v1/persons/${id}/tasks`),
   'GET /persons/{id}/classification': (c, id) => c.get(`/api/v1/persons/${id}/classification`),
   'POST /persons/{id}/transfers': (c, id) => c.post(`/api/v1/persons/${id}/transfers`, { kind: 'residence', to_unit_id: units['500153101002'].id }),

@@ -29,7 +29,8 @@ test('admin creates a judicial officer who changes the password and sees only to
   const { items: candidates } = await district.get(`/persons?unit_id=${other.id}&page_size=100`)
   const outsider = candidates.find((p) => !inside.has(p.household_unit.id) && !inside.has(p.residence_unit.id) && p.identity_verified)
   assert.ok(outsider, 'a person of township 101')
-  const outsiderFull = await district.get(`/persons/${outsider.id}`)
+  // The district officer (person:id_full) asks for the full number; files carry it masked.
+  const outsiderFull = await district.post(`/persons/${outsider.id}/id-number`)
   const ownTotal = (await (await apiSession(base, 'sfs_001')).get('/persons?page_size=1')).total
 
   await withScreenshot('journey8-admin', page, async () => {

@@ -49,7 +49,8 @@ test('sfs_001 registers a person through the form, edits it and meets a version 
 
     await page.locator('[data-test=person-detail]').waitFor()
     assert.equal(await page.locator('[data-test=detail-name]').innerText(), '测试表单人')
-    assert.equal(await page.locator('[data-test=detail-id-number]').innerText(), idNumber)
+    const masked = idNumber.slice(0, 4) + '**********' + idNumber.slice(14)
+    assert.equal(await page.locator('[data-test=detail-id-number]').innerText(), masked)
     await page.locator('[data-test=detail-separated]').waitFor()
     const id = Number(/\/persons\/(\d+)$/.exec(page.url())[1])
 
@@ -58,11 +59,18 @@ test('sfs_001 registers a person through the form, edits it and meets a version 
     await page.locator('[data-test=person-form]').waitFor()
     await page.locator('[data-test=pf-name]').waitFor()
     await page.waitForFunction(() => (document.querySelector('[data-test=pf-name]')?.value ?? '') !== '')
+    // The edit form never holds the full number: the field is empty, the stored number shown masked.
+    const idField = page.locator('[data-test=pf-id-number] input, input[data-test=pf-id-number]').first()
+    assert.equal(await idField.inputValue(), '')
+    assert.match((await idField.getAttribute('placeholder')) ?? '', new RegExp(masked.replace(/\*/g, '\\*')))
     const phone = page.locator('[data-test=pf-phone]')
     await phone.fill('13912345678')
     await page.locator('[data-test=pf-submit]').click()
     await page.locator('[data-test=person-detail]').waitFor()
     await page.locator('[data-test=timeline-change]', { hasText: '13912345678' }).waitFor()
+    // The stored number stayed.
+    assert.equal(await page.locator('[data-test=detail-id-number]').innerText(), masked)
+    assert.equal((await api.post(`/persons/${id}/id-number`)).id_number, idNumber)
 
     // Someone else saves meanwhile: the stale form is refused and the user is told to reload.
     await page.locator('[data-test=person-edit]').click()

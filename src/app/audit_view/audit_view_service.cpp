@@ -16,7 +16,7 @@ bool plain_key(const std::string& k) {
                                "what",  "list",   "channel",    "rule",  "mine",     "shown", "decision",
                                "field", "reason", "transfer_id", "document_id", "custody_id", "form_id",
                                "receiver_unit_id", "from_unit_id", "to_unit_id", "unit_id", "name", "effective_from",
-                               "scope", "permissions", "parent_id", "new_custody", "via"};
+                               "scope", "permissions", "parent_id", "new_custody", "via", "id_numbers"};
   for (const char* key : keys) {
     if (k == key) return true;
   }

@@ -33,6 +33,9 @@ struct Ctx {
   std::string ip;
   std::int64_t now = 0;  // unix seconds
   domain::CivilDate today;
+  // The web app's page view this request belongs to (header X-View-Id, never in the URL), or empty.
+  // Reads of one person's file within one view are one access record (audit_writer.hpp).
+  std::string view_id;
 };
 
 // A request of a signed-in user.

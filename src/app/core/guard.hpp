@@ -24,6 +24,9 @@ inline constexpr std::string_view person_read = "person:read";
 inline constexpr std::string_view person_create = "person:create";
 inline constexpr std::string_view person_update = "person:update";
 inline constexpr std::string_view person_export = "person:export";
+// Full ID numbers: the unmasking route and the roster export with full numbers (everyone else sees
+// them masked, 500153********1234).
+inline constexpr std::string_view person_id_full = "person:id_full";
 inline constexpr std::string_view person_register = "person:register";
 inline constexpr std::string_view document_send = "document:send";
 inline constexpr std::string_view document_read = "document:read";

@@ -11,7 +11,8 @@
 namespace anbang::app {
 
 // Runs `fn(store::Connection&, const Reached&) -> Result<T>` for the person `id` and returns its
-// value with an access record "person_read" naming the part of the file read.
+// value with an access record "person_read" naming the part of the file read. Within one page view
+// (ctx.view_id) only the first read of the person's file is kept (AuditWriter).
 template <class T, class Fn>
 Result<Audited<T>> read_person(Core& core, const AuthedCtx& ctx, std::string_view permission, std::int64_t id,
                                std::string_view part, Fn&& fn) {
@@ -24,8 +25,11 @@ Result<Audited<T>> read_person(Core& core, const AuthedCtx& ctx, std::string_vie
     if (!value.ok()) return value.error();
     nlohmann::json detail = nlohmann::json::object();
     if (!part.empty()) detail["part"] = std::string(part);
-    return Out(std::move(value).value(),
-               access_record(ctx, "person_read", "person", id, reached->record().name, detail.dump()));
+    auto record = access_record(ctx, "person_read", "person", id, reached->record().name, detail.dump());
+    // The sections of one page view of the file are one read of it (audit_writer.hpp).
+    if (!ctx.view_id.empty() && !ctx.actor.system)
+      record.view_key = std::to_string(ctx.actor.user_id) + ":" + ctx.view_id + ":" + std::to_string(id);
+    return Out(std::move(value).value(), std::move(record));
   });
 }
 

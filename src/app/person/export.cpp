@@ -60,6 +60,8 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   worksheet_set_column(ws, 7, 12, 14, nullptr);
   auto tree = core_.units();
   std::string today = domain::to_string(ctx.today);
+  // Full ID numbers only for person:id_full; everyone else exports them masked.
+  const bool full_ids = ctx.actor.can(perm::person_id_full);
   lxw_row_t row = 0;
   Status s = core_.db().transact(store::TxKind::read, [&](store::Connection& c) -> Status {
     Status each = store::each_person(c, ctx.actor.scope, *f, [&](const store::PersonListItem& p) {
@@ -67,7 +69,10 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
       worksheet_write_number(ws, row, 0, static_cast<double>(row), nullptr);
       worksheet_write_string(ws, row, 1, p.name.c_str(), nullptr);
       worksheet_write_string(ws, row, 2, gender_name(p.gender), nullptr);
-      worksheet_write_string(ws, row, 3, p.id_number.value_or("(身份未核实)").c_str(), nullptr);
+      worksheet_write_string(
+          ws, row, 3,
+          p.id_number ? (full_ids ? *p.id_number : domain::mask_id_number(*p.id_number)).c_str() : "（身份未核实）",
+          nullptr);
       worksheet_write_string(ws, row, 4, p.birth_date.value_or("").c_str(), nullptr);
       worksheet_write_string(ws, row, 5, tree->display_path(p.household_unit_id).c_str(), nullptr);
       worksheet_write_string(ws, row, 6, tree->display_path(p.residence_unit_id).c_str(), nullptr);
@@ -86,6 +91,7 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   if (s.ok()) {
     nlohmann::json d = {{"what", "persons_roster"},
                         {"rows", row},
+                        {"id_numbers", full_ids ? "full" : "masked"},
                         {"q", q.q},
                         {"unit_id", q.unit_id ? *q.unit_id : 0},
                         {"status", q.status},

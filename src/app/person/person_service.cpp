@@ -269,16 +269,32 @@ Result<PersonView> PersonService::create(const AuthedCtx& ctx, const domain::Per
   return created;
 }
 
-Result<PersonView> PersonService::update(const AuthedCtx& ctx, std::int64_t id, const domain::PersonInput& in) {
+Result<PersonView> PersonService::update(const AuthedCtx& ctx, std::int64_t id, const domain::PersonInput& in,
+                                         bool keep_id_number) {
   if (!in.version) return invalid("FIELD_REQUIRED", "缺少版本号 version，请刷新页面后重试", "version");
   if (auto s = require(ctx, perm::person_update); !s.ok()) return s.error();
-  auto valid = domain::validate_person(in, ctx.today, *core_.units(), core_.lookups());
-  if (!valid.ok()) return valid.error();
-  if (auto s = check_person_units(ctx, *valid); !s.ok()) return s.error();
+  // Checked before the transaction unless the stored ID number is needed to check the input.
+  std::optional<domain::ValidPerson> checked;
+  if (!keep_id_number) {
+    auto valid = domain::validate_person(in, ctx.today, *core_.units(), core_.lookups());
+    if (!valid.ok()) return valid.error();
+    if (auto s = check_person_units(ctx, *valid); !s.ok()) return s.error();
+    checked = std::move(valid).value();
+  }
+  std::optional<std::string> probed = in.id_number;
   auto updated = change_person<PersonView>(core_, ctx, perm::person_update, id, [&](PersonWrite& w, const Reached& p) -> Result<PersonView> {
     const store::PersonRecord& before = p.record();
     if (before.version != *in.version) return version_conflict();
-    store::PersonRecord rec = record_from(*valid);
+    if (!checked) {
+      domain::PersonInput kept = in;
+      kept.id_number = before.id_number;
+      auto valid = domain::validate_person(kept, ctx.today, *core_.units(), core_.lookups());
+      if (!valid.ok()) return valid.error();
+      if (auto s = check_person_units(ctx, *valid); !s.ok()) return s.error();
+      checked = std::move(valid).value();
+    }
+    probed = checked->id_number;
+    store::PersonRecord rec = record_from(*checked);
     rec.id = id;
     rec.version = before.version;
     rec.created_by = before.created_by;
@@ -303,8 +319,22 @@ Result<PersonView> PersonService::update(const AuthedCtx& ctx, std::int64_t id, 
     if (!detained.ok()) return detained.error();
     return view(rec, ctx.today, *detained > 0);
   });
-  if (!updated.ok()) audit_duplicate_probe(ctx, updated.error(), valid->id_number);
+  if (!updated.ok()) audit_duplicate_probe(ctx, updated.error(), probed);
   return updated;
+}
+
+Result<Audited<std::optional<std::string>>> PersonService::id_number(const AuthedCtx& ctx, std::int64_t id) {
+  if (auto s = require(ctx, perm::person_read); !s.ok()) return s.error();
+  if (auto s = require(ctx, perm::person_id_full); !s.ok()) return s.error();
+  using Out = Audited<std::optional<std::string>>;
+  return transact_value<Out>(core_.db(), store::TxKind::read, [&](store::Connection& c) -> Result<Out> {
+    auto reached = reach_person(core_, c, ctx, id);
+    if (!reached.ok()) return reached.error();
+    // Its own record, without a view key: each unmasking is on record.
+    return Out(reached->record().id_number,
+               access_record(ctx, "id_unmask", "person", id, person_label(reached->record()),
+                             nlohmann::json{{"part", "id_number"}}.dump()));
+  });
 }
 
 Result<Audited<std::vector<store::PersonEvent>>> PersonService::timeline(const AuthedCtx& ctx, std::int64_t id) {

@@ -52,10 +52,18 @@ class PersonService {
   Result<Audited<PersonPage>> search(const AuthedCtx& ctx, const PersonQuery& q);
   Result<Audited<PersonView>> read(const AuthedCtx& ctx, std::int64_t id);
   Result<PersonView> create(const AuthedCtx& ctx, const domain::PersonInput& in);
-  Result<PersonView> update(const AuthedCtx& ctx, std::int64_t id, const domain::PersonInput& in);
+  // `keep_id_number`: the stored ID number stays (the edit form, which shows it masked, left it
+  // alone); otherwise in.id_number replaces it (none: the file has no number).
+  Result<PersonView> update(const AuthedCtx& ctx, std::int64_t id, const domain::PersonInput& in,
+                            bool keep_id_number = false);
+  // The full ID number of a file (person:read and person:id_full, in jurisdiction), audited as its own
+  // access record "id_unmask" — never folded into the page view's read. Everyone else, and these
+  // users by default, see ID numbers masked (http/views.cpp, the roster export).
+  Result<Audited<std::optional<std::string>>> id_number(const AuthedCtx& ctx, std::int64_t id);
   Result<Audited<std::vector<store::PersonEvent>>> timeline(const AuthedCtx& ctx, std::int64_t id);
   // The roster (花名册, R-ARC-2) as xlsx, over the same filters and scope as the search; the file is
-  // handed out only once the export is on record.
+  // handed out only once the export is on record. ID numbers are full only for person:id_full, and
+  // the record says which (detail "id_numbers": "full" or "masked").
   Result<Export> export_roster(const AuthedCtx& ctx, const PersonQuery& q);
 
   // The view of a stored person (status today, charges); `detained`: an open detention (R-PER-1).

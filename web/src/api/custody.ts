@@ -21,7 +21,7 @@ export type Periods = Schemas['Periods']
 export type CustodyInput = Schemas['CustodyInput']
 
 export const custodyApi = {
-  periods: (personId: number) => http.get<Periods>(`/persons/${personId}/periods`),
+  periods: (personId: number, viewId?: string) => http.get<Periods>(`/persons/${personId}/periods`, undefined, { viewId }),
   record: (personId: number, body: CustodyInput) => http.post<Schemas['Created']>(`/persons/${personId}/custody`, body),
   end: (personId: number, custodyId: number, toDate: CivilDate) =>
     http.post<unknown>(`/persons/${personId}/custody/${custodyId}/end`, { to_date: toDate }),

@@ -22,7 +22,8 @@ export type FamilyChange = Schemas['FamilyChange']
 
 export const familyApi = {
   /** Newest first. */
-  list: (personId: number) => http.get<Schemas['FamilyChangeList']>(`/persons/${personId}/family-changes`),
+  list: (personId: number, viewId?: string) =>
+    http.get<Schemas['FamilyChangeList']>(`/persons/${personId}/family-changes`, undefined, { viewId }),
   report: (personId: number, body: FamilyChangeInput) => http.post<LinkageDocument>(`/persons/${personId}/family-changes`, body),
   help: (documentId: number, body: FamilyHelpInput) => http.post<LinkageDocument>(`/documents/${documentId}/family-help`, body),
 }

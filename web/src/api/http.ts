@@ -88,11 +88,14 @@ export interface RequestOptions {
   /** Do not treat 401 as "session expired" (login, probing /auth/me). */
   noAuthRedirect?: boolean
   signal?: AbortSignal
+  /** The page view this read belongs to (header X-View-Id; one access record per view and file). */
+  viewId?: string
 }
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.viewId) headers['X-View-Id'] = opts.viewId
   if (method !== 'GET') {
     const token = hooks.csrfToken()
     if (token) headers['X-CSRF-Token'] = token

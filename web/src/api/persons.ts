@@ -48,10 +48,13 @@ export type TimelineEntry = Schemas['TimelineEntry']
 export const personsApi = {
   /** Names and ID numbers travel in the JSON body, never in the URL. */
   list: (q: PersonQuery) => http.post<Schemas['PersonPage']>('/persons/search', q),
-  get: (id: number) => http.get<Person>(`/persons/${id}`),
+  /** `viewId`: the page view of the file (one access record per view, see pageView.ts). */
+  get: (id: number, viewId?: string) => http.get<Person>(`/persons/${id}`, undefined, { viewId }),
+  /** 显示完整号码 (person:id_full): the full ID number, each call on record as id_unmask. */
+  idNumber: (id: number) => http.post<Schemas['IdNumber']>(`/persons/${id}/id-number`),
   create: (body: PersonInput) => http.post<Person>('/persons', body),
   update: (id: number, body: PersonInput) => http.put<Person>(`/persons/${id}`, body),
-  timeline: (id: number) => http.get<Schemas['Timeline']>(`/persons/${id}/timeline`),
+  timeline: (id: number, viewId?: string) => http.get<Schemas['Timeline']>(`/persons/${id}/timeline`, undefined, { viewId }),
   /** Roster export: the filters travel in the JSON body, never in the URL. */
   exportXlsx: (filter: PersonFilter, fallbackName: string) =>
     download('POST', '/exports/persons.xlsx', fallbackName, { body: filter }),
@@ -63,5 +66,6 @@ export type Classification = Schemas['Classification']
 export type ClassHistoryEntry = Classification['history'][number]
 
 export const classificationApi = {
-  get: (personId: number) => http.get<Classification>(`/persons/${personId}/classification`),
+  get: (personId: number, viewId?: string) =>
+    http.get<Classification>(`/persons/${personId}/classification`, undefined, { viewId }),
 }

@@ -333,11 +333,30 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One person file (person:read); answered only after the person_read record is committed to the access log. */
+        /** One person file (person:read), ID number masked; answered only after the person_read record is committed to the access log. */
         get: operations["getPerson"];
-        /** Update (person:update); body PersonInput with version. */
+        /** Update (person:update); body PersonInput with version. Without the key id_number the stored number stays (the edit form shows it masked); id_number null removes it. */
         put: operations["updatePerson"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/id-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The full ID number of the file (person:read and person:id_full; 显示完整号码). Each call is its own access record id_unmask, answered after it is committed. */
+        post: operations["unmaskIdNumber"];
         delete?: never;
         options?: never;
         head?: never;
@@ -353,7 +372,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Everything recorded about the person, newest first (person:read). Recorded in the access log. */
+        /** Everything recorded about the person, newest first (person:read); a change of the ID number shows both numbers masked. Recorded in the access log. */
         get: operations["personTimeline"];
         put?: never;
         post?: never;
@@ -997,7 +1016,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Roster export (person:export) of the same filters as POST /persons/search (JSON body, not URL; may be empty); audited as export. */
+        /** Roster export (person:export) of the same filters as POST /persons/search (JSON body, not URL; may be empty); audited as export. ID numbers are full only for person:id_full, masked otherwise; the record says which (detail id_numbers: full or masked). */
         post: operations["exportPersons"];
         delete?: never;
         options?: never;
@@ -1264,7 +1283,8 @@ export interface components {
             former_names: string;
             gender: components["schemas"]["Gender"];
             ethnic_code: string | null;
-            id_number: string | null;
+            /** @description 5001**********123X (null without a number); the full number only from POST /persons/{id}/id-number */
+            id_number_masked: string | null;
             identity_verified: boolean;
             birth_date: components["schemas"]["CivilDate"] | null;
             age: number | null;
@@ -1293,6 +1313,11 @@ export interface components {
             version: number;
             created_at: components["schemas"]["Instant"];
             updated_at: components["schemas"]["Instant"];
+        };
+        /** @description The full ID number of a file (POST /persons/{id}/id-number). */
+        IdNumber: {
+            /** @description null when the file has no number */
+            id_number: string | null;
         };
         PersonSummary: {
             id: number;
@@ -1962,6 +1987,8 @@ export interface components {
     };
     parameters: {
         Id: number;
+        /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+        ViewId: string;
         Page: number;
         PageSize: number;
     };
@@ -2566,7 +2593,10 @@ export interface operations {
     getPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -2626,10 +2656,38 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    personTimeline: {
+    unmaskIdNumber: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the full number (null when the file has none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdNumber"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personTimeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -2653,7 +2711,10 @@ export interface operations {
     personTasks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -2792,7 +2853,10 @@ export interface operations {
     personClassification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -2913,7 +2977,10 @@ export interface operations {
     personPeriods: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -2937,7 +3004,10 @@ export interface operations {
     personFamilyChanges: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };

@@ -60,12 +60,14 @@ export type CurrentRegistration = Schemas['CurrentRegistration']
 
 export const tasksApi = {
   list: (q: TaskQuery = {}) => http.get<Schemas['TaskPage']>('/tasks', { ...q }),
-  ofPerson: (personId: number) => http.get<Schemas['PersonTaskList']>(`/persons/${personId}/tasks`),
+  ofPerson: (personId: number, viewId?: string) =>
+    http.get<Schemas['PersonTaskList']>(`/persons/${personId}/tasks`, undefined, { viewId }),
   recordFollowUp: (personId: number, body: FollowUpInput) => http.post<Recorded>(`/persons/${personId}/follow-ups`, body),
   register: (personId: number, body: RegistrationInput) => http.post<Recorded>(`/persons/${personId}/registrations`, body),
   recordPickup: (personId: number, body: PickupInput) => http.post<Recorded>(`/persons/${personId}/pickups`, body),
   /** R-REG-1: a correction of the registration with its reason (kept in the timeline). */
   correctRegistration: (personId: number, body: RegistrationCorrection) =>
     http.put<Recorded>(`/persons/${personId}/registration`, body),
-  records: (personId: number) => http.get<SupervisionRecords>(`/persons/${personId}/records`),
+  records: (personId: number, viewId?: string) =>
+    http.get<SupervisionRecords>(`/persons/${personId}/records`, undefined, { viewId }),
 }

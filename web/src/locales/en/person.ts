@@ -95,6 +95,9 @@ export default {
     changes: 'Changes',
     emptyValue: '(empty)',
     by: '{user} ({unit})',
+    showFullId: 'Show full number',
+    hideFullId: 'Hide',
+    fullIdAudited: 'Viewing the full number is recorded in the access log',
   },
   timelineKind: {
     created: 'Filed',
@@ -120,6 +123,7 @@ export default {
     sectionContact: 'Contacts',
     unverified: 'Identity unverified',
     unverifiedHint: 'Without verified identity the ID number may be empty; enter date of birth and gender instead',
+    idKeepPlaceholder: '{masked} (leave empty to keep)',
     derivedHint: 'Filled in from the ID number',
     chargesPlaceholder: 'Type to filter charges; several allowed',
     unitPlaceholder: 'Choose a township or village (type to filter)',

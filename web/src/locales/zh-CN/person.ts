@@ -95,6 +95,9 @@ export default {
     changes: '变更内容',
     emptyValue: '（空）',
     by: '{user}({unit})',
+    showFullId: '显示完整号码',
+    hideFullId: '隐藏',
+    fullIdAudited: '查看完整号码将记入访问日志',
   },
   timelineKind: {
     created: '建档',
@@ -120,6 +123,7 @@ export default {
     sectionContact: '联系方式',
     unverified: '身份未核实',
     unverifiedHint: '身份未核实时可不填身份证号，但须填写出生日期和性别',
+    idKeepPlaceholder: '{masked}（不修改请留空）',
     derivedHint: '根据身份证号自动填写',
     chargesPlaceholder: '可输入罪名筛选，可多选',
     unitPlaceholder: '选择镇街或村居（可输入名称筛选）',

@@ -12,6 +12,18 @@ describe('person form model', () => {
     expect(body.birth_date).toBeUndefined()
     expect(formToInput({ ...f, id_number: '', unverified: true }, 5)).toMatchObject({ id_number: null, identity_verified: false, version: 5 })
   })
+
+  it('an edit never holds the full ID number: the field starts empty and, left empty, sends no id_number key', async () => {
+    const { personToForm } = await import('./formModel')
+    const loaded = personToForm({ id_number_masked: '5001**********001X', identity_verified: true } as never)
+    expect(loaded.id_number).toBe('')
+    expect(loaded.id_number_masked).toBe('5001**********001X')
+    const kept = formToInput({ ...loaded, name: '张三' }, 3)
+    expect('id_number' in kept).toBe(false)
+    expect(kept.version).toBe(3)
+    // A number typed over it replaces the stored one.
+    expect(formToInput({ ...loaded, id_number: '50015319880615001x' }, 3).id_number).toBe('50015319880615001X')
+  })
 })
 
 describe('groupEducation', () => {

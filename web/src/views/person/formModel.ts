@@ -8,6 +8,11 @@ export interface PersonFormModel {
   gender: Gender | ''
   ethnic_code: string
   id_number: string
+  /**
+   * The stored number of the file being edited, masked ('' for a new file or a file without one).
+   * The form never holds the full number: left empty, the field keeps the stored one.
+   */
+  id_number_masked: string
   /** The "身份未核实" checkbox: the inverse of identity_verified. */
   unverified: boolean
   birth_date: string
@@ -35,6 +40,7 @@ export function emptyPersonForm(): PersonFormModel {
     gender: '',
     ethnic_code: '01',
     id_number: '',
+    id_number_masked: '',
     unverified: false,
     birth_date: '',
     education_code: '',
@@ -61,7 +67,8 @@ export function personToForm(p: Person): PersonFormModel {
     former_names: p.former_names ?? '',
     gender: p.gender ?? '',
     ethnic_code: p.ethnic_code ?? '',
-    id_number: p.id_number ?? '',
+    id_number: '',
+    id_number_masked: p.id_number_masked ?? '',
     unverified: !p.identity_verified,
     birth_date: p.birth_date ?? '',
     education_code: p.education_code ?? '',
@@ -87,10 +94,12 @@ const txt = (s: string): string => s.trim()
 /** Codes and dates: left out when empty (an empty code would not be a valid code). */
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim())
 
-/** The request body; `version` only for an update. */
+/** The request body; `version` only for an update. An edit that leaves the ID number empty sends no
+ * `id_number` key, so that the server keeps the stored number. */
 export function formToInput(f: PersonFormModel, version?: number): PersonInput {
   const id = f.id_number.trim().toUpperCase()
-  return {
+  const keep = id === '' && f.id_number_masked !== ''
+  const body: PersonInput = {
     name: f.name.trim(),
     former_names: txt(f.former_names),
     gender: f.gender,
@@ -115,6 +124,8 @@ export function formToInput(f: PersonFormModel, version?: number): PersonInput {
     phone: txt(f.phone),
     ...(version !== undefined ? { version } : {}),
   }
+  if (keep) delete body.id_number
+  return body
 }
 
 /**
