@@ -104,7 +104,7 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
     if (!v.ok()) return v.error();
     if (*v) {
       if (**v < 0 || **v > 1000000)
-        return invalid("FIELD_RANGE", std::string("参数 ") + field + " 超出范围", field);
+        return invalid("FIELD_RANGE", "分页参数超出范围", field);
       *dst = static_cast<int>(**v);
     }
   }
@@ -151,7 +151,7 @@ void add_person_routes(Router& r, app::Services& app) {
       // Names and ID numbers never travel in URLs (proxies and browsers keep them).
       if (req.query_value("q")) {
         return error_response(
-            invalid("QUERY_IN_URL", "按姓名、拼音或身份证号查询请使用 POST /api/v1/persons/search", "q"));
+            invalid("QUERY_IN_URL", "按姓名、拼音或身份证号查询请使用检索接口，姓名和身份证号不能放在网址中", "q"));
       }
       auto q = query_from(req);
       if (!q.ok()) return error_response(q.error());

@@ -23,7 +23,7 @@ Status MeetingService::record(const AuthedCtx& ctx, const MeetingInput& in) {
   const domain::Unit* unit = core_.units()->find(ctx.actor.unit_id);
   std::string kind = unit ? meeting_kind(unit->kind) : "";
   if (kind.empty())
-    return forbidden("NO_MEETING_DUTY", "您所在单位没有联席会议职责(区安帮办、镇街、司法所才有)");
+    return forbidden("NO_MEETING_DUTY", "您所在单位没有联席会议职责（区安帮办、镇街、司法所才有）");
   auto on = domain::parse_date(in.held_on, "held_on");
   if (!on.ok()) return on.error();
   if (*on > ctx.today) return invalid("DATE_IN_FUTURE", "会议日期不能晚于今天", "held_on");

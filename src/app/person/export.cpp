@@ -44,7 +44,7 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   lxw_workbook* wb = workbook_new(path);
   if (!wb) {
     std::remove(path);
-    return internal_error("无法创建 Excel 文件");
+    return internal_error("无法创建导出文件");
   }
   lxw_worksheet* ws = workbook_add_worksheet(wb, "花名册");
   lxw_format* head = workbook_add_format(wb);
@@ -67,7 +67,7 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
       worksheet_write_number(ws, row, 0, static_cast<double>(row), nullptr);
       worksheet_write_string(ws, row, 1, p.name.c_str(), nullptr);
       worksheet_write_string(ws, row, 2, gender_name(p.gender), nullptr);
-      worksheet_write_string(ws, row, 3, p.id_number.value_or("(身份未核实)").c_str(), nullptr);
+      worksheet_write_string(ws, row, 3, p.id_number.value_or("（身份未核实）").c_str(), nullptr);
       worksheet_write_string(ws, row, 4, p.birth_date.value_or("").c_str(), nullptr);
       worksheet_write_string(ws, row, 5, tree->display_path(p.household_unit_id).c_str(), nullptr);
       worksheet_write_string(ws, row, 6, tree->display_path(p.residence_unit_id).c_str(), nullptr);
@@ -101,7 +101,7 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   buf << in.rdbuf();
   std::remove(path);
   if (!s.ok()) return s.error();
-  if (closed != LXW_NO_ERROR) return internal_error("生成 Excel 文件失败");
+  if (closed != LXW_NO_ERROR) return internal_error("生成导出文件失败");
   return Export{"roster-" + today + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.str()};
 }

@@ -270,7 +270,7 @@ Result<PersonView> PersonService::create(const AuthedCtx& ctx, const domain::Per
 }
 
 Result<PersonView> PersonService::update(const AuthedCtx& ctx, std::int64_t id, const domain::PersonInput& in) {
-  if (!in.version) return invalid("FIELD_REQUIRED", "缺少版本号 version，请刷新页面后重试", "version");
+  if (!in.version) return invalid("FIELD_REQUIRED", "缺少版本号，请刷新页面后重试", "version");
   if (auto s = require(ctx, perm::person_update); !s.ok()) return s.error();
   auto valid = domain::validate_person(in, ctx.today, *core_.units(), core_.lookups());
   if (!valid.ok()) return valid.error();
