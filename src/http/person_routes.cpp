@@ -206,7 +206,11 @@ void add_person_routes(Router& r, app::Services& app) {
       if (!body.ok()) return error_response(body.error());
       auto q = query_from_body(*body);
       if (!q.ok()) return error_response(q.error());
-      auto file = app.persons.export_roster(ctx, *q);
+      // The language of the file: the web app's (?locale=en); Chinese by default.
+      const std::string locale = req.query_value("locale").value_or("zh-CN");
+      if (locale != "zh-CN" && locale != "en")
+        return error_response(invalid("FIELD_VALUE", "导出语言应为中文或英文", "locale"));
+      auto file = app.persons.export_roster(ctx, *q, locale);
       if (!file.ok()) return error_response(file.error());
       Response resp;
       resp.content_type = file->content_type;
