@@ -921,7 +921,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Roster export (person:export) of the same filters as POST /persons/search (JSON body, not URL; may be empty); audited as export. */
+        /**
+         * Roster export (person:export) of the same filters as POST /persons/search (JSON body, not URL; may be empty); audited as export.
+         * @description Headings and code values are worded from the web app's message files (web/src/locales/<locale>/export.json), in the language asked for.
+         */
         post: operations["exportPersons"];
         delete?: never;
         options?: never;
@@ -3408,7 +3411,10 @@ export interface operations {
     };
     exportPersons: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the language of the file */
+                locale?: "zh-CN" | "en";
+            };
             header?: never;
             path?: never;
             cookie?: never;
