@@ -109,7 +109,8 @@ void lnk_1(const Ctx& c, std::vector<Task>& out) {
   CivilDate due = add_months_clamped(anchor, c.policy.values_at(anchor).linkage_form_months);
   emit_one_off(
       c,
-      {"R-LNK-1", "§2.3.1", owner::sender, "form_received_into_custody", "R-LNK-1", anchor, anchor, due, f.form_sent ? f.form_sent : f.form_received},
+      {"R-LNK-1", "§2.3.1", owner::sender, "form_received_into_custody", "R-LNK-1", anchor, anchor, due,
+       f.form_sent ? f.form_sent : f.form_received},
       out);
 }
 
@@ -121,7 +122,8 @@ void lnk_2(const Ctx& c, std::vector<Task>& out) {
   CivilDate anchor = *f.form_received;
   CivilDate due = verification_feedback_due(c.policy, anchor);
   emit_one_off(c,
-               {"R-LNK-2", "§2.3.1", owner::household_judicial_office, "form_received", "R-LNK-2", anchor, anchor, due, f.verification_feedback_sent},
+               {"R-LNK-2", "§2.3.1", owner::household_judicial_office, "form_received", "R-LNK-2", anchor, anchor,
+                due, f.verification_feedback_sent},
                out);
 }
 
@@ -194,12 +196,14 @@ void pck(const Ctx& c, std::vector<Task>& out) {
   if (key) {
     emit_one_off(
         c,
-        {"R-PCK-1", "§2.3.2", owner::household_township, "release_date", "R-PCK-1", f.release_date, from, f.release_date, f.picked_up},
+        {"R-PCK-1", "§2.3.2", owner::household_township, "release_date", "R-PCK-1", f.release_date, from,
+         f.release_date, f.picked_up},
         out);
   } else {
     emit_one_off(
         c,
-        {"R-PCK-2", "§2.3.2", owner::household_township, "release_date", "R-PCK-2", f.release_date, from, f.release_date, f.picked_up},
+        {"R-PCK-2", "§2.3.2", owner::household_township, "release_date", "R-PCK-2", f.release_date, from,
+         f.release_date, f.picked_up},
         out);
   }
 }
