@@ -66,7 +66,7 @@ Result<nlohmann::json> parse_object(const Request& req) {
       },
       false);
   if (j.is_discarded()) return invalid("JSON_MALFORMED", "提交的数据不是有效的 JSON，请检查格式");
-  if (!repeated.empty()) return invalid("JSON_DUPLICATE_KEY", "提交的数据中字段 " + repeated + " 出现了两次，请只保留一个", repeated);
+  if (!repeated.empty()) return invalid("JSON_DUPLICATE_KEY", "提交的数据中有字段出现了两次，请只保留一个", repeated);
   if (!j.is_object()) return invalid("JSON_NOT_OBJECT", "提交的数据应为 JSON 对象");
   return j;
 }

@@ -171,7 +171,7 @@ Status SqliteDatabase::acquire(std::unique_ptr<SqliteConnection>& out) {
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : "cannot open";
     sqlite3_close_v2(raw);
-    return internal_error("无法打开数据库文件 " + path_ + ": " + msg);
+    return internal_error("无法打开数据库文件：" + path_ + "（" + msg + "）");
   }
   sqlite3_busy_timeout(raw, 10000);
   auto conn = std::make_unique<SqliteConnection>(raw);

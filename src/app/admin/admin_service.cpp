@@ -200,7 +200,7 @@ Result<store::RoleRow> AdminService::update_role(const AuthedCtx& ctx, std::int6
         for (const auto& p : permissions) {
           bool exists = false;
           for (const auto& k : *known) exists = exists || k.code == p;
-          if (!exists) return invalid("PERMISSION_UNKNOWN", "未知的权限：" + p, "permissions");
+          if (!exists) return invalid("PERMISSION_UNKNOWN", "未知的权限，请从列表选择", "permissions");
         }
         if (auto s = store::replace_role_permissions(c, id, scope, permissions); !s.ok()) return s.error();
         nlohmann::json d = {{"scope", {{"old", (*role)->scope}, {"new", scope}}},
