@@ -153,7 +153,7 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
       given.receiver_unit_id = change.sender_unit_id;
       given.replies_to = *change_id;
       given.event_date = given.sent_on = given.received_on = change.received_on;
-      given.data = R"({"help":"协调村委会落实临时监护,申请临时救助","helpers":"镇民政办、村委会"})";
+      given.data = R"({"help":"协调村委会落实临时监护，申请临时救助","helpers":"镇民政办、村委会"})";
       if (auto r = file(given); !r.ok()) return r.error();
     }
   }

@@ -107,13 +107,15 @@ std::string ascii_punctuation(const std::string& text) {
 //  - "JSON", "UTF-8": the formats an API caller must send (no Chinese name is in use).
 const std::regex kAllowed(R"(R-[A-Z]+-\d+|YYYY-MM-DD|GB/T|JSON|UTF-8)");
 const std::regex kWord(R"([A-Za-z]{2,})");
+// JSON keys ("help": in a demo record's data) are codes, not text: the Chinese is in the values.
+const std::regex kJsonKey(R"re("[a-z_]+"\s*:)re");
 
 std::string latin_words(const std::string& text) {
   std::u32string s = decode(text);
   bool any_han = false;
   for (char32_t c : s) any_han = any_han || han(c);
   if (!any_han) return {};
-  std::string rest = std::regex_replace(text, kAllowed, " ");
+  std::string rest = std::regex_replace(std::regex_replace(text, kJsonKey, " "), kAllowed, " ");
   std::string words;
   for (auto it = std::sregex_iterator(rest.begin(), rest.end(), kWord); it != std::sregex_iterator(); ++it)
     words += (words.empty() ? "" : " ") + it->str();
@@ -145,6 +147,7 @@ TEST(MessageStyle, FindsWhatItLooksFor) {
   EXPECT_EQ(latin_words("接回方式应为 township_team（镇街组织接回）"), "township team");
   EXPECT_EQ(latin_words("R-LOST-1 日期格式应为 YYYY-MM-DD"), "");
   EXPECT_EQ(latin_words("最后一位只能是数字或字母X"), "");
+  EXPECT_EQ(latin_words(R"({"help":"协调村委会"})"), "");
   auto lits = literals("x.cpp", "// \"注释,不算\"\nauto a = \"甲,乙\"; char c = '\"'; /* \"也不算,\" */ auto b = R\"(丙:丁)\";");
   ASSERT_EQ(lits.size(), 2u);
   EXPECT_EQ(lits[0].text, "甲,乙");
