@@ -13,6 +13,7 @@
 #include <cctype>
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <thread>
 
@@ -33,7 +34,7 @@ using namespace anbang;
 namespace {
 
 int fail(const std::string& msg) {
-  std::cerr << "错误: " << msg << "\n";
+  std::cerr << "错误：" << msg << "\n";
   return 1;
 }
 
@@ -56,7 +57,7 @@ Result<std::unique_ptr<platform::ShiftedClock>> today_clock(const std::string& t
   auto day = domain::parse_date(date_text, "--today");
   if (!shape_ok || !day.ok() || *day < kFirstToday || *day > kLastToday) {
     return invalid("TODAY_INVALID",
-                   "--today 应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
+                   "“今天”选项应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
                        " 之间的有效日期（格式 YYYY-MM-DD，或 YYYY-MM-DDTHH:MM 指定开始时刻），收到：" + text,
                    "--today");
   }
@@ -97,10 +98,12 @@ Result<Opened> open_all(const std::string& path, const platform::Clock& clock, a
 }
 
 void print_demo_logins() {
-  std::cout << "演示账号(密码均为 anbang@2026,详见 docs/demo-accounts.md):\n"
-               "  admin      系统管理员            qu_abb    区安帮办干部(全区)\n"
-               "  auditor    审计员                sfs_001   昌元街道司法所干部\n"
-               "  pcs_001    昌元派出所民警        cj_001_001 村居干部\n";
+  // Account names, the password and the path are values, kept apart from the Chinese text.
+  std::cout << "演示账号（密码均为 " << "anbang@2026" << "，详见 " << "docs/demo-accounts.md" << "）：\n";
+  const std::pair<const char*, const char*> accounts[] = {
+      {"admin", "系统管理员"},     {"qu_abb", "区安帮办干部（全区）"}, {"auditor", "审计员"},
+      {"sfs_001", "昌元街道司法所干部"}, {"pcs_001", "昌元派出所民警"},     {"cj_001_001", "村居干部"}};
+  for (const auto& [name, role] : accounts) std::cout << "  " << std::left << std::setw(12) << name << role << "\n";
 }
 
 std::string read_password() {
@@ -133,7 +136,7 @@ int print_routes() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"anbang — 刑满释放人员安置帮教信息管理系统"};
+  CLI::App cli{"刑满释放人员安置帮教信息管理系统"};
   cli.require_subcommand(1);
   cli.fallthrough();  // global options may follow the subcommand (subcommands inherit this)
   std::string db_path = "data/anbang.db";
@@ -201,7 +204,7 @@ int main(int argc, char** argv) {
   if (routes_cmd->parsed()) return print_routes();
   http::block_stop_signals();  // before any thread starts (the audit writer starts with the App)
   platform::log_init(quiet);
-  if (!platform::crypto_init()) return fail("libsodium 初始化失败");
+  if (!platform::crypto_init()) return fail("加密库初始化失败");
   platform::SystemClock system_clock;
   auto shifted = today_clock(today_text, system_clock);
   if (!shifted.ok()) return fail(shifted.error().message);
@@ -215,13 +218,13 @@ int main(int argc, char** argv) {
   app::Services& application = *opened->app;
 
   if (cli.got_subcommand("migrate")) {
-    std::cout << "数据库已是最新: " << db_path << "\n";
+    std::cout << "数据库已是最新：" << db_path << "\n";
     return 0;
   }
   if (cli.got_subcommand("seed")) {
     auto summary = app::seed_demo(application, persons, seed_value);
     if (!summary.ok()) return fail(summary.error().message);
-    std::cout << "已装入演示数据: " << summary->villages << " 个村(社区), " << summary->users << " 个用户, "
+    std::cout << "已装入演示数据：" << summary->villages << " 个村（社区），" << summary->users << " 个用户，"
               << summary->persons << " 名刑满释放人员\n";
     print_demo_logins();
     return 0;
@@ -233,7 +236,7 @@ int main(int argc, char** argv) {
     auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
             .count();
-    std::cout << "已重新计算 " << *n << " 名人员的任务,用时 " << ms << " 毫秒\n";
+    std::cout << "已重新计算 " << *n << " 名人员的任务，用时 " << ms << " 毫秒\n";
     return 0;
   }
   if (user->parsed()) {
@@ -251,8 +254,8 @@ int main(int argc, char** argv) {
           return Refs{*unit, *role};
         });
     if (!refs.ok()) return fail(refs.error().message);
-    if (!refs->unit) return fail("单位代码不存在: " + unit_code);
-    if (!refs->role) return fail("角色不存在: " + role_code);
+    if (!refs->unit) return fail("单位代码不存在：" + unit_code);
+    if (!refs->role) return fail("角色不存在：" + role_code);
     // The normal use case creates the user (same checks, same audit record), as system work.
     app::AuthedCtx ctx = app::system_context(application.core, "cli_user_add");
     app::UserInput in{username, display_name, "", password, *refs->unit, refs->role->id, true};
@@ -264,17 +267,17 @@ int main(int argc, char** argv) {
       });
       if (!s.ok()) return fail(s.error().message);
     }
-    std::cout << "已创建用户 " << username << "(首次登录" << (must_change ? "须" : "无需") << "修改密码)\n";
+    std::cout << "已创建用户 " << username << "（首次登录" << (must_change ? "须" : "无需") << "修改密码）\n";
     return 0;
   }
   // serve
   if (demo) {
     auto users = transact_value<std::int64_t>(*opened->db, store::TxKind::read, store::count_users);
     if (users.ok() && *users == 0) {
-      std::cout << "首次运行:正在装入演示数据……\n";
+      std::cout << "首次运行：正在装入演示数据……\n";
       auto summary = app::seed_demo(application, persons, seed_value);
       if (!summary.ok()) return fail(summary.error().message);
-      std::cout << "已装入演示数据: " << summary->persons << " 名刑满释放人员\n";
+      std::cout << "已装入演示数据：" << summary->persons << " 名刑满释放人员\n";
     }
     print_demo_logins();
   }
@@ -293,7 +296,7 @@ int main(int argc, char** argv) {
   http::Router router = http::make_api_router(application);
   http::StaticFiles files(web_dir);
   if (files.size() == 0) platform::log_warn("web app not found in " + web_dir + " (run make build)");
-  std::cout << "anbang 已启动: http://" << host << ":" << port << "  (Ctrl+C 或 SIGTERM 停止)\n"
+  std::cout << "已启动：" << "http://" << host << ":" << port << "（按 " << "Ctrl+C" << " 停止）\n"
             << std::flush;
   return http::serve(router, files, {host, port, threads, !no_access_log});
 }

@@ -148,7 +148,7 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
     const bool help = draw(id, 65) < 50;
     change.data = nlohmann::json{
         {"summary",
-         help ? "其配偶病故,两名未成年子女由年迈祖母照料,生活困难" : "其父因病住院,家属已告知服刑人员"},
+         help ? "其配偶病故，两名未成年子女由年迈祖母照料，生活困难" : "其父因病住院，家属已告知服刑人员"},
         {"needs", help ? "子女临时监护、临时救助" : ""},
         {"family_in_difficulty", help},
         {"children_in_difficulty", help},
@@ -163,7 +163,7 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
       given.receiver_unit_id = change.sender_unit_id;
       given.replies_to = *change_id;
       given.event_date = given.sent_on = given.received_on = change.received_on;
-      given.data = R"({"help":"协调村委会落实临时监护,申请临时救助","helpers":"镇民政办、村委会"})";
+      given.data = R"({"help":"协调村委会落实临时监护，申请临时救助","helpers":"镇民政办、村委会"})";
       if (auto r = file(given); !r.ok()) return r.error();
     }
   }
@@ -226,7 +226,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   Status s = app.core.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto users = store::count_users(c);
     if (!users.ok()) return users.error();
-    if (*users > 0) return conflict("DEMO_EXISTS", "数据库中已有用户,演示数据只能装入新数据库");
+    if (*users > 0) return conflict("DEMO_EXISTS", "数据库中已有用户，演示数据只能装入新数据库");
     std::map<std::string, std::int64_t> roles;
     auto role_rows = store::list_roles(c);
     if (!role_rows.ok()) return role_rows.error();

@@ -1,15 +1,20 @@
 // Classification of released persons (R-CLS-1, R-CLS-2, §2.3.2): key subject (重点帮教对象) or
 // general subject (一般帮教对象), computed from the records, with every reason named so that a
-// change of class can be recorded with its cause (R-CLS-3). Pure.
+// change of class can be recorded with its cause (R-CLS-3). Pure. Reasons are codes with parameters;
+// the web app words them (web/src/views/person/classText.ts).
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace anbang::domain {
 
 // A 三假 finding of verification (R-LNK-2): confirmed, suspected or cleared.
 enum class Finding { none, cleared, suspected, confirmed };
+
+// "none" | "cleared" | "suspected" | "confirmed".
+std::string_view to_string(Finding f);
 
 struct ClassificationInput {
   // From the release notice's risk assessment (回归社会危险性评估) or a helper's report / warning
@@ -27,24 +32,36 @@ struct ClassificationInput {
   std::string three_none_mode = "all";  // policy parameter: "all" (default) | "any"
 };
 
+// 三无 factor codes (R-CLS-2).
+inline constexpr std::string_view kNoHome = "no_home";
+inline constexpr std::string_view kNoJob = "no_job";
+inline constexpr std::string_view kNoRelatives = "no_relatives";
+
 struct ClassReason {
   std::string criterion;  // reoffending_tendency | false_name | false_identity | false_address | three_none |
                           // national_security
-  std::string text;       // Chinese, for the file page
-  std::string source;     // the record it comes from
+  Finding finding = Finding::none;   // false_*: confirmed or suspected; none for the other criteria
+  std::vector<std::string> factors;  // three_none: the factors that hold (no_home | no_job | no_relatives)
+  std::string source;                // the record it comes from
 };
 
 struct Classification {
   bool key = false;
   std::vector<ClassReason> reasons;  // empty for a general subject
   // R-CLS-2: the three factors, each on its own, whatever the mode.
-  std::vector<std::string> three_none_factors;  // Chinese labels of the factors that hold
+  std::vector<std::string> three_none_factors;  // codes of the factors that hold: no_home | no_job | no_relatives
+};
+
+// R-CLS-3: a change of class as a code with the reasons it names.
+struct ClassChange {
+  std::string_view code;            // "class.key" | "class.general"; empty when the class did not change
+  std::vector<ClassReason> reasons;  // class.key: the reasons that hold now; class.general: those of before
 };
 
 // R-CLS-1: key if any criterion holds; "unresolved 三假" = confirmed or suspected.
 Classification classify(const ClassificationInput& in);
 
-// R-CLS-3: a one-line Chinese reason for a change from `before` to `after` (empty if no change).
-std::string class_change_reason(const Classification& before, const Classification& after);
+// R-CLS-3: the change from `before` to `after` (an empty code if the class did not change).
+ClassChange class_change(const Classification& before, const Classification& after);
 
 }  // namespace anbang::domain

@@ -66,19 +66,40 @@ TEST(Classification, R_CLS_2_ThreeNone) {
     EXPECT_EQ(r.key, c.key) << c.mode;
     EXPECT_EQ(r.three_none_factors.size(), c.factors) << c.mode;
   }
+  // The factors are codes, and the 三无 reason names the ones that hold.
+  ClassificationInput in;
+  in.no_home = true;
+  in.no_relatives = true;
+  in.three_none_mode = "any";
+  auto r = classify(in);
+  EXPECT_EQ(r.three_none_factors, (std::vector<std::string>{"no_home", "no_relatives"}));
+  ASSERT_EQ(r.reasons.size(), 1u);
+  EXPECT_EQ(r.reasons[0].criterion, "three_none");
+  EXPECT_EQ(r.reasons[0].factors, r.three_none_factors);
 }
 
-// R-CLS-3: a change of class carries its reason; no change, no reason.
+// R-CLS-3: a change of class carries its reason as a code with the reasons it names (the web app
+// words them); no change, no code.
 TEST(Classification, R_CLS_3_ChangeReason) {
   ClassificationInput in;
   auto general = classify(in);
   in.false_address = Finding::confirmed;
+  in.false_name = Finding::suspected;
   in.verification_source = "verification:7";
   auto key = classify(in);
   EXPECT_EQ(key.reasons.at(0).source, "verification:7");
-  EXPECT_EQ(class_change_reason(general, key), "列为重点帮教对象:“三假”:假地址(已确认)");
-  EXPECT_EQ(class_change_reason(key, general), "转为一般帮教对象:不再符合“三假”:假地址(已确认)");
-  EXPECT_EQ(class_change_reason(key, key), "");
+  auto up = class_change(general, key);
+  EXPECT_EQ(up.code, "class.key");
+  ASSERT_EQ(up.reasons.size(), 2u);
+  EXPECT_EQ(up.reasons[0].criterion, "false_name");
+  EXPECT_EQ(to_string(up.reasons[0].finding), "suspected");
+  EXPECT_EQ(up.reasons[1].criterion, "false_address");
+  EXPECT_EQ(to_string(up.reasons[1].finding), "confirmed");
+  auto down = class_change(key, general);
+  EXPECT_EQ(down.code, "class.general");
+  EXPECT_EQ(down.reasons.size(), 2u);  // the reasons that no longer hold
+  EXPECT_EQ(class_change(key, key).code, "");
+  EXPECT_TRUE(class_change(key, key).reasons.empty());
 }
 
 }  // namespace anbang::domain

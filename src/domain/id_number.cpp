@@ -75,30 +75,30 @@ Result<IdNumberInfo> parse_id_number(std::string_view input, CivilDate today) {
   const size_t length = count_code_points(text);
   if (length != 18) {
     if (length == 0) return id_error("ID_NUMBER_LENGTH", "请填写18位身份证号码");
-    std::string hint = length == 15 ? "(15位旧号码请换算为18位新号码)" : ",请检查是否多输或漏输";
-    return id_error("ID_NUMBER_LENGTH", fmt::format("身份证号码应为18位,当前为{}位{}", length, hint));
+    std::string hint = length == 15 ? "(15位旧号码请换算为18位新号码）" : "，请检查是否多输或漏输";
+    return id_error("ID_NUMBER_LENGTH", fmt::format("身份证号码应为18位，当前为{}位{}", length, hint));
   }
   // Bytes before the first non-digit are ASCII, so byte index + 1 is the character position.
   // Multi-byte characters (full-width digits) fail here too.
   for (size_t i = 0; i < 17; ++i) {
     if (!is_digit(text[i])) {
       return id_error("ID_NUMBER_FORMAT",
-                      fmt::format("身份证号码前17位只能是数字,第{}位不是数字,请更正", i + 1));
+                      fmt::format("身份证号码前17位只能是数字，第{}位不是数字，请更正", i + 1));
     }
   }
   if (text.size() != 18) {
-    return id_error("ID_NUMBER_FORMAT", "身份证号码最后一位只能是数字或字母X,请更正");
+    return id_error("ID_NUMBER_FORMAT", "身份证号码最后一位只能是数字或字母X，请更正");
   }
   std::string number(text);
   if (number[17] == 'x') number[17] = 'X';
   if (!is_digit(number[17]) && number[17] != 'X') {
-    return id_error("ID_NUMBER_FORMAT", "身份证号码最后一位只能是数字或字母X,请更正");
+    return id_error("ID_NUMBER_FORMAT", "身份证号码最后一位只能是数字或字母X，请更正");
   }
   const int province = (number[0] - '0') * 10 + (number[1] - '0');
   if (!is_province_code(province)) {
     return id_error(
         "ID_NUMBER_DIVISION",
-        fmt::format("身份证号码前两位“{}”不是有效的省级行政区划代码,请核对号码", number.substr(0, 2)));
+        fmt::format("身份证号码前两位“{}”不是有效的省级行政区划代码，请核对号码", number.substr(0, 2)));
   }
   const std::string birth_text = number.substr(6, 8);
   const int year = std::stoi(birth_text.substr(0, 4));
@@ -106,21 +106,21 @@ Result<IdNumberInfo> parse_id_number(std::string_view input, CivilDate today) {
   const int day = std::stoi(birth_text.substr(6, 2));
   if (!is_valid(year, month, day)) {
     return id_error("ID_NUMBER_BIRTH_DATE",
-                    fmt::format("身份证号码第7至14位应为出生日期,“{}”不是有效日期,请核对号码", birth_text));
+                    fmt::format("身份证号码第7至14位应为出生日期，“{}”不是有效日期，请核对号码", birth_text));
   }
   const CivilDate birth{year, month, day};
   if (birth < CivilDate{1900, 1, 1}) {
     return id_error("ID_NUMBER_BIRTH_DATE",
-                    fmt::format("身份证号码中的出生日期{}早于1900-01-01,请核对号码", to_string(birth)));
+                    fmt::format("身份证号码中的出生日期{}早于1900-01-01，请核对号码", to_string(birth)));
   }
   if (birth > today) {
     return id_error("ID_NUMBER_BIRTH_DATE",
-                    fmt::format("身份证号码中的出生日期{}晚于今天,请核对号码", to_string(birth)));
+                    fmt::format("身份证号码中的出生日期{}晚于今天，请核对号码", to_string(birth)));
   }
   const char expected = id_check_char(std::string_view(number).substr(0, 17));
   if (number[17] != expected) {
     return id_error("ID_NUMBER_CHECK_DIGIT",
-                    fmt::format("身份证号码校验位错误:按前17位计算最后一位应为 {},请核对号码", expected));
+                    fmt::format("身份证号码校验位错误：按前17位计算最后一位应为 {}，请核对号码", expected));
   }
   IdNumberInfo info;
   info.division = number.substr(0, 6);

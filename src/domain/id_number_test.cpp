@@ -36,7 +36,7 @@ TEST(IdNumber, MessagesTellWhatToFix) {
   auto check = parse_id_number("500153199003071231", kToday);
   ASSERT_FALSE(check.ok());
   EXPECT_EQ(check.error().code, "ID_NUMBER_CHECK_DIGIT");
-  EXPECT_EQ(check.error().message, "身份证号码校验位错误:按前17位计算最后一位应为 2,请核对号码");
+  EXPECT_EQ(check.error().message, "身份证号码校验位错误：按前17位计算最后一位应为 2，请核对号码");
 
   auto format = parse_id_number("5001531990030A1232", kToday);
   ASSERT_FALSE(format.ok());

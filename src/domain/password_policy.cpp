@@ -10,7 +10,7 @@ namespace {
 
 constexpr size_t kMinLength = 10;
 constexpr size_t kMaxLength = 128;
-constexpr const char* kRule = "密码至少10位,须同时包含字母和数字,且不能包含用户名";
+constexpr const char* kRule = "密码至少10位，须同时包含字母和数字，且不能包含用户名";
 
 Error weak(std::string_view reason) {
   std::string message(reason);

@@ -14,7 +14,7 @@ void expect_weak(std::string_view password, std::string_view username, std::stri
   EXPECT_EQ(s.error().field, "new_password");
   EXPECT_EQ(s.error().kind, ErrorKind::invalid);
   EXPECT_NE(s.error().message.find(reason), std::string::npos) << s.error().message;
-  EXPECT_NE(s.error().message.find("密码至少10位,须同时包含字母和数字,且不能包含用户名"), std::string::npos);
+  EXPECT_NE(s.error().message.find("密码至少10位，须同时包含字母和数字，且不能包含用户名"), std::string::npos);
 }
 
 TEST(PasswordPolicy, Accepts) {

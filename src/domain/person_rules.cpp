@@ -34,9 +34,9 @@ Status area_unit(const UnitTree& units, std::optional<std::int64_t> id, const st
                  const std::string& label) {
   if (!id) return required(field, label);
   const Unit* u = units.find(*id);
-  if (!u || !u->active) return invalid("UNIT_UNKNOWN", label + "不存在或已停用,请从单位树中重新选择", field);
+  if (!u || !u->active) return invalid("UNIT_UNKNOWN", label + "不存在或已停用，请从单位树中重新选择", field);
   if (u->kind != "township" && u->kind != "village") {
-    return invalid("UNIT_NOT_AREA", label + "须为镇街或村(社区),请从单位树中选择", field);
+    return invalid("UNIT_NOT_AREA", label + "须为镇街或村（社区），请从单位树中选择", field);
   }
   return {};
 }
@@ -46,7 +46,7 @@ Status phone_ok(const std::string& v, const std::string& field, const std::strin
   bool ok =
       std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+'; });
   if (!ok || v.size() < 5)
-    return invalid("PHONE_FORMAT", label + "只能包含数字、+ 和 -,如 13800000000 或 023-46712345", field);
+    return invalid("PHONE_FORMAT", label + "只能包含数字、+ 和 -，如 13800000000 或 023-46712345", field);
   return {};
 }
 
@@ -99,16 +99,16 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
     if (!info.ok()) return info.error();
     p.id_number = info->number;
     if (!gender.empty() && gender != info->gender) {
-      return invalid("GENDER_MISMATCH", "性别与身份证号码不符(第17位奇数为男、偶数为女),请核对", "gender");
+      return invalid("GENDER_MISMATCH", "性别与身份证号码不符（第17位奇数为男、偶数为女），请核对", "gender");
     }
     if (!birth.empty() && birth != to_string(info->birth_date)) {
-      return invalid("BIRTH_DATE_MISMATCH", "出生日期与身份证号码不符,请核对", "birth_date");
+      return invalid("BIRTH_DATE_MISMATCH", "出生日期与身份证号码不符，请核对", "birth_date");
     }
     gender = info->gender;
     p.birth_date = to_string(info->birth_date);
   } else {
     if (p.identity_verified) {
-      return invalid("ID_NUMBER_REQUIRED", "请填写身份证号码;身份未查清的,请勾选“身份未核实”", "id_number");
+      return invalid("ID_NUMBER_REQUIRED", "请填写身份证号码；身份未查清的，请勾选“身份未核实”", "id_number");
     }
     if (birth.empty()) return required("birth_date", "出生日期");
     auto d = parse_date(birth, "birth_date");
@@ -118,19 +118,19 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
     if (gender.empty()) return required("gender", "性别");
   }
   if (auto s = one_of(gender, {"1", "2", "0", "9"}, "gender",
-                      "性别取值无效,应为 1(男)、2(女)、0(未知)或 9(未说明)");
+                      "性别取值无效，应为 1（男）、2（女）、0（未知）或 9（未说明）");
       !s.ok())
     return s.error();
   p.gender = gender;
 
   if (!ethnic.empty()) {
     if (!codes.ethnic_exists(ethnic))
-      return invalid("ETHNIC_UNKNOWN", "民族代码不在 GB/T 3304 代码表中,请从列表选择", "ethnic_code");
+      return invalid("ETHNIC_UNKNOWN", "民族代码不在 GB/T 3304 代码表中，请从列表选择", "ethnic_code");
     p.ethnic_code = ethnic;
   }
   if (!education.empty()) {
     if (!codes.education_exists(education)) {
-      return invalid("EDUCATION_UNKNOWN", "文化程度代码不在 GB/T 4658 代码表中,请从列表选择",
+      return invalid("EDUCATION_UNKNOWN", "文化程度代码不在 GB/T 4658 代码表中，请从列表选择",
                      "education_code");
     }
     p.education_code = education;
@@ -143,12 +143,12 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
   p.household_unit_id = *in.household_unit_id;
   p.residence_unit_id = *in.residence_unit_id;
 
-  if (!in.charge_ids || in.charge_ids->empty()) return required("charge_ids", "罪名(至少一项)");
+  if (!in.charge_ids || in.charge_ids->empty()) return required("charge_ids", "罪名（至少一项）");
   if (in.charge_ids->size() > 20) return invalid("FIELD_TOO_LONG", "罪名最多选择20项", "charge_ids");
   std::set<std::int64_t> seen;
   for (auto id : *in.charge_ids) {
     if (!codes.charge_exists(id))
-      return invalid("CHARGE_UNKNOWN", "罪名不在罪名表中,请从列表选择", "charge_ids");
+      return invalid("CHARGE_UNKNOWN", "罪名不在罪名表中，请从列表选择", "charge_ids");
     if (seen.insert(id).second) p.charge_ids.push_back(id);
   }
 
@@ -156,7 +156,7 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
     if (auto s = one_of(sentence_type,
                         {"fixed_term", "life", "death_suspended", "criminal_detention", "public_surveillance",
                          "fine_only", "exempted"},
-                        "sentence_type", "刑种取值无效,请从列表选择");
+                        "sentence_type", "刑种取值无效，请从列表选择");
         !s.ok())
       return s.error();
   }
@@ -169,17 +169,17 @@ Result<ValidPerson> validate_person(const PersonInput& in, CivilDate today, cons
   }
 
   if (auto s = one_of(release_kind, {"prison", "detention_centre", "community_correction"}, "release_kind",
-                      "释放类型取值无效,应为监狱释放、看守所释放或社区矫正期满");
+                      "释放类型取值无效，应为监狱释放、看守所释放或社区矫正期满");
       !s.ok())
     return s.error();
   p.release_kind = release_kind;
   auto released = parse_date(release_date, "release_date");
   if (!released.ok()) return released.error();
   if (p.birth_date && release_date <= *p.birth_date) {
-    return invalid("RELEASE_BEFORE_BIRTH", "释放日期不能早于出生日期,请核对", "release_date");
+    return invalid("RELEASE_BEFORE_BIRTH", "释放日期不能早于出生日期，请核对", "release_date");
   }
   if (*released > add_years_clamped(today, 30)) {
-    return invalid("DATE_INVALID", "释放日期过远,请核对", "release_date");
+    return invalid("DATE_INVALID", "释放日期过远，请核对", "release_date");
   }
   p.release_date = to_string(*released);
   p.assistance_end_date = to_string(codes.assistance_end(*released, p.release_kind));  // R-PER-1

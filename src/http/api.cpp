@@ -41,14 +41,14 @@ Response json_response(int status, const nlohmann::json& body) {
 Response error_response(const Error& e) {
   if (e.kind == ErrorKind::internal) platform::log_error("internal error: " + e.code + " " + e.message);
   std::string message =
-      e.kind == ErrorKind::internal ? "系统内部错误,请稍后重试;如持续出现请联系管理员" : e.message;
+      e.kind == ErrorKind::internal ? "系统内部错误，请稍后重试；如持续出现请联系管理员" : e.message;
   return json_response(status_for(e.kind),
                        {{"error", {{"code", e.code}, {"message", message}, {"field", e.field}}}});
 }
 
 Result<nlohmann::json> parse_object(const Request& req) {
   if (req.body.size() > kMaxJsonBody) {
-    return Error{ErrorKind::too_large, "BODY_TOO_LARGE", "提交的内容过大(上限256KB),请精简后重试", {}};
+    return Error{ErrorKind::too_large, "BODY_TOO_LARGE", "提交的内容过大（上限 256 千字节），请精简后重试", {}};
   }
   // A key given twice in one object would let two readers of the same body see different values:
   // refused, naming the key.
@@ -67,14 +67,14 @@ Result<nlohmann::json> parse_object(const Request& req) {
       },
       false);
   if (j.is_discarded()) return invalid("JSON_MALFORMED", "提交的数据不是有效的 JSON，请检查格式");
-  if (!repeated.empty()) return invalid("JSON_DUPLICATE_KEY", "提交的数据中字段 " + repeated + " 出现了两次，请只保留一个", repeated);
+  if (!repeated.empty()) return invalid("JSON_DUPLICATE_KEY", "提交的数据中有字段出现了两次，请只保留一个", repeated);
   if (!j.is_object()) return invalid("JSON_NOT_OBJECT", "提交的数据应为 JSON 对象");
   return j;
 }
 
 namespace {
 Error wrong_type(const char* field, const char* expected) {
-  return invalid("FIELD_TYPE", std::string("字段 ") + field + " 的类型应为" + expected, field);
+  return invalid("FIELD_TYPE", std::string("字段类型应为") + expected, field);
 }
 }  // namespace
 
@@ -95,7 +95,7 @@ Result<std::optional<std::int64_t>> get_int(const nlohmann::json& o, const char*
 Result<std::optional<bool>> get_bool(const nlohmann::json& o, const char* field) {
   auto it = o.find(field);
   if (it == o.end() || it->is_null()) return std::optional<bool>{};
-  if (!it->is_boolean()) return wrong_type(field, "布尔值 true/false");
+  if (!it->is_boolean()) return wrong_type(field, "布尔值");
   return std::optional<bool>(it->get<bool>());
 }
 
@@ -127,7 +127,7 @@ Result<int> query_int(const Request& req, const char* name, int fallback) {
   auto v = req.query_value(name);
   if (!v || v->empty()) return fallback;
   if (v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos) {
-    return invalid("FIELD_TYPE", std::string("参数 ") + name + " 应为正整数", name);
+    return invalid("FIELD_TYPE", "查询参数应为正整数", name);
   }
   return std::stoi(*v);
 }
@@ -146,7 +146,7 @@ Result<std::optional<std::int64_t>> query_id(const Request& req, const char* nam
   auto v = req.query_value(name);
   if (!v || v->empty()) return std::optional<std::int64_t>{};
   if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos) {
-    return invalid("FIELD_TYPE", std::string("参数 ") + name + " 应为正整数", name);
+    return invalid("FIELD_TYPE", "查询参数应为正整数", name);
   }
   return std::optional<std::int64_t>(std::stoll(*v));
 }
@@ -156,7 +156,7 @@ Result<std::optional<bool>> query_bool(const Request& req, const char* name) {
   if (!v || v->empty()) return std::optional<bool>{};
   if (*v == "true" || *v == "1") return std::optional<bool>(true);
   if (*v == "false" || *v == "0") return std::optional<bool>(false);
-  return invalid("FIELD_TYPE", std::string("参数 ") + name + " 应为 true 或 false", name);
+  return invalid("FIELD_TYPE", "查询参数应为布尔值", name);
 }
 
 std::string query_text(const Request& req, const char* name) { return req.query_value(name).value_or(""); }
@@ -195,7 +195,7 @@ Response with_ctx(app::Services& app, const Request& req, const std::function<Re
     if (!ctx.ok()) return error_response(ctx.error());
     // Everything but /auth/me, /auth/password and /auth/logout waits for a forced password change.
     if (ctx->actor.must_change_password) {
-      return error_response(forbidden("PASSWORD_CHANGE_REQUIRED", "首次登录或密码已被重置,请先修改密码"));
+      return error_response(forbidden("PASSWORD_CHANGE_REQUIRED", "首次登录或密码已被重置，请先修改密码"));
     }
     for (const auto& [name, value] : req.query) {
       if (!domain::is_valid_utf8(name) || !domain::is_valid_utf8(value)) {

@@ -22,7 +22,7 @@ void add_audit_routes(Router& r, app::Services& app) {
     return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       if (req.query_value("person")) {
         return error_response(
-            invalid("QUERY_IN_URL", "按人员查询审计记录请使用 POST /api/v1/audit/search", "person"));
+            invalid("QUERY_IN_URL", "按人员查询审计记录请使用检索接口，姓名和身份证号不能放在网址中", "person"));
       }
       app::AuditQuery q;
       q.username = query_text(req, "username");

@@ -19,7 +19,7 @@ void add_auth_routes(Router& r, app::Services& app) {
     return guarded([&] {
       // JSON only: a cross-site HTML form (text/plain, form-urlencoded) cannot log a victim in.
       if (req.header("content-type").rfind("application/json", 0) != 0) {
-        return error_response(invalid("CONTENT_TYPE", "登录请求须为 JSON(Content-Type: application/json)"));
+        return error_response(invalid("CONTENT_TYPE", "登录请求须为 JSON 格式"));
       }
       auto body = parse_object(req);
       if (!body.ok()) return error_response(body.error());

@@ -61,7 +61,7 @@ void add_document_routes(Router& r, app::Services& app) {
       auto form = body.find("form");
       if (form != body.end() && !form->is_null()) {
         if (!form->is_object())
-          return error_response(invalid("FIELD_TYPE", "字段 form 的类型应为对象", "form"));
+          return error_response(invalid("FIELD_TYPE", "登记表内容的格式应为对象", "form"));
         in.form = form->dump();
       }
       if (auto s = read_channel(body, in.via); !s.ok()) return error_response(s.error());
@@ -193,10 +193,18 @@ void add_document_routes(Router& r, app::Services& app) {
       if (!found.ok()) return error_response(found.error());
       const app::ClassView* v = &found->pending();
       nlohmann::json reasons = nlohmann::json::array(), history = nlohmann::json::array();
-      for (const auto& r : v->reasons)
-        reasons.push_back({{"criterion", r.criterion}, {"text", r.text}, {"source", r.source}});
+      for (const auto& r : v->reasons) reasons.push_back(app::class_reason_json(r));
       for (const auto& h : v->history) {
-        history.push_back({{"from_date", h.from_date}, {"key", h.key}, {"reason", h.reason}});
+        // R-CLS-3: a code with the reasons it names; a row written before codes: its Chinese text.
+        nlohmann::json hr = nlohmann::json::array();
+        if (!h.code.empty()) {
+          for (const auto& r : app::class_reasons_from_json(h.detail)) hr.push_back(app::class_reason_json(r));
+        }
+        history.push_back({{"from_date", h.from_date},
+                           {"key", h.key},
+                           {"code", h.code.empty() ? nlohmann::json() : nlohmann::json(h.code)},
+                           {"reasons", hr},
+                           {"reason", h.code.empty() ? nlohmann::json(h.reason) : nlohmann::json()}});
       }
       return after_audit(app, found->take_record(),
                          json_response(200, {{"key", v->key},

@@ -104,7 +104,7 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
     if (!v.ok()) return v.error();
     if (*v) {
       if (**v < 0 || **v > 1000000)
-        return invalid("FIELD_RANGE", std::string("参数 ") + field + " 超出范围", field);
+        return invalid("FIELD_RANGE", "分页参数超出范围", field);
       *dst = static_cast<int>(**v);
     }
   }
@@ -151,7 +151,7 @@ void add_person_routes(Router& r, app::Services& app) {
       // Names and ID numbers never travel in URLs (proxies and browsers keep them).
       if (req.query_value("q")) {
         return error_response(
-            invalid("QUERY_IN_URL", "按姓名、拼音或身份证号查询请使用 POST /api/v1/persons/search", "q"));
+            invalid("QUERY_IN_URL", "按姓名、拼音或身份证号查询请使用检索接口，姓名和身份证号不能放在网址中", "q"));
       }
       auto q = query_from(req);
       if (!q.ok()) return error_response(q.error());
@@ -217,7 +217,11 @@ void add_person_routes(Router& r, app::Services& app) {
       if (!body.ok()) return error_response(body.error());
       auto q = query_from_body(*body);
       if (!q.ok()) return error_response(q.error());
-      auto file = app.persons.export_roster(ctx, *q);
+      // The language of the file: the web app's (?locale=en); Chinese by default.
+      const std::string locale = req.query_value("locale").value_or("zh-CN");
+      if (locale != "zh-CN" && locale != "en")
+        return error_response(invalid("FIELD_VALUE", "导出语言应为中文或英文", "locale"));
+      auto file = app.persons.export_roster(ctx, *q, locale);
       if (!file.ok()) return error_response(file.error());
       Response resp;
       resp.content_type = file->content_type;

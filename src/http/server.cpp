@@ -180,7 +180,7 @@ int serve(const Router& router, const StaticFiles& files, const ServerOptions& o
     if (g_draining) {
       send(json_response(
           503,
-          {{"error", {{"code", "SHUTTING_DOWN"}, {"message", "系统正在重启,请稍后重试"}, {"field", ""}}}}));
+          {{"error", {{"code", "SHUTTING_DOWN"}, {"message", "系统正在重启，请稍后重试"}, {"field", ""}}}}));
       return restinio::request_accepted();
     }
     Response resp = dispatch(router, files, *req);

@@ -52,7 +52,7 @@ std::optional<Response> StaticFiles::serve(const Request& req) const {
   if (it == files_.end()) {
     r.content_type = "text/html; charset=utf-8";
     r.body =
-        "<!doctype html><meta charset=utf-8><title>anbang</title><p>前端尚未构建:请运行 make build。</p>";
+        "<!doctype html><meta charset=utf-8><title>anbang</title><p>" "前端尚未构建，请先运行" " <code>make build</code>" "。</p>";
     return r;
   }
   r.content_type = it->second.content_type;

@@ -31,13 +31,17 @@ nlohmann::json opt_date(const std::optional<domain::CivilDate>& d) {
   return d ? nlohmann::json(domain::to_string(*d)) : nlohmann::json();
 }
 
+// A task explains itself by values; the web app words them (web/src/views/task/explain.ts).
 nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonTask& pt) {
   const rules::Task& t = pt.task;
+  auto code_or_null = [](std::string_view code) {
+    return code == "none" ? nlohmann::json() : nlohmann::json(std::string(code));
+  };
   return {{"rule", t.rule},
           {"clause", t.clause},
           {"key", t.key},
-          {"requirement", t.requirement},
-          {"fulfilled_by", t.fulfilled_by},
+          {"period", code_or_null(rules::to_string(t.period))},
+          {"exemption", code_or_null(rules::to_string(t.exemption))},
           {"anchor", t.anchor},
           {"anchor_date", domain::to_string(t.anchor_date)},
           {"window_from", domain::to_string(t.window_from)},
@@ -46,8 +50,7 @@ nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonT
           {"late", t.late},
           {"fulfilled_on", opt_date(t.fulfilled_on)},
           {"previous_fulfilment", opt_date(t.previous_fulfilment)},
-          {"unit", unit_ref(tree, pt.unit_id)},
-          {"explanation", pt.explanation}};
+          {"unit", unit_ref(tree, pt.unit_id)}};
 }
 
 Response counts_json(const app::Workbench& w) {
@@ -77,7 +80,7 @@ Result<app::RegistrationInput> registration_input(const nlohmann::json& body) {
   in.policies_explained = explained->value_or(false);
   auto needs = body.find("needs");
   if (needs != body.end() && !needs->is_null()) {
-    if (!needs->is_object()) return invalid("FIELD_TYPE", "字段 needs 的类型应为对象", "needs");
+    if (!needs->is_object()) return invalid("FIELD_TYPE", "初始需求的格式应为对象", "needs");
     in.needs = needs->dump();
   }
   return in;
@@ -194,7 +197,9 @@ void add_task_routes(Router& r, app::Services& app) {
            {std::pair{"name", &name}, std::pair{"value", &value}, std::pair{"effective_from", &from}}) {
         auto v = get_string(body, field);
         if (!v.ok()) return error_response(v.error());
-        if (!*v) return error_response(invalid("FIELD_REQUIRED", std::string("请填写 ") + field, field));
+        if (!*v) return error_response(invalid("FIELD_REQUIRED", std::string(field == std::string_view("name")    ? "请选择政策参数"
+                                                                            : field == std::string_view("value") ? "请填写参数值"
+                                                                                                               : "请填写生效日期"), field));
         *dst = **v;
       }
       auto job = app.obligations.set_policy(ctx, name, value, from);

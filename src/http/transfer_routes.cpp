@@ -47,7 +47,7 @@ void add_transfer_routes(Router& r, app::Services& app) {
     return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
       std::string box = req.query_value("box").value_or("incoming");
       if (box != "incoming" && box != "outgoing") {
-        return error_response(invalid("FIELD_VALUE", "box 应为 incoming 或 outgoing", "box"));
+        return error_response(invalid("FIELD_VALUE", "转移列表应为转入或转出", "box"));
       }
       auto found = app.supervision.list_transfers(ctx, box == "incoming", query_text(req, "state"));
       if (!found.ok()) return error_response(found.error());

@@ -78,7 +78,7 @@ void set_pending(const Ctx& c, Task& t, bool recurring) {
 // ---- one-off rules ----
 
 struct OneOff {
-  std::string_view rule, clause, owner, anchor, requirement, fulfilled_by, key;
+  std::string_view rule, clause, owner, anchor, key;
   CivilDate anchor_date, window_from, due;
   std::optional<CivilDate> record;  // the fulfilling record, if any
 };
@@ -87,8 +87,6 @@ void emit_one_off(const Ctx& c, const OneOff& o, std::vector<Task>& out) {
   std::optional<CivilDate> rec = o.record && *o.record <= c.today ? o.record : std::nullopt;
   if (!rec && o.window_from > c.today) return;  // window not started
   Task& t = new_task(out, o.rule, o.clause, o.owner, o.anchor, o.anchor_date);
-  t.requirement = o.requirement;
-  t.fulfilled_by = o.fulfilled_by;
   t.key = std::string(o.key);
   t.window_from = o.window_from;
   t.due = o.due;
@@ -111,9 +109,8 @@ void lnk_1(const Ctx& c, std::vector<Task>& out) {
   CivilDate due = add_months_clamped(anchor, c.policy.values_at(anchor).linkage_form_months);
   emit_one_off(
       c,
-      {"R-LNK-1", "§2.3.1", owner::sender, "form_received_into_custody",
-       "监所收押服刑人员后,在规定期限内向户籍地司法行政机关寄送《基本情况登记表》", "登记表的寄送记录",
-       "R-LNK-1", anchor, anchor, due, f.form_sent ? f.form_sent : f.form_received},
+      {"R-LNK-1", "§2.3.1", owner::sender, "form_received_into_custody", "R-LNK-1", anchor, anchor, due,
+       f.form_sent ? f.form_sent : f.form_received},
       out);
 }
 
@@ -125,9 +122,8 @@ void lnk_2(const Ctx& c, std::vector<Task>& out) {
   CivilDate anchor = *f.form_received;
   CivilDate due = verification_feedback_due(c.policy, anchor);
   emit_one_off(c,
-               {"R-LNK-2", "§2.3.1", owner::household_judicial_office, "form_received",
-                "户籍地司法所核实服刑人员信息及家庭情况(查“三假”),在规定期限内反馈核查结果",
-                "核查反馈的发送记录", "R-LNK-2", anchor, anchor, due, f.verification_feedback_sent},
+               {"R-LNK-2", "§2.3.1", owner::household_judicial_office, "form_received", "R-LNK-2", anchor, anchor,
+                due, f.verification_feedback_sent},
                out);
 }
 
@@ -151,9 +147,7 @@ void lnk_4_notice(const Ctx& c, std::vector<Task>& out) {
                : f.release_notice_received;
   emit_one_off(
       c,
-      {"R-LNK-4", "§2.3.1", owner::sender, "release_date",
-       "监所在刑满释放前规定期限内寄送《刑满释放人员通知书》、回归社会危险性评估和救助建议",
-       "释放通知书的收到记录（邮寄的以寄出日期为准）", "R-LNK-4/notice", f.release_date, from, due, sent},
+      {"R-LNK-4", "§2.3.1", owner::sender, "release_date", "R-LNK-4/notice", f.release_date, from, due, sent},
       out);
 }
 
@@ -168,8 +162,7 @@ void lnk_4_reply(const Ctx& c, std::vector<Task>& out) {
   if (f.release_date < due) due = f.release_date;
   if (due < got) due = got;
   emit_one_off(c,
-               {"R-LNK-4", "§2.3.1", owner::household_judicial_office, "release_notice_received",
-                "收到释放通知书后及时反馈接收安排,最迟不晚于释放之日", "接收安排的发送记录", "R-LNK-4/reply",
+               {"R-LNK-4", "§2.3.1", owner::household_judicial_office, "release_notice_received", "R-LNK-4/reply",
                 got, got, due, f.reception_arrangement_sent},
                out);
 }
@@ -185,8 +178,7 @@ void lnk_3(const Ctx& c, std::vector<Task>& out) {
     CivilDate due = add_days(r.received, c.policy.values_at(r.received).family_help_days);
     key = "R-LNK-3/" + domain::to_string(r.received) + "/" + std::to_string(i + 1);
     emit_one_off(c,
-                 {"R-LNK-3", "§2.3.1", owner::household_township, "family_report_received",
-                  "服刑期间家庭发生重大变故、家庭困难或未成年子女生活困难的,镇街组织帮扶", "帮扶记录", key,
+                 {"R-LNK-3", "§2.3.1", owner::household_township, "family_report_received", key,
                   r.received, r.received, due, r.helped},
                  out);
   }
@@ -204,16 +196,14 @@ void pck(const Ctx& c, std::vector<Task>& out) {
   if (key) {
     emit_one_off(
         c,
-        {"R-PCK-1", "§2.3.2", owner::household_township, "release_date",
-         "重点帮教对象:司法所提前通报镇街和派出所,镇街组织综治、公安、司法人员于释放当日将其接回",
-         "接回记录(接回人员、时间、地点)", "R-PCK-1", f.release_date, from, f.release_date, f.picked_up},
+        {"R-PCK-1", "§2.3.2", owner::household_township, "release_date", "R-PCK-1", f.release_date, from,
+         f.release_date, f.picked_up},
         out);
   } else {
     emit_one_off(
         c,
-        {"R-PCK-2", "§2.3.2", owner::household_township, "release_date",
-         "一般帮教对象:镇街联系其家庭成员及村(居)代表于释放当日到监所将其接回",
-         "接回记录(接回人员、时间、地点)", "R-PCK-2", f.release_date, from, f.release_date, f.picked_up},
+        {"R-PCK-2", "§2.3.2", owner::household_township, "release_date", "R-PCK-2", f.release_date, from,
+         f.release_date, f.picked_up},
         out);
   }
 }
@@ -224,8 +214,7 @@ void reg_1(const Ctx& c, std::vector<Task>& out) {
   const PersonFacts& f = c.f;
   CivilDate due = add_days(f.release_date, c.policy.values_at(f.release_date).registration_days);
   emit_one_off(c,
-               {"R-REG-1", "§2.3.3", owner::household_judicial_office, "release_date",
-                "刑满释放人员自释放之日起在规定期限内持释放证明到户籍地司法所报到", "报到登记记录", "R-REG-1",
+               {"R-REG-1", "§2.3.3", owner::household_judicial_office, "release_date", "R-REG-1",
                 f.release_date, f.release_date, due, f.registration_date},
                out);
 }
@@ -233,11 +222,10 @@ void reg_1(const Ctx& c, std::vector<Task>& out) {
 // ---- recurring rules ----
 
 struct Recurring {
-  std::string_view rule, clause, owner, anchor, fulfilled_by;
+  std::string_view rule, clause, owner, anchor;
   bool key_class = false;                         // counts key days (else every day under assistance)
   PeriodKind fixed = PeriodKind::none;            // the period when not a parameter
   std::string PolicyValues::*param = nullptr;     // the period parameter, if any
-  std::array<std::string_view, 5> requirement{};  // by PeriodKind
   const std::vector<Record>* records = nullptr;   // sorted fulfilling records <= today
 };
 
@@ -326,8 +314,7 @@ void emit_recurring(const Ctx& c, const Recurring& rr, std::vector<Task>& out) {
       if (const Span* k = detail::find_span(c.key, from)) anchor_date = k->from_date;
     }
     Task& t = new_task(out, rr.rule, rr.clause, rr.owner, rr.anchor, anchor_date);
-    t.requirement = rr.requirement[static_cast<std::size_t>(kind)];
-    t.fulfilled_by = rr.fulfilled_by;
+    t.period = kind;
     t.key = detail::period_key(rr.rule, p);
     t.window_from = from == a ? a_date : from_days(from);
     t.due = due == p.last ? p.last_date : due == c.e - 1 ? c.last_day : from_days(due);
@@ -353,12 +340,7 @@ void vis_1(const Ctx& c, std::vector<Task>& out) {
                   .clause = "§2.3.4",
                   .owner = owner::residence_village,
                   .anchor = "release_date",
-                  .fulfilled_by = "期间内的一次走访记录",
                   .param = &PolicyValues::general_visit_period,
-                  .requirement = {"", "帮教对象（含重点帮教对象）每月至少走访一次",
-                                  "帮教对象（含重点帮教对象）每季度至少走访一次",
-                                  "帮教对象（含重点帮教对象）每半年至少走访一次",
-                                  "帮教对象（含重点帮教对象）每年至少走访一次"},
                   .records = &c.visits},
                  out);
 }
@@ -371,13 +353,8 @@ void vis_2(const Ctx& c, std::vector<Task>& out) {
                   .clause = "§2.3.4",
                   .owner = owner::residence_village,
                   .anchor = "key_subject_from",
-                  .fulfilled_by = "期间内的一次走访记录",
                   .key_class = true,
                   .param = &PolicyValues::key_visit_period,
-                  .requirement = {"", "重点帮教对象随时跟踪帮教,每月至少走访一次",
-                                  "重点帮教对象随时跟踪帮教,每季度至少走访一次",
-                                  "重点帮教对象随时跟踪帮教,每半年至少走访一次",
-                                  "重点帮教对象随时跟踪帮教,每年至少走访一次"},
                   .records = &c.visits},
                  out);
 }
@@ -390,10 +367,8 @@ void rev_1(const Ctx& c, std::vector<Task>& out) {
                   .clause = "§2.3.4",
                   .owner = owner::residence_township,
                   .anchor = "key_subject_from",
-                  .fulfilled_by = "期间内的一次全面考察记录",
                   .key_class = true,
                   .fixed = PeriodKind::quarter,
-                  .requirement = {"", "", "镇街每季度对重点帮教对象进行一次全面考察", "", ""},
                   .records = &c.reviews},
                  out);
 }
@@ -414,6 +389,18 @@ std::string_view to_string(State state) {
       return "missed";
   }
   return "open";
+}
+
+std::string_view to_string(Exemption exemption) {
+  switch (exemption) {
+    case Exemption::in_custody:
+      return "in_custody";
+    case Exemption::before_file:
+      return "before_file";
+    case Exemption::none:
+      break;
+  }
+  return "none";
 }
 
 bool is_recurring(std::string_view rule) {

@@ -60,21 +60,22 @@ inline constexpr std::string_view residence_township = "residence_township";
 inline constexpr std::string_view unit = "unit";  // the meeting's own unit (R-MTG-*)
 }  // namespace owner
 
-// One obligation. The string_views point at static text (rule tables inside the engine), so a Task
-// may be copied and kept freely. The Chinese explanation is built on demand by explain(): storing it
-// would cost one heap string per task and break the 1,000,000-persons-in-2-s budget.
+// One obligation. The string_views point at static codes (rule tables inside the engine), so a Task
+// may be copied and kept freely. A task carries no prose: its explanation is the values below, which
+// the web app words (web/src/locales/*/task.ts, taskText.ts) — the duty from `rule` and `period`, what
+// closes it from `rule`, the rest from the dates, `state`, `late` and `exemption`. No heap string
+// per task but the key (small-string buffer), for the 1,000,000-persons-in-2-s budget.
 struct Task {
   std::string_view rule;          // "R-VIS-1"
   std::string_view clause;        // "§2.3.4"
   std::string_view owner;         // one of owner::*
   std::string_view anchor;        // the event the deadline hangs on: "release_date", "form_received", ...
-  std::string_view requirement;   // the duty in Chinese: "一般帮教对象每半年至少走访一次"
-  std::string_view fulfilled_by;  // what closes the task, in Chinese: "一条走访记录"
   std::string key;                // stable within one PersonFacts/UnitFacts: "R-VIS-1/2026H1", "R-REG-1"
   CivilDate anchor_date;
   CivilDate window_from;  // first day a fulfilling record counts (recurring rules)
   CivilDate due;          // last day in time
   State state = State::open;
+  PeriodKind period = PeriodKind::none;          // recurring rules: the period of the duty (once per …)
   Exemption exemption = Exemption::none;         // when not_applicable
   bool late = false;                             // done, but fulfilled after due (one-off rules)
   std::optional<CivilDate> fulfilled_on;         // the record that closed the task
@@ -109,8 +110,7 @@ void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, Ci
 // next one. Other unit kinds: no tasks.
 std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today);
 
-// The task explained in Chinese, e.g. "R-VIS-1 §2.3.4:一般帮教对象每半年至少走访一次;起算:释放日期
-// 2025-05-10;上次走访 2026-03-02;期间 2026-07-01 至 2026-12-31,应于 2026-12-31 前完成;待办".
-std::string explain(const Task& task);
+// "none" | "in_custody" | "before_file".
+std::string_view to_string(Exemption exemption);
 
 }  // namespace anbang::rules

@@ -269,7 +269,7 @@ TEST(Rules, R_VIS_1_ClosedPeriodIsMissed) {
   ASSERT_NE(h1, nullptr);
   EXPECT_EQ(h1->state, State::missed);
   EXPECT_EQ(to_string(h1->state), "missed");
-  EXPECT_NE(explain(*h1).find("未按期完成"), std::string::npos) << explain(*h1);
+  EXPECT_EQ(h1->exemption, Exemption::none);  // missed, not exempt: the web app says 未按期完成
   const Task* reg = testing::find_task(tasks, "R-REG-1");
   ASSERT_NE(reg, nullptr);
   EXPECT_EQ(reg->state, State::overdue);  // one-off: still owed
@@ -295,17 +295,15 @@ TEST(Rules, R_VIS_1_FileOpenedAfterTheFact) {
        "2026-01-02", "R-VIS-1", "R-VIS-1/2025H2", "2025-12-31", Want::missed},
   });
   auto tasks = person_tasks(late, PolicyTable(), D("2026-08-01"));
-  const std::string text = explain(*testing::find_task(tasks, "R-VIS-1/2025H2"));
-  EXPECT_EQ(text.find("在押"), std::string::npos) << text;
-  EXPECT_NE(text.find("建档"), std::string::npos) << text;
   EXPECT_EQ(testing::find_task(tasks, "R-VIS-1/2025H2")->exemption, Exemption::before_file);
+  EXPECT_EQ(to_string(Exemption::before_file), "before_file");
   // In custody on a due date of a period after the file was opened: the custody reason.
   auto custody = person_tasks(P("2026-01-01").opened("2026-01-05").custody("2026-06-01"), PolicyTable(),
                               D("2026-07-10"));
   const Task* h1 = testing::find_task(custody, "R-VIS-1/2026H1");
   ASSERT_NE(h1, nullptr);
   EXPECT_EQ(h1->exemption, Exemption::in_custody);
-  EXPECT_NE(explain(*h1).find("在押"), std::string::npos);
+  EXPECT_EQ(to_string(h1->exemption), "in_custody");
 }
 
 }  // namespace

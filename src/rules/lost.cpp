@@ -25,7 +25,6 @@ LostStatus lost_status(const std::vector<Task>& tasks, const PersonFacts& facts,
   if (!supervised_now(facts, policy, today)) return st;
   if (facts.whereabouts_unknown) {
     st.at_risk = st.whereabouts_unknown = true;
-    st.reason = "R-LOST-1:下落不明,存在脱管风险";
     return st;
   }
   // The last contact (visit or review) on or before today.
@@ -49,8 +48,6 @@ LostStatus lost_status(const std::vector<Task>& tasks, const PersonFacts& facts,
   st.task_key = worst->key;
   st.due = worst->due;
   st.days_overdue = domain::days_between(worst->due, today);
-  st.reason = "R-LOST-1:" + worst->key + " 应于 " + domain::to_string(worst->due) + " 前完成,已逾期 " +
-              std::to_string(st.days_overdue) + " 天且此后无走访或考察记录,存在脱管风险";
   return st;
 }
 

@@ -17,7 +17,8 @@ struct LostStatus {
   std::string task_key;              // else: the most overdue follow-up task
   std::optional<CivilDate> due;      // its due date
   std::int64_t days_overdue = 0;     // today − due
-  std::string reason;                // Chinese, empty when not at risk
+  // No prose: the lists send the reason as a code (whereabouts_unknown | follow_up_overdue) with the
+  // task and its due date, and the web app words it.
 };
 
 // At risk of 脱管 when, on `today`, the person is under assistance and not in custody, and either

@@ -10,7 +10,6 @@ namespace {
 struct MeetingRule {
   std::string_view rule;
   PeriodKind kind;
-  std::string_view requirement;
 };
 
 // R-MTG-1: the district office, a joint meeting once a year. R-MTG-2: each township, a joint
@@ -18,12 +17,12 @@ struct MeetingRule {
 // station, once a month.
 std::optional<MeetingRule> meeting_rule(std::string_view unit_kind) {
   if (unit_kind == "district")
-    return MeetingRule{"R-MTG-1", PeriodKind::year, "区安帮办每年召开一次联席会议"};
+    return MeetingRule{"R-MTG-1", PeriodKind::year};
   if (unit_kind == "township") {
-    return MeetingRule{"R-MTG-2", PeriodKind::quarter, "镇街由综治办牵头,每季度组织相关单位召开一次联席会"};
+    return MeetingRule{"R-MTG-2", PeriodKind::quarter};
   }
   if (unit_kind == "judicial_office") {
-    return MeetingRule{"R-MTG-3", PeriodKind::month, "司法所与派出所每月对接一次"};
+    return MeetingRule{"R-MTG-3", PeriodKind::month};
   }
   return std::nullopt;
 }
@@ -56,8 +55,7 @@ std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, 
     task.owner = owner::unit;
     task.anchor = "active_from";
     task.anchor_date = facts.active_from;
-    task.requirement = m->requirement;
-    task.fulfilled_by = "期间内的一次会议记录";
+    task.period = m->kind;
     task.key = detail::period_key(m->rule, p);
     task.window_from = from_date;
     task.due = p.last_date;

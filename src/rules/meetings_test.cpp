@@ -92,9 +92,13 @@ TEST(Rules, R_MTG_1_2_3_Meetings) {
   const Task* feb = testing::find_task(tasks, "R-MTG-3/2025-02");
   ASSERT_NE(feb, nullptr);
   EXPECT_EQ(feb->previous_fulfilment, D("2025-01-20"));
-  EXPECT_EQ(explain(*feb),
-            "R-MTG-3 §2.3.4:司法所与派出所每月对接一次;起算:单位启用日期 2025-01-01;上次会议 2025-01-20;"
-            "期间 2025-02-01 至 2025-02-28,应于 2025-02-28 前完成;待办,需期间内的一次会议记录");
+  // Explained by values: once a month from the unit's start, the previous meeting, the window.
+  EXPECT_EQ(feb->period, PeriodKind::month);
+  EXPECT_EQ(feb->anchor, "active_from");
+  EXPECT_EQ(feb->anchor_date, D("2025-01-01"));
+  EXPECT_EQ(feb->window_from, D("2025-02-01"));
+  EXPECT_EQ(feb->due, D("2025-02-28"));
+  EXPECT_EQ(feb->state, State::open);
 }
 
 }  // namespace

@@ -78,22 +78,16 @@ std::optional<int> parse_number(std::string_view text, int min, int max) {
 }
 
 Status check_value(const Param& p, std::string_view value) {
-  const std::string name(p.name);
   if (p.number) {
     if (parse_number(value, p.min, p.max)) return {};
     return invalid("POLICY_BAD_VALUE",
-                   "参数 " + name + " 的值应为 " + std::to_string(p.min) + " 至 " + std::to_string(p.max) +
-                       " 之间的整数",
+                   "参数值应为 " + std::to_string(p.min) + " 至 " + std::to_string(p.max) + " 之间的整数",
                    "value");
   }
-  std::string allowed;
   for (std::string_view w : p.words) {
-    if (w.empty()) continue;
-    if (w == value) return {};
-    if (!allowed.empty()) allowed += "、";
-    allowed += w;
+    if (!w.empty() && w == value) return {};
   }
-  return invalid("POLICY_BAD_VALUE", "参数 " + name + " 的值只能是 " + allowed + " 之一", "value");
+  return invalid("POLICY_BAD_VALUE", "参数值不在可选范围内，请从列表选择", "value");
 }
 
 void apply(PolicyValues& v, const PolicyEntry& e) {
@@ -118,10 +112,10 @@ const PolicyValues& PolicyTable::values_at(CivilDate date) const {
 
 Status PolicyTable::set(std::string_view name, std::string_view value, CivilDate from) {
   const Param* p = find_param(name);
-  if (!p) return invalid("POLICY_UNKNOWN_PARAMETER", "未知的政策参数:" + std::string(name), "name");
+  if (!p) return invalid("POLICY_UNKNOWN_PARAMETER", "未知的政策参数，请从列表选择", "name");
   if (Status s = check_value(*p, value); !s.ok()) return s;
   if (!domain::is_valid(from))
-    return invalid("POLICY_BAD_DATE", "生效日期无效,请按 YYYY-MM-DD 填写", "effective_from");
+    return invalid("POLICY_BAD_DATE", "生效日期无效，请按 YYYY-MM-DD 填写", "effective_from");
   auto same = std::find_if(entries_.begin(), entries_.end(),
                            [&](const PolicyEntry& e) { return e.effective_from == from && e.name == name; });
   if (same != entries_.end()) {
@@ -171,6 +165,22 @@ PeriodKind period_kind(std::string_view text) {
   if (text == "month") return PeriodKind::month;
   if (text == "year") return PeriodKind::year;
   return PeriodKind::none;
+}
+
+std::string_view to_string(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::month:
+      return "month";
+    case PeriodKind::quarter:
+      return "quarter";
+    case PeriodKind::half_year:
+      return "half_year";
+    case PeriodKind::year:
+      return "year";
+    case PeriodKind::none:
+      break;
+  }
+  return "none";
 }
 
 }  // namespace anbang::rules

@@ -19,6 +19,7 @@
 //    at most that many days before it (domain::check::record_date).
 // three_none_mode (R-CLS-2) is stored and validated here; the classifier reads it from at(date).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,9 +94,11 @@ class PolicyTable {
 };
 
 // Recurring period kinds of R-VIS-1, R-VIS-2, R-REV-1 and R-MTG-*.
-enum class PeriodKind { none, month, quarter, half_year, year };
+enum class PeriodKind : std::uint8_t { none, month, quarter, half_year, year };
 
 // "none" | "month" | "quarter" | "half_year" | "year"; anything else is none.
 PeriodKind period_kind(std::string_view text);
+// The inverse: "none" | "month" | "quarter" | "half_year" | "year".
+std::string_view to_string(PeriodKind kind);
 
 }  // namespace anbang::rules

@@ -19,10 +19,11 @@ constexpr const char* kCols =
     "d.superseded_by, d.correction_reason";
 constexpr const char* kSetSuperseded = "UPDATE documents SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL";
 constexpr const char* kInsertClass =
-    "INSERT INTO class_history (person_id, from_date, key_subject, reason, detail, created_at) VALUES (?, ?, "
-    "?, ?, ?, ?)";
+    "INSERT INTO class_history (person_id, from_date, key_subject, reason, detail, created_at, code) VALUES "
+    "(?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kClassHistory =
-    "SELECT person_id, from_date, key_subject, reason, detail, created_at FROM class_history WHERE person_id "
+    "SELECT person_id, from_date, key_subject, reason, detail, created_at, code FROM class_history WHERE "
+    "person_id "
     "= ? "
     "ORDER BY from_date, id";
 constexpr const char* kSetKey = "UPDATE persons SET key_subject = ? WHERE id = ?";
@@ -125,7 +126,7 @@ Result<std::vector<Document>> person_documents(Connection& c, std::int64_t perso
 
 Status insert_class_change(Connection& c, const ClassChange& ch) {
   auto r = c.exec(sql::kInsertClass,
-                  {ch.person_id, ch.from_date, std::int64_t{ch.key}, ch.reason, ch.detail, ch.created_at});
+                  {ch.person_id, ch.from_date, std::int64_t{ch.key}, ch.reason, ch.detail, ch.created_at, ch.code});
   if (!r.ok()) return r.error();
   return {};
 }
@@ -134,7 +135,7 @@ Result<std::vector<ClassChange>> class_history(Connection& c, std::int64_t perso
   auto rows = c.query(sql::kClassHistory, {person_id});
   if (!rows.ok()) return rows.error();
   std::vector<ClassChange> out;
-  for (const auto& r : *rows) out.push_back({r.i64(0), r.str(1), r.boolean(2), r.str(3), r.str(4), r.i64(5)});
+  for (const auto& r : *rows) out.push_back({r.i64(0), r.str(1), r.boolean(2), r.str(3), r.str(4), r.i64(5), r.str(6)});
   return out;
 }
 

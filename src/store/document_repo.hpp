@@ -43,12 +43,16 @@ Result<std::optional<std::optional<std::int64_t>>> latest_form_sender(Connection
 // The documents of a person, oldest first.
 Result<std::vector<Document>> person_documents(Connection& c, std::int64_t person_id);
 
+// One row of a person's class history (R-CLS-3). `code` is 'class.key' | 'class.general' and
+// `detail` the JSON array of the reasons it names; rows written before codes carry code '' and their
+// Chinese text in `reason`.
 struct ClassChange {
   std::int64_t person_id = 0;
   std::string from_date;
   bool key = false;
   std::string reason, detail;
   std::int64_t created_at = 0;
+  std::string code;
 };
 Status insert_class_change(Connection& c, const ClassChange& ch);
 Result<std::vector<ClassChange>> class_history(Connection& c, std::int64_t person_id);

@@ -12,4 +12,6 @@ const Files& sqlite_migrations();
 const Files& sqlite_audit_migrations();
 // data/reference/*.csv (code tables and the township list)
 const Files& reference_data();
+// web/src/locales/<locale>/export.json, named "<locale>/export.json": the words of server-side files
+const Files& file_messages();
 }  // namespace anbang::embedded

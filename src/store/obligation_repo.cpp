@@ -268,7 +268,7 @@ Result<rules::PolicyTable> load_policy(Connection& c) {
   rules::PolicyTable table;
   for (const auto& r : *rows) {
     auto from = domain::parse_date(r.str(2));
-    if (!from.ok()) return internal_error("政策参数生效日期无效: " + r.str(0));
+    if (!from.ok()) return internal_error("政策参数生效日期无效：" + r.str(0));
     if (auto s = table.set(r.str(0), r.str(1), *from); !s.ok()) return s.error();
   }
   return table;

@@ -39,7 +39,7 @@ class SqliteConnection final : public Connection {
     if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
       std::string m = msg ? msg : "unknown";
       sqlite3_free(msg);
-      return internal_error("数据库脚本执行失败: " + m);
+      return internal_error("数据库脚本执行失败：" + m);
     }
     return {};
   }
@@ -53,13 +53,13 @@ class SqliteConnection final : public Connection {
     // Users see a fixed Chinese message; SQLite's (English) detail goes to the server log only.
     if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
       platform::log_warn("constraint: " + detail);
-      return conflict("DB_CONSTRAINT", "数据与已有记录重复,请检查后重试");
+      return conflict("DB_CONSTRAINT", "数据与已有记录重复，请检查后重试");
     }
     if ((rc & 0xff) == SQLITE_CONSTRAINT) {
       platform::log_warn("constraint: " + detail);
-      return {ErrorKind::invalid, "DB_CONSTRAINT", "数据不满足约束,请检查后重试", {}};
+      return {ErrorKind::invalid, "DB_CONSTRAINT", "数据不满足约束，请检查后重试", {}};
     }
-    return internal_error("数据库错误: " + detail);
+    return internal_error("数据库错误：" + detail);
   }
 
   Result<sqlite3_stmt*> prepare(std::string_view sql) {
@@ -171,7 +171,7 @@ Status SqliteDatabase::acquire(std::unique_ptr<SqliteConnection>& out) {
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : "cannot open";
     sqlite3_close_v2(raw);
-    return internal_error("无法打开数据库文件 " + path_ + ": " + msg);
+    return internal_error("无法打开数据库文件：" + path_ + "（" + msg + "）");
   }
   sqlite3_busy_timeout(raw, 10000);
   auto conn = std::make_unique<SqliteConnection>(raw);
@@ -206,7 +206,7 @@ Status SqliteDatabase::transact(TxKind kind, const std::function<Status(Connecti
   try {
     result = fn(*conn);
   } catch (const std::exception& e) {
-    result = internal_error(std::string("内部错误: ") + e.what());
+    result = internal_error(std::string("内部错误：") + e.what());
   }
   if (result.ok()) {
     auto committed = conn->exec("COMMIT", {});

@@ -62,7 +62,7 @@ Status decide_transfer(Connection& c, std::int64_t id, const std::string& state,
                        std::int64_t at, const std::string& note) {
   auto n = c.exec(sql::kDecide, {state, user_id, at, note, id});
   if (!n.ok()) return n.error();
-  if (*n != 1) return conflict("TRANSFER_DECIDED", "该转移已处理,请刷新页面");
+  if (*n != 1) return conflict("TRANSFER_DECIDED", "该转移已处理，请刷新页面");
   return {};
 }
 

@@ -69,9 +69,17 @@ test('R-CLS-1 R-CLS-3 a confirmed false address makes a key subject at once, wit
   const after = await sfs.get(`/api/v1/persons/${form.person_id}/classification`);
   assert.equal(after.body.class, 'key');
   assert.equal(after.body.reasons[0].criterion, 'false_address');
-  assert.match(after.body.history.at(-1).reason, /假地址/);
+  assert.equal(after.body.reasons[0].finding, 'confirmed');
+  // Issue 7 §5: the reason travels as codes, worded by the web app.
+  const last = after.body.history.at(-1);
+  assert.equal(last.code, 'class.key');
+  assert.equal(last.reason, null);
+  assert.deepEqual(last.reasons.map((x) => [x.criterion, x.finding]), [['false_address', 'confirmed']]);
   const tl = (await sfs.get(`/api/v1/persons/${form.person_id}/timeline`)).body.items;
-  assert.ok(tl.some((e) => e.kind === 'classified'));
+  const entry = tl.find((e) => e.kind === 'classified');
+  assert.equal(entry.code, 'class.key');
+  assert.deepEqual(entry.params.criteria, ['false_address']);
+  assert.equal(entry.params.reasons[0].finding, 'confirmed');
   const tasks = (await sfs.get(`/api/v1/persons/${form.person_id}/tasks`)).body.items;
   assert.equal(tasks.find((t) => t.rule === 'R-LNK-2').state, 'done');
   const sent = await kss.get('/api/v1/documents?box=sent');
@@ -172,7 +180,7 @@ test('R-CLS-2 三无 found by the verification: all three make a key subject, ea
   assert.equal(two.status, 201);
   let cls = (await sfs.get(`/api/v1/persons/${f.body.person_id}/classification`)).body;
   assert.equal(cls.class, 'general');  // three_none_mode = all (default): two of three is not 三无
-  assert.deepEqual(cls.three_none_factors, ['无家可归', '无业可就']);
+  assert.deepEqual(cls.three_none_factors, ['no_home', 'no_job']);
   const three = await sfs.post(`/api/v1/documents/${f.body.id}/verification`, {
     false_name: 'cleared', false_identity: 'cleared', false_address: 'cleared', no_home: true, no_job: true, no_relatives: true,
   });
@@ -180,6 +188,7 @@ test('R-CLS-2 三无 found by the verification: all three make a key subject, ea
   cls = (await sfs.get(`/api/v1/persons/${f.body.person_id}/classification`)).body;
   assert.equal(cls.class, 'key');
   assert.equal(cls.reasons[0].criterion, 'three_none');
+  assert.deepEqual(cls.reasons[0].factors, ['no_home', 'no_job', 'no_relatives']);
   const wrong = await sfs.post(`/api/v1/documents/${f.body.id}/verification`, {
     false_name: 'cleared', false_identity: 'cleared', false_address: 'cleared', no_home: 'yes',
   });

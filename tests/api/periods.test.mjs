@@ -35,7 +35,9 @@ test('R-PER-1 a detention interrupts the period: tasks due in custody are not ap
   assert.equal(bad.body.error.code, 'FIELD_VALUE');
   const r = await sfs.post(`/api/v1/persons/${p.id}/custody`, { kind: 'detention', from_date: day(-5), note: '涉嫌寻衅滋事被刑事拘留' });
   assert.equal(r.status, 201, JSON.stringify(r.body));
-  assert.equal((await tasksOf(p.id)).find((t) => t.rule === 'R-REG-1').state, 'not_applicable');
+  const exempt = (await tasksOf(p.id)).find((t) => t.rule === 'R-REG-1');
+  assert.equal(exempt.state, 'not_applicable');
+  assert.equal(exempt.exemption, 'in_custody');  // the web app words it 到期日在押
   assert.equal((await sfs.get(`/api/v1/persons/${p.id}`)).body.status, 'detained', '羁押中, not 帮教中');
   const detainedList = (await sfs.get('/api/v1/persons?status=detained&page_size=100')).body.items;
   assert.ok(detainedList.some((x) => x.id === p.id && x.status === 'detained'));
@@ -141,7 +143,7 @@ test('R-LNK-3 family changes go both ways; a family in difficulty gives the town
   assert.equal(task.state, 'open');
   assert.equal(task.due, day(30));
   assert.equal(task.unit.name, '昌元街道');
-  assert.match(task.explanation, /R-LNK-3/);
+  assert.equal(task.anchor, 'family_report_received');
   // The other way: the judicial office tells the detention centre; no difficulty, no task.
   const back = await sfs.post(`/api/v1/persons/${pid}/family-changes`, { occurred_on: day(-1), summary: '其父已办理低保' });
   assert.equal(back.status, 201, JSON.stringify(back.body));

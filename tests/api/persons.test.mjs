@@ -2,6 +2,7 @@
 // timeline, duplicate ID numbers, optimistic locking, export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { startServer } from '../support/server.mjs';
 import { makeId } from '../support/ids.mjs';
 import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
@@ -128,6 +129,38 @@ test('R-ARC-2 the judicial office’s roster (花名册) exports as xlsx and the
   const a = await auditor.get('/api/v1/audit?action=export&username=sfs_001');
   assert.ok(a.body.total >= 1);
   assert.match(a.body.items[0].object_label, /花名册/);
+});
+
+/** The text of one file inside a zip (xlsx), read through the central directory. */
+function zipEntry(buf, wanted) {
+  for (let i = buf.lastIndexOf(Buffer.from('PK\x05\x06')), n = buf.readUInt16LE(i + 10), p = buf.readUInt32LE(i + 16); n > 0; n--) {
+    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28), extra = buf.readUInt16LE(p + 30), comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString();
+    if (name === wanted) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    }
+    p += 46 + nameLen + extra + comment;
+  }
+  return null;
+}
+
+test('issue 7 §5 the roster speaks the web app’s words (export.json), in Chinese or English', async () => {
+  const zh = await c.req('POST', '/api/v1/exports/persons.xlsx', { status: 'under_assistance' });
+  const zhText = zipEntry(zh.raw, 'xl/sharedStrings.xml');
+  for (const w of ['姓名', '身份证号码', '帮教期满日', '帮教中']) assert.ok(zhText.includes(w), w);
+  assert.ok(zipEntry(zh.raw, 'xl/workbook.xml').includes('name="花名册"'));
+  const en = await c.req('POST', '/api/v1/exports/persons.xlsx?locale=en', { status: 'under_assistance' });
+  assert.equal(en.status, 200);
+  const enText = zipEntry(en.raw, 'xl/sharedStrings.xml');
+  for (const w of ['Name', 'ID number', 'Assistance ends', 'Under assistance']) assert.ok(enText.includes(w), w);
+  assert.ok(!enText.includes('帮教中'));
+  const bad = await c.req('POST', '/api/v1/exports/persons.xlsx?locale=fr', {});
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'locale');
 });
 
 test('dictionaries: charges grouped by Criminal Law chapters, GB/T 3304 and GB/T 4658', async () => {

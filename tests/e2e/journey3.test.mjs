@@ -86,7 +86,10 @@ test('a false address found on verification makes the person a key subject at on
     const tag = page.locator('[data-test=class-tag]')
     await tag.waitFor()
     assert.equal((await tag.innerText()).trim(), '重点帮教对象')
-    assert.match(await page.locator('[data-test=class-reason-false_address]').innerText(), /假地址/)
+    assert.equal((await page.locator('[data-test=class-reason-false_address]').innerText()).trim(), '“三假”：假地址（已确认）')
+    // The class history and the timeline word the reason sent as codes (issue 7 §5).
+    assert.match(await page.locator('[data-test=class-history-reason]').first().innerText(), /^列为重点帮教对象：“三假”：假地址（已确认）/)
+    await page.locator('[data-test=timeline-item]', { hasText: '列为重点帮教对象：“三假”：假地址（已确认）' }).first().waitFor()
     // The timeline names the findings, not their codes.
     const verified = page.locator('[data-test=timeline-item]', { hasText: '核查反馈' }).first()
     await verified.waitFor()

@@ -22,7 +22,7 @@ Status check_user_fields(const UserInput& in, const domain::UnitTree& tree) {
     return invalid("FIELD_TOO_LONG", "姓名不能超过50个字", "display_name");
   if (in.phone.size() > 20) return invalid("FIELD_TOO_LONG", "电话不能超过20位", "phone");
   const domain::Unit* u = tree.find(in.unit_id);
-  if (!u || !u->active) return invalid("UNIT_UNKNOWN", "所属单位不存在或已停用,请重新选择", "unit_id");
+  if (!u || !u->active) return invalid("UNIT_UNKNOWN", "所属单位不存在或已停用，请重新选择", "unit_id");
   return {};
 }
 
@@ -39,7 +39,7 @@ Result<std::pair<std::vector<store::UserRow>, std::int64_t>> AdminService::list_
     const AuthedCtx& ctx, const std::string& q, std::optional<std::int64_t> unit_id, int page, int page_size) {
   if (auto s = require(ctx, "user:manage"); !s.ok()) return s.error();
   if (page < 1 || page > 100000 || page_size < 1 || page_size > 100) {
-    return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
+    return invalid("FIELD_RANGE", "分页参数超出范围：页码 1–100000，每页 1–100 条", "page");
   }
   store::UserFilter f;
   f.q = std::string(domain::trim_ascii(q));
@@ -58,7 +58,7 @@ Result<store::UserRow> AdminService::create_user(const AuthedCtx& ctx, const Use
   if (auto s = require(ctx, "user:manage"); !s.ok()) return s.error();
   static const std::regex name_re("^[A-Za-z][A-Za-z0-9_.-]{2,31}$");
   if (!std::regex_match(in.username, name_re)) {
-    return invalid("USERNAME_FORMAT", "用户名须以字母开头,3到32位,只含字母、数字、下划线、点或短横线",
+    return invalid("USERNAME_FORMAT", "用户名须以字母开头，3到32位，只含字母、数字、下划线、点或短横线",
                    "username");
   }
   if (auto s = check_user_fields(in, *core_.units()); !s.ok()) return s.error();
@@ -80,11 +80,11 @@ Result<store::UserRow> AdminService::create_user(const AuthedCtx& ctx, const Use
       core_.db(), store::TxKind::write, [&](store::Connection& c) -> Result<store::UserRow> {
         auto role = store::find_role(c, in.role_id);
         if (!role.ok()) return role.error();
-        if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在,请重新选择", "role_id");
+        if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在，请重新选择", "role_id");
         if (auto s = check_role_fits_unit(**role, u.unit_id, *core_.units()); !s.ok()) return s.error();
         auto existing = store::find_user_by_name(c, u.username);
         if (!existing.ok()) return existing.error();
-        if (existing->has_value()) return conflict("USERNAME_TAKEN", "用户名已被使用,请换一个", "username");
+        if (existing->has_value()) return conflict("USERNAME_TAKEN", "用户名已被使用，请换一个", "username");
         auto id = store::insert_user(c, u, ctx.now);
         if (!id.ok()) return id.error();
         u.id = *id;
@@ -107,7 +107,7 @@ Result<store::UserRow> AdminService::update_user(const AuthedCtx& ctx, std::int6
         store::UserRow before = **found, u = **found;
         auto role = store::find_role(c, in.role_id);
         if (!role.ok()) return role.error();
-        if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在,请重新选择", "role_id");
+        if (!role->has_value()) return invalid("ROLE_UNKNOWN", "角色不存在，请重新选择", "role_id");
         // Checked when the unit or the role changes (a user saved before the check stays editable).
         if (in.unit_id != before.unit_id || in.role_id != before.role_id) {
           if (auto s = check_role_fits_unit(**role, in.unit_id, *core_.units()); !s.ok()) return s.error();
@@ -188,7 +188,7 @@ Result<store::RoleRow> AdminService::update_role(const AuthedCtx& ctx, std::int6
   // Nobody widens (or narrows) their own powers: another administrator changes this role.
   if (id == ctx.actor.role_id) return forbidden("ROLE_OWN", "不能修改自己所担任角色的权限，请由其他管理员修改");
   if (scope != "none" && scope != "own" && scope != "subtree" && scope != "district") {
-    return invalid("FIELD_VALUE", "数据范围取值无效,应为 none、own、subtree 或 district", "scope");
+    return invalid("FIELD_VALUE", "数据范围取值无效，应为无、本单位、本单位及下级或全区", "scope");
   }
   auto result = transact_value<store::RoleRow>(
       core_.db(), store::TxKind::write, [&](store::Connection& c) -> Result<store::RoleRow> {
@@ -200,7 +200,7 @@ Result<store::RoleRow> AdminService::update_role(const AuthedCtx& ctx, std::int6
         for (const auto& p : permissions) {
           bool exists = false;
           for (const auto& k : *known) exists = exists || k.code == p;
-          if (!exists) return invalid("PERMISSION_UNKNOWN", "未知的权限: " + p, "permissions");
+          if (!exists) return invalid("PERMISSION_UNKNOWN", "未知的权限，请从列表选择", "permissions");
         }
         if (auto s = store::replace_role_permissions(c, id, scope, permissions); !s.ok()) return s.error();
         nlohmann::json d = {{"scope", {{"old", (*role)->scope}, {"new", scope}}},

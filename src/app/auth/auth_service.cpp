@@ -9,7 +9,7 @@ namespace anbang::app {
 
 namespace {
 Error bad_login() {
-  return Error{ErrorKind::unauthenticated, "AUTH_INVALID", "用户名或密码错误,连续输错5次将锁定10分钟", {}};
+  return Error{ErrorKind::unauthenticated, "AUTH_INVALID", "用户名或密码错误，连续输错5次将锁定10分钟", {}};
 }
 }  // namespace
 
@@ -24,7 +24,7 @@ Result<LoginResult> AuthService::login(const Ctx& ctx, const std::string& userna
   };
   if (!allow_login_attempt(ctx.ip, ctx.now)) {
     fail_audit(std::nullopt, "rate_limited");
-    return Error{ErrorKind::locked, "AUTH_RATE_LIMITED", "登录尝试过于频繁,请稍后再试", {}};
+    return Error{ErrorKind::locked, "AUTH_RATE_LIMITED", "登录尝试过于频繁，请稍后再试", {}};
   }
   if (username.size() > 64 || password.size() > 1024) {
     fail_audit(std::nullopt, "too_long");
@@ -36,7 +36,7 @@ Result<LoginResult> AuthService::login(const Ctx& ctx, const std::string& userna
     return Error{
         ErrorKind::locked,
         "AUTH_LOCKED",
-        "密码连续错误次数过多,账号已锁定,请" + std::to_string(minutes) + "分钟后再试或联系管理员解锁",
+        "密码连续错误次数过多，账号已锁定，请" + std::to_string(minutes) + "分钟后再试或联系管理员解锁",
         {}};
   };
   // 1. Reserve an attempt.
@@ -175,7 +175,7 @@ constexpr std::int64_t kSessionRefreshSeconds = 10;  // cached actors are re-rea
 
 Result<AuthedCtx> AuthService::authenticate(const Ctx& ctx, const std::string& token) {
   const std::int64_t now = ctx.now;
-  Error expired{ErrorKind::unauthenticated, "AUTH_REQUIRED", "登录已过期或尚未登录,请重新登录", {}};
+  Error expired{ErrorKind::unauthenticated, "AUTH_REQUIRED", "登录已过期或尚未登录，请重新登录", {}};
   if (token.size() != 64) return expired;
   std::string digest = platform::token_digest(token);
   const std::int64_t idle = core_.config().idle_timeout_minutes * 60;

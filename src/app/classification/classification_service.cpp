@@ -17,6 +17,32 @@ domain::Finding finding(const std::string& v) {
 }
 }  // namespace
 
+nlohmann::json class_reason_json(const domain::ClassReason& r) {
+  return {{"criterion", r.criterion},
+          {"finding", r.finding == domain::Finding::none ? nlohmann::json() : nlohmann::json(domain::to_string(r.finding))},
+          {"factors", r.factors},
+          {"source", r.source}};
+}
+
+std::vector<domain::ClassReason> class_reasons_from_json(const std::string& detail) {
+  std::vector<domain::ClassReason> out;
+  auto j = nlohmann::json::parse(detail, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_array()) return out;
+  for (const auto& x : j) {
+    if (!x.is_object() || !x.contains("criterion") || !x["criterion"].is_string()) continue;
+    domain::ClassReason r;
+    r.criterion = x["criterion"].get<std::string>();
+    if (x.contains("finding") && x["finding"].is_string()) r.finding = finding(x["finding"].get<std::string>());
+    if (x.contains("factors") && x["factors"].is_array()) {
+      for (const auto& f : x["factors"])
+        if (f.is_string()) r.factors.push_back(f.get<std::string>());
+    }
+    if (x.contains("source") && x["source"].is_string()) r.source = x["source"].get<std::string>();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 ClassificationService::ClassificationService(Core& core) : core_(core) {
   core_.add_consequence("class", [this](store::Connection& c, const AuthedCtx& ctx, std::int64_t person_id) {
     return reclassify(c, ctx, person_id);
@@ -76,14 +102,17 @@ Status ClassificationService::reclassify(store::Connection& c, const AuthedCtx& 
   if (history->empty() && !now_class->key) return {};  // general from the start: nothing to record
   domain::Classification before;
   before.key = was_key;
-  std::string reason = domain::class_change_reason(before, *now_class);
+  // The reasons of before: those recorded when the person was last listed as a key subject.
+  if (was_key) before.reasons = class_reasons_from_json(history->back().detail);
+  const domain::ClassChange change = domain::class_change(before, *now_class);
   nlohmann::json detail = nlohmann::json::array();
   nlohmann::json criteria = nlohmann::json::array();
-  for (const auto& r : now_class->reasons) {
-    detail.push_back({{"criterion", r.criterion}, {"text", r.text}, {"source", r.source}});
+  for (const auto& r : change.reasons) {
+    detail.push_back(class_reason_json(r));
     criteria.push_back(r.criterion);
   }
-  store::ClassChange ch{person_id, domain::to_string(ctx.today), now_class->key, reason, detail.dump(), ctx.now};
+  store::ClassChange ch{person_id,    domain::to_string(ctx.today), now_class->key, "", detail.dump(), ctx.now,
+                        std::string(change.code)};
   if (auto s = store::insert_class_change(c, ch); !s.ok()) return s;
   if (auto s = store::set_key_subject(c, person_id, now_class->key); !s.ok()) return s;
   store::PersonEvent e;
@@ -94,8 +123,10 @@ Status ClassificationService::reclassify(store::Connection& c, const AuthedCtx& 
     e.user_id = ctx.actor.user_id;
     e.unit_id = ctx.actor.unit_id;
   }
-  e.code = now_class->key ? "class.key" : "class.general";
-  e.params = nlohmann::json{{"criteria", criteria}}.dump();
+  e.code = std::string(change.code);
+  nlohmann::json reasons = detail;
+  for (auto& r : reasons) r.erase("source");  // the timeline names the reasons, not the records
+  e.params = nlohmann::json{{"criteria", criteria}, {"reasons", reasons}}.dump();
   return store::insert_person_event(c, e);
 }
 

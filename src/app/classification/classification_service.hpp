@@ -5,12 +5,19 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/core/audit.hpp"
 #include "app/core/core.hpp"
 #include "domain/classification.hpp"
 #include "store/document_repo.hpp"
 
 namespace anbang::app {
+
+// A reason as the API and the stored history carry it: criterion, finding (or null), factors, source.
+nlohmann::json class_reason_json(const domain::ClassReason& r);
+// The reasons of a stored history row's `detail` (rows written before codes: criterion and source only).
+std::vector<domain::ClassReason> class_reasons_from_json(const std::string& detail);
 
 struct ClassView {
   bool key = false;

@@ -39,7 +39,7 @@ Result<LinkageService::Arrival> LinkageService::arrival(const AuthedCtx& ctx, co
     return a;
   }
   if (via.channel != "mail") {
-    return invalid("FIELD_VALUE", "channel 应为 electronic（系统发送）或 mail（邮寄纸质文书录入）", "channel");
+    return invalid("FIELD_VALUE", "发送方式应为系统发送或邮寄纸质文书录入", "channel");
   }
   a.mail = true;
   if (via.sender_unit_id) {
@@ -237,7 +237,7 @@ Result<store::Document> LinkageService::send_verification(const AuthedCtx& ctx, 
   for (auto [v, field] : {std::pair{&in.false_name, "false_name"}, std::pair{&in.false_identity, "false_identity"},
                           std::pair{&in.false_address, "false_address"}}) {
     if (auto s = check::one_of(*v, {"confirmed", "suspected", "cleared"}, field,
-                               "核查结论应为 confirmed（查实为假）、suspected（存疑）或 cleared（已排除）");
+                               "核查结论应为查实为假、存疑或已排除");
         !s.ok())
       return s.error();
   }
@@ -286,7 +286,7 @@ Result<store::Document> LinkageService::send_verification(const AuthedCtx& ctx, 
 }
 
 Result<Audited<DocumentPage>> LinkageService::list_documents(const AuthedCtx& ctx, const DocumentQuery& q) {
-  if (auto s = domain::check::one_of(q.box, {"inbox", "sent"}, "box", "box 应为 inbox 或 sent"); !s.ok()) return s.error();
+  if (auto s = domain::check::one_of(q.box, {"inbox", "sent"}, "box", "文书列表应为收件箱或已发送"); !s.ok()) return s.error();
   if (auto s = require(ctx, q.box == "inbox" ? perm::document_read : perm::document_send); !s.ok()) return s.error();
   if (auto s = domain::check::paging(q.page, q.page_size); !s.ok()) return s.error();
   store::DocumentFilter f;

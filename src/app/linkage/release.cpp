@@ -20,7 +20,7 @@ Error form_missing() { return not_found("DOCUMENT_NOT_FOUND", "未找到该文�
 // The notice's own fields, checked, as the document's data (without the channel's).
 Result<nlohmann::json> notice_data(const ReleaseNoticeInput& in) {
   namespace check = domain::check;
-  if (auto s = check::one_of(in.risk_level, {"high", "medium", "low"}, "risk_level", "风险等级应为 high（高）、medium（中）或 low（低）");
+  if (auto s = check::one_of(in.risk_level, {"high", "medium", "low"}, "risk_level", "风险等级应为高、中或低");
       !s.ok())
     return s.error();
   auto release = check::date(in.release_date, "release_date", "释放日期");
@@ -138,7 +138,7 @@ Result<store::Document> LinkageService::send_reception(const AuthedCtx& ctx, std
   if (auto s = require(ctx, perm::document_verify); !s.ok()) return s.error();
   if (auto s = check_answerable(ctx, notice_id, "release_notice"); !s.ok()) return s.error();
   if (auto s = check::one_of(in.pickup_by, {"township_team", "family"}, "pickup_by",
-                             "接回方式应为 township_team（镇街组织接回）或 family（家属及村居代表接回）");
+                             "接回方式应为镇街组织接回或家属及村居代表接回");
       !s.ok())
     return s.error();
   auto planned = check::date(in.planned_date, "planned_date", "计划接回日期");

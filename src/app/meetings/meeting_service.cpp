@@ -24,7 +24,7 @@ Status MeetingService::record(const AuthedCtx& ctx, const MeetingInput& in) {
   const domain::Unit* unit = core_.units()->find(ctx.actor.unit_id);
   std::string kind = unit ? meeting_kind(unit->kind) : "";
   if (kind.empty())
-    return forbidden("NO_MEETING_DUTY", "您所在单位没有联席会议职责(区安帮办、镇街、司法所才有)");
+    return forbidden("NO_MEETING_DUTY", "您所在单位没有联席会议职责（区安帮办、镇街、司法所才有）");
   auto on = record_date(core_, ctx, in.held_on, "held_on", "会议日期");
   if (!on.ok()) return on.error();
   if (domain::count_code_points(in.topic) > 200)

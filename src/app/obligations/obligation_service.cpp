@@ -41,8 +41,8 @@ std::int64_t ObligationService::owner_unit(std::string_view owner, const store::
   return 0;
 }
 
-std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& facts, domain::CivilDate today,
-                                           bool with_explanations) const {
+std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& facts,
+                                                        domain::CivilDate today) const {
   std::vector<PersonTask> out;
   for (auto& t : rules::person_tasks(facts.facts, *core_.policy(), today)) {
     PersonTask pt;
@@ -51,7 +51,6 @@ std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& 
     // Files opened after the fact: the engine exempts the recurring duties of periods closed before
     // the file existed (PersonFacts::file_opened); one-off duties still stand (DOMAIN.md §5).
     pt.state = std::string(rules::to_string(t.state));
-    if (with_explanations) pt.explanation = rules::explain(t);
     pt.task = std::move(t);
     out.push_back(std::move(pt));
   }
@@ -60,7 +59,7 @@ std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& 
 
 std::vector<store::TaskRow> ObligationService::task_rows(const store::FactsRow& facts, domain::CivilDate today) const {
   std::vector<store::TaskRow> rows;
-  for (const auto& pt : compute_tasks(facts, today, /*with_explanations=*/false)) {
+  for (const auto& pt : compute_tasks(facts, today)) {
     // Not-applicable tasks are shown on the person's file (computed live) but not kept for the
     // workbench, which asks only for open, overdue and done ones.
     if (pt.state == "not_applicable") continue;
@@ -232,7 +231,7 @@ std::vector<std::int64_t> own_units(const domain::UnitTree& tree, const Actor& a
 Result<Audited<TaskPage>> ObligationService::find_tasks(const AuthedCtx& ctx, const TaskQuery& q) {
   if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
   if (q.page < 1 || q.page > 100000 || q.page_size < 1 || q.page_size > 100) {
-    return invalid("FIELD_RANGE", "分页参数超出范围:页码 1–100000,每页 1–100 条", "page");
+    return invalid("FIELD_RANGE", "分页参数超出范围：页码 1–100000，每页 1–100 条", "page");
   }
   static const std::set<std::string> states = {"",     "open",           "overdue", "due_soon",
                                                "done", "not_applicable", "missed"};
@@ -281,7 +280,7 @@ Result<Audited<std::vector<PersonTask>>> ObligationService::read_person_tasks(co
         auto facts = store::load_facts(c, id);
         if (!facts.ok()) return facts.error();
         if (!facts->has_value()) return person_not_found();
-        // Computed live (a few microseconds), so the explanation is always that of today's records.
+        // Computed live (a few microseconds), so the explaining values are always those of today's records.
         return compute_tasks(**facts, ctx.today);
       });
 }
@@ -289,7 +288,7 @@ Result<Audited<std::vector<PersonTask>>> ObligationService::read_person_tasks(co
 Result<Audited<std::vector<store::LostRow>>> ObligationService::supervision_list(const AuthedCtx& ctx, const std::string& which) {
   if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
   if (which != "lost" && which != "missed")
-    return invalid("FIELD_VALUE", "列表应为 lost(脱管风险)或 missed(漏管)", "which");
+    return invalid("FIELD_VALUE", "列表应为脱管风险或漏管", "which");
   std::string today = domain::to_string(ctx.today);
   // R-LOST-1: overdue by more than lost_contact_days after a due date.
   std::string cutoff =
@@ -334,7 +333,6 @@ std::vector<PersonTask> ObligationService::unit_tasks(const rules::UnitFacts& fa
     PersonTask pt;
     pt.unit_id = facts.unit_id;
     pt.state = std::string(rules::to_string(t.state));
-    pt.explanation = rules::explain(t);
     pt.task = std::move(t);
     out.push_back(std::move(pt));
   }

@@ -30,12 +30,12 @@ struct TaskPage {
   int page = 1, page_size = 20;
 };
 
-// One task of a person (or unit) as the engine explains it, with the unit that owes it.
+// One task of a person (or unit) as the engine explains it (by values, worded by the web app), with
+// the unit that owes it.
 struct PersonTask {
   rules::Task task;
-  std::string state;  // open | overdue | done | not_applicable (after the file-creation rule)
+  std::string state;  // open | overdue | done | missed | not_applicable
   std::int64_t unit_id = 0;
-  std::string explanation;
 };
 
 struct Workbench {
@@ -81,8 +81,7 @@ class ObligationService {
   std::vector<PersonTask> unit_tasks(const rules::UnitFacts& facts, domain::CivilDate today) const;
 
  private:
-  std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today,
-                                        bool with_explanations = true) const;
+  std::vector<PersonTask> compute_tasks(const store::FactsRow& facts, domain::CivilDate today) const;
   std::vector<store::TaskRow> task_rows(const store::FactsRow& facts, domain::CivilDate today) const;
   Result<std::int64_t> refresh_chunks(domain::CivilDate today, std::int64_t max_id, bool bulk,
                                       const Jobs::Progress& progress);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/core/file_messages.hpp"
 #include "app/core/guard.hpp"
 #include "app/person/person_service.hpp"
 #include "domain/id_number.hpp"
@@ -15,22 +16,34 @@
 namespace anbang::app {
 
 namespace {
-const char* release_kind_name(const std::string& k) {
-  if (k == "prison") return "监狱释放";
-  if (k == "detention_centre") return "看守所释放";
-  if (k == "community_correction") return "社区矫正期满";
-  return "";
-}
-const char* status_name(const std::string& s) {
-  if (s == "in_custody") return "未释放";
-  if (s == "under_assistance") return "帮教中";
-  if (s == "detained") return "羁押中";
-  return "已解除";
-}
-const char* gender_name(const std::string& g) { return g == "1" ? "男" : g == "2" ? "女" : "未知"; }
+// The columns in order, by their message key under roster.col.
+constexpr const char* kColumns[] = {"seq",          "name",         "gender",       "id_number", "birth_date",
+                                    "household",    "residence",    "separated",    "charge",    "release_date",
+                                    "release_kind", "assistance_end_date", "status"};
+constexpr const char* kStatuses[] = {"in_custody", "under_assistance", "detained", "ended"};
+constexpr const char* kGenders[] = {"1", "2", "0", "9"};
+constexpr const char* kReleaseKinds[] = {"prison", "detention_centre", "community_correction"};
 }  // namespace
 
-Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQuery& q) {
+const std::vector<std::string>& roster_message_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k = {"roster.sheet", "roster.unverified", "roster.yes", "roster.no"};
+    for (const char* c : kColumns) k.push_back(std::string("roster.col.") + c);
+    for (const char* c : kStatuses) k.push_back(std::string("status.") + c);
+    for (const char* c : kGenders) k.push_back(std::string("gender.") + c);
+    for (const char* c : kReleaseKinds) k.push_back(std::string("releaseKind.") + c);
+    return k;
+  }();
+  return keys;
+}
+
+Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQuery& q, std::string_view locale) {
+  // Headings and code values in the words of the web app's messages (web/src/locales/*/export.json).
+  const FileMessages& m = FileMessages::of(locale);
+  auto word = [&m](std::string_view group, const std::string& code) -> std::string {
+    if (code.empty()) return {};
+    return std::string(m.text(std::string(group) + "." + code));
+  };
   if (auto s = require(ctx, perm::person_export); !s.ok()) return s.error();
   PersonQuery all = q;
   all.page = 1;
@@ -44,14 +57,18 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   lxw_workbook* wb = workbook_new(path);
   if (!wb) {
     std::remove(path);
-    return internal_error("无法创建 Excel 文件");
+    return internal_error("无法创建导出文件");
   }
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "花名册");
+  const std::string sheet(m.text("roster.sheet"));
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
-  const char* headers[] = {"序号",     "姓名", "性别",     "身份证号码", "出生日期",   "户籍地", "居住地",
-                           "人户分离", "罪名", "释放日期", "释放类型",   "帮教期满日", "状态"};
-  for (int i = 0; i < 13; ++i) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), headers[i], head);
+  lxw_col_t col = 0;
+  for (const char* c : kColumns) {
+    const std::string heading(m.text(std::string("roster.col.") + c));
+    worksheet_write_string(ws, 0, col++, heading.c_str(), head);
+  }
+  const std::string unverified(m.text("roster.unverified")), yes(m.text("roster.yes")), no(m.text("roster.no"));
   worksheet_set_column(ws, 0, 0, 6, nullptr);
   worksheet_set_column(ws, 1, 2, 10, nullptr);
   worksheet_set_column(ws, 3, 3, 21, nullptr);
@@ -68,23 +85,20 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
       ++row;
       worksheet_write_number(ws, row, 0, static_cast<double>(row), nullptr);
       worksheet_write_string(ws, row, 1, p.name.c_str(), nullptr);
-      worksheet_write_string(ws, row, 2, gender_name(p.gender), nullptr);
+      worksheet_write_string(ws, row, 2, word("gender", p.gender).c_str(), nullptr);
       worksheet_write_string(
-          ws, row, 3,
-          p.id_number ? (full_ids ? *p.id_number : domain::mask_id_number(*p.id_number)).c_str() : "（身份未核实）",
+          ws, row, 3, p.id_number ? (full_ids ? *p.id_number : domain::mask_id_number(*p.id_number)).c_str() : unverified.c_str(),
           nullptr);
       worksheet_write_string(ws, row, 4, p.birth_date.value_or("").c_str(), nullptr);
       worksheet_write_string(ws, row, 5, tree->display_path(p.household_unit_id).c_str(), nullptr);
       worksheet_write_string(ws, row, 6, tree->display_path(p.residence_unit_id).c_str(), nullptr);
-      worksheet_write_string(ws, row, 7, p.household_unit_id != p.residence_unit_id ? "是" : "否", nullptr);
+      worksheet_write_string(ws, row, 7, (p.household_unit_id != p.residence_unit_id ? yes : no).c_str(), nullptr);
       worksheet_write_string(ws, row, 8, p.main_charge.c_str(), nullptr);
       worksheet_write_string(ws, row, 9, p.release_date.c_str(), nullptr);
-      worksheet_write_string(ws, row, 10, release_kind_name(p.release_kind), nullptr);
+      worksheet_write_string(ws, row, 10, word("releaseKind", p.release_kind).c_str(), nullptr);
       worksheet_write_string(ws, row, 11, p.assistance_end_date.c_str(), nullptr);
-      worksheet_write_string(
-          ws, row, 12,
-          status_name(domain::person_status(p.release_date, p.assistance_end_date, today, p.detained)),
-          nullptr);
+      const std::string status(domain::person_status(p.release_date, p.assistance_end_date, today, p.detained));
+      worksheet_write_string(ws, row, 12, word("status", status).c_str(), nullptr);
     });
     return each;
   });
@@ -107,7 +121,7 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   buf << in.rdbuf();
   std::remove(path);
   if (!s.ok()) return s.error();
-  if (closed != LXW_NO_ERROR) return internal_error("生成 Excel 文件失败");
+  if (closed != LXW_NO_ERROR) return internal_error("生成导出文件失败");
   return Export{"roster-" + today + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.str()};
 }

@@ -271,7 +271,7 @@ Result<PersonView> PersonService::create(const AuthedCtx& ctx, const domain::Per
 
 Result<PersonView> PersonService::update(const AuthedCtx& ctx, std::int64_t id, const domain::PersonInput& in,
                                          bool keep_id_number) {
-  if (!in.version) return invalid("FIELD_REQUIRED", "缺少版本号 version，请刷新页面后重试", "version");
+  if (!in.version) return invalid("FIELD_REQUIRED", "缺少版本号，请刷新页面后重试", "version");
   if (auto s = require(ctx, perm::person_update); !s.ok()) return s.error();
   // Checked before the transaction unless the stored ID number is needed to check the input.
   std::optional<domain::ValidPerson> checked;

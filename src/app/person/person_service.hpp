@@ -64,7 +64,8 @@ class PersonService {
   // The roster (花名册, R-ARC-2) as xlsx, over the same filters and scope as the search; the file is
   // handed out only once the export is on record. ID numbers are full only for person:id_full, and
   // the record says which (detail "id_numbers": "full" or "masked").
-  Result<Export> export_roster(const AuthedCtx& ctx, const PersonQuery& q);
+  // The roster as xlsx, worded in `locale` ("zh-CN" | "en") from the web app's export.json.
+  Result<Export> export_roster(const AuthedCtx& ctx, const PersonQuery& q, std::string_view locale = "zh-CN");
 
   // The view of a stored person (status today, charges); `detained`: an open detention (R-PER-1).
   PersonView view(store::PersonRecord rec, domain::CivilDate today, bool detained = false) const;

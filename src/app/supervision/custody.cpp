@@ -76,7 +76,7 @@ Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, st
                                                         const CustodyInput& in) {
   namespace check = domain::check;
   if (auto s = check::one_of(in.kind, {"detention", "new_sentence"}, "kind",
-                             "羁押类型应为 detention（羁押、拘留）或 new_sentence（再次判刑收监）");
+                             "羁押类型应为羁押（拘留）或再次判刑收监");
       !s.ok())
     return s.error();
   auto from = record_date(core_, ctx, in.from_date, "from_date", "羁押开始日期");
@@ -96,7 +96,7 @@ Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, st
       return s.error();
     release = *r;
     if (auto s = check::one_of(release_kind, {"prison", "detention_centre"}, "release_kind",
-                               "服刑场所应为 prison（监狱）或 detention_centre（看守所）");
+                               "服刑场所应为监狱或看守所");
         !s.ok())
       return s.error();
     if (to) return invalid("FIELD_VALUE", "再次判刑收监不填结束日期，释放日期填在“预计释放日期”", "to_date");

@@ -46,7 +46,7 @@ Result<std::string> released_day(const Core& core, store::Connection& c, const s
 Status SupervisionService::record_pickup(const AuthedCtx& ctx, std::int64_t person_id, const PickupInput& in) {
   namespace check = domain::check;
   if (auto s = check::one_of(in.kind, {"township_team", "family"}, "kind",
-                             "接回方式应为 township_team（镇街组织接回）或 family（家属及村居代表接回）");
+                             "接回方式应为镇街组织接回或家属及村居代表接回");
       !s.ok())
     return s;
   auto place = check::text(in.place, "place", "接回地点", 100, false);
@@ -96,7 +96,7 @@ Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_
 
 Status SupervisionService::record_follow_up(const AuthedCtx& ctx, std::int64_t person_id, const FollowUpInput& in) {
   namespace check = domain::check;
-  if (auto s = check::one_of(in.kind, {"visit", "review"}, "kind", "类型应为 visit（走访）或 review（全面考察）"); !s.ok())
+  if (auto s = check::one_of(in.kind, {"visit", "review"}, "kind", "类型应为走访或全面考察"); !s.ok())
     return s;
   auto form = check::text(in.form, "form", "走访形式", 20, false);
   if (!form.ok()) return form.error();

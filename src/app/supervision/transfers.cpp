@@ -14,7 +14,7 @@
 namespace anbang::app {
 
 namespace {
-Error transfer_missing() { return not_found("TRANSFER_NOT_FOUND", "未找到该转移申请,或它不归您的单位处理"); }
+Error transfer_missing() { return not_found("TRANSFER_NOT_FOUND", "未找到该转移申请，或它不归您的单位处理"); }
 
 std::vector<std::int64_t> scope_units(const domain::UnitTree& tree, const domain::Scope& s) {
   if (s.kind == domain::ScopeKind::district) {
@@ -31,7 +31,7 @@ std::vector<std::int64_t> scope_units(const domain::UnitTree& tree, const domain
 Result<store::Transfer> SupervisionService::request_transfer(const AuthedCtx& ctx, std::int64_t person_id,
                                                              const TransferInput& in) {
   if (auto s = domain::check::one_of(in.kind, {"residence", "household", "identity_established"}, "kind",
-                                     "转移类型应为 residence、household 或 identity_established");
+                                     "转移类型应为居住地变更、户籍地变更或身份查清");
       !s.ok())
     return s.error();
   auto tree = core_.units();
@@ -75,7 +75,7 @@ Result<Audited<std::vector<store::Transfer>>> SupervisionService::list_transfers
   if (auto s = require(ctx, perm::person_read); !s.ok()) return s.error();
   if (!state.empty()) {
     if (auto s = domain::check::one_of(state, {"pending", "accepted", "rejected"}, "state",
-                                       "状态应为 pending、accepted 或 rejected");
+                                       "状态应为待接收、已接收或已退回");
         !s.ok())
       return s.error();
   }

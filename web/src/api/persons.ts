@@ -56,8 +56,9 @@ export const personsApi = {
   update: (id: number, body: PersonInput) => http.put<Person>(`/persons/${id}`, body),
   timeline: (id: number, viewId?: string) => http.get<Schemas['Timeline']>(`/persons/${id}/timeline`, undefined, { viewId }),
   /** Roster export: the filters travel in the JSON body, never in the URL. */
-  exportXlsx: (filter: PersonFilter, fallbackName: string) =>
-    download('POST', '/exports/persons.xlsx', fallbackName, { body: filter }),
+  /** The file is worded in `locale`, from the same messages as the pages (locales/<locale>/export.json). */
+  exportXlsx: (filter: PersonFilter, fallbackName: string, locale: string) =>
+    download('POST', `/exports/persons.xlsx?locale=${encodeURIComponent(locale)}`, fallbackName, { body: filter }),
 }
 
 /** One reason of the class (R-CLS-1..3), e.g. {criterion: 'false_address', text: '“三假”：假地址（已确认）'}. */

@@ -1016,7 +1016,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Roster export (person:export) of the same filters as POST /persons/search (JSON body, not URL; may be empty); audited as export. ID numbers are full only for person:id_full, masked otherwise; the record says which (detail id_numbers: full or masked). */
+        /**
+         * Roster export (person:export) of the same filters as POST /persons/search (JSON body, not URL; may be empty); audited as export. ID numbers are full only for person:id_full, masked otherwise; the record says which (detail id_numbers: full or masked).
+         * @description Headings and code values are worded from the web app's message files (web/src/locales/<locale>/export.json), in the language asked for.
+         */
         post: operations["exportPersons"];
         delete?: never;
         options?: never;
@@ -1455,25 +1458,33 @@ export interface components {
         Timeline: {
             items: components["schemas"]["TimelineEntry"][];
         };
+        /** @description A reason for the key class (R-CLS-1), as codes; the web app words it. */
         ClassReason: {
             /** @enum {string} */
             criterion: "reoffending_tendency" | "false_name" | "false_identity" | "false_address" | "three_none" | "national_security";
-            /** @description In Chinese, e.g. “三假”：假地址（已确认） */
-            text: string;
+            /** @description false_name, false_identity, false_address: the verification's finding; null otherwise */
+            finding: ("confirmed" | "suspected") | null;
+            /** @description three_none: the factors that hold; empty otherwise */
+            factors: components["schemas"]["ThreeNoneFactor"][];
             /** @description Where it comes from: "charge:1", "document:2", … */
             source: string;
         };
+        /** @enum {string} */
+        ThreeNoneFactor: "no_home" | "no_job" | "no_relatives";
         Classification: {
             key: boolean;
             /** @enum {string} */
             class: "key" | "general";
             reasons: components["schemas"]["ClassReason"][];
-            /** @description R-CLS-2 三无 factors that hold (Chinese labels) */
-            three_none_factors: string[];
+            /** @description R-CLS-2 三无 factors that hold */
+            three_none_factors: components["schemas"]["ThreeNoneFactor"][];
             history: {
                 from_date: components["schemas"]["CivilDate"];
                 key: boolean;
-                reason: string;
+                code: ("class.key" | "class.general") | null;
+                reasons: components["schemas"]["ClassReason"][];
+                /** @description the text of a row written before codes (Chinese); null for coded rows */
+                reason: string | null;
             }[];
         };
         /** @enum {string} */
@@ -1747,17 +1758,20 @@ export interface components {
         TaskPage: {
             items: components["schemas"]["TaskRow"][];
         } & components["schemas"]["Page"];
-        /** @description One task computed now by the obligation engine, explaining itself. */
+        /** @description One task computed now by the obligation engine. It explains itself by codes and dates, which the web app words: the duty from rule (and key for R-LNK-4) and period, what closes it from the rule, then anchor, previous fulfilment, window, due date, state, late and exemption. */
         PersonTask: {
             rule: string;
             clause: string;
             key: string;
-            /** @description the duty, in Chinese */
-            requirement: string;
-            /** @description what closes it, in Chinese */
-            fulfilled_by: string;
-            /** @description the event the deadline hangs on: "release_date", "form_received", … */
-            anchor: string;
+            /** @description recurring rules: once per this period (the duty's wording depends on it); null for one-off rules */
+            period: ("month" | "quarter" | "half_year" | "year") | null;
+            /** @description why a not_applicable task is not pursued: in custody on the due date, or the period closed before the file was opened (补录); null otherwise */
+            exemption: ("in_custody" | "before_file") | null;
+            /**
+             * @description the event the deadline hangs on
+             * @enum {string}
+             */
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
@@ -1768,8 +1782,6 @@ export interface components {
             /** @description recurring rules: the last record before window_from */
             previous_fulfilment: components["schemas"]["CivilDate"] | null;
             unit: components["schemas"]["UnitRef"];
-            /** @description "R-VIS-1 §2.3.4：…" */
-            explanation: string;
         };
         PersonTaskList: {
             items: components["schemas"]["PersonTask"][];
@@ -3741,7 +3753,10 @@ export interface operations {
     };
     exportPersons: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the language of the file */
+                locale?: "zh-CN" | "en";
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { CHINESE, asciiPunctuationInChinese, leaves, templatePunctuation } from './punctuation'
 
-const zhFiles = import.meta.glob<{ default: unknown }>('./zh-CN/*.ts', { eager: true })
-const enFiles = import.meta.glob<{ default: unknown }>('./en/*.ts', { eager: true })
+const zhFiles = import.meta.glob<{ default: unknown }>(['./zh-CN/*.ts', './zh-CN/*.json'], { eager: true })
+const enFiles = import.meta.glob<{ default: unknown }>(['./en/*.ts', './en/*.json'], { eager: true })
 const vueFiles = import.meta.glob<string>('/src/**/*.vue', { eager: true, query: '?raw', import: 'default' })
 
 describe('punctuation helpers', () => {

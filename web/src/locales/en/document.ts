@@ -97,6 +97,22 @@ export default {
     historyGeneral: 'General',
     fromDate: 'From',
     reason: 'Reason',
+    reasonText: {
+      reoffending_tendency: 'obvious tendency to re-offend',
+      fake: '"three falses": {what} ({finding})',
+      three_none: '"three withouts": {factors}',
+      national_security: 'convicted of a crime endangering national security',
+    },
+    fake: { false_name: 'false name', false_identity: 'false identity', false_address: 'false address' },
+    finding: { confirmed: 'confirmed', suspected: 'suspected' },
+    factor: { no_home: 'no home', no_job: 'no job', no_relatives: 'no relatives' },
+    factorSep: ', ',
+    reasonSep: '; ',
+    change: {
+      key: 'Listed as key subject: {reasons}',
+      general: 'Changed to general subject',
+      generalBecause: 'Changed to general subject: no longer {reasons}',
+    },
   },
   release: {
     action: 'Send release notice',

@@ -1,3 +1,7 @@
+// Gender, status and release kind are the words of the server's files too (the roster xlsx):
+// they live in export.json, which the server embeds (src/app/core/file_messages.cpp).
+import codes from './export.json'
+
 export default {
   field: {
     name: 'Name',
@@ -30,23 +34,9 @@ export default {
     updated_at: 'Updated at',
     main_charge: 'Charge',
   },
-  status: {
-    in_custody: 'In custody',
-    under_assistance: 'Under assistance',
-    detained: 'In detention',
-    ended: 'Ended',
-  },
-  gender: {
-    '1': 'Male',
-    '2': 'Female',
-    '0': 'Unknown',
-    '9': 'Unspecified',
-  },
-  releaseKind: {
-    prison: 'From prison',
-    detention_centre: 'From detention centre',
-    community_correction: 'Community correction ended',
-  },
+  status: codes.status,
+  gender: codes.gender,
+  releaseKind: codes.releaseKind,
   sentenceType: {
     fixed_term: 'Fixed-term imprisonment',
     life: 'Life imprisonment',

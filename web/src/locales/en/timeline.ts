@@ -9,6 +9,7 @@ export default {
   class: {
     key: 'Classified as key subject: {criteria}',
     general: 'Classified as general subject',
+    generalBecause: 'Classified as general subject: no longer {criteria}',
     criterion: {
       reoffending_tendency: 'obvious tendency to re-offend',
       false_name: 'false name',

@@ -97,6 +97,22 @@ export default {
     historyGeneral: '一般',
     fromDate: '起始日期',
     reason: '原因',
+    reasonText: {
+      reoffending_tendency: '有明显重新违法犯罪倾向',
+      fake: '“三假”：{what}（{finding}）',
+      three_none: '“三无”：{factors}',
+      national_security: '危害国家安全罪犯',
+    },
+    fake: { false_name: '假姓名', false_identity: '假身份', false_address: '假地址' },
+    finding: { confirmed: '已确认', suspected: '存疑' },
+    factor: { no_home: '无家可归', no_job: '无业可就', no_relatives: '无亲可投' },
+    factorSep: '、',
+    reasonSep: '；',
+    change: {
+      key: '列为重点帮教对象：{reasons}',
+      general: '转为一般帮教对象',
+      generalBecause: '转为一般帮教对象：不再符合{reasons}',
+    },
   },
   release: {
     action: '发送释放通知书',

@@ -1,3 +1,7 @@
+// Gender, status and release kind are the words of the server's files too (the roster xlsx):
+// they live in export.json, which the server embeds (src/app/core/file_messages.cpp).
+import codes from './export.json'
+
 export default {
   field: {
     name: '姓名',
@@ -30,23 +34,9 @@ export default {
     updated_at: '更新时间',
     main_charge: '罪名',
   },
-  status: {
-    in_custody: '服刑中',
-    under_assistance: '帮教中',
-    detained: '羁押中',
-    ended: '已解除',
-  },
-  gender: {
-    '1': '男',
-    '2': '女',
-    '0': '未知',
-    '9': '未说明',
-  },
-  releaseKind: {
-    prison: '监狱释放',
-    detention_centre: '看守所释放',
-    community_correction: '社区矫正期满',
-  },
+  status: codes.status,
+  gender: codes.gender,
+  releaseKind: codes.releaseKind,
   sentenceType: {
     fixed_term: '有期徒刑',
     life: '无期徒刑',

@@ -9,6 +9,7 @@ export default {
   class: {
     key: '列为重点帮教对象：{criteria}',
     general: '转为一般帮教对象',
+    generalBecause: '转为一般帮教对象：不再符合{criteria}',
     criterion: {
       reoffending_tendency: '有明显重新犯罪倾向',
       false_name: '假姓名',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canAnswerReception, canSendReleaseNotice, canVerify, emptyFamilyMember, emptyReception, emptyRegistrationForm, emptyReleaseNotice, emptyVerification, factorText, feedbackState, formDataToInput, isMailed, documentGist, answeredKey, normalizeFactors, registrationErrorProp, releaseNoticeToInput, senderName, sortHistory } from './data'
+import { canAnswerReception, canSendReleaseNotice, canVerify, emptyFamilyMember, emptyReception, emptyRegistrationForm, emptyReleaseNotice, emptyVerification, feedbackState, formDataToInput, isMailed, documentGist, answeredKey, normalizeFactors, registrationErrorProp, releaseNoticeToInput, senderName, sortHistory } from './data'
 
 describe('document helpers', () => {
   it('tells the feedback state of a document', () => {
@@ -32,9 +32,7 @@ describe('document helpers', () => {
     expect(v.sent_on).toBe('2026-03-01')
   })
 
-  it('reads 三无 factors and orders the class history', () => {
-    expect(factorText('无家可归')).toBe('无家可归')
-    expect(factorText({ text: '无业可就' })).toBe('无业可就')
+  it('orders the class history', () => {
     expect(sortHistory([{ from_date: '2026-01-01' }, { from_date: '2026-03-01' }]).map((h) => h.from_date)).toEqual(['2026-03-01', '2026-01-01'])
   })
 })

@@ -146,10 +146,6 @@ export const THREE_NONE = ['no_home', 'no_job', 'no_relatives'] as const
 
 export const FINDING_TAG: Record<Finding, TagType> = { confirmed: 'danger', suspected: 'warning', cleared: 'success' }
 
-/** Text of a 三无 factor as the server sends it (a string or an object with text). */
-export function factorText(f: string | { text?: string; factor?: string }): string {
-  return typeof f === 'string' ? f : (f.text ?? f.factor ?? '')
-}
 
 /** Class history, most recent first. */
 export function sortHistory<T extends { from_date: string }>(h: readonly T[]): T[] {

@@ -1,5 +1,7 @@
 // The words of a timeline entry: the server sends a code with parameters (GET /persons/{id}/timeline);
 // entries written before codes existed carry their text in `summary`.
+import { classReasonsText, type ClassReasonLike } from './classText'
+
 type T = (key: string, params?: Record<string, unknown>) => string
 type Te = (key: string) => boolean
 
@@ -21,7 +23,16 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
   let key = `timeline.${e.code}`
   switch (e.code) {
     case 'class.key':
-      p.criteria = ((p.criteria as string[]) ?? []).map((c) => word(t, te, 'class.criterion', c)).join('、')
+      // Newer entries name each reason with its finding or factors; older ones only the criteria.
+      p.criteria = Array.isArray(p.reasons) && p.reasons.length
+        ? classReasonsText(t, te, p.reasons as ClassReasonLike[])
+        : ((p.criteria as string[]) ?? []).map((c) => word(t, te, 'class.criterion', c)).join(t('document.cls.factorSep'))
+      break
+    case 'class.general':
+      if (Array.isArray(p.reasons) && p.reasons.length) {
+        key = 'timeline.class.generalBecause'
+        p.criteria = classReasonsText(t, te, p.reasons as ClassReasonLike[])
+      }
       break
     case 'custody.detention':
       if (p.to) key = 'timeline.custody.detention_until'
