@@ -59,9 +59,9 @@ Result<std::optional<Transfer>> pending_transfer_of(Connection& c, std::int64_t 
   return one(c, " WHERE t.person_id = ? AND t.state = 'pending'", {person_id});
 }
 
-Status decide_transfer(Connection& c, std::int64_t id, const std::string& state, std::int64_t user_id,
+Status decide_transfer(Connection& c, std::int64_t id, const std::string& state, std::optional<std::int64_t> user_id,
                        std::int64_t at, const std::string& note) {
-  auto n = c.exec(sql::kDecide, {state, user_id, at, note, id});
+  auto n = c.exec(sql::kDecide, {state, opt(user_id), at, note, id});
   if (!n.ok()) return n.error();
   if (*n != 1) return conflict("TRANSFER_DECIDED", "该转移已处理,请刷新页面");
   return {};

@@ -18,7 +18,7 @@ struct Transfer {
 Result<std::int64_t> insert_transfer(Connection& c, const Transfer& t);
 Result<std::optional<Transfer>> find_transfer(Connection& c, std::int64_t id);
 Result<std::optional<Transfer>> pending_transfer_of(Connection& c, std::int64_t person_id);
-Status decide_transfer(Connection& c, std::int64_t id, const std::string& state, std::int64_t user_id,
+Status decide_transfer(Connection& c, std::int64_t id, const std::string& state, std::optional<std::int64_t> user_id,
                        std::int64_t at, const std::string& note);
 // The person's transfers, newest first.
 Result<std::vector<Transfer>> transfers_of(Connection& c, std::int64_t person_id);
