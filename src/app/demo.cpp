@@ -274,7 +274,7 @@ Status demo_key_subjects_and_transfers(Services& app, store::Connection& c, cons
                         {of001, 1, v002, "拟随配偶迁居，后决定留在原居住地", true}};
   for (const Demo& dm : demos) {
     if (dm.index >= dm.from.size()) continue;
-    const std::int64_t id = dm.from[dm.index];
+    const std::int64_t id = dm.from[dm.from.size() - 1 - dm.index];  // the last ones (tests take the first)
     const seed::DemoPerson* p = nullptr;
     for (const auto& [sid, sp] : seeded) {
       if (sid == id) p = sp;
