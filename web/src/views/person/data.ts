@@ -50,4 +50,4 @@ export const PERSON_FIELDS = [
 ] as const
 
 /** What was recorded on the person file (the file reloads what it may have changed). */
-export type RecordKind = 'follow-up' | 'registration' | 'pickup' | 'transfer' | 'custody' | 'family'
+export type RecordKind = 'follow-up' | 'registration' | 'pickup' | 'transfer' | 'custody' | 'family' | 'notification'
