@@ -90,7 +90,7 @@ test('the police station lists the key subjects released soon; the judicial offi
     const dialog = page.locator('[data-test=notify-dialog]')
     await dialog.waitFor()
     await pickOption(page, page.locator('[data-test=notify-method]'), '电话')
-    await page.locator('[data-test=notify-contact] input').fill('综治办张主任')
+    await page.locator('[data-test=notify-contact]').fill('综治办张主任')
     await page.locator('[data-test=notify-submit]').click()
     await dialog.waitFor({ state: 'hidden' })
     await page.locator('.el-message--success', { hasText: '已登记通报' }).waitFor()
