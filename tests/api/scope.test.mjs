@@ -42,6 +42,10 @@ const walks = {
   'GET /persons/{id}/family-changes': (c, id) => c.get(`/api/v1/persons/${id}/family-changes`),
   'POST /persons/{id}/family-changes': (c, id) => c.post(`/api/v1/persons/${id}/family-changes`, { occurred_on: '2026-11-20', summary: '母亲病故' }),
   'POST /persons/{id}/registrations': (c, id) => c.post(`/api/v1/persons/${id}/registrations`, { registered_on: '2026-11-20' }),
+  'GET /persons/{id}/transfers': (c, id) => c.get(`/api/v1/persons/${id}/transfers`),
+  'GET /persons/{id}/release-notifications': (c, id) => c.get(`/api/v1/persons/${id}/release-notifications`),
+  'POST /persons/{id}/release-notifications': (c, id) =>
+    c.post(`/api/v1/persons/${id}/release-notifications`, { notified_on: '2026-11-20', method: 'phone', recipients: ['township'] }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

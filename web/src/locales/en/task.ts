@@ -150,6 +150,7 @@ export default {
     empty: 'No key subject is released soon',
     col: { name: 'Name', releaseDate: 'Release date', township: 'Township notified', police: 'Police notified', state: 'Notification', household: 'Household place' },
     notYet: 'Not yet',
+    inDays: 'in {n} days',
     state: { open: 'To notify', overdue: 'Overdue', done: 'Notified' },
   },
   filter: {

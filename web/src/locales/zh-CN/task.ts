@@ -155,6 +155,7 @@ export default {
     empty: '近期没有即将释放的重点帮教对象',
     col: { name: '姓名', releaseDate: '释放日期', township: '通报镇街', police: '通报派出所', state: '通报状态', household: '户籍地' },
     notYet: '未通报',
+    inDays: '{n} 天后',
     state: { open: '待通报', overdue: '已逾期', done: '已通报' },
   },
   filter: {
