@@ -6,6 +6,7 @@
 #include "app/services.hpp"
 #include "store/maintenance.hpp"
 #include "store/supervision_repo.hpp"
+#include "store/transfer_repo.hpp"
 #include "store/user_repo.hpp"
 #include "domain/pinyin.hpp"
 #include "platform/crypto.hpp"
@@ -93,6 +94,14 @@ Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerso
   return {};
 }
 
+// R-PCK-1 in the demo: a person released in the coming five weeks whose release notice is in, in
+// seven cases of ten (and always in township 001, the demo's 昌元街道), is assessed at high risk.
+bool key_soon(std::int64_t id, const seed::DemoPerson& p, domain::CivilDate today) {
+  if (p.release_date <= today || p.release_date > domain::add_days(today, 35)) return false;
+  if (p.release_kind == "community_correction") return false;
+  return draw(id, 67) < 70 || p.household_address.find("昌元街道") != std::string::npos;
+}
+
 // Demo linkage of a person still in custody (R-LNK-1, R-LNK-2, R-LNK-4): the registration form —
 // sent through the system by the district detention centre, or from a prison outside the system by
 // mail and entered by the judicial office — most verified long ago, about a third received in the
@@ -176,8 +185,11 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
   n.channel = form.channel;
   n.event_date = domain::to_string(p.release_date);
   n.sent_on = n.received_on = domain::to_string(notice_on);
+  // R-CLS-1, R-PCK-1: most of those released in the coming weeks are assessed at high risk of
+  // re-offending, so the demo has key subjects whose release the judicial office must notify.
+  const bool high = key_soon(id, p, today);
   nlohmann::json nd = {
-      {"release_date", *n.event_date}, {"place", p.releasing_authority}, {"risk_level", "low"}};
+      {"release_date", *n.event_date}, {"place", p.releasing_authority}, {"risk_level", high ? "high" : "low"}};
   if (!ours) nd["sender_name"] = p.releasing_authority;
   n.data = nd.dump();
   // Now and then the detention centre corrected its notice (R-LNK-4): the first, with a release date
@@ -211,6 +223,116 @@ Status demo_linkage(store::Connection& c, std::int64_t id, const seed::DemoPerso
   a.data = R"({"pickup_by":"family"})";
   auto answer = file(a);
   if (!answer.ok()) return answer.error();
+  return {};
+}
+
+// After the persons: the key subjects released soon are classified (R-CLS-1) and about half of
+// them already notified to the township and the police station (R-PCK-1: both, or only the
+// township); and three transfers (R-JUR-1): one from another township to a village of 001 awaiting
+// 昌元街道's decision, one from 001 to 仁义镇 (101) pending, one from 001 withdrawn.
+Status demo_key_subjects_and_transfers(Services& app, store::Connection& c, const AuthedCtx& ctx,
+                                       const std::vector<std::pair<std::int64_t, const seed::DemoPerson*>>& seeded,
+                                       const std::vector<seed::DemoArea>& areas,
+                                       const std::map<std::int64_t, std::int64_t>& police_station) {
+  auto tree = app.core.units();
+  std::map<std::int64_t, std::int64_t> town_of;  // village → township
+  for (const auto& a : areas) town_of[a.unit_id] = a.township_unit_id;
+  auto township = [&](std::int64_t unit) { return town_of.count(unit) ? town_of[unit] : unit; };
+  for (const auto& [id, p] : seeded) {
+    if (!key_soon(id, *p, ctx.today)) continue;
+    if (domain::add_months_clamped(p->release_date, -1) > ctx.today) continue;  // no notice yet
+    if (auto st = app.classification.reclassify(c, ctx, id); !st.ok()) return st;
+    const int d = draw(id, 68);
+    if (d >= 60) continue;  // not notified yet
+    const std::int64_t town = township(p->household_unit_id);
+    auto police = police_station.find(town);
+    const auto notice_on = domain::add_months_clamped(p->release_date, -1);
+    for (const char* recipient : {"township", "police_station"}) {
+      const bool is_town = std::string(recipient) == "township";
+      if (!is_town && (d >= 45 || police == police_station.end())) continue;  // 45–59: only the township
+      auto on = domain::add_days(notice_on, is_town ? 2 : 3);
+      if (on > ctx.today) on = ctx.today;
+      store::ReleaseNotification n;
+      n.person_id = id;
+      n.release_date = domain::to_string(p->release_date);
+      n.recipient = recipient;
+      n.recipient_unit_id = is_town ? town : police->second;
+      n.contact = is_town ? "镇综治办张主任" : "派出所社区民警";
+      n.method = is_town ? "phone" : "document";
+      n.notified_on = domain::to_string(on);
+      n.unit_id = tree->judicial_office_for(town);
+      n.created_at = ctx.now;
+      if (auto r = store::insert_release_notification(c, n); !r.ok()) return r.error();
+    }
+  }
+  // Transfers: persons under assistance today.
+  std::int64_t t001 = 0, t002 = 0, t101 = 0;
+  for (const auto& u : tree->all()) {
+    if (u.kind != "township") continue;
+    if (u.code.ends_with("001")) t001 = u.id;
+    if (u.code.ends_with("002")) t002 = u.id;
+    if (u.code.ends_with("101")) t101 = u.id;
+  }
+  auto first_village = [&](std::int64_t town) -> const seed::DemoArea* {
+    for (const auto& a : areas) {
+      if (a.township_unit_id == town) return &a;
+    }
+    return nullptr;
+  };
+  const seed::DemoArea *v001 = first_village(t001), *v002 = first_village(t002), *v101 = first_village(t101);
+  if (!v001 || !v002 || !v101) return {};
+  std::vector<std::int64_t> of001, of002;
+  for (const auto& [id, p] : seeded) {
+    if (p->release_date > ctx.today || p->household_unit_id != p->residence_unit_id) continue;
+    if (rules::assistance_end(*app.core.policy(), p->release_date, p->release_kind) <= ctx.today) continue;
+    std::int64_t town = township(p->residence_unit_id);
+    if (town == t001) of001.push_back(id);
+    if (town == t002) of002.push_back(id);
+  }
+  struct Demo {
+    std::vector<std::int64_t>& from;
+    std::size_t index;
+    const seed::DemoArea* to;
+    const char* reason;
+    bool withdrawn;
+  };
+  const Demo demos[] = {{of002, 0, v001, "本人在昌元街道购房定居，申请转移居住地", false},
+                        {of001, 0, v101, "随子女迁往仁义镇居住", false},
+                        {of001, 1, v002, "拟随配偶迁居，后决定留在原居住地", true}};
+  for (const Demo& dm : demos) {
+    if (dm.index >= dm.from.size()) continue;
+    const std::int64_t id = dm.from[dm.from.size() - 1 - dm.index];  // the last ones (tests take the first)
+    const seed::DemoPerson* p = nullptr;
+    for (const auto& [sid, sp] : seeded) {
+      if (sid == id) p = sp;
+    }
+    store::Transfer t;
+    t.person_id = id;
+    t.kind = "residence";
+    t.from_unit_id = p->residence_unit_id;
+    t.to_unit_id = dm.to->unit_id;
+    t.reason = dm.reason;
+    t.new_address = "重庆市荣昌区" + dm.to->name + "8号";
+    t.requested_at = ctx.now - 3 * 86400;
+    auto tid = store::insert_transfer(c, t);
+    if (!tid.ok()) return tid.error();
+    const std::string to_name = dm.to->name;
+    store::PersonEvent e;
+    e.person_id = id;
+    e.at = t.requested_at;
+    e.kind = "transfer";
+    e.code = "transfer.requested";
+    e.params = nlohmann::json{{"kind", "residence"}, {"to", to_name}}.dump();
+    if (auto st = store::insert_person_event(c, e); !st.ok()) return st;
+    if (!dm.withdrawn) continue;
+    if (auto st = store::decide_transfer(c, *tid, "withdrawn", std::nullopt, ctx.now - 86400, "本人决定不再迁居"); !st.ok()) {
+      return st;
+    }
+    e.at = ctx.now - 86400;
+    e.code = "transfer.withdrawn";
+    e.params = nlohmann::json{{"kind", "residence"}, {"to", to_name}, {"note", "本人决定不再迁居"}}.dump();
+    if (auto st = store::insert_person_event(c, e); !st.ok()) return st;
+  }
   return {};
 }
 
@@ -297,6 +419,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
     std::map<std::string, std::int64_t> charge_ids;
     for (const auto& ch : app.core.charges()) charge_ids[ch.name] = ch.id;
     auto people = seed::generate_demo_people(areas, persons, ctx.today, seed);
+    std::vector<std::pair<std::int64_t, const seed::DemoPerson*>> seeded;
     std::map<std::int64_t, std::int64_t> office_of_area;  // village → its township's judicial office
     for (const auto& a : areas) office_of_area[a.unit_id] = tree->judicial_office_for(a.township_unit_id);
     std::int64_t detention_centre = 0;
@@ -350,7 +473,9 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
           !st.ok())
         return st;
       ++summary.persons;
+      seeded.push_back({*id, &p});
     }
+    if (auto st = demo_key_subjects_and_transfers(app, c, ctx, seeded, areas, police_station); !st.ok()) return st;
     nlohmann::json d = {{"villages", summary.villages}, {"users", summary.users}, {"persons", summary.persons}};
     return record_change(c, ctx, "seed_demo", "database", std::nullopt, "", d.dump());
   });

@@ -53,6 +53,20 @@ nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonT
           {"unit", unit_ref(tree, pt.unit_id)}};
 }
 
+nlohmann::json release_notification_json(const domain::UnitTree& tree, const store::ReleaseNotification& n) {
+  return {{"id", n.id},
+          {"release_date", n.release_date},
+          {"recipient", n.recipient},
+          {"recipient_unit", unit_ref(tree, n.recipient_unit_id)},
+          {"contact", n.contact},
+          {"method", n.method},
+          {"notified_on", n.notified_on},
+          {"note", n.note},
+          {"unit", n.unit_id ? unit_ref(tree, *n.unit_id) : nlohmann::json()},
+          {"user", n.user_name},
+          {"created_at", platform::iso_utc_from_unix(n.created_at)}};
+}
+
 Response counts_json(const app::Workbench& w) {
   auto c = [](const store::TaskCounts& t) {
     return nlohmann::json{{"overdue", t.overdue},
@@ -136,6 +150,58 @@ void add_task_routes(Router& r, app::Services& app) {
       });
     });
   }
+  // R-PCK-1: the notification before a key subject's release, and the list of coming releases.
+  r.add("GET", "/api/v1/supervision/upcoming-releases", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.supervision.upcoming_releases(ctx);
+      if (!found.ok()) return error_response(found.error());
+      auto tree = app.core.units();
+      auto opt_text = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& u : found->pending()) {
+        items.push_back({{"person_id", u.person_id},
+                         {"name", u.name},
+                         {"release_date", u.release_date},
+                         {"task_state", u.task_state},
+                         {"township_notified_on", opt_text(u.township_notified_on)},
+                         {"police_notified_on", opt_text(u.police_notified_on)},
+                         {"residence_unit", unit_ref(*tree, u.residence_unit_id)},
+                         {"household_unit", unit_ref(*tree, u.household_unit_id)}});
+      }
+      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
+    });
+  });
+  r.add("GET", "/api/v1/persons/:id/release-notifications", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.supervision.release_notifications(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      auto tree = app.core.units();
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& n : found->pending()) items.push_back(release_notification_json(*tree, n));
+      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
+    });
+  });
+  r.add("POST", "/api/v1/persons/:id/release-notifications", [&app](Request& req) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
+      app::ReleaseNotificationInput in;
+      for (auto [field, dst] : {std::pair{"notified_on", &in.notified_on}, std::pair{"method", &in.method},
+                                std::pair{"contact", &in.contact}, std::pair{"note", &in.note}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      if (in.notified_on.empty()) return error_response(invalid("FIELD_REQUIRED", "请填写通报日期", "notified_on"));
+      auto recipients = get_string_array(body, "recipients");
+      if (!recipients.ok()) return error_response(recipients.error());
+      if (*recipients) in.recipients = **recipients;
+      auto rows = app.supervision.record_release_notification(ctx, req.params["id"], in);
+      if (!rows.ok()) return error_response(rows.error());
+      auto tree = app.core.units();
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& n : *rows) items.push_back(release_notification_json(*tree, n));
+      return json_response(201, {{"items", items}});
+    });
+  });
   r.add("POST", "/api/v1/meetings", [&app](Request& req) {
     return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
       app::MeetingInput in;
@@ -227,7 +293,12 @@ void add_task_routes(Router& r, app::Services& app) {
   });
   r.add("GET", "/api/v1/workbench", [&app](Request& req) {
     return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
-      auto w = app.obligations.workbench(ctx);
+      app::WorkbenchQuery q;
+      auto unit = query_id(req, "unit_id");
+      if (!unit.ok()) return error_response(unit.error());
+      q.unit_id = *unit;
+      q.rule = query_text(req, "rule");
+      auto w = app.obligations.workbench(ctx, q);
       if (!w.ok()) return error_response(w.error());
       return counts_json(*w);
     });

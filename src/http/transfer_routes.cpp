@@ -17,6 +17,7 @@ nlohmann::json transfer_json(const domain::UnitTree& tree, const store::Transfer
           {"to_unit", unit_ref(tree, t.to_unit_id)},
           {"state", t.state},
           {"reason", t.reason},
+          {"new_address", t.new_address},
           {"decision_note", t.decision_note},
           {"requested_at", platform::iso_utc_from_unix(t.requested_at)},
           {"decided_at",
@@ -38,9 +39,31 @@ void add_transfer_routes(Router& r, app::Services& app) {
       auto reason = get_string(body, "reason");
       if (!reason.ok()) return error_response(reason.error());
       in.reason = reason->value_or("");
+      auto address = get_string(body, "new_address");
+      if (!address.ok()) return error_response(address.error());
+      in.new_address = address->value_or("");
       auto t = app.supervision.request_transfer(ctx, req.params["id"], in);
       if (!t.ok()) return error_response(t.error());
       return json_response(201, transfer_json(*app.core.units(), *t));
+    });
+  });
+  r.add("GET", "/api/v1/persons/:id/transfers", [&app](Request& req) {
+    return with_ctx(app, req, [&](const app::AuthedCtx& ctx) {
+      auto found = app.supervision.person_transfers(ctx, req.params["id"]);
+      if (!found.ok()) return error_response(found.error());
+      auto tree = app.core.units();
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& t : found->pending()) items.push_back(transfer_json(*tree, t));
+      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
+    });
+  });
+  r.add("POST", "/api/v1/transfers/:id/withdraw", [&app](Request& req) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
+      auto note = get_string(body, "note");
+      if (!note.ok()) return error_response(note.error());
+      auto t = app.supervision.withdraw_transfer(ctx, req.params["id"], note->value_or(""));
+      if (!t.ok()) return error_response(t.error());
+      return json_response(200, transfer_json(*app.core.units(), *t));
     });
   });
   r.add("GET", "/api/v1/transfers", [&app](Request& req) {

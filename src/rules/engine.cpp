@@ -184,6 +184,29 @@ void lnk_3(const Ctx& c, std::vector<Task>& out) {
   }
 }
 
+// R-PCK-1, §2.3.2, first half: before a key subject's release the household-registration judicial
+// office notifies the township government and the police station. The class on the release day
+// decides, as for the pick-up. Window: from the receipt of the release notice, or from
+// release_notice_months_before (in force on the release date) before the release if that is earlier
+// (the notice is due then, R-LNK-4); due the day before the release ("before release"). Closed by
+// a notification of both recipients: fulfilled on the later of the two first notifications.
+void pck_1_notice(const Ctx& c, std::vector<Task>& out) {
+  const PersonFacts& f = c.f;
+  if (detail::find_span(c.key, c.r) == nullptr) return;
+  const CivilDate due = add_days(f.release_date, -1);
+  CivilDate from =
+      add_months_clamped(f.release_date, -c.policy.values_at(f.release_date).release_notice_months_before);
+  if (f.release_notice_received && *f.release_notice_received < from) from = *f.release_notice_received;
+  if (due < from) from = due;
+  std::optional<CivilDate> both;
+  if (f.release_notified_township && f.release_notified_police)
+    both = std::max(*f.release_notified_township, *f.release_notified_police);
+  emit_one_off(c,
+               {"R-PCK-1", "§2.3.2", owner::household_judicial_office, "release_date", "R-PCK-1/notice",
+                f.release_date, from, due, both},
+               out);
+}
+
 // R-PCK-1 / R-PCK-2, §2.3.2: pick-up on the release day; the class on the release day decides
 // which (R-CLS-3: a reclassification before release switches the task). The window opens when the
 // release notice arrives (preparation), else on the release day.
@@ -461,6 +484,7 @@ void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, Ci
     lnk_3(c, out);
     lnk_4_notice(c, out);
     lnk_4_reply(c, out);
+    pck_1_notice(c, out);
     pck(c, out);
   }
   reg_1(c, out);

@@ -49,8 +49,9 @@ bool is_recurring(std::string_view rule);
 
 // Owner roles. The app maps a role to a unit id through the person's units (R-JUR-1: daily duties
 // to the residence place, linkage and registration to the household-registration place; R-JUR-2:
-// identity unknown → the original investigating authority's place). Roles resolve to the person's
-// current units, so a transfer moves open duties with the person without changing any task.
+// identity unknown → the original investigating authority's place). Duties still owed resolve to the
+// person's current units, so a transfer moves them with the person; a done or missed duty keeps the
+// units of its day (R-KPI-7, app/obligations).
 namespace owner {
 inline constexpr std::string_view sender = "sender";  // the prison or detention centre
 inline constexpr std::string_view household_judicial_office = "household_judicial_office";

@@ -260,6 +260,45 @@ TEST(Rules, R_PCK_1_R_PCK_2_PickUp) {
   });
 }
 
+// R-PCK-1 (§2.3.2), first half: before a key subject's release the household-registration judicial
+// office notifies the township government and the police station. Window from the release notice's
+// receipt or release_notice_months_before (1 month) before the release, whichever is earlier; due
+// the day before the release; closed when both were notified (the later of the two dates).
+TEST(Rules, R_PCK_1_NotifyTownshipAndPoliceBeforeRelease) {
+  const auto town = &PersonFacts::release_notified_township;
+  const auto police = &PersonFacts::release_notified_police;
+  testing::check_table({
+      {"key subject, a month before release: open", P("2023-05-10").key("2023-01-01"), "2023-04-10", "R-PCK-1",
+       "R-PCK-1/notice", "2023-05-09", Want::open},
+      {"key subject, before the window", P("2023-05-10").key("2023-01-01"), "2023-04-09", "R-PCK-1",
+       "R-PCK-1/notice", "", Want::absent},
+      {"notice received earlier opens it earlier", P("2023-05-10").key("2023-01-01").notice("2023-03-20"),
+       "2023-03-25", "R-PCK-1", "R-PCK-1/notice", "2023-05-09", Want::open},
+      {"general subject: no notification", P("2023-05-10"), "2023-04-20", "R-PCK-1", "R-PCK-1/notice", "",
+       Want::absent},
+      {"key only after the release: none", P("2023-05-10").key("2023-06-01"), "2023-06-02", "R-PCK-1",
+       "R-PCK-1/notice", "", Want::absent},
+      {"both notified: done", P("2023-05-10").key("2023-01-01").set(town, "2023-04-20").set(police, "2023-04-22"),
+       "2023-04-25", "R-PCK-1", "R-PCK-1/notice", "2023-05-09", Want::done},
+      {"only the township notified: still open", P("2023-05-10").key("2023-01-01").set(town, "2023-04-20"),
+       "2023-04-25", "R-PCK-1", "R-PCK-1/notice", "2023-05-09", Want::open},
+      {"on the release day without notification: overdue", P("2023-05-10").key("2023-01-01"), "2023-05-10",
+       "R-PCK-1", "R-PCK-1/notice", "2023-05-09", Want::overdue},
+      {"community correction: none", P("2023-05-10", "community_correction").key("2023-01-01"), "2023-04-20",
+       "R-PCK-1", "R-PCK-1/notice", "", Want::absent},
+  });
+  auto tasks = person_tasks(P("2023-05-10").key("2023-01-01").set(town, "2023-04-20").set(police, "2023-05-10"),
+                            PolicyTable(), D("2023-05-12"));
+  const Task* t = testing::find_task(tasks, "R-PCK-1/notice");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->owner, owner::household_judicial_office);
+  EXPECT_EQ(t->fulfilled_on, D("2023-05-10"));  // the later of the two
+  EXPECT_TRUE(t->late);
+  EXPECT_EQ(t->window_from, D("2023-04-10"));
+  // The pick-up is a task of its own (the township's).
+  EXPECT_NE(testing::find_task(tasks, "R-PCK-1"), nullptr);
+}
+
 // R-PER-1 (§2.3.3): end = release + 5 years (prison, detention centre) or + 3 years (community
 // correction); 29 Feb → 28 Feb; an override (new sentence) replaces it.
 TEST(Rules, R_PER_1_AssistanceEnd) {

@@ -59,6 +59,10 @@ struct PersonFacts {
   std::optional<CivilDate> release_notice_sent;
   std::optional<CivilDate> reception_arrangement_sent;  // R-LNK-4: the first 接收安排 sent back
   std::optional<CivilDate> picked_up;                   // R-PCK-1 / R-PCK-2: pick-up record's date
+  // R-PCK-1: the first notification of this release to the township government and to the police
+  // station (a key subject's release, entered by the household-registration judicial office).
+  std::optional<CivilDate> release_notified_township;
+  std::optional<CivilDate> release_notified_police;
   // R-LNK-3: reports of a family (or minor children) in difficulty, each with the date it was
   // received and the date help was first recorded for it.
   std::vector<FamilyReport> family_reports;

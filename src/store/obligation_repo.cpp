@@ -44,6 +44,15 @@ constexpr const char* kInsertFollowUp =
     "INSERT INTO follow_ups (person_id, kind, held_on, form, situation, findings, unit_id, user_id, "
     "created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+// Accepted transfers of the persons of a chunk, oldest first (owner units at the time, R-KPI-7).
+constexpr const char* kAcceptedTransfers =
+    "SELECT person_id, kind, from_unit_id, to_unit_id, decided_at FROM transfers WHERE person_id BETWEEN ? "
+    "AND ? AND state = 'accepted' AND decided_at IS NOT NULL ORDER BY person_id, decided_at, id";
+// R-PCK-1: the first notification of the current release to each recipient.
+constexpr const char* kReleaseNotified =
+    "SELECT n.person_id, n.recipient, MIN(n.notified_on) FROM release_notifications n JOIN persons p ON p.id "
+    "= n.person_id WHERE n.person_id BETWEEN ? AND ? AND n.release_date = p.release_date GROUP BY "
+    "n.person_id, n.recipient";
 constexpr const char* kInsertRegistration =
     "INSERT INTO registrations (person_id, registered_on, certificate_no, policies_explained, needs, "
     "unit_id, "
@@ -150,6 +159,15 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
       "SELECT a.person_id, a.ended_on FROM assistance_periods a JOIN persons p ON p.id = a.person_id "
       "WHERE a.person_id BETWEEN ? AND ? AND a.release_date = p.release_date AND a.ended_on IS NOT NULL",
       [](FactsRow& fr, const Row& r) { fr.facts.assistance_end_override = date_of(r.opt_str(1)); });
+  if (!s.ok()) return s.error();
+  s = each(sql::kAcceptedTransfers, [](FactsRow& fr, const Row& r) {
+    fr.moves.push_back({r.str(1), r.i64(2), r.i64(3), domain::shanghai_date_from_unix(r.i64(4))});
+  });
+  if (!s.ok()) return s.error();
+  s = each(sql::kReleaseNotified, [](FactsRow& fr, const Row& r) {
+    (r.str(1) == "township" ? fr.facts.release_notified_township : fr.facts.release_notified_police) =
+        date_of(r.opt_str(2));
+  });
   if (!s.ok()) return s.error();
   // Documents of the current period (sent on or after it began), in order: a later form or notice
   // replaces an earlier one; of the replies (verification feedback, reception arrangement) the first
@@ -398,13 +416,14 @@ Result<std::pair<std::vector<TaskRow>, std::int64_t>> search_tasks(Connection& c
 
 Result<TaskCounts> count_tasks(Connection& c, const domain::Scope& scope,
                                const std::vector<std::int64_t>& unit_ids, const std::string& today,
-                               const std::string& week_end) {
+                               const std::string& week_end, const std::string& rule) {
   TaskCounts out;
   for (auto [state, dst] :
        {std::pair{"overdue", &out.overdue}, std::pair{"due_soon", &out.due_this_week},
         std::pair{"open", &out.open}, std::pair{"done", &out.done}, std::pair{"missed", &out.missed}}) {
     TaskFilter f;
     f.unit_ids = unit_ids;
+    f.rule = rule;
     f.state = state;
     f.today = today;
     f.due_until = week_end;

@@ -14,10 +14,19 @@ namespace anbang::store {
 struct TaskRow;
 
 // The facts of a person's current assistance period (nullopt when the person does not exist).
+// An accepted transfer (R-JUR-1/2): from `effective` on (the day it was accepted, Shanghai) the
+// person's household (kind household | identity_established) or residence unit is `to_unit_id`.
+struct UnitMove {
+  std::string kind;
+  std::int64_t from_unit_id = 0, to_unit_id = 0;
+  domain::CivilDate effective;
+};
+
 struct FactsRow {
   rules::PersonFacts facts;
   std::string created_on;                      // the day the file was created (YYYY-MM-DD, Shanghai)
   std::optional<std::int64_t> sender_unit_id;  // of the registration form, if any
+  std::vector<UnitMove> moves;                 // accepted transfers, oldest first
 };
 Result<std::optional<FactsRow>> load_facts(Connection& c, std::int64_t person_id);
 Result<std::vector<std::int64_t>> all_person_ids(Connection& c);
@@ -92,7 +101,7 @@ struct TaskCounts {
 };
 Result<TaskCounts> count_tasks(Connection& c, const domain::Scope& scope,
                                const std::vector<std::int64_t>& unit_ids, const std::string& today,
-                               const std::string& week_end);
+                               const std::string& week_end, const std::string& rule = "");
 
 struct FollowUp {
   std::int64_t person_id = 0;

@@ -1,5 +1,7 @@
 #include "store/supervision_repo.hpp"
 
+#include "store/person_repo.hpp"
+
 namespace anbang::store {
 
 namespace sql {
@@ -24,6 +26,18 @@ constexpr const char* kCurrentRegistration =
     "WHERE person_id = ? AND registered_on >= ? ORDER BY registered_on, id LIMIT 1";
 constexpr const char* kUpdateRegistration =
     "UPDATE registrations SET registered_on = ?, certificate_no = ?, needs = ?, policies_explained = ? WHERE id = ?";
+constexpr const char* kInsertReleaseNotification =
+    "INSERT INTO release_notifications (person_id, release_date, recipient, recipient_unit_id, contact, method, "
+    "notified_on, note, unit_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kReleaseNotificationsOf =
+    "SELECT n.id, n.person_id, n.release_date, n.recipient, n.recipient_unit_id, n.contact, n.method, "
+    "n.notified_on, n.note, n.unit_id, n.user_id, n.created_at, COALESCE(u.display_name, '') FROM "
+    "release_notifications n LEFT JOIN users u ON u.id = n.user_id WHERE n.person_id = ? AND n.release_date = ? "
+    "ORDER BY n.notified_on, n.id";
+// The first notification of the current release to one recipient (?).
+constexpr const char* kFirstNotified =
+    "(SELECT MIN(n.notified_on) FROM release_notifications n WHERE n.person_id = p.id AND n.release_date = "
+    "p.release_date AND n.recipient = ?)";
 }  // namespace sql
 
 Result<std::int64_t> insert_pickup(Connection& c, const Pickup& p) {
@@ -59,6 +73,69 @@ Status update_registration(Connection& c, const RegistrationRow& r) {
                   {r.registered_on, r.certificate_no, r.needs, std::int64_t{r.policies_explained ? 1 : 0}, r.id});
   if (!n.ok()) return n.error();
   return {};
+}
+
+Result<std::int64_t> insert_release_notification(Connection& c, const ReleaseNotification& n) {
+  return c.scalar(sql::kInsertReleaseNotification,
+                  {n.person_id, n.release_date, n.recipient, n.recipient_unit_id, n.contact, n.method, n.notified_on,
+                   n.note, opt(n.unit_id), opt(n.user_id), n.created_at});
+}
+
+Result<std::vector<ReleaseNotification>> release_notifications_of(Connection& c, std::int64_t person_id,
+                                                                  const std::string& release_date) {
+  auto rows = c.query(sql::kReleaseNotificationsOf, {person_id, release_date});
+  if (!rows.ok()) return rows.error();
+  std::vector<ReleaseNotification> out;
+  for (const auto& r : *rows) {
+    ReleaseNotification n;
+    n.id = r.i64(0);
+    n.person_id = r.i64(1);
+    n.release_date = r.str(2);
+    n.recipient = r.str(3);
+    n.recipient_unit_id = r.i64(4);
+    n.contact = r.str(5);
+    n.method = r.str(6);
+    n.notified_on = r.str(7);
+    n.note = r.str(8);
+    n.unit_id = r.opt_i64(9);
+    n.user_id = r.opt_i64(10);
+    n.created_at = r.i64(11);
+    n.user_name = r.str(12);
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+Result<std::vector<UpcomingReleaseRow>> upcoming_releases(Connection& c, const domain::Scope& scope,
+                                                          const std::string& from, const std::string& to, int limit) {
+  Params scope_params;
+  std::string w = scope_predicate(scope, scope_params);
+  Params p = {std::string("township"), std::string("police_station"), from, to};
+  p.insert(p.end(), scope_params.begin(), scope_params.end());
+  p.push_back(std::int64_t{limit});
+  auto rows = c.query(
+      std::string("SELECT p.id, p.name, p.release_date, t.state, t.due, p.household_unit_id, p.residence_unit_id, ") +
+          sql::kFirstNotified + ", " + sql::kFirstNotified +
+          " FROM persons p JOIN tasks t ON t.person_id = p.id AND t.rule = 'R-PCK-1' AND t.task_key = p.release_date "
+          "|| '/R-PCK-1/notice' WHERE p.release_date >= ? AND p.release_date <= ? AND " +
+          w + " ORDER BY p.release_date, p.id LIMIT ?",
+      p);
+  if (!rows.ok()) return rows.error();
+  std::vector<UpcomingReleaseRow> out;
+  for (const auto& r : *rows) {
+    UpcomingReleaseRow u;
+    u.person_id = r.i64(0);
+    u.name = r.str(1);
+    u.release_date = r.str(2);
+    u.task_state = r.str(3);
+    u.due = r.str(4);
+    u.household_unit_id = r.i64(5);
+    u.residence_unit_id = r.i64(6);
+    u.township_notified_on = r.opt_str(7);
+    u.police_notified_on = r.opt_str(8);
+    out.push_back(std::move(u));
+  }
+  return out;
 }
 
 }  // namespace anbang::store

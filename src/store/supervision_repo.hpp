@@ -1,6 +1,7 @@
 // SQL of supervision records that have no other home: pick-ups, the registration count, and the
 // person's records of one period as the file shows them (with when each was entered).
 #pragma once
+#include "domain/scope.hpp"
 #include "store/db.hpp"
 
 namespace anbang::store {
@@ -36,5 +37,30 @@ struct RegistrationRow {
 Result<std::optional<RegistrationRow>> current_registration(Connection& c, std::int64_t person_id,
                                                             const std::string& since);
 Status update_registration(Connection& c, const RegistrationRow& r);
+
+// R-PCK-1: one recipient notified of a key subject's coming release.
+struct ReleaseNotification {
+  std::int64_t id = 0, person_id = 0;
+  std::string release_date, recipient, contact, method, notified_on, note;  // recipient: township | police_station
+  std::int64_t recipient_unit_id = 0;
+  std::optional<std::int64_t> unit_id, user_id;
+  std::int64_t created_at = 0;
+  std::string user_name;  // lists only
+};
+Result<std::int64_t> insert_release_notification(Connection& c, const ReleaseNotification& n);
+// The notifications of the person's release on `release_date`, oldest first.
+Result<std::vector<ReleaseNotification>> release_notifications_of(Connection& c, std::int64_t person_id,
+                                                                  const std::string& release_date);
+
+// R-PCK-1: persons in `scope` with a current-period notification task (R-PCK-1/notice, so key
+// subjects on their release day) released between `from` and `to` (inclusive), by release date.
+struct UpcomingReleaseRow {
+  std::int64_t person_id = 0;
+  std::string name, release_date, task_state, due;  // task_state as stored: open | done
+  std::int64_t household_unit_id = 0, residence_unit_id = 0;
+  std::optional<std::string> township_notified_on, police_notified_on;
+};
+Result<std::vector<UpcomingReleaseRow>> upcoming_releases(Connection& c, const domain::Scope& scope,
+                                                          const std::string& from, const std::string& to, int limit);
 
 }  // namespace anbang::store

@@ -5,12 +5,12 @@ namespace anbang::store {
 namespace sql {
 constexpr const char* kInsert =
     "INSERT INTO transfers (person_id, kind, from_unit_id, to_unit_id, state, reason, requested_by, "
-    "requested_at) "
-    "VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id";
+    "requested_at, new_address) "
+    "VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?) RETURNING id";
 constexpr const char* kCols =
     "t.id, t.person_id, t.kind, t.from_unit_id, t.to_unit_id, t.state, t.reason, t.decision_note, "
     "t.requested_by, "
-    "t.decided_by, t.decided_at, t.requested_at, p.name, COALESCE(p.id_number, '')";
+    "t.decided_by, t.decided_at, t.requested_at, p.name, COALESCE(p.id_number, ''), t.new_address";
 constexpr const char* kFrom = " FROM transfers t JOIN persons p ON p.id = t.person_id";
 constexpr const char* kDecide =
     "UPDATE transfers SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ? AND "
@@ -34,6 +34,7 @@ Transfer from_row(const Row& r) {
   t.requested_at = r.i64(11);
   t.person_name = r.str(12);
   t.person_id_number = r.str(13);
+  t.new_address = r.str(14);
   return t;
 }
 
@@ -47,7 +48,7 @@ Result<std::optional<Transfer>> one(Connection& c, const std::string& where, con
 
 Result<std::int64_t> insert_transfer(Connection& c, const Transfer& t) {
   return c.scalar(sql::kInsert, {t.person_id, t.kind, t.from_unit_id, t.to_unit_id, t.reason,
-                                 opt(t.requested_by), t.requested_at});
+                                 opt(t.requested_by), t.requested_at, t.new_address});
 }
 
 Result<std::optional<Transfer>> find_transfer(Connection& c, std::int64_t id) {
@@ -58,12 +59,21 @@ Result<std::optional<Transfer>> pending_transfer_of(Connection& c, std::int64_t 
   return one(c, " WHERE t.person_id = ? AND t.state = 'pending'", {person_id});
 }
 
-Status decide_transfer(Connection& c, std::int64_t id, const std::string& state, std::int64_t user_id,
+Status decide_transfer(Connection& c, std::int64_t id, const std::string& state, std::optional<std::int64_t> user_id,
                        std::int64_t at, const std::string& note) {
-  auto n = c.exec(sql::kDecide, {state, user_id, at, note, id});
+  auto n = c.exec(sql::kDecide, {state, opt(user_id), at, note, id});
   if (!n.ok()) return n.error();
   if (*n != 1) return conflict("TRANSFER_DECIDED", "该转移已处理，请刷新页面");
   return {};
+}
+
+Result<std::vector<Transfer>> transfers_of(Connection& c, std::int64_t person_id) {
+  auto rows = c.query(std::string("SELECT ") + sql::kCols + sql::kFrom + " WHERE t.person_id = ? ORDER BY t.id DESC LIMIT 50",
+                      {person_id});
+  if (!rows.ok()) return rows.error();
+  std::vector<Transfer> out;
+  for (const auto& r : *rows) out.push_back(from_row(r));
+  return out;
 }
 
 Result<std::vector<Transfer>> list_transfers(Connection& c, bool incoming,

@@ -46,6 +46,10 @@ const walks = {
   'POST /persons/{id}/registrations': (c, id) => c.post(`/api/v1/persons/${id}/registrations`, { registered_on: '2026-11-20' }),
   'PUT /persons/{id}/registration': (c, id) => c.put(`/api/v1/persons/${id}/registration`, { registered_on: '2026-11-20', reason: '更正' }),
   'GET /persons/{id}/records': (c, id) => c.get(`/api/v1/persons/${id}/records`),
+  'GET /persons/{id}/transfers': (c, id) => c.get(`/api/v1/persons/${id}/transfers`),
+  'GET /persons/{id}/release-notifications': (c, id) => c.get(`/api/v1/persons/${id}/release-notifications`),
+  'POST /persons/{id}/release-notifications': (c, id) =>
+    c.post(`/api/v1/persons/${id}/release-notifications`, { notified_on: '2026-11-20', method: 'phone', recipients: ['township'] }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

@@ -55,13 +55,50 @@ test('R-JUR-2 an identity established moves the household place and marks the id
     name: '无名戊', id_number: null, identity_verified: false, birth_date: '1980-05-05', gender: '1', release_date: day(-10),
   }));
   assert.equal(made.status, 201, JSON.stringify(made.body));
-  const req = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'identity_established', to_unit_id: units['500153101004'].id, reason: '查清真实身份' });
+  // The household registration moves: the new address is asked for, and applied on acceptance.
+  const noAddress = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'identity_established', to_unit_id: units['500153101004'].id, reason: '查清真实身份' });
+  assert.equal(noAddress.status, 400);
+  assert.equal(noAddress.body.error.code, 'FIELD_REQUIRED');
+  assert.equal(noAddress.body.error.field, 'new_address');
+  const req = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'identity_established', to_unit_id: units['500153101004'].id, reason: '查清真实身份', new_address: '仁义镇新街8号' });
   assert.equal(req.status, 201);
+  assert.equal(req.body.new_address, '仁义镇新街8号');
   const ok = await other.post(`/api/v1/transfers/${req.body.id}/accept`, {});
   assert.equal(ok.status, 200);
   const file = await other.get(`/api/v1/persons/${made.body.id}`);
   assert.equal(file.body.identity_verified, true);
   assert.equal(file.body.household_unit.id, units['500153101004'].id);
+  assert.equal(file.body.household_address, '仁义镇新街8号');
+});
+
+test('R-JUR-1 the sending side withdraws a pending transfer; the receiver cannot', async () => {
+  const made = await sfs.post('/api/v1/persons', personBody(units['500153001003'].id, await chargeId(sfs), { name: '撤回庚', release_date: day(-60) }));
+  assert.equal(made.status, 201);
+  const req = await sfs.post(`/api/v1/persons/${made.body.id}/transfers`, { kind: 'residence', to_unit_id: units['500153101006'].id, reason: '拟迁居' });
+  assert.equal(req.status, 201);
+  // The file lists it as pending.
+  let list = await sfs.get(`/api/v1/persons/${made.body.id}/transfers`);
+  assert.equal(list.status, 200);
+  assert.deepEqual(list.body.items.map((t) => t.state), ['pending']);
+  // The receiving side neither withdraws nor learns of it this way; an unknown id is the same 404.
+  assert.equal((await other.post(`/api/v1/transfers/${req.body.id}/withdraw`, {})).status, 404);
+  assert.equal((await sfs.post('/api/v1/transfers/999999/withdraw', {})).status, 404);
+  const w = await sfs.post(`/api/v1/transfers/${req.body.id}/withdraw`, { note: '本人不再迁居' });
+  assert.equal(w.status, 200, JSON.stringify(w.body));
+  assert.equal(w.body.state, 'withdrawn');
+  assert.equal(w.body.decision_note, '本人不再迁居');
+  assert.equal((await sfs.post(`/api/v1/transfers/${req.body.id}/withdraw`, {})).body.error.code, 'TRANSFER_DECIDED');
+  assert.equal((await other.post(`/api/v1/transfers/${req.body.id}/accept`, {})).body.error.code, 'TRANSFER_DECIDED');
+  // Gone from the receiver's box; on the file and the timeline as withdrawn; nothing moved.
+  const incoming = (await other.get('/api/v1/transfers?box=incoming&state=pending')).body.items;
+  assert.ok(!incoming.some((t) => t.id === req.body.id));
+  list = await sfs.get(`/api/v1/persons/${made.body.id}/transfers`);
+  assert.deepEqual(list.body.items.map((t) => t.state), ['withdrawn']);
+  const withdrawn = (await sfs.get('/api/v1/transfers?box=outgoing&state=withdrawn')).body.items;
+  assert.ok(withdrawn.some((t) => t.id === req.body.id));
+  const tl = (await sfs.get(`/api/v1/persons/${made.body.id}/timeline`)).body.items;
+  assert.ok(tl.some((e) => e.kind === 'transfer' && e.code === 'transfer.withdrawn'));
+  assert.equal((await sfs.get(`/api/v1/persons/${made.body.id}`)).body.residence_unit.id, units['500153001003'].id);
 });
 
 test('a refused transfer changes nothing', async () => {

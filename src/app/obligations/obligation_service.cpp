@@ -26,14 +26,24 @@ ObligationService::~ObligationService() {
   daily_refresh_ = {};  // stop and join before the members it uses go away
 }
 
-std::int64_t ObligationService::owner_unit(std::string_view owner, const store::FactsRow& facts) const {
+std::int64_t ObligationService::owner_unit(std::string_view owner, const store::FactsRow& facts,
+                                          std::optional<domain::CivilDate> as_of) const {
   auto tree = core_.units();
   const auto& f = facts.facts;
+  // The person's units on `as_of`: the current ones with every transfer accepted after that day
+  // undone, latest first (R-JUR-1; responsibility at the time, R-KPI-7). Without a day: today's.
+  std::int64_t household = f.household_unit_id, residence = f.residence_unit_id;
+  if (as_of) {
+    for (auto it = facts.moves.rbegin(); it != facts.moves.rend(); ++it) {
+      if (it->effective <= *as_of) break;
+      (it->kind == "residence" ? residence : household) = it->from_unit_id;
+    }
+  }
   // R-JUR-2 (identity unknown): until the original investigating authority's place is recorded,
   // the household-registration unit entered stands for it.
-  std::int64_t household_town = tree->township_of(f.household_unit_id).value_or(f.household_unit_id);
-  std::int64_t residence_town = tree->township_of(f.residence_unit_id).value_or(f.residence_unit_id);
-  if (owner == rules::owner::residence_village) return f.residence_unit_id;
+  std::int64_t household_town = tree->township_of(household).value_or(household);
+  std::int64_t residence_town = tree->township_of(residence).value_or(residence);
+  if (owner == rules::owner::residence_village) return residence;
   if (owner == rules::owner::residence_township) return residence_town;
   if (owner == rules::owner::household_township) return household_town;
   if (owner == rules::owner::household_judicial_office) return tree->judicial_office_for(household_town);
@@ -46,7 +56,13 @@ std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& 
   std::vector<PersonTask> out;
   for (auto& t : rules::person_tasks(facts.facts, *core_.policy(), today)) {
     PersonTask pt;
-    pt.unit_id = owner_unit(t.owner, facts);
+    // A duty that is over keeps the unit that owned it then (R-KPI-7: who owned a duty at the
+    // time): a done task the unit of the day it was fulfilled, a missed one the unit of its due
+    // date. Duties still owed (open, overdue) follow the person's current units.
+    std::optional<domain::CivilDate> as_of;
+    if (t.state == rules::State::done) as_of = t.fulfilled_on;
+    if (t.state == rules::State::missed) as_of = t.due;
+    pt.unit_id = owner_unit(t.owner, facts, as_of);
     if (pt.unit_id == 0) continue;  // e.g. a prison outside the system sent nothing through it
     // Files opened after the fact: the engine exempts the recurring duties of periods closed before
     // the file existed (PersonFacts::file_opened); one-off duties still stand (DOMAIN.md §5).
@@ -226,6 +242,38 @@ std::vector<std::int64_t> own_units(const domain::UnitTree& tree, const Actor& a
   if (u && domain::is_area_kind(u->kind) && u->kind != "district") return tree.subtree_ids(a.unit_id);
   return {a.unit_id};
 }
+
+// The owner units a task list or count is filtered by: the caller's own (mine), a unit's subtree
+// (unit_id: e.g. a township with its villages, judicial office and police station), both (the
+// intersection, {-1} when empty), or none (every task of the caller's jurisdiction).
+Result<std::vector<std::int64_t>> owner_filter(const domain::UnitTree& tree, const Actor& a, bool mine,
+                                               std::optional<std::int64_t> unit_id) {
+  std::vector<std::int64_t> out;
+  if (mine) out = own_units(tree, a);
+  if (unit_id) {
+    if (!tree.find(*unit_id)) return invalid("UNIT_UNKNOWN", "所选单位不存在", "unit_id");
+    auto sub = tree.subtree_ids(*unit_id);
+    if (out.empty()) {
+      out = sub;
+    } else {
+      std::vector<std::int64_t> both;
+      for (auto id : out) {
+        if (std::find(sub.begin(), sub.end(), id) != sub.end()) both.push_back(id);
+      }
+      out = both.empty() ? std::vector<std::int64_t>{-1} : both;
+    }
+  }
+  return out;
+}
+
+// A rule filter names one of the engine's rule ids (or is empty).
+Status check_rule(const std::string& rule) {
+  if (rule.empty()) return {};
+  static const std::set<std::string> rules = {"R-LNK-1", "R-LNK-2", "R-LNK-3", "R-LNK-4", "R-PCK-1", "R-PCK-2",
+                                              "R-REG-1", "R-VIS-1", "R-VIS-2", "R-REV-1"};
+  if (!rules.count(rule)) return invalid("FIELD_VALUE", "规则编号取值无效", "rule");
+  return {};
+}
 }  // namespace
 
 Result<Audited<TaskPage>> ObligationService::find_tasks(const AuthedCtx& ctx, const TaskQuery& q) {
@@ -236,22 +284,12 @@ Result<Audited<TaskPage>> ObligationService::find_tasks(const AuthedCtx& ctx, co
   static const std::set<std::string> states = {"",     "open",           "overdue", "due_soon",
                                                "done", "not_applicable", "missed"};
   if (!states.count(q.state)) return invalid("FIELD_VALUE", "任务状态取值无效", "state");
+  if (auto s = check_rule(q.rule); !s.ok()) return s.error();
   auto tree = core_.units();
   store::TaskFilter f;
-  if (q.mine) f.unit_ids = own_units(*tree, ctx.actor);
-  if (q.unit_id) {
-    if (!tree->find(*q.unit_id)) return invalid("UNIT_UNKNOWN", "所选单位不存在", "unit_id");
-    auto sub = tree->subtree_ids(*q.unit_id);
-    if (f.unit_ids.empty()) {
-      f.unit_ids = sub;
-    } else {  // both: the intersection
-      std::vector<std::int64_t> both;
-      for (auto id : f.unit_ids) {
-        if (std::find(sub.begin(), sub.end(), id) != sub.end()) both.push_back(id);
-      }
-      f.unit_ids = both.empty() ? std::vector<std::int64_t>{-1} : both;
-    }
-  }
+  auto units = owner_filter(*tree, ctx.actor, q.mine, q.unit_id);
+  if (!units.ok()) return units.error();
+  f.unit_ids = std::move(units).value();
   f.rule = q.rule;
   f.state = q.state;
   f.person_id = q.person_id;
@@ -304,17 +342,22 @@ Result<Audited<std::vector<store::LostRow>>> ObligationService::supervision_list
   return Audited<Rows>(std::move(rows).value(), std::move(record));
 }
 
-Result<Workbench> ObligationService::workbench(const AuthedCtx& ctx) {
+Result<Workbench> ObligationService::workbench(const AuthedCtx& ctx, const WorkbenchQuery& q) {
   if (auto s = require(ctx, "task:read"); !s.ok()) return s.error();
+  if (auto s = check_rule(q.rule); !s.ok()) return s.error();
   Workbench w;
   w.today = domain::to_string(ctx.today);
   w.week_end = domain::to_string(domain::add_days(ctx.today, 7));
-  auto mine = own_units(*core_.units(), ctx.actor);
+  auto tree = core_.units();
+  auto mine = owner_filter(*tree, ctx.actor, true, q.unit_id);
+  if (!mine.ok()) return mine.error();
+  auto scope = owner_filter(*tree, ctx.actor, false, q.unit_id);
+  if (!scope.ok()) return scope.error();
   Status s = core_.db().transact(store::TxKind::read, [&](store::Connection& c) -> Status {
-    auto m = store::count_tasks(c, ctx.actor.scope, mine, w.today, w.week_end);
+    auto m = store::count_tasks(c, ctx.actor.scope, *mine, w.today, w.week_end, q.rule);
     if (!m.ok()) return m.error();
     w.mine = *m;
-    auto all = store::count_tasks(c, ctx.actor.scope, {}, w.today, w.week_end);
+    auto all = store::count_tasks(c, ctx.actor.scope, *scope, w.today, w.week_end, q.rule);
     if (!all.ok()) return all.error();
     w.scope = *all;
     return {};

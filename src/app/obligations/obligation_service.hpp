@@ -38,6 +38,12 @@ struct PersonTask {
   std::int64_t unit_id = 0;
 };
 
+// Filters of the workbench counts (the district officer's: by township and by rule).
+struct WorkbenchQuery {
+  std::optional<std::int64_t> unit_id;  // owner unit subtree
+  std::string rule;
+};
+
 struct Workbench {
   store::TaskCounts mine, scope;
   std::string today, week_end;
@@ -67,7 +73,7 @@ class ObligationService {
   Result<Audited<std::vector<PersonTask>>> read_person_tasks(const AuthedCtx& ctx, std::int64_t id);
   // R-LOST-1: 脱管 risk ("lost") and 漏管 ("missed") lists of the caller's jurisdiction.
   Result<Audited<std::vector<store::LostRow>>> supervision_list(const AuthedCtx& ctx, const std::string& which);
-  Result<Workbench> workbench(const AuthedCtx& ctx);
+  Result<Workbench> workbench(const AuthedCtx& ctx, const WorkbenchQuery& q = {});
 
   // Dated policy parameters: a district changes a parameter from a date on. The change commits at
   // once; every person's tasks are then recomputed by a background job whose id is returned
@@ -85,7 +91,10 @@ class ObligationService {
   std::vector<store::TaskRow> task_rows(const store::FactsRow& facts, domain::CivilDate today) const;
   Result<std::int64_t> refresh_chunks(domain::CivilDate today, std::int64_t max_id, bool bulk,
                                       const Jobs::Progress& progress);
-  std::int64_t owner_unit(std::string_view owner, const store::FactsRow& facts) const;
+  // The unit that owns a duty of `owner` role: by the person's units on `as_of` (accepted
+  // transfers after that day undone), or today's units without a day.
+  std::int64_t owner_unit(std::string_view owner, const store::FactsRow& facts,
+                          std::optional<domain::CivilDate> as_of = std::nullopt) const;
 
   Core& core_;
   std::jthread daily_refresh_;

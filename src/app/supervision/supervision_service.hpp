@@ -46,6 +46,24 @@ struct TransferInput {
   std::string kind = "residence";  // residence | household | identity_established
   std::int64_t to_unit_id = 0;
   std::string reason;
+  // The address at the new unit: required when the household registration moves (household,
+  // identity_established), optional for a residence move; applied when the transfer is accepted.
+  std::string new_address;
+};
+
+// R-PCK-1: the household-registration judicial office notified the township government and/or
+// the police station of a key subject's coming release.
+struct ReleaseNotificationInput {
+  std::string notified_on, method, contact, note;  // method: phone | document | meeting | in_person
+  std::vector<std::string> recipients;             // township | police_station (one or both)
+};
+
+// R-PCK-1: a key subject whose release is near, as the township and the police station see it.
+struct UpcomingRelease {
+  std::int64_t person_id = 0;
+  std::string name, release_date, task_state;  // task_state: open | overdue | done
+  std::int64_t household_unit_id = 0, residence_unit_id = 0;
+  std::optional<std::string> township_notified_on, police_notified_on;
 };
 
 // R-PER-1: custody after release. kind detention: days in custody do not count, the period goes
@@ -85,6 +103,23 @@ class SupervisionService {
   Result<Audited<std::vector<store::Transfer>>> list_transfers(const AuthedCtx& ctx, bool incoming,
                                                                const std::string& state);
   Result<store::Transfer> decide_transfer(const AuthedCtx& ctx, std::int64_t id, bool accept, const std::string& note);
+  // Withdraws a pending transfer: only the sending side (a user whose jurisdiction covers the unit
+  // the person is moved from, and who reaches the person), only while pending; state withdrawn.
+  Result<store::Transfer> withdraw_transfer(const AuthedCtx& ctx, std::int64_t id, const std::string& note);
+  // The person's transfers, newest first (the file's 转移 section).
+  Result<Audited<std::vector<store::Transfer>>> person_transfers(const AuthedCtx& ctx, std::int64_t person_id);
+
+  // R-PCK-1: records the notification (one row per recipient) on the person's file; only the
+  // household-registration judicial office (or the district), only before or on the release day.
+  Result<std::vector<store::ReleaseNotification>> record_release_notification(const AuthedCtx& ctx,
+                                                                              std::int64_t person_id,
+                                                                              const ReleaseNotificationInput& in);
+  Result<Audited<std::vector<store::ReleaseNotification>>> release_notifications(const AuthedCtx& ctx,
+                                                                                std::int64_t person_id);
+  // R-PCK-1: the key subjects of the caller's jurisdiction released from today to
+  // release_notice_months_before months ahead (the notification's window), with the state of the
+  // notification task and the first notification of each recipient.
+  Result<Audited<std::vector<UpcomingRelease>>> upcoming_releases(const AuthedCtx& ctx);
 
  private:
   Core& core_;

@@ -8,6 +8,7 @@
 
 #include "app/supervision/supervision_service.hpp"
 #include "app/core/guard.hpp"
+#include "app/core/person_read.hpp"
 #include "domain/checks.hpp"
 #include "domain/text.hpp"
 
@@ -41,6 +42,11 @@ Result<store::Transfer> SupervisionService::request_transfer(const AuthedCtx& ct
   }
   auto reason = domain::check::text(in.reason, "reason", "原因", 500, false);
   if (!reason.ok()) return reason.error();
+  // A move of the household registration asks for the new household address (applied on acceptance).
+  const bool household_move = in.kind != "residence";
+  auto address = domain::check::text(in.new_address, "new_address", household_move ? "新户籍地址" : "新居住地址", 200,
+                                     household_move);
+  if (!address.ok()) return address.error();
   return change_person<store::Transfer>(
       core_, ctx, perm::person_update, person_id, [&](PersonWrite& w, const Reached& p) -> Result<store::Transfer> {
         auto pending = store::pending_transfer_of(w.c, person_id);
@@ -55,6 +61,7 @@ Result<store::Transfer> SupervisionService::request_transfer(const AuthedCtx& ct
         t.to_unit_id = in.to_unit_id;
         if (t.from_unit_id == t.to_unit_id) return invalid("SAME_UNIT", "转入单位与当前单位相同", "to_unit_id");
         t.reason = *reason;
+        t.new_address = *address;
         t.requested_by = ctx.actor.user_id;
         t.requested_at = ctx.now;
         auto id = store::insert_transfer(w.c, t);
@@ -70,12 +77,56 @@ Result<store::Transfer> SupervisionService::request_transfer(const AuthedCtx& ct
       });
 }
 
+Result<store::Transfer> SupervisionService::withdraw_transfer(const AuthedCtx& ctx, std::int64_t id,
+                                                              const std::string& note_text) {
+  auto note = domain::check::text(note_text, "note", "说明", 500, false);
+  if (!note.ok()) return note.error();
+  auto tree = core_.units();
+  // Only the sending side: the guard reaches the person (its jurisdiction) and its scope covers the
+  // unit the person would leave; anyone else learns nothing of the transfer.
+  auto found = transact_value<std::optional<store::Transfer>>(
+      core_.db(), store::TxKind::read, [&](store::Connection& c) { return store::find_transfer(c, id); });
+  if (!found.ok()) return found.error();
+  if (!found->has_value() || !(ctx.actor.scope.covers_unit((*found)->from_unit_id) ||
+                               (*found)->requested_by == ctx.actor.user_id))
+    return transfer_missing();
+  return change_person<store::Transfer>(
+      core_, ctx, perm::person_update, (*found)->person_id,
+      [&](PersonWrite& w, const Reached& p) -> Result<store::Transfer> {
+        auto t = store::find_transfer(w.c, id);
+        if (!t.ok()) return t.error();
+        if (!t->has_value()) return transfer_missing();
+        store::Transfer tr = **t;
+        if (tr.state != "pending") return conflict("TRANSFER_DECIDED", "该转移已处理，请刷新页面");
+        if (auto s = store::decide_transfer(w.c, id, "withdrawn", ctx.actor.user_id, ctx.now, *note); !s.ok())
+          return s.error();
+        tr.state = "withdrawn";
+        tr.decided_by = ctx.actor.user_id;
+        tr.decided_at = ctx.now;
+        tr.decision_note = *note;
+        w.record(tr.person_id, p.record().name,
+                 Change{"transfer_withdraw",
+                        {{"transfer_id", id}, {"decision", "withdrawn"}},
+                        "transfer",
+                        "transfer.withdrawn",
+                        {{"kind", tr.kind}, {"to", tree->display_path(tr.to_unit_id)}, {"note", *note}}});
+        return tr;
+      });
+}
+
+Result<Audited<std::vector<store::Transfer>>> SupervisionService::person_transfers(const AuthedCtx& ctx,
+                                                                                   std::int64_t person_id) {
+  return read_person<std::vector<store::Transfer>>(
+      core_, ctx, perm::person_read, person_id, "transfers",
+      [&](store::Connection& c, const Reached&) { return store::transfers_of(c, person_id); });
+}
+
 Result<Audited<std::vector<store::Transfer>>> SupervisionService::list_transfers(const AuthedCtx& ctx, bool incoming,
                                                                                  const std::string& state) {
   if (auto s = require(ctx, perm::person_read); !s.ok()) return s.error();
   if (!state.empty()) {
-    if (auto s = domain::check::one_of(state, {"pending", "accepted", "rejected"}, "state",
-                                       "状态应为待接收、已接收或已退回");
+    if (auto s = domain::check::one_of(state, {"pending", "accepted", "rejected", "withdrawn"}, "state",
+                                       "状态应为待接收、已接收、已退回或已撤回");
         !s.ok())
       return s.error();
   }
@@ -115,16 +166,18 @@ Result<store::Transfer> SupervisionService::decide_transfer(const AuthedCtx& ctx
     nlohmann::json d = {{"transfer_id", id}, {"decision", tr.state}};
     if (accept) {
       nlohmann::json change = nlohmann::json::array();
+      auto move = [&](const char* unit_field, std::int64_t& unit, const char* address_field, std::string& address) {
+        change.push_back({{"field", unit_field}, {"old", std::to_string(unit)}, {"new", std::to_string(tr.to_unit_id)}});
+        unit = tr.to_unit_id;
+        if (!tr.new_address.empty() && tr.new_address != address) {
+          change.push_back({{"field", address_field}, {"old", address}, {"new", tr.new_address}});
+          address = tr.new_address;
+        }
+      };
       if (tr.kind == "residence") {
-        change.push_back({{"field", "residence_unit_id"},
-                          {"old", std::to_string(p.residence_unit_id)},
-                          {"new", std::to_string(tr.to_unit_id)}});
-        p.residence_unit_id = tr.to_unit_id;
+        move("residence_unit_id", p.residence_unit_id, "residence_address", p.residence_address);
       } else {
-        change.push_back({{"field", "household_unit_id"},
-                          {"old", std::to_string(p.household_unit_id)},
-                          {"new", std::to_string(tr.to_unit_id)}});
-        p.household_unit_id = tr.to_unit_id;
+        move("household_unit_id", p.household_unit_id, "household_address", p.household_address);
         if (tr.kind == "identity_established") p.identity_verified = true;  // R-JUR-2
       }
       p.updated_at = ctx.now;

@@ -603,10 +603,31 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** The person's transfers, newest first, at most 50 (person:read). Recorded in the access log. */
+        get: operations["personTransfers"];
         put?: never;
         /** R-JUR-1/R-JUR-2: request moving a person (person:update). Nothing moves until the receiving unit accepts; 409 TRANSFER_PENDING if one is pending. */
         post: operations["requestTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/release-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-PCK-1: the notifications of the person's current release to the township and the police station (person:read). Recorded in the access log. */
+        get: operations["personReleaseNotifications"];
+        put?: never;
+        /** R-PCK-1: the household-registration judicial office records that it notified the township government and/or the police station of a key subject's release (person:register; 403 NOT_HOUSEHOLD_OFFICE for another office). One row per recipient; closes the R-PCK-1/notice task once both were notified. 400 NOTIFY_AFTER_RELEASE when dated after the release. */
+        post: operations["recordReleaseNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -814,6 +835,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/transfers/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sending side withdraws a pending transfer (person:update): state withdrawn, on the person's change record and timeline. 404 for anyone but the sending side; 409 TRANSFER_DECIDED once decided. */
+        post: operations["withdrawTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/transfers/{id}/reject": {
         parameters: {
             query?: never;
@@ -876,6 +916,23 @@ export interface paths {
         };
         /** R-LOST-1 漏管 (task:read): a registration form or release notice exists, the R-REG-1 deadline passed, no registration. */
         get: operations["supervisionMissed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/upcoming-releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-PCK-1 (task:read): key subjects of the caller's jurisdiction released from today to release_notice_months_before (1 month) ahead, with the release date and the notification's state (at most 500). Recorded in the access log. */
+        get: operations["upcomingReleases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -963,7 +1020,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Counts for the workbench (task:read). */
+        /** Counts for the workbench (task:read), optionally filtered like /tasks. */
         get: operations["workbench"];
         put?: never;
         post?: never;
@@ -1439,7 +1496,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -1708,13 +1765,18 @@ export interface components {
         };
         /** @enum {string} */
         TransferKind: "residence" | "household" | "identity_established";
-        /** @enum {string} */
-        TransferState: "pending" | "accepted" | "rejected";
+        /**
+         * @description withdrawn: taken back by the sending side while it was pending
+         * @enum {string}
+         */
+        TransferState: "pending" | "accepted" | "rejected" | "withdrawn";
         TransferInput: {
             kind: components["schemas"]["TransferKind"];
             /** @description a village or township */
             to_unit_id: number;
             reason?: string;
+            /** @description the address at the new unit: required (FIELD_REQUIRED) when the household registration moves (household, identity_established), optional for a residence move; applied when the transfer is accepted */
+            new_address?: string;
         };
         TransferDecision: {
             note?: string;
@@ -1729,8 +1791,11 @@ export interface components {
             to_unit: components["schemas"]["UnitRef"];
             state: components["schemas"]["TransferState"];
             reason: string;
+            new_address: string;
+            /** @description the receiving side's note, or the sending side's when withdrawn */
             decision_note: string;
             requested_at: components["schemas"]["Instant"];
+            /** @description accepted, rejected or withdrawn at */
             decided_at: components["schemas"]["Instant"] | null;
         };
         TransferList: {
@@ -1811,6 +1876,53 @@ export interface components {
                 /** @description the reason in Chinese, starting "R-LOST-1：" */
                 reason: string;
                 due: components["schemas"]["CivilDate"] | null;
+                residence_unit: components["schemas"]["UnitRef"];
+                household_unit: components["schemas"]["UnitRef"];
+            }[];
+        };
+        /** @enum {string} */
+        NotificationRecipient: "township" | "police_station";
+        /** @enum {string} */
+        NotificationMethod: "phone" | "document" | "meeting" | "in_person";
+        ReleaseNotificationInput: {
+            notified_on: components["schemas"]["CivilDate"];
+            method: components["schemas"]["NotificationMethod"];
+            recipients: components["schemas"]["NotificationRecipient"][];
+            /** @description who received the notification */
+            contact?: string;
+            note?: string;
+        };
+        /** @description R-PCK-1: one recipient notified of a key subject's coming release. */
+        ReleaseNotification: {
+            id: number;
+            release_date: components["schemas"]["CivilDate"];
+            recipient: components["schemas"]["NotificationRecipient"];
+            recipient_unit: components["schemas"]["UnitRef"];
+            contact: string;
+            method: components["schemas"]["NotificationMethod"];
+            notified_on: components["schemas"]["CivilDate"];
+            note: string;
+            /** @description the unit that notified */
+            unit: components["schemas"]["UnitRef"] | null;
+            /** @description the user who entered it */
+            user: string;
+            created_at: components["schemas"]["Instant"];
+        };
+        ReleaseNotificationList: {
+            items: components["schemas"]["ReleaseNotification"][];
+        };
+        UpcomingReleaseList: {
+            items: {
+                person_id: number;
+                name: string;
+                release_date: components["schemas"]["CivilDate"];
+                /**
+                 * @description the R-PCK-1 notification task's state
+                 * @enum {string}
+                 */
+                task_state: "open" | "overdue" | "done";
+                township_notified_on: components["schemas"]["CivilDate"] | null;
+                police_notified_on: components["schemas"]["CivilDate"] | null;
                 residence_unit: components["schemas"]["UnitRef"];
                 household_unit: components["schemas"]["UnitRef"];
             }[];
@@ -3070,6 +3182,30 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    personTransfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the transfers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     requestTransfer: {
         parameters: {
             query?: never;
@@ -3098,6 +3234,60 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personReleaseNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseNotificationList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordReleaseNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseNotificationInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseNotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
@@ -3418,6 +3608,36 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    withdrawTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TransferDecision"];
+            };
+        };
+        responses: {
+            /** @description withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
     rejectTransfer: {
         parameters: {
             query?: never;
@@ -3451,11 +3671,12 @@ export interface operations {
     listTasks: {
         parameters: {
             query?: {
-                /** @description owner unit subtree */
+                /** @description owner unit subtree (a township: its villages, judicial office and police station) */
                 unit_id?: number;
                 /** @description owned by the caller's unit */
                 mine?: boolean;
                 person_id?: number;
+                /** @description one rule id of the engine (400 FIELD_VALUE otherwise) */
                 rule?: string;
                 state?: "open" | "overdue" | "due_soon" | "done" | "not_applicable" | "missed";
                 page?: components["parameters"]["Page"];
@@ -3519,6 +3740,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupervisionList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    upcomingReleases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the persons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingReleaseList"];
                 };
             };
             403: components["responses"]["Forbidden"];
@@ -3672,7 +3915,12 @@ export interface operations {
     };
     workbench: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description owner unit subtree (the district officer's township filter) */
+                unit_id?: number;
+                /** @description one rule id of the engine */
+                rule?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3688,6 +3936,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workbench"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };

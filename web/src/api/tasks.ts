@@ -47,8 +47,27 @@ export type PickupInput = Required<Schemas['PickupInput']>
 
 export type Recorded = Schemas['Recorded']
 
+/** Filters of GET /workbench (and /tasks): an owner unit's subtree (a township), a rule id. */
+export type WorkbenchQuery = QueryOf<'workbench'>
+
+/** R-PCK-1: the notification of a key subject's release to the township and the police station. */
+export type ReleaseNotification = Schemas['ReleaseNotification']
+export type ReleaseNotificationInput = Schemas['ReleaseNotificationInput']
+export type NotificationRecipient = Schemas['NotificationRecipient']
+export type NotificationMethod = Schemas['NotificationMethod']
+export const NOTIFICATION_RECIPIENTS: NotificationRecipient[] = ['township', 'police_station']
+export const NOTIFICATION_METHODS: NotificationMethod[] = ['phone', 'document', 'meeting', 'in_person']
+export type UpcomingRelease = Schemas['UpcomingReleaseList']['items'][number]
+
 export const workbenchApi = {
-  get: () => http.get<Workbench>('/workbench'),
+  get: (q: WorkbenchQuery = {}) => http.get<Workbench>('/workbench', { ...q }),
+}
+
+export const releaseApi = {
+  upcoming: () => http.get<Schemas['UpcomingReleaseList']>('/supervision/upcoming-releases'),
+  ofPerson: (personId: number) => http.get<Schemas['ReleaseNotificationList']>(`/persons/${personId}/release-notifications`),
+  record: (personId: number, body: ReleaseNotificationInput) =>
+    http.post<Schemas['ReleaseNotificationList']>(`/persons/${personId}/release-notifications`, body),
 }
 
 /** Body of PUT /persons/{id}/registration: the registration corrected, with the reason (required). */

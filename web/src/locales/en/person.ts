@@ -103,6 +103,7 @@ export default {
     pickup: 'Picked up',
     transfer: 'Transfer',
     released_from_assistance: 'Assistance ended',
+    notification: 'Release notification',
   },
   form: {
     createTitle: 'New person',

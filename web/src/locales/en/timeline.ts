@@ -46,6 +46,11 @@ export default {
     requested: '{kind} requested: to {to}, waiting for the receiving side',
     accepted: '{kind} accepted: {from} → {to}',
     rejected: '{kind} returned: {from} → {to} ({note})',
+    withdrawn: '{kind} request withdrawn (to {to})',
+  },
+  release: {
+    notified: 'Notified before release ({notified_on}, {method}): {units}',
+    method: { phone: 'phone', document: 'in writing', meeting: 'meeting', in_person: 'in person' },
   },
   document: {
     registration_form: '{sender} sent the registration form (in custody since {custody_date})',

@@ -103,6 +103,7 @@ export default {
     pickup: '接回',
     transfer: '转移',
     released_from_assistance: '解除帮教',
+    notification: '释放前通报',
   },
   form: {
     createTitle: '新增人员',

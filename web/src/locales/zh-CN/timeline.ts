@@ -46,6 +46,11 @@ export default {
     requested: '申请{kind}：转往 {to}，待对方接收',
     accepted: '{kind}已接收：{from} → {to}',
     rejected: '{kind}被退回：{from} → {to}（{note}）',
+    withdrawn: '已撤回{kind}申请（转往 {to}）',
+  },
+  release: {
+    notified: '释放前通报（{notified_on}，{method}）：{units}',
+    method: { phone: '电话', document: '书面', meeting: '会议', in_person: '当面' },
   },
   document: {
     registration_form: '{sender} 发送《基本情况登记表》（收押日期 {custody_date}）',

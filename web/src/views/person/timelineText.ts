@@ -43,7 +43,12 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
     case 'transfer.requested':
     case 'transfer.accepted':
     case 'transfer.rejected':
+    case 'transfer.withdrawn':
       p.kind = word(t, te, 'transfer.kind', p.kind)
+      break
+    case 'release.notified':
+      p.method = word(t, te, 'release.method', p.method)
+      p.units = ((p.units as string[]) ?? []).join('、')
       break
     case 'document.registration_form':
       if (p.channel === 'mail') key = 'timeline.document.registration_form_mail'

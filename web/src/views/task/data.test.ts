@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countByState, firstCard, isFulfilled, nextDue, nextDueByRule, sortTasks, taskStateTag } from './data'
+import { countByState, filterQuery, filterRules, firstCard, isFulfilled, nextDue, nextDueByRule, sortTasks, taskStateTag, townshipOptions } from './data'
 
 const task = (key: string, state: 'open' | 'overdue' | 'done' | 'not_applicable' | 'missed', due: string) => ({ key, state, due })
 
@@ -57,5 +57,24 @@ describe('task helpers', () => {
     expect(isFulfilled({ fulfilled_on: '' })).toBe(false)
     expect(isFulfilled({ fulfilled_on: null })).toBe(false)
     expect(isFulfilled({ fulfilled_on: '2026-11-26' })).toBe(true)
+  })
+})
+
+describe('the district officer\'s filters', () => {
+  it('sends only what is chosen', () => {
+    expect(filterQuery({ township: '', rule: '' })).toEqual({})
+    expect(filterQuery({ township: 12, rule: '' })).toEqual({ unit_id: 12 })
+    expect(filterQuery({ township: '', rule: 'R-VIS-1' })).toEqual({ rule: 'R-VIS-1' })
+    expect(filterQuery({ township: 12, rule: 'R-PCK-1' })).toEqual({ unit_id: 12, rule: 'R-PCK-1' })
+  })
+  it('offers the active townships by code, and the person rules', () => {
+    const units = [
+      { id: 3, kind: 'township', code: '500153101', name: '仁义镇', active: true },
+      { id: 2, kind: 'township', code: '500153001', name: '昌元街道', active: true },
+      { id: 4, kind: 'village', code: '500153001001', name: '玉屏社区', active: true },
+      { id: 5, kind: 'township', code: '500153002', name: '旧镇', active: false },
+    ]
+    expect(townshipOptions(units).map((u) => u.name)).toEqual(['昌元街道', '仁义镇'])
+    expect(filterRules(['R-VIS-1', 'R-MTG-1', 'R-PCK-1'])).toEqual(['R-VIS-1', 'R-PCK-1'])
   })
 })

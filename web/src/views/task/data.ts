@@ -81,3 +81,27 @@ export function nextDueByRule<T extends Pick<PersonTask, 'state' | 'due' | 'key'
   }
   return out
 }
+
+/** The district officer's filters (请选择 / 全部 = '' for no filter): a township and a rule id. */
+export interface BoardFilter {
+  township: number | ''
+  rule: string
+}
+
+/** The query of GET /workbench and GET /tasks for the filters: only what is chosen. */
+export function filterQuery(f: BoardFilter): { unit_id?: number; rule?: string } {
+  const q: { unit_id?: number; rule?: string } = {}
+  if (f.township !== '') q.unit_id = f.township
+  if (f.rule) q.rule = f.rule
+  return q
+}
+
+/** Townships of the unit tree by name order of their code (the filter's drop-down). */
+export function townshipOptions<U extends { id: number; kind: string; code: string; name: string; active: boolean }>(units: readonly U[]): U[] {
+  return units.filter((u) => u.kind === 'township' && u.active).sort((a, b) => a.code.localeCompare(b.code))
+}
+
+/** The rules a task list can be filtered by: the person rules (meeting tasks are not listed). */
+export function filterRules(ids: readonly string[]): string[] {
+  return ids.filter((r) => !r.startsWith('R-MTG'))
+}

@@ -23,8 +23,16 @@ describe('a task says what to do, with the name; the rule id comes second', () =
     expect(notice).toContain('刑满释放人员通知书')
     expect(reply).toContain('接收安排')
   })
+  it('names the R-PCK-1 notification apart from the pick-up', () => {
+    expect(titleKey({ rule: 'R-PCK-1', key: '2026-12-13/R-PCK-1/notice' })).toBe('R-PCK-1-notice')
+    expect(titleKey({ rule: 'R-PCK-1', key: '2026-12-13/R-PCK-1' })).toBe('R-PCK-1')
+    expect(title('zh-CN', { rule: 'R-PCK-1', key: 'x/R-PCK-1/notice', due: '2026-12-12', person_name: '王五' })).toBe(
+      '将重点帮教对象王五释放一事通报镇街和派出所，截止 12月12日',
+    )
+  })
   it('has a title for every rule of the engine, in both languages', () => {
-    const keys = ENGINE_RULE_IDS.flatMap((r) => (r === 'R-LNK-4' ? ['R-LNK-4-notice', 'R-LNK-4-reply'] : [r]))
+    const split: Record<string, string[]> = { 'R-LNK-4': ['R-LNK-4-notice', 'R-LNK-4-reply'], 'R-PCK-1': ['R-PCK-1', 'R-PCK-1-notice'] }
+    const keys = ENGINE_RULE_IDS.flatMap((r) => split[r] ?? [r])
     for (const k of keys) {
       expect(messages['zh-CN'].task.title.rule).toHaveProperty([k])
       expect(messages.en.task.title.rule).toHaveProperty([k])

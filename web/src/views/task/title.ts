@@ -14,6 +14,8 @@ export interface TaskLike {
 /** The message key of a task's title: the rule id, R-LNK-4 split into its notice and reply. */
 export function titleKey(task: Pick<TaskLike, 'rule' | 'key'>): string {
   if (task.rule === 'R-LNK-4') return task.key.endsWith('/reply') ? 'R-LNK-4-reply' : 'R-LNK-4-notice'
+  // R-PCK-1: the judicial office's notification before release, apart from the township's pick-up.
+  if (task.rule === 'R-PCK-1' && task.key.endsWith('/notice')) return 'R-PCK-1-notice'
   return task.rule
 }
 

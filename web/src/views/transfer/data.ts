@@ -4,7 +4,7 @@ import type { Unit } from '@/api/units'
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
-export const TRANSFER_STATE_TAG: Record<TransferState, TagType> = { pending: 'warning', accepted: 'success', rejected: 'danger' }
+export const TRANSFER_STATE_TAG: Record<TransferState, TagType> = { pending: 'warning', accepted: 'success', rejected: 'danger', withdrawn: 'info' }
 
 export function transferStateTag(s: string): TagType {
   return TRANSFER_STATE_TAG[s as TransferState] ?? 'info'
@@ -25,9 +25,26 @@ export function isTransferTarget(u: Pick<Unit, 'kind' | 'active'>): boolean {
   return u.active && TRANSFER_TARGET_KINDS.has(u.kind)
 }
 
-/** The request body, or null while incomplete (no unit or no reason). */
-export function transferToInput(f: { kind: TransferInput['kind']; to_unit_id: number | null; reason: string }): TransferInput | null {
+/** A move of the household registration (household, identity established) asks for the new address. */
+export function needsNewAddress(kind: TransferInput['kind']): boolean {
+  return kind !== 'residence'
+}
+
+/** The request body, or null while incomplete (no unit, no reason, or no address where one is needed). */
+export function transferToInput(f: { kind: TransferInput['kind']; to_unit_id: number | null; reason: string; new_address?: string }): TransferInput | null {
   const reason = f.reason.trim()
+  const address = (f.new_address ?? '').trim()
   if (f.to_unit_id == null || !reason) return null
-  return { kind: f.kind, to_unit_id: f.to_unit_id, reason }
+  if (needsNewAddress(f.kind) && !address) return null
+  return address ? { kind: f.kind, to_unit_id: f.to_unit_id, reason, new_address: address } : { kind: f.kind, to_unit_id: f.to_unit_id, reason }
+}
+
+/** Only the sending side withdraws, and only while pending; the caller passes whether it may. */
+export function canWithdraw(t: Pick<Transfer, 'state'>, mayUpdate: boolean): boolean {
+  return mayUpdate && t.state === 'pending'
+}
+
+/** The person's pending transfer, if any (the file shows it with 撤回). */
+export function pendingOf<T extends Pick<Transfer, 'state'>>(list: T[]): T | undefined {
+  return list.find((t) => t.state === 'pending')
 }
