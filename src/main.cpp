@@ -58,7 +58,7 @@ Result<std::unique_ptr<platform::ShiftedClock>> today_clock(const std::string& t
   if (!shape_ok || !day.ok() || *day < kFirstToday || *day > kLastToday) {
     return invalid("TODAY_INVALID",
                    "“今天”选项应为 " + domain::to_string(kFirstToday) + " 至 " + domain::to_string(kLastToday) +
-                       " 之间的有效日期（格式 YYYY-MM-DD，或 YYYY-MM-DDTHH:MM 指定开始时刻），收到：" + text,
+                       " 之间的有效日期（格式 YYYY-MM-DD，也可在日期后加开始时刻），收到：" + text,
                    "--today");
   }
   auto shift = minute >= 0 ? platform::shift_to(*day, minute, real)

@@ -29,7 +29,7 @@ test('--today refuses what is not a real date, in Chinese, before touching the d
     for (const args of [['--today', bad, '--db', db, 'migrate'], ['--db', db, 'migrate', '--today', bad]]) {
       const r = refused(args);
       assert.equal(r.status, 1, args.join(' '));
-      assert.match(r.stderr, /“今天”选项应为 2000-01-01 至 2199-12-31 之间的有效日期（格式 YYYY-MM-DD，或 YYYY-MM-DDTHH:MM 指定开始时刻），收到：/);
+      assert.match(r.stderr, /“今天”选项应为 2000-01-01 至 2199-12-31 之间的有效日期（格式 YYYY-MM-DD，也可在日期后加开始时刻），收到：/);
     }
   }
   assert.ok(!existsSync(db), 'no database was created');

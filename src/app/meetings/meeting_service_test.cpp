@@ -57,7 +57,7 @@ TEST(MeetingService, R_MTG_1_2_EachUnitRecordsTheMeetingItOwes) {
   TestWorld w(20);
   units_since_2025(w);
   ASSERT_TRUE(w.app->meetings.record(w.login("zj_001"), meeting("2026-10-09")).ok());
-  ASSERT_TRUE(w.app->meetings.record(w.login("qu_abb"), meeting("2026-03-02")).ok());
+  ASSERT_TRUE(w.app->meetings.record(w.login("qu_abb"), meeting("2026-11-02")).ok());
   EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM meetings WHERE kind = 'township_joint'"), 1);
   EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM meetings WHERE kind = 'district_joint'"), 1);
   auto district = w.app->meetings.tasks(w.login("qu_abb"));

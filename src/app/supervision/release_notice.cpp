@@ -18,14 +18,14 @@ Result<std::vector<store::ReleaseNotification>> SupervisionService::record_relea
     return invalid("FIELD_REQUIRED", "请选择通报对象（镇街、派出所）", "recipients");
   for (const auto& r : in.recipients) {
     if (auto s = check::one_of(r, {"township", "police_station"}, "recipients",
-                               "通报对象应为 township（镇街）或 police_station（派出所）");
+                               "通报对象应为镇街或派出所");
         !s.ok())
       return s.error();
   }
   if (in.recipients.size() == 2 && in.recipients[0] == in.recipients[1])
     return invalid("FIELD_VALUE", "通报对象重复", "recipients");
   if (auto s = check::one_of(in.method, {"phone", "document", "meeting", "in_person"}, "method",
-                             "通报方式应为 phone（电话）、document（书面）、meeting（会议）或 in_person（当面）");
+                             "通报方式应为电话、书面、会议或当面");
       !s.ok())
     return s.error();
   auto contact = check::text(in.contact, "contact", "接收通报的人员", 100, false);
