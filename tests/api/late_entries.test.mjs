@@ -79,10 +79,10 @@ test('the back-dating limit is refused with DATE_TOO_FAR_BACK one day past it, a
 test('R-REG-1 a second registration is refused; a correction needs a reason and is kept', async () => {
   const id = await newPerson('报到丙', 613);
   assert.equal((await sfs.get(`/api/v1/persons/${id}/records`)).body.registration, null);
-  assert.equal((await sfs.put(`/api/v1/persons/${id}/registration`, { registered_on: day(-5), reason: '更正' })).status, 404);
+  assert.equal((await sfs.put(`/api/v1/persons/${id}/registration`, { registered_on: day(-5), certificate_no: 'A1', reason: '更正' })).status, 404);
   const reg = await sfs.post(`/api/v1/persons/${id}/registrations`, { registered_on: day(-5), certificate_no: 'A1' });
   assert.equal(reg.status, 201);
-  const again = await sfs.post(`/api/v1/persons/${id}/registrations`, { registered_on: day(-4) });
+  const again = await sfs.post(`/api/v1/persons/${id}/registrations`, { registered_on: day(-4), certificate_no: 'A1' });
   assert.equal(again.status, 409);
   assert.equal(again.body.error.code, 'REGISTRATION_EXISTS');
   const noReason = await sfs.put(`/api/v1/persons/${id}/registration`, { registered_on: day(-5), certificate_no: 'A2' });
@@ -98,7 +98,7 @@ test('R-REG-1 a second registration is refused; a correction needs a reason and 
   const entry = tl.body.items.find((e) => e.code === 'registration.corrected');
   assert.equal(entry.params.reason, '编号录错');
   assert.ok(entry.changes.some((c) => c.field === 'certificate_no' && c.old === 'A1' && c.new === 'A2'));
-  assert.equal((await other.put(`/api/v1/persons/${id}/registration`, { registered_on: day(-6), reason: 'x' })).status, 404);
+  assert.equal((await other.put(`/api/v1/persons/${id}/registration`, { registered_on: day(-6), certificate_no: 'A2', reason: 'x' })).status, 404);
 });
 
 test('R-LNK-4 the sender corrects its release notice with a reason; the first stays in the history', async () => {

@@ -91,7 +91,7 @@ test('bad follow-up input is refused and changes nothing', async () => {
 });
 
 test('R-REG-1 a second registration in the same period is refused', async () => {
-  const r = await c.post(`/api/v1/persons/${person.id}/registrations`, { registered_on: day(0) });
+  const r = await c.post(`/api/v1/persons/${person.id}/registrations`, { registered_on: day(0), certificate_no: 'SF2026-002' });
   assert.equal(r.status, 409);
   assert.equal(r.body.error.code, 'REGISTRATION_EXISTS');
 });

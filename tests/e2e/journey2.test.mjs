@@ -216,6 +216,11 @@ test('journey 2: R-VIS-1 a missed follow-up stays on record; the late entry (补
   const row = missed.items[0]
   const task = (await personTask(row.person_id, 'R-VIS-1')).find((t) => t.due === row.due)
   assert.equal(task.state, 'missed')
+  // A half-year closed months ago lies beyond the default back-dating limit (backdate_limit_days,
+  // 90): the district lets records go back far enough for this late entry.
+  const admin = await apiSession(srv.baseUrl, 'admin')
+  const limit = Math.ceil((Date.parse(cstDate()) - Date.parse(task.due)) / 86400e3) + 1
+  await admin.put('/policy', { name: 'backdate_limit_days', value: String(limit), effective_from: cstDate() })
   assert.equal(task.exemption, null)  // missed, not exempt: worded 未按期完成
   await withScreenshot('journey2-visit', page, async () => {
     await openList(page, { all: true, card: 'missed' })

@@ -236,11 +236,17 @@ Result<std::int64_t> ObligationService::refresh_chunks(domain::CivilDate today, 
 
 namespace {
 // The owner units a user answers for: their own unit, and for tree units (township, village) the
-// units below; a judicial office or police station answers for its own tasks.
+// villages below; a judicial office or police station answers for its own tasks, also on the
+// township's list they hang under (they are not the township's).
 std::vector<std::int64_t> own_units(const domain::UnitTree& tree, const Actor& a) {
   const domain::Unit* u = tree.find(a.unit_id);
-  if (u && domain::is_area_kind(u->kind) && u->kind != "district") return tree.subtree_ids(a.unit_id);
-  return {a.unit_id};
+  if (!u || !domain::is_area_kind(u->kind) || u->kind == "district") return {a.unit_id};
+  std::vector<std::int64_t> out;
+  for (auto id : tree.subtree_ids(a.unit_id)) {
+    const domain::Unit* below = tree.find(id);
+    if (below && domain::is_area_kind(below->kind)) out.push_back(id);
+  }
+  return out;
 }
 
 // The owner units a task list or count is filtered by: the caller's own (mine), a unit's subtree

@@ -206,6 +206,7 @@ TEST(Obligations, R_LOST_1_ListsReadTheCurrentReleaseDate) {
   ctx = at(w, "2026-12-28");
   RegistrationInput r;
   r.registered_on = "2026-12-28";
+  r.certificate_no = "SF-2026-1228";
   ASSERT_TRUE(w.app->supervision.record_registration(ctx, id, r).ok());
   ctx = at(w, "2027-02-01");
   ASSERT_TRUE(w.app->obligations.refresh_all_tasks(ctx.today).ok());
@@ -325,4 +326,27 @@ TEST(Obligations, R_VIS_1_MissedIsCountedApartFromTheToDoLists) {
       << "the next periods are kept (and shown on the file), only left off the to-do list";
 }
 
+}  // namespace anbang::app
+
+namespace anbang::app {
+// R-JUR-1: a township's 我的 (本单位负责的任务) holds the township's and its villages' tasks, not those
+// of the judicial office and the police station that hang under it in the unit tree.
+TEST(Obligations, R_JUR_1_TownshipMineLeavesOutItsJudicialOffice) {
+  TestWorld w(60);
+  auto tree = w.app->core.units();
+  TaskQuery q;
+  q.mine = true;
+  q.page_size = 100;
+  auto office = w.app->obligations.find_tasks(w.login("sfs_001"), q);
+  ASSERT_TRUE(office.ok());
+  ASSERT_GT(office->pending().total, 0) << "the judicial office owes something in the demo";
+  auto township = w.app->obligations.find_tasks(w.login("zj_001"), q);
+  ASSERT_TRUE(township.ok());
+  for (const auto& t : township->pending().items) {
+    const domain::Unit* u = tree->find(t.unit_id);
+    ASSERT_NE(u, nullptr);
+    EXPECT_TRUE(u->kind == "township" || u->kind == "village") << u->kind << " " << t.task_key;
+  }
+  for (const auto& t : office->pending().items) EXPECT_EQ(tree->find(t.unit_id)->kind, "judicial_office");
+}
 }  // namespace anbang::app

@@ -69,7 +69,7 @@ Status SupervisionService::record_pickup(const AuthedCtx& ctx, std::int64_t pers
 
 Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_t person_id,
                                                const RegistrationInput& in) {
-  auto cert = domain::check::text(in.certificate_no, "certificate_no", "释放证明书编号", 50, false);
+  auto cert = domain::check::text(in.certificate_no, "certificate_no", "释放证明书编号", 50, true);
   if (!cert.ok()) return cert.error();
   auto needs = nlohmann::json::parse(in.needs.empty() ? "{}" : in.needs, nullptr, false);
   if (!needs.is_object()) return invalid("FIELD_TYPE", "初始需求应为对象", "needs");
@@ -125,7 +125,7 @@ Status SupervisionService::correct_registration(const AuthedCtx& ctx, std::int64
                                                 const RegistrationCorrection& in) {
   auto reason = domain::check::text(in.reason, "reason", "更正原因", 500, true);
   if (!reason.ok()) return reason.error();
-  auto cert = domain::check::text(in.registration.certificate_no, "certificate_no", "释放证明书编号", 50, false);
+  auto cert = domain::check::text(in.registration.certificate_no, "certificate_no", "释放证明书编号", 50, true);
   if (!cert.ok()) return cert.error();
   auto needs = nlohmann::json::parse(in.registration.needs.empty() ? "{}" : in.registration.needs, nullptr, false);
   if (!needs.is_object()) return invalid("FIELD_TYPE", "初始需求应为对象", "needs");

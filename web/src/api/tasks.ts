@@ -65,7 +65,8 @@ export const workbenchApi = {
 
 export const releaseApi = {
   upcoming: () => http.get<Schemas['UpcomingReleaseList']>('/supervision/upcoming-releases'),
-  ofPerson: (personId: number) => http.get<Schemas['ReleaseNotificationList']>(`/persons/${personId}/release-notifications`),
+  ofPerson: (personId: number, viewId?: string) =>
+    http.get<Schemas['ReleaseNotificationList']>(`/persons/${personId}/release-notifications`, undefined, { viewId }),
   record: (personId: number, body: ReleaseNotificationInput) =>
     http.post<Schemas['ReleaseNotificationList']>(`/persons/${personId}/release-notifications`, body),
 }

@@ -24,5 +24,6 @@ export const transfersApi = {
   accept: (id: number, note: string) => http.post<Transfer>(`/transfers/${id}/accept`, { note }),
   reject: (id: number, note: string) => http.post<Transfer>(`/transfers/${id}/reject`, { note }),
   withdraw: (id: number, note = '') => http.post<Transfer>(`/transfers/${id}/withdraw`, { note }),
-  ofPerson: (personId: number) => http.get<Schemas['TransferList']>(`/persons/${personId}/transfers`),
+  ofPerson: (personId: number, viewId?: string) =>
+    http.get<Schemas['TransferList']>(`/persons/${personId}/transfers`, undefined, { viewId }),
 }

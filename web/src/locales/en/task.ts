@@ -34,6 +34,7 @@ export default {
   },
   title: {
     date: '{d} {mon}',
+    dateWithYear: '{d} {mon} {y}',
     month: { 1: 'Jan', 2: 'Feb', 3: 'Mar', 4: 'Apr', 5: 'May', 6: 'Jun', 7: 'Jul', 8: 'Aug', 9: 'Sep', 10: 'Oct', 11: 'Nov', 12: 'Dec' },
     rule: {
       'R-LNK-1': 'Send the registration form of {name} by {due}',
@@ -141,6 +142,7 @@ export default {
   },
   followUp: {
     button: 'Record visit',
+    buttonReview: 'Record review',
     title: 'Record a follow-up',
     kind: 'Kind',
     kinds: {

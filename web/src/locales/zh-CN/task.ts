@@ -34,6 +34,7 @@ export default {
   },
   title: {
     date: '{m}月{d}日',
+    dateWithYear: '{y}年{m}月{d}日',
     month: { 1: '1', 2: '2', 3: '3', 4: '4', 5: '5', 6: '6', 7: '7', 8: '8', 9: '9', 10: '10', 11: '11', 12: '12' },
     rule: {
       'R-LNK-1': '为{name}发送《基本情况登记表》，截止 {due}',
@@ -142,6 +143,7 @@ export default {
   followUp: {
     button: '记录走访',
     title: '记录走访',
+    buttonReview: '记录全面考察',
     kind: '类型',
     kinds: {
       visit: '走访',

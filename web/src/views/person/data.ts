@@ -59,3 +59,13 @@ export function followUpKinds(can: (permission: string) => boolean): ('visit' | 
   if (can('review:record')) kinds.push('review')
   return kinds
 }
+
+/** The follow-up button's message key: 记录全面考察 for a user who records reviews only. */
+export function followUpButton(kinds: ('visit' | 'review')[]): string {
+  return kinds.length === 1 && kinds[0] === 'review' ? 'task.followUp.buttonReview' : 'task.followUp.button'
+}
+
+/** Whether a person with this release date is released on `today` (both YYYY-MM-DD). */
+export function isReleased(releaseDate: string | null | undefined, today: string): boolean {
+  return !!releaseDate && releaseDate <= today
+}

@@ -4,9 +4,9 @@ import { messages } from '@/locales'
 import { ENGINE_RULE_IDS } from './rules'
 import { taskTitle, titleKey } from './title'
 
-function title(locale: 'zh-CN' | 'en', task: Parameters<typeof taskTitle>[2]) {
+function title(locale: 'zh-CN' | 'en', task: Parameters<typeof taskTitle>[2], today = '2026-11-26') {
   const i18n = createI18n({ legacy: false, locale, messages })
-  return taskTitle(i18n.global.t as never, i18n.global.te as never, task)
+  return taskTitle(i18n.global.t as never, i18n.global.te as never, task, today)
 }
 
 describe('a task says what to do, with the name; the rule id comes second', () => {
@@ -14,6 +14,12 @@ describe('a task says what to do, with the name; the rule id comes second', () =
     const t = { rule: 'R-REG-1', key: '2026-11-09/R-REG-1', due: '2026-12-09', person_name: '张三' }
     expect(title('zh-CN', t)).toBe('为张三办理报到登记，截止 12月9日')
     expect(title('en', t)).toBe('Register 张三 by 9 Dec')
+  })
+  it('says the year of a due date in another year', () => {
+    const t = { rule: 'R-REG-1', key: '2022-02-02/R-REG-1', due: '2022-03-04', person_name: '张三' }
+    expect(title('zh-CN', t)).toBe('为张三办理报到登记，截止 2022年3月4日')
+    expect(title('en', t)).toBe('Register 张三 by 4 Mar 2022')
+    expect(title('zh-CN', { ...t, due: '2027-01-05' }, '2027-01-01')).toBe('为张三办理报到登记，截止 1月5日')
   })
   it('gives the release notice and the reception reply their own names', () => {
     expect(titleKey({ rule: 'R-LNK-4', key: '2027-01-15/R-LNK-4/notice' })).toBe('R-LNK-4-notice')

@@ -1,6 +1,8 @@
 // What a task asks, said with the person's name and the due date ("为张三办理报到登记，截止 12月9日");
 // the rule id is shown beside it, second. The release notice (custody unit) and the reception reply
 // (judicial office) are both R-LNK-4 but have their own names.
+import { todayCST } from '@/utils/clock'
+
 type T = (key: string, params?: Record<string, unknown>) => string
 type Te = (key: string) => boolean
 
@@ -19,14 +21,16 @@ export function titleKey(task: Pick<TaskLike, 'rule' | 'key'>): string {
   return task.rule
 }
 
-/** "12月9日" / "9 Dec" (the year when it is not the current one is left out on purpose: lists are near). */
-export function shortDate(t: T, day: string): string {
+/** "12月9日" / "9 Dec" in the current year (of `today`), "2022年3月4日" / "4 Mar 2022" in another. */
+export function shortDate(t: T, day: string, today: string = todayCST()): string {
   const [y, m, d] = day.split('-').map(Number)
-  return y && m && d ? t('task.title.date', { y, m, d, mon: t(`task.title.month.${m}`) }) : day
+  if (!y || !m || !d) return day
+  const key = String(y) === today.slice(0, 4) ? 'task.title.date' : 'task.title.dateWithYear'
+  return t(key, { y, m, d, mon: t(`task.title.month.${m}`) })
 }
 
-export function taskTitle(t: T, te: Te, task: TaskLike): string {
+export function taskTitle(t: T, te: Te, task: TaskLike, today: string = todayCST()): string {
   const key = `task.title.rule.${titleKey(task)}`
-  const params = { name: task.person_name ?? '', due: shortDate(t, task.due) }
+  const params = { name: task.person_name ?? '', due: shortDate(t, task.due, today) }
   return te(key) ? t(key, params) : t('task.title.other', { rule: task.rule, ...params })
 }
