@@ -68,7 +68,7 @@ void add_custody_routes(Router& r, app::Services& app) {
       for (const auto& p : v.earlier) earlier.push_back(period_json(p));
       for (const auto& c : v.custody) {
         custody.push_back({{"id", c.id},
-                           {"kind", c.kind},
+                           {"kind", domain::code(c.kind)},
                            {"from_date", c.from_date},
                            {"to_date", opt_json(c.to_date)},
                            {"note", c.note},

@@ -37,7 +37,9 @@ constexpr const char* kEndDetention = "UPDATE custody_intervals SET to_date = ? 
 
 namespace {
 CustodyRow custody_of(const Row& r) {
-  return {r.i64(0), r.i64(1),     r.str(2),     r.str(3), r.opt_str(4),
+  // The column's CHECK constraint admits only the codes of CustodyKind.
+  auto kind = domain::parse<domain::CustodyKind>(r.str(2)).value_or(domain::CustodyKind::detention);
+  return {r.i64(0), r.i64(1),     kind,         r.str(3), r.opt_str(4),
           r.str(5), r.opt_i64(6), r.opt_i64(7), r.i64(8)};
 }
 }  // namespace
@@ -84,7 +86,7 @@ Result<std::vector<PeriodRow>> person_periods(Connection& c, std::int64_t person
 }
 
 Result<std::int64_t> insert_custody(Connection& c, const CustodyRow& r) {
-  return c.scalar(sql::kInsertCustody, {r.person_id, r.from_date, opt(r.to_date), r.note, r.kind,
+  return c.scalar(sql::kInsertCustody, {r.person_id, r.from_date, opt(r.to_date), r.note, std::string(domain::code(r.kind)),
                                         opt(r.unit_id), opt(r.user_id), r.created_at});
 }
 

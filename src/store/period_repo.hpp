@@ -1,6 +1,7 @@
 // Assistance periods and custody after release (R-PER-1): how each period ended, and the
 // detentions and new sentences recorded for a person.
 #pragma once
+#include "domain/kinds.hpp"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +21,7 @@ struct PeriodRow {
 
 struct CustodyRow {
   std::int64_t id = 0, person_id = 0;
-  std::string kind;  // detention | new_sentence
+  domain::CustodyKind kind = domain::CustodyKind::detention;  // stored as its code
   std::string from_date;
   std::optional<std::string> to_date;
   std::string note;

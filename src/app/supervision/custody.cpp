@@ -51,7 +51,7 @@ Status SupervisionService::start_new_sentence(PersonWrite& w, store::PersonRecor
       if (auto s = store::insert_period(c, ended); !s.ok()) return s;
     }
   }
-  store::CustodyRow sentence{0,    p.id, "new_sentence", from_text, std::nullopt, source, ctx.actor.unit_id,
+  store::CustodyRow sentence{0,    p.id, domain::CustodyKind::new_sentence, from_text, std::nullopt, source, ctx.actor.unit_id,
                              ctx.actor.user_id, ctx.now};
   if (auto id = store::insert_custody(c, sentence); !id.ok()) return id.error();
   nlohmann::json change = nlohmann::json::array();
@@ -75,10 +75,8 @@ Status SupervisionService::start_new_sentence(PersonWrite& w, store::PersonRecor
 Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, std::int64_t person_id,
                                                         const CustodyInput& in) {
   namespace check = domain::check;
-  if (auto s = check::one_of(in.kind, {"detention", "new_sentence"}, "kind",
-                             "羁押类型应为羁押（拘留）或再次判刑收监");
-      !s.ok())
-    return s.error();
+  const auto kind = domain::parse<domain::CustodyKind>(in.kind);
+  if (!kind) return invalid("FIELD_VALUE", "羁押类型应为羁押（拘留）或再次判刑收监", "kind");
   auto from = record_date(core_, ctx, in.from_date, "from_date", "羁押开始日期");
   if (!from.ok()) return from.error();
   std::optional<domain::CivilDate> to, release;
@@ -89,7 +87,7 @@ Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, st
     to = *t;
   }
   std::string release_kind = in.release_kind.empty() ? "prison" : in.release_kind;
-  if (in.kind == "new_sentence") {
+  if (*kind == domain::CustodyKind::new_sentence) {
     auto r = check::date(in.expected_release_date, "expected_release_date", "预计释放日期");
     if (!r.ok()) return r.error();
     if (auto s = check::order(*from, *r, "expected_release_date", "预计释放日期应晚于收监日期", true); !s.ok())
@@ -113,17 +111,17 @@ Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, st
         }
         auto over = period_over(w.c, p, from_text);
         if (!over.ok()) return over.error();
-        if (in.kind == "detention" && *over) {
+        if (*kind == domain::CustodyKind::detention && *over) {
           return invalid("PERIOD_OVER", "该日期帮教期已结束，无需记录羁押；如再次判刑请选择“再次判刑收监”",
                          "from_date");
         }
         auto open = store::count_open_detentions(w.c, person_id);
         if (!open.ok()) return open.error();
-        if (in.kind == "detention" && *open > 0) {
+        if (*kind == domain::CustodyKind::detention && *open > 0) {
           return conflict("CUSTODY_OPEN", "该人员已有一条未结束的羁押记录，请先登记其结束日期");
         }
         nlohmann::json d = {{"kind", in.kind}, {"from_date", from_text}, {"note", *note}};
-        if (in.kind == "new_sentence") {
+        if (*kind == domain::CustodyKind::new_sentence) {
           d["expected_release_date"] = domain::to_string(*release);
           // A detention still open ends where the sentence begins.
           if (auto s = store::close_open_detentions(w.c, person_id, from_text); !s.ok()) return s.error();
@@ -133,7 +131,7 @@ Result<std::int64_t> SupervisionService::record_custody(const AuthedCtx& ctx, st
           if (!custody.ok()) return custody.error();
           return custody->front().id;  // the sentence just recorded
         }
-        store::CustodyRow detention{0,        person_id,         "detention",       from_text, std::nullopt,
+        store::CustodyRow detention{0,        person_id,         domain::CustodyKind::detention,       from_text, std::nullopt,
                                     *note,    ctx.actor.unit_id, ctx.actor.user_id, ctx.now};
         if (to) detention.to_date = domain::to_string(*to);
         auto id = store::insert_custody(w.c, detention);
