@@ -7,10 +7,8 @@ namespace anbang::http {
 
 namespace {
 
-// A stored open task past its due date: missed when recurring (its period closed), else overdue.
 std::string shown_state(const store::TaskRow& t, const std::string& today) {
-  if (t.state == "open" && t.due < today) return rules::is_recurring(t.rule) ? "missed" : "overdue";
-  return t.state;
+  return std::string(rules::shown_state(t.state, t.rule, t.due, today));
 }
 
 nlohmann::json task_row_json(const domain::UnitTree& tree, const store::TaskRow& t,

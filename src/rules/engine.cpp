@@ -426,6 +426,12 @@ std::string_view to_string(Exemption exemption) {
   return "none";
 }
 
+std::string_view shown_state(std::string_view stored, std::string_view rule, std::string_view due,
+                             std::string_view today) {
+  if (stored == "open" && due < today) return is_recurring(rule) ? "missed" : "overdue";
+  return stored;
+}
+
 bool is_recurring(std::string_view rule) {
   return rule.starts_with("R-VIS") || rule.starts_with("R-REV") || rule.starts_with("R-MTG");
 }

@@ -47,6 +47,11 @@ enum class Exemption : std::uint8_t {
 // become missed, never overdue.
 bool is_recurring(std::string_view rule);
 
+// The state a kept task shows on `today` (dates YYYY-MM-DD): a stored open task past its due date is
+// missed when recurring (its period closed), else overdue; any other state shows as stored.
+std::string_view shown_state(std::string_view stored, std::string_view rule, std::string_view due,
+                             std::string_view today);
+
 // Owner roles. The app maps a role to a unit id through the person's units (R-JUR-1: daily duties
 // to the residence place, linkage and registration to the household-registration place; R-JUR-2:
 // identity unknown → the original investigating authority's place). Duties still owed resolve to the

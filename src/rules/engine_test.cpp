@@ -387,3 +387,14 @@ TEST(Rules, R_JUR_2_TransferAndUnknownIdentityChangeNoDate) {
 
 }  // namespace
 }  // namespace anbang::rules
+
+namespace anbang::rules {
+// R-VIS-1 / R-REG-1: a kept open task past its due date shows as missed when recurring, overdue
+// when one-off; on or before its due date, and in any other state, it shows as stored.
+TEST(Rules, R_VIS_1_ShownStateOfAKeptTask) {
+  EXPECT_EQ(shown_state("open", "R-VIS-1", "2026-06-30", "2026-07-01"), "missed");
+  EXPECT_EQ(shown_state("open", "R-REG-1", "2026-06-30", "2026-07-01"), "overdue");
+  EXPECT_EQ(shown_state("open", "R-REG-1", "2026-06-30", "2026-06-30"), "open");
+  EXPECT_EQ(shown_state("done", "R-VIS-1", "2026-06-30", "2026-07-01"), "done");
+}
+}  // namespace anbang::rules

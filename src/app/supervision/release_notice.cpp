@@ -8,6 +8,7 @@
 #include "app/core/person_read.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
+#include "rules/engine.hpp"
 
 namespace anbang::app {
 
@@ -108,7 +109,7 @@ Result<Audited<std::vector<UpcomingRelease>>> SupervisionService::upcoming_relea
     u.person_id = r.person_id;
     u.name = std::move(r.name);
     u.release_date = std::move(r.release_date);
-    u.task_state = r.task_state == "open" && r.due < today ? "overdue" : r.task_state;
+    u.task_state = std::string(rules::shown_state(r.task_state, "R-PCK-1", r.due, today));
     u.household_unit_id = r.household_unit_id;
     u.residence_unit_id = r.residence_unit_id;
     u.township_notified_on = std::move(r.township_notified_on);
