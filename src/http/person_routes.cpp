@@ -76,6 +76,9 @@ Result<app::PersonQuery> query_from(const Request& req) {
   auto separated = query_bool(req, "separated");
   if (!separated.ok()) return separated.error();
   q.separated = *separated;
+  auto key = query_bool(req, "key_subject");
+  if (!key.ok()) return key.error();
+  q.key_subject = *key;
   if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return s.error();
   return q;
 }
@@ -99,6 +102,9 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
   auto separated = get_bool(o, "separated");
   if (!separated.ok()) return separated.error();
   q.separated = *separated;
+  auto key = get_bool(o, "key_subject");
+  if (!key.ok()) return key.error();
+  q.key_subject = *key;
   for (auto [field, dst] : {std::pair{"page", &q.page}, std::pair{"page_size", &q.page_size}}) {
     auto v = get_int(o, field);
     if (!v.ok()) return v.error();

@@ -159,6 +159,7 @@ nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::Pe
           {"release_kind", p.release_kind},
           {"assistance_end_date", p.assistance_end_date},
           {"status", domain::person_status(p.release_date, p.assistance_end_date, today, p.detained)},
+          {"key_subject", p.key_subject},
           {"main_charge", p.main_charge}};
 }
 

@@ -48,6 +48,7 @@ struct PersonFilter {
   std::string released_from, released_to;
   std::optional<bool> identity_verified;
   std::optional<bool> separated;
+  std::optional<bool> key_subject;  // R-CLS-1: the current class (persons.key_subject)
   std::string sort = "id";  // whitelisted column
   bool descending = false;
   int page = 1, page_size = 20;
@@ -62,6 +63,7 @@ struct PersonListItem {
   std::string release_date, release_kind, assistance_end_date;
   std::string main_charge;
   bool detained = false;  // an open detention after release (status 羁押中)
+  bool key_subject = false;  // R-CLS-1: the current class
 };
 
 // "(p.household_unit_id IN (?,…) OR p.residence_unit_id IN (?,…))" for the scope; "1=0" for none.

@@ -72,6 +72,25 @@ test('lists are sorted and paginated', async () => {
   assert.ok(p1.body.items.every((p) => !p2.body.items.some((q) => q.id === p.id)));
 });
 
+test('R-CLS-1 the list filters by class and each row says it', async () => {
+  const c = await loginAs(srv, 'qu_abb');  // the whole district: the demo's key subjects are few
+  const all = await c.get('/api/v1/persons?page_size=1');
+  const key = await c.get('/api/v1/persons?key_subject=true&page_size=100');
+  const general = await c.get('/api/v1/persons?key_subject=false&page_size=1');
+  assert.ok(key.body.total > 0, 'the demo district has key subjects');
+  assert.ok(general.body.total > 0, 'and general subjects');
+  assert.equal(key.body.total + general.body.total, all.body.total);
+  assert.ok(key.body.items.every((p) => p.key_subject === true));
+  const one = key.body.items[0];
+  const cls = await c.get(`/api/v1/persons/${one.id}/classification`);
+  assert.equal(cls.status, 200);
+  assert.equal(cls.body.key, true);
+  const body = await c.post('/api/v1/persons/search', { key_subject: true, page_size: 1 });
+  assert.equal(body.body.total, key.body.total);
+  const bad = await c.get('/api/v1/persons?key_subject=perhaps');
+  assert.equal(bad.status, 400);
+});
+
 test('edit records every changed field on the timeline and in the audit log', async () => {
   const made = await c.post('/api/v1/persons', personBody(units['500153001001'].id, charge, { name: '王五' }));
   const body = { ...personBody(units['500153001001'].id, charge), ...made.body, version: 1, phone: '13711112222', household_address: '二组3号' };

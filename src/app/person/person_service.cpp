@@ -196,6 +196,7 @@ Result<store::PersonFilter> PersonService::filter(const AuthedCtx& ctx, const Pe
     *dst = domain::to_string(*d);
   }
   f.identity_verified = q.identity_verified;
+  f.key_subject = q.key_subject;
   f.separated = q.separated;
   f.sort = q.sort;
   f.descending = q.order == "desc";

@@ -30,7 +30,7 @@ struct PersonQuery {
   std::string q;
   std::optional<std::int64_t> unit_id;
   std::string status, released_from, released_to, sort = "id", order = "asc";
-  std::optional<bool> identity_verified, separated;
+  std::optional<bool> identity_verified, separated, key_subject;
   int page = 1, page_size = 20;
 };
 

@@ -1394,6 +1394,8 @@ export interface components {
             release_kind: components["schemas"]["ReleaseKind"];
             assistance_end_date: components["schemas"]["CivilDate"];
             status: components["schemas"]["PersonStatus"];
+            /** @description R-CLS-1: the current class (true = 重点帮教对象) */
+            key_subject: boolean;
             main_charge: string;
         };
         /** @enum {string} */
@@ -1411,6 +1413,8 @@ export interface components {
             released_to?: string;
             identity_verified?: boolean;
             separated?: boolean;
+            /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
+            key_subject?: boolean;
             sort?: components["schemas"]["PersonSort"];
             /** @enum {string} */
             order?: "asc" | "desc";
@@ -2635,6 +2639,8 @@ export interface operations {
                 released_to?: string;
                 identity_verified?: boolean;
                 separated?: boolean;
+                /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
+                key_subject?: boolean;
                 sort?: components["schemas"]["PersonSort"];
                 order?: "asc" | "desc";
                 page?: components["parameters"]["Page"];

@@ -12,10 +12,11 @@ export interface PersonQueryForm {
   released: [string, string] | null
   identity_verified: '' | 'true' | 'false'
   separated: '' | 'true' | 'false'
+  key_subject: '' | 'true' | 'false'
 }
 
 export function emptyForm(): PersonQueryForm {
-  return { q: '', status: '', released: null, identity_verified: '', separated: '' }
+  return { q: '', status: '', released: null, identity_verified: '', separated: '', key_subject: '' }
 }
 
 const bool = (v: '' | 'true' | 'false'): boolean | undefined => (v === '' ? undefined : v === 'true')
@@ -52,6 +53,7 @@ export const usePersonQueryStore = defineStore('personQuery', () => {
       released_to: a.released?.[1] || undefined,
       identity_verified: bool(a.identity_verified),
       separated: bool(a.separated),
+      key_subject: bool(a.key_subject),
       sort: sort.value,
       order: sort.value ? order.value : undefined,
     }

@@ -49,6 +49,8 @@ export default {
   tag: {
     separated: 'Separated',
     unverified: 'Identity unverified',
+    key: 'Key',
+    general: 'General',
     verified: 'Verified',
   },
   list: {
@@ -59,6 +61,7 @@ export default {
     releaseRange: 'Release date',
     identity: 'Identity',
     separated: 'Separated',
+    subjectClass: 'Class',
     verified: 'Verified',
     unverified: 'Unverified',
     yes: 'Yes',

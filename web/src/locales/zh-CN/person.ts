@@ -49,6 +49,8 @@ export default {
   tag: {
     separated: '人户分离',
     unverified: '身份未核实',
+    key: '重点',
+    general: '一般',
     verified: '已核实',
   },
   list: {
@@ -59,6 +61,7 @@ export default {
     releaseRange: '释放日期',
     identity: '身份核实',
     separated: '人户分离',
+    subjectClass: '帮教类别',
     verified: '已核实',
     unverified: '未核实',
     yes: '是',
