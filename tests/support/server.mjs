@@ -102,6 +102,10 @@ export async function startServer(opts = {}) {
         await done;
       }
       if (dir && !keep) rmSync(dir, { recursive: true, force: true });
+      // Every audit action is registered in one list (src/app/core/audit_actions.hpp), which the
+      // auditor's search and the web app's words follow; the server logs any code outside it.
+      const unregistered = /unregistered audit action: (\S+)/.exec(log);
+      if (unregistered) throw new Error(`audit action "${unregistered[1]}" is missing from src/app/core/audit_actions.hpp`);
       return child.exitCode;
     },
   };

@@ -1,10 +1,16 @@
 #include "app/core/audit.hpp"
 
+#include "app/core/audit_actions.hpp"
+#include "platform/log.hpp"
+
 namespace anbang::app {
 
 store::AuditRecord audit_record(const Ctx& ctx, const Actor* actor, const std::string& action,
                                 const std::string& object_type, std::optional<std::int64_t> object_id,
                                 const std::string& label, const std::string& detail) {
+  // A code outside the one list is a programming error the tests catch (see audit_actions.hpp); the
+  // record is written all the same, since an audit record must never be lost.
+  if (!is_audit_action(action)) platform::log_error("unregistered audit action: " + action);
   store::AuditRecord r;
   r.at = ctx.now;
   if (actor) {
