@@ -11,7 +11,7 @@ namespace anbang::app {
 
 inline constexpr std::string_view kAuditActions[] = {
     // sessions and accounts
-    "login_success", "login_failure", "password_change", "password_change_failure",
+    "login_success", "login_failure", "logout", "password_change", "password_change_failure",
     "password_reset", "user_create", "user_update", "role_update", "unit_create", "unit_update",
     "policy_update", "seed_demo",
     // reads
