@@ -255,6 +255,18 @@ nlohmann::json document_json(const domain::UnitTree& tree, const store::Document
       out["feedback_due"] = due;
       out["feedback_overdue"] = !d.answered_on && due < today;
     }
+    out["release_notice_sent_on"] = opt_json(d.release_notice_sent_on);
+  }
+  // R-LNK-4: what a received release notice still owes (the reception arrangement, as the engine
+  // computes it); a notice replaced by a correction owes nothing.
+  if (d.kind == "release_notice" && d.received_on && d.event_date && !d.superseded_by) {
+    auto r = domain::parse_date(*d.received_on);
+    auto release = domain::parse_date(*d.event_date);
+    if (r.ok() && release.ok()) {
+      std::string due = domain::to_string(rules::reception_feedback_due(policy, *r, *release));
+      out["feedback_due"] = due;
+      out["feedback_overdue"] = !d.answered_on && due < today;
+    }
   }
   return out;
 }

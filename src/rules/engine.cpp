@@ -158,9 +158,7 @@ void lnk_4_reply(const Ctx& c, std::vector<Task>& out) {
   const PersonFacts& f = c.f;
   if (!f.release_notice_received) return;
   CivilDate got = *f.release_notice_received;
-  CivilDate due = add_days(got, c.policy.values_at(got).reception_feedback_days);
-  if (f.release_date < due) due = f.release_date;
-  if (due < got) due = got;
+  CivilDate due = reception_feedback_due(c.policy, got, f.release_date);
   emit_one_off(c,
                {"R-LNK-4", "§2.3.1", owner::household_judicial_office, "release_notice_received", "R-LNK-4/reply",
                 got, got, due, f.reception_arrangement_sent},
@@ -451,6 +449,13 @@ CivilDate assistance_end(const PersonFacts& facts, const PolicyTable& policy) {
 }
 
 // R-LNK-2, §2.3.1.
+CivilDate reception_feedback_due(const PolicyTable& policy, CivilDate notice_received, CivilDate release_date) {
+  CivilDate due = add_days(notice_received, policy.values_at(notice_received).reception_feedback_days);
+  if (release_date < due) due = release_date;
+  if (due < notice_received) due = notice_received;
+  return due;
+}
+
 CivilDate verification_feedback_due(const PolicyTable& policy, CivilDate form_received) {
   return add_months_clamped(form_received, policy.values_at(form_received).verification_feedback_months);
 }

@@ -100,6 +100,11 @@ CivilDate assistance_end(const PersonFacts& facts, const PolicyTable& policy);
 // form was received) after the form was received, month-end clamped.
 CivilDate verification_feedback_due(const PolicyTable& policy, CivilDate form_received);
 
+// R-LNK-4: the reception arrangement is due reception_feedback_days (in force on the day the notice
+// was received) after receipt and never after the release date; a notice received on or after the
+// release date is due the day it arrives.
+CivilDate reception_feedback_due(const PolicyTable& policy, CivilDate notice_received, CivilDate release_date);
+
 // True if `day` is inside one of the intervals.
 bool in_intervals(const std::vector<Interval>& intervals, CivilDate day);
 

@@ -213,6 +213,15 @@ TEST(Rules, R_LNK_4_ReceptionArrangement) {
   });
 }
 
+// R-LNK-4: the one function the inbox asks for the reception arrangement's due date (views.cpp)
+// gives the task's due date, also where the release date or the day of arrival caps it.
+TEST(Rules, R_LNK_4_ReceptionDueForTheInbox) {
+  PolicyTable policy;
+  EXPECT_EQ(reception_feedback_due(policy, D("2023-02-20"), D("2023-03-31")), D("2023-03-02"));
+  EXPECT_EQ(reception_feedback_due(policy, D("2023-03-25"), D("2023-03-31")), D("2023-03-31"));
+  EXPECT_EQ(reception_feedback_due(policy, D("2023-04-02"), D("2023-03-31")), D("2023-04-02"));
+}
+
 // R-LNK-4 with a policy change: reception_feedback_days 10 → 7 from 2027-01-01. The date the notice
 // was received decides (the deadline is fixed when the obligation arises).
 TEST(Rules, R_LNK_4_PolicyChangeByReceiptDate) {

@@ -16,7 +16,9 @@ constexpr const char* kCols =
     "(SELECT MIN(r.sent_on) FROM documents r WHERE r.replies_to = d.id), COALESCE(p.household_unit_id, 0), "
     "COALESCE(p.residence_unit_id, 0), "
     "(SELECT r.sender_unit_id FROM documents r WHERE r.replies_to = d.id ORDER BY r.id LIMIT 1), d.supersedes, "
-    "d.superseded_by, d.correction_reason";
+    "d.superseded_by, d.correction_reason, "
+    "CASE WHEN d.kind = 'registration_form' THEN (SELECT MIN(n.sent_on) FROM documents n WHERE "
+    "n.person_id = d.person_id AND n.kind = 'release_notice' AND n.id > d.id) END";
 constexpr const char* kSetSuperseded = "UPDATE documents SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL";
 constexpr const char* kInsertClass =
     "INSERT INTO class_history (person_id, from_date, key_subject, reason, detail, created_at, code) VALUES "
@@ -54,6 +56,7 @@ Document from_row(const Row& r) {
   d.supersedes = r.opt_i64(19);
   d.superseded_by = r.opt_i64(20);
   d.correction_reason = r.opt_str(21);
+  d.release_notice_sent_on = r.opt_str(22);
   return d;
 }
 constexpr const char* kFrom = " FROM documents d LEFT JOIN persons p ON p.id = d.person_id";

@@ -23,6 +23,8 @@ struct Document {
   std::optional<std::string> answered_on;  // sent_on of the first reply
   std::optional<std::int64_t> answered_by;  // the unit that sent the first reply
   std::int64_t person_household_unit_id = 0, person_residence_unit_id = 0;
+  // A registration form: the day the first release notice of the same person after it was sent.
+  std::optional<std::string> release_notice_sent_on;
 };
 
 Result<std::int64_t> insert_document(Connection& c, const Document& d);

@@ -129,7 +129,16 @@ test('R-LNK-4 the release notice fixes the release date; a high risk makes a key
   assert.equal(cls.body.class, 'key');
   assert.equal(cls.body.reasons[0].criterion, 'reoffending_tendency');
   let tasks = (await sfs.get(`/api/v1/persons/${f.body.person_id}/tasks`)).body.items;
-  assert.equal(tasks.find((t) => t.key === 'R-LNK-4/reply').state, 'open');
+  const reply = tasks.find((t) => t.key === 'R-LNK-4/reply');
+  assert.equal(reply.state, 'open');
+  // The inbox row says when the reception arrangement is due — the task's date; the sender's form
+  // row says its notice was sent, so 已发送 no longer offers to send one.
+  const inbox = (await sfs.get('/api/v1/documents?box=inbox&kind=release_notice&page_size=100')).body.items;
+  const row = inbox.find((d) => d.id === n.body.id);
+  assert.equal(row.feedback_due, reply.due);
+  assert.equal(row.feedback_overdue, false);
+  const sentForms = (await kss.get('/api/v1/documents?box=sent&kind=registration_form&page_size=100')).body.items;
+  assert.equal(sentForms.find((d) => d.id === f.body.id).release_notice_sent_on, n.body.sent_on);
   const bad = await sfs.post(`/api/v1/documents/${n.body.id}/reception`, { pickup_by: 'taxi', planned_date: day(30) });
   assert.equal(bad.body.error.field, 'pickup_by');
   const r = await sfs.post(`/api/v1/documents/${n.body.id}/reception`, {

@@ -64,6 +64,8 @@ test('the release notice is sent from 已发送 and answered with a reception ar
     const row = page.locator('[data-test=sent-table] .el-table__body tr', { hasText: '释放通知书' }).first()
     await row.waitFor()
     assert.match(await row.innerText(), /待反馈/)
+    // Sent once: the form's row no longer offers to send a notice (a correction is made on the notice).
+    assert.equal(await page.locator(`[data-test=doc-release-${form.id}]`).count(), 0)
   })
 
   const { items: sent } = await clerk.get('/documents?box=sent&kind=release_notice')
@@ -82,6 +84,9 @@ test('the release notice is sent from 已发送 and answered with a reception ar
     await uiLogin(page, base, 'sfs_001')
     await page.locator('[data-test=menu-document-inbox]').click()
     await page.locator('[data-test=document-inbox]').waitFor()
+    // The row says by when the reception arrangement is owed (R-LNK-4).
+    const inboxRow = page.locator('[data-test=inbox-table] .el-table__body tr', { has: page.locator(`[data-test=doc-reception-${notice.id}]`) })
+    assert.match(await inboxRow.innerText(), new RegExp(cstDate(10)))
     await page.locator(`[data-test=doc-reception-${notice.id}]`).click()
     const dialog = page.locator('[data-test=reception-dialog]')
     await dialog.waitFor()

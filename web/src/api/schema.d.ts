@@ -1578,8 +1578,10 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
-            /** @description registration forms received: verification feedback owed within 1 month of receipt (R-LNK-2) */
+            /** @description registration forms received: verification feedback owed within 1 month of receipt (R-LNK-2); release notices received and not replaced: the reception arrangement owed within reception_feedback_days, never after the release (R-LNK-4) */
             feedback_due?: components["schemas"]["CivilDate"];
+            /** @description registration forms: the day the first release notice of the person after this form was sent (null: none yet) */
+            release_notice_sent_on?: components["schemas"]["CivilDate"] | null;
             /** @description a correction (R-LNK-4 release notice): the document it replaces */
             supersedes: number | null;
             /** @description replaced by this correction; kept as it was */
@@ -2021,7 +2023,7 @@ export interface components {
             username: string;
             unit_name: string;
             ip: string;
-            /** @description login_success, login_failure, logout, person_read, person_create, person_update, person_search, person_duplicate_id, export, task_list, transfer_list, user_create, user_update, password_change, password_reset, unit_create, unit_update, role_update, policy_update, document_send, document_correct, document_read, registration_correct, custody_create, custody_end, pickup_create, follow_up_create, registration_create, meeting_create, family_help_create, transfer_request, transfer_decide, seed_demo */
+            /** @description an action code of src/app/core/audit_actions.hpp (login_success, person_read, document_send, …) */
             action: string;
             object_type: string;
             object_id: number | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canAnswerReception, canSendReleaseNotice, canVerify, emptyFamilyMember, emptyReception, emptyRegistrationForm, emptyReleaseNotice, emptyVerification, feedbackState, formDataToInput, isMailed, documentGist, answeredKey, normalizeFactors, registrationErrorProp, releaseNoticeToInput, senderName, sortHistory } from './data'
+import { canAnswerReception, canReportFamilyChange, canSendReleaseNotice, canVerify, emptyFamilyMember, emptyReception, emptyRegistrationForm, emptyReleaseNotice, emptyVerification, feedbackState, formDataToInput, isMailed, documentGist, answeredKey, normalizeFactors, registrationErrorProp, releaseNoticeToInput, senderName, sortHistory } from './data'
 
 describe('document helpers', () => {
   it('tells the feedback state of a document', () => {
@@ -9,6 +9,8 @@ describe('document helpers', () => {
     expect(feedbackState({ kind: 'registration_form', answered_on: null })).toBe('pending')
     expect(feedbackState({ kind: 'verification_feedback', answered_on: null })).toBe('none')
     expect(feedbackState({ kind: 'release_notice', answered_on: null })).toBe('pending')
+    expect(feedbackState({ kind: 'release_notice', answered_on: null, feedback_overdue: true })).toBe('overdue')
+    expect(feedbackState({ kind: 'release_notice', answered_on: '2026-01-10', feedback_overdue: true })).toBe('answered')
   })
 
   it('offers the verification only for unanswered registration forms', () => {
@@ -41,6 +43,9 @@ describe('release notice and reception helpers', () => {
   it('offers the release notice on registration forms and the reception on unanswered notices', () => {
     expect(canSendReleaseNotice({ kind: 'registration_form' })).toBe(true)
     expect(canSendReleaseNotice({ kind: 'release_notice' })).toBe(false)
+    expect(canSendReleaseNotice({ kind: 'registration_form', release_notice_sent_on: '2026-11-02' })).toBe(false)
+    expect(canReportFamilyChange({ kind: 'registration_form' })).toBe(true)
+    expect(canReportFamilyChange({ kind: 'release_notice' })).toBe(false)
     expect(canAnswerReception({ kind: 'release_notice', answered_on: null })).toBe(true)
     expect(canAnswerReception({ kind: 'release_notice', answered_on: '2026-05-01' })).toBe(false)
     expect(canAnswerReception({ kind: 'registration_form', answered_on: null })).toBe(false)

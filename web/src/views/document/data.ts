@@ -4,14 +4,13 @@ import type { CivilDate } from '@/api/types'
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
-/** Where a document stands as to its reply: answered, overdue (registration form past its feedback due date), pending, or not awaiting one. */
+/** Where a document stands as to its reply: answered, overdue (past its feedback due date), pending, or not awaiting one. */
 export type FeedbackState = 'answered' | 'overdue' | 'pending' | 'none'
 
 /** Registration forms owe a reply (verification feedback within a month of receipt), release notices a reception arrangement. */
 export function feedbackState(d: Pick<LinkageDocument, 'kind' | 'answered_on' | 'feedback_overdue'>): FeedbackState {
   if (d.answered_on) return 'answered'
-  if (d.kind === 'release_notice') return 'pending'
-  if (d.kind !== 'registration_form') return 'none'
+  if (d.kind !== 'registration_form' && d.kind !== 'release_notice') return 'none'
   return d.feedback_overdue ? 'overdue' : 'pending'
 }
 
@@ -153,10 +152,16 @@ export function sortHistory<T extends { from_date: string }>(h: readonly T[]): T
 }
 
 /**
- * True when a registration form can be followed by a 释放通知书: in 已发送 the custody unit sends it,
- * in 收件箱 the judicial office enters one received by mail.
+ * True when a registration form can be followed by a 释放通知书 — none has been sent for the person
+ * since the form: in 已发送 the custody unit sends it, in 收件箱 the judicial office enters one
+ * received by mail. (A sent notice is corrected from its own row.)
  */
-export function canSendReleaseNotice(d: Pick<LinkageDocument, 'kind'>): boolean {
+export function canSendReleaseNotice(d: Pick<LinkageDocument, 'kind' | 'release_notice_sent_on'>): boolean {
+  return d.kind === 'registration_form' && !d.release_notice_sent_on
+}
+
+/** True for a registration form: a family change during the sentence can be reported on it (R-LNK-3). */
+export function canReportFamilyChange(d: Pick<LinkageDocument, 'kind'>): boolean {
   return d.kind === 'registration_form'
 }
 
