@@ -56,6 +56,7 @@ export default {
     problem: 'Problem',
     nextTask: 'Next task',
     releaseDate: 'Release date',
+    actions: 'Actions',
   },
   field: {
     role: 'Role',

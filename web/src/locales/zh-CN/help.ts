@@ -56,6 +56,7 @@ export default {
     problem: '问题',
     nextTask: '最近待办',
     releaseDate: '释放日期',
+    actions: '操作',
   },
   field: {
     role: '角色',
