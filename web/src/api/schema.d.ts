@@ -1668,7 +1668,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -2243,7 +2243,7 @@ export interface components {
             late: boolean;
         };
         HelpGroup: {
-            /** @description current members first */
+            /** @description current members first, then the history */
             members: components["schemas"]["HelpMember"][];
             current_count: number;
             /** @description R-ORG-3: at least two current members and each of the four roles of 四位一体 */
