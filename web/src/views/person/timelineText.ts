@@ -65,7 +65,7 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
       break
     case 'help.member_added':
     case 'help.member_left':
-      if (p.contact) key = 'timeline.help.member_added_contact'
+      if (e.code === 'help.member_added' && p.contact) key = 'timeline.help.member_added_contact'
       p.role = te(`help.role.${String(p.role)}`) ? t(`help.role.${String(p.role)}`) : String(p.role ?? '')
       break
     case 'help.plan_made':
