@@ -12,6 +12,7 @@
 #include "platform/crypto.hpp"
 #include "seed/demo_people.hpp"
 #include "store/document_repo.hpp"
+#include "store/help_repo.hpp"
 #include "store/obligation_repo.hpp"
 #include "store/unit_repo.hpp"
 
@@ -341,6 +342,123 @@ Status demo_key_subjects_and_transfers(Services& app, store::Connection& c, cons
 
 }  // namespace
 
+// Demo help groups and plans (R-ORG-3, R-ORG-4, R-ORG-5, issue 8): most registered persons get a
+// group a few days after registering — the township's judicial officer, mostly the police officer
+// and the residence village's cadre (demo users, so 我帮教的对象 is not empty for pcs_/cj_ accounts),
+// the family contact as the family member (some groups lack one or two of the four); most groups
+// make a plan, some revise it after a quarter, a few sign an agreement.
+struct DemoHelpers {
+  std::map<std::int64_t, std::int64_t> judicial, police, cadre;  // township / village unit → user id
+  std::map<std::int64_t, std::string> names;                      // user id → display name
+  std::map<std::int64_t, const seed::DemoArea*> areas;            // village unit → its area (made in this run)
+};
+
+Status demo_help(store::Connection& c, std::int64_t id, const seed::DemoPerson& p, const domain::UnitTree& tree,
+                 const DemoHelpers& who, domain::CivilDate today, std::int64_t now) {
+  if (p.release_date > today || draw(id, 80) >= 88) return {};
+  auto reg = store::current_registration(c, id, domain::to_string(p.release_date));
+  if (!reg.ok()) return reg.error();
+  if (!reg->has_value()) return {};
+  auto registered = domain::parse_date((*reg)->registered_on);
+  if (!registered.ok()) return {};
+  const domain::CivilDate joined = std::min(domain::add_days(*registered, 1 + draw(id, 81) % 9), today);
+  const std::string on = domain::to_string(joined);
+  auto area = who.areas.find(p.household_unit_id);
+  if (area == who.areas.end()) return {};
+  const std::int64_t township = area->second->township_unit_id;
+  const std::string village_name = area->second->name;
+  std::vector<std::int64_t> member_ids;
+  auto add = [&](const std::string& role, std::optional<std::int64_t> user, std::string name, std::string unit,
+                 std::string phone, bool contact) -> Status {
+    store::HelpMember m;
+    m.person_id = id;
+    m.role = role;
+    m.user_id = user;
+    m.name = std::move(name);
+    m.unit_or_relation = std::move(unit);
+    m.phone = std::move(phone);
+    m.is_contact = contact;
+    m.joined_on = on;
+    m.created_at = entered_at(joined, now, id, 82);
+    auto mid = store::insert_help_member(c, m);
+    if (!mid.ok()) return mid.error();
+    member_ids.push_back(*mid);
+    return {};
+  };
+  auto user_member = [&](const std::map<std::int64_t, std::int64_t>& of, std::int64_t unit, const char* role,
+                         const std::string& unit_name) -> Status {
+    auto it = of.find(unit);
+    if (it == of.end()) return {};
+    return add(role, it->second, who.names.at(it->second), unit_name, "", false);
+  };
+  const domain::Unit* office = tree.find(tree.judicial_office_for(township));
+  if (auto st = user_member(who.judicial, township, "judicial_assistant", office ? office->name : "司法所"); !st.ok())
+    return st;
+  const int shape = draw(id, 83);
+  if (shape < 85) {
+    auto station = who.police.find(township);
+    if (station != who.police.end()) {
+      if (auto st = add("police_officer", station->second, who.names.at(station->second), "派出所", "", false); !st.ok())
+        return st;
+    }
+  }
+  if (shape < 92) {
+    auto home = who.areas.find(p.residence_unit_id);
+    if (auto st = user_member(who.cadre, p.residence_unit_id, "village_cadre",
+                              home != who.areas.end() ? home->second->name : village_name);
+        !st.ok())
+      return st;
+  }
+  if (!p.family_contact_name.empty() && (shape < 70 || shape >= 92))
+    if (auto st = add("family_member", std::nullopt, p.family_contact_name, p.family_contact_relation,
+                      p.family_contact_phone, true);
+        !st.ok())
+      return st;
+  if (draw(id, 84) < 12)
+    if (auto st = add("social_worker", std::nullopt, "社工" + std::string(kVillageStems[id % std::size(kVillageStems)]),
+                      "区社会工作服务中心", "", false);
+        !st.ok())
+      return st;
+  if (draw(id, 85) < 8)
+    if (auto st = add("volunteer", std::nullopt, "志愿者" + std::string(kVillageStems[(id + 7) % std::size(kVillageStems)]),
+                      "青年志愿者协会", "", false);
+        !st.ok())
+      return st;
+  if (member_ids.size() < 2 || draw(id, 86) >= 80) return {};
+  // R-ORG-4: a first plan some days after the group, reviewed after three months.
+  const domain::CivilDate made = std::min(domain::add_days(joined, 5 + draw(id, 87) % 15), today);
+  static const char* kNeeds[][3] = {
+      {"work", "三个月内实现稳定就业", "推荐参加职业技能培训，联系辖区企业提供岗位"},
+      {"family", "修复家庭关系", "每月与家属沟通一次，协调家庭矛盾"},
+      {"thinking", "思想稳定，遵纪守法", "每月谈心谈话一次，开展法治教育"},
+      {"housing", "解决临时住所", "协调村（社区）提供临时住房"},
+  };
+  auto plan = [&](int version, domain::CivilDate day, const char* reason, int first_need) -> Status {
+    nlohmann::json needs = nlohmann::json::array();
+    for (int k = 0; k < 2; ++k) {
+      const auto& n = kNeeds[(first_need + k) % 4];
+      needs.push_back({{"need", n[0]}, {"goal", n[1]}, {"measures", n[2]}, {"member_id", member_ids[k % member_ids.size()]}});
+    }
+    store::HelpPlan h{0, id, version, domain::to_string(day), domain::to_string(domain::add_months_clamped(day, 3)),
+                      needs.dump(), reason, std::nullopt, std::nullopt, entered_at(day, now, id, 88 + version), ""};
+    auto x = store::insert_help_plan(c, h);
+    if (!x.ok()) return x.error();
+    return {};
+  };
+  if (auto st = plan(1, made, "", draw(id, 89) % 4); !st.ok()) return st;
+  const domain::CivilDate revised = domain::add_months_clamped(made, 3 + draw(id, 90) % 3);
+  if (draw(id, 91) < 45 && revised <= today)
+    if (auto st = plan(2, revised, "季度考察后根据就业和家庭情况修订", draw(id, 89) % 4 + 1); !st.ok()) return st;
+  if (draw(id, 92) < 30) {
+    nlohmann::json parties = {village_name,
+                              "家属" + p.family_contact_name, "司法所"};
+    store::HelpAgreement a{0, id, domain::to_string(made), parties.dump(), "", std::nullopt, std::nullopt,
+                           entered_at(made, now, id, 93)};
+    if (auto x = store::insert_help_agreement(c, a); !x.ok()) return x.error();
+  }
+  return {};
+}
+
 Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   // Seeding is system work: it writes for the whole district (guard.hpp).
   AuthedCtx ctx = system_context(app.core, "seed_demo");
@@ -353,6 +471,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
     if (!users.ok()) return users.error();
     if (*users > 0) return conflict("DEMO_EXISTS", "数据库中已有用户，演示数据只能装入新数据库");
     std::map<std::string, std::int64_t> roles;
+    DemoHelpers helpers;
     auto role_rows = store::list_roles(c);
     if (!role_rows.ok()) return role_rows.error();
     for (const auto& r : *role_rows) roles[r.code] = r.id;
@@ -368,6 +487,10 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
       auto id = store::insert_user(c, u, ctx.now);
       if (!id.ok()) return id.error();
       ++summary.users;
+      helpers.names[*id] = name;
+      if (role == "judicial_officer") helpers.judicial[*tree->find(unit)->parent_id] = *id;
+      if (role == "police_officer") helpers.police[*tree->find(unit)->parent_id] = *id;
+      if (role == "village_cadre") helpers.cadre[unit] = *id;
       return {};
     };
     std::int64_t district = 0, kss = 0, mz = 0, rs = 0;
@@ -425,6 +548,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
     std::vector<std::pair<std::int64_t, const seed::DemoPerson*>> seeded;
     std::map<std::int64_t, std::int64_t> office_of_area;  // village → its township's judicial office
     for (const auto& a : areas) office_of_area[a.unit_id] = tree->judicial_office_for(a.township_unit_id);
+    for (const auto& a : areas) helpers.areas[a.unit_id] = &a;
     std::int64_t detention_centre = 0;
     for (const auto& u : tree->all()) {
       if (u.kind == "detention_centre") detention_centre = u.id;
@@ -471,6 +595,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
       e.code = "person.created_demo";
       if (auto st = store::insert_person_event(c, e); !st.ok()) return st;
       if (auto st = demo_history(c, *id, p, ctx.today, ctx.now); !st.ok()) return st;
+      if (auto st = demo_help(c, *id, p, *tree, helpers, ctx.today, ctx.now); !st.ok()) return st;
       if (auto st = demo_linkage(c, *id, p, ctx.today, ctx.now, detention_centre,
                                  office_of_area[p.household_unit_id]);
           !st.ok())

@@ -8,6 +8,7 @@
 #include "app/auth/auth_service.hpp"
 #include "app/classification/classification_service.hpp"
 #include "app/core/core.hpp"
+#include "app/help/help_service.hpp"
 #include "app/linkage/linkage_service.hpp"
 #include "app/meetings/meeting_service.hpp"
 #include "app/obligations/obligation_service.hpp"
@@ -27,7 +28,8 @@ struct Services {
         supervision(core),
         linkage(core, supervision),
         meetings(core, obligations),
-        audit(core) {}
+        audit(core),
+        help(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -39,6 +41,7 @@ struct Services {
   LinkageService linkage;
   MeetingService meetings;
   AuditViewService audit;
+  HelpService help;  // R-ORG-3, R-ORG-4, R-ORG-5 (issue 8)
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

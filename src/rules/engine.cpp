@@ -1,4 +1,5 @@
 // Person tasks: R-LNK-1, R-LNK-2, R-LNK-3, R-LNK-4, R-PCK-1, R-PCK-2, R-REG-1, R-VIS-1, R-VIS-2, R-REV-1
+// (and R-ORG-3, R-ORG-4 from rules/help.cpp)
 // within the assistance period of R-PER-1. Work is done on day numbers; the scratch vectors are
 // per thread and reused, so a call allocates only the tasks it returns.
 #include "rules/engine.hpp"
@@ -7,6 +8,7 @@
 #include <array>
 
 #include "rules/days.hpp"
+#include "rules/help.hpp"
 
 namespace anbang::rules {
 namespace {
@@ -499,6 +501,7 @@ void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, Ci
     pck(c, out);
   }
   reg_1(c, out);
+  append_help_tasks(facts, policy, today, out);  // R-ORG-3, R-ORG-4 (rules/help.cpp)
   vis_1(c, out);
   vis_2(c, out);
   rev_1(c, out);

@@ -75,6 +75,15 @@ struct PersonFacts {
 
   std::vector<CivilDate> visits;   // R-VIS-1, R-VIS-2: follow-up visits (any order)
   std::vector<CivilDate> reviews;  // R-REV-1: full reviews (any order)
+
+  // ---- Help groups and plans (R-ORG-3, R-ORG-4; app/help, rules/help.cpp) ----
+  // R-ORG-3: every membership of the person's help group, [joined_on, left_on) (any order).
+  std::vector<Interval> help_memberships;
+  // R-ORG-4: the dates (made_on) of the versions of the help plan of this period (any order).
+  std::vector<CivilDate> plan_versions;
+  // R-ORG-4: the days the class changed (R-CLS-3: a class_history row whose class differs from the
+  // one before it; the first classification is no change).
+  std::vector<CivilDate> class_changes;
 };
 
 // A unit that owes recurring meetings: district (R-MTG-1, yearly), township (R-MTG-2, quarterly),

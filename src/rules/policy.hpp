@@ -17,6 +17,8 @@
 //  - lost_contact_days applies by today (R-LOST-1 is a current list).
 //  - backdate_limit_days applies by the day a record is entered (today): a record may carry a date
 //    at most that many days before it (domain::check::record_date).
+//  - help_group_days and help_plan_days apply by the registration date (R-ORG-3, R-ORG-4),
+//    help_plan_revision_days by the date of the review or class change that asks for a revision.
 // three_none_mode (R-CLS-2) is stored and validated here; the classifier reads it from at(date).
 #pragma once
 #include <cstdint>
@@ -49,6 +51,9 @@ struct PolicyValues {
   int lost_contact_days = 30;                      // R-LOST-1
   std::string three_none_mode = "all";             // R-CLS-2: all | any
   int backdate_limit_days = 90;                    // late entries (补录): how far back a record may be dated
+  int help_group_days = 7;                         // R-ORG-3: the help group formed after registration
+  int help_plan_days = 30;                         // R-ORG-4: the first help plan after registration
+  int help_plan_revision_days = 15;                // R-ORG-4: a revision after a full review or a class change
 };
 
 // One row as a district entered it: `name` takes `value` from `effective_from` on.

@@ -57,6 +57,13 @@ constexpr const char* kInsertRegistration =
     "INSERT INTO registrations (person_id, registered_on, certificate_no, policies_explained, needs, "
     "unit_id, "
     "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+// R-ORG-3, R-ORG-4 (app/help): the group's memberships and the plan's versions of the period.
+constexpr const char* kHelpMemberships =
+    "SELECT person_id, joined_on, left_on FROM help_members WHERE person_id BETWEEN ? AND ?";
+const std::string kHelpPlanVersions =
+    std::string("SELECT h.person_id, h.made_on FROM help_plans h JOIN persons p ON p.id = h.person_id WHERE "
+                "h.person_id BETWEEN ? AND ? AND h.made_on >= ") +
+    kPeriodStart;
 }  // namespace sql
 
 namespace {
@@ -143,6 +150,10 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
         if (!d) return;
         auto& ki = fr.facts.key_intervals;
         bool open_key = !ki.empty() && !ki.back().to;
+        // R-ORG-4: a row whose class differs from the one before it is a change of class.
+        if (fr.class_seen && fr.last_key != r.boolean(2)) fr.facts.class_changes.push_back(*d);
+        fr.class_seen = true;
+        fr.last_key = r.boolean(2);
         if (r.boolean(2) && !open_key) ki.push_back({*d, std::nullopt});
         if (!r.boolean(2) && open_key) ki.back().to = *d;
       });
@@ -217,6 +228,16 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
                  f.reception_arrangement_sent = sent;
              }
            });
+  if (!s.ok()) return s.error();
+  // R-ORG-3: the memberships of the help group (a group outlives a period: a current one counts).
+  s = each(sql::kHelpMemberships, [](FactsRow& fr, const Row& r) {
+    if (auto from = date_of(r.opt_str(1))) fr.facts.help_memberships.push_back({*from, date_of(r.opt_str(2))});
+  });
+  if (!s.ok()) return s.error();
+  // R-ORG-4: the versions of the help plan made in this period.
+  s = each(sql::kHelpPlanVersions, [](FactsRow& fr, const Row& r) {
+    if (auto d = date_of(r.opt_str(1))) fr.facts.plan_versions.push_back(*d);
+  });
   if (!s.ok()) return s.error();
   return out;
 }

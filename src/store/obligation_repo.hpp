@@ -27,6 +27,7 @@ struct FactsRow {
   std::string created_on;                      // the day the file was created (YYYY-MM-DD, Shanghai)
   std::optional<std::int64_t> sender_unit_id;  // of the registration form, if any
   std::vector<UnitMove> moves;                 // accepted transfers, oldest first
+  bool class_seen = false, last_key = false;   // while loading: the class of the last class_history row
 };
 Result<std::optional<FactsRow>> load_facts(Connection& c, std::int64_t person_id);
 Result<std::vector<std::int64_t>> all_person_ids(Connection& c);

@@ -50,6 +50,15 @@ const walks = {
   'GET /persons/{id}/release-notifications': (c, id) => c.get(`/api/v1/persons/${id}/release-notifications`),
   'POST /persons/{id}/release-notifications': (c, id) =>
     c.post(`/api/v1/persons/${id}/release-notifications`, { notified_on: '2026-11-20', method: 'phone', recipients: ['township'] }),
+  'GET /persons/{id}/help-group': (c, id) => c.get(`/api/v1/persons/${id}/help-group`),
+  'GET /persons/{id}/help-group/candidates': (c, id) => c.get(`/api/v1/persons/${id}/help-group/candidates`),
+  'POST /persons/{id}/help-group/members': (c, id) => c.post(`/api/v1/persons/${id}/help-group/members`, { role: 'volunteer', name: '志愿者甲', joined_on: '2026-11-20' }),
+  'POST /persons/{id}/help-group/members/{mid}/end': (c, id) => c.post(`/api/v1/persons/${id}/help-group/members/1/end`, { left_on: '2026-11-21' }),
+  'POST /persons/{id}/help-group/members/{mid}/contact': (c, id) => c.post(`/api/v1/persons/${id}/help-group/members/1/contact`),
+  'GET /persons/{id}/help-plans': (c, id) => c.get(`/api/v1/persons/${id}/help-plans`),
+  'POST /persons/{id}/help-plans': (c, id) =>
+    c.post(`/api/v1/persons/${id}/help-plans`, { made_on: '2026-11-20', review_on: '2027-02-20', needs: [{ need: 'work', goal: '就业', measures: '推荐', member_id: 1 }] }),
+  'POST /persons/{id}/help-agreements': (c, id) => c.post(`/api/v1/persons/${id}/help-agreements`, { signed_on: '2026-11-20', parties: ['家属'] }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

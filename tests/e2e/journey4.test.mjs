@@ -1,10 +1,13 @@
 // JOURNEYS.md 4: release day and registration. The township officer records the pick-up of a
 // person released yesterday through the file's 记录接回 dialog; the judicial officer then registers
 // them through 报到登记, ticking that the assistance policies were explained. The pick-up and the
-// registration tasks show 已完成 and the file shows the assistance period's end date.
+// registration tasks show 已完成 and the file shows the assistance period's end date. The judicial
+// officer then forms the help group of four (R-ORG-3: police officer, judicial assistant, village
+// cadre, family member as the family contact) in the file's 帮教小组 section, which shows the group
+// incomplete until the fourth member and complete after; the group's task shows 已完成.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { apiSession, createPerson, cstDate, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
+import { apiSession, createPerson, cstDate, pickOption, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
 
 const NAME = '测试接回人'
 
@@ -90,6 +93,44 @@ test('the township team records the pick-up and the judicial office registers th
     await taskState(page, registration.key, '已完成')
     await page.locator('[data-test=detail-end-date]').waitFor()
   })
+
+  await withScreenshot('journey4-help-group', page, async () => {
+    const section = page.locator('[data-test=help-group-section]')
+    await section.scrollIntoViewIfNeeded()
+    await page.locator('[data-test=help-empty]').waitFor()
+    const add = async (role, fill) => {
+      await page.locator('[data-test=help-member-add]').click()
+      const dialog = page.locator('[data-test=help-member-dialog]')
+      await dialog.waitFor()
+      if (role) await pickOption(page, page.locator('[data-test=hm-role]'), role)
+      await fill()
+      await page.locator('[data-test=hm-submit]').click()
+      await dialog.waitFor({ state: 'hidden' })
+    }
+    await add(null, () => pickOption(page, page.locator('[data-test=hm-user]'), '昌元街道派出所民警'))
+    await page.locator('[data-test=help-incomplete]').waitFor()
+    await page.locator('[data-test=help-four-police_officer-ok]').waitFor()
+    await page.locator('[data-test=help-flag]').waitFor()
+    await add('司法助理员', () => pickOption(page, page.locator('[data-test=hm-user]'), '昌元街道司法所干部'))
+    await add('村（社区）干部', () => pickOption(page, page.locator('[data-test=hm-user]'), `${village.name}村居干部`))
+    await page.locator('[data-test=help-four-family_member-missing]').waitFor()
+    await add('家庭成员', async () => {
+      await page.locator('[data-test=hm-name]').fill('测试家属')
+      await page.locator('[data-test=hm-unit]').fill('母亲')
+      await page.locator('[data-test=hm-phone]').fill('13800000003')
+      await page.locator('[data-test=hm-contact]').click()
+    })
+    await page.locator('[data-test=help-complete]').waitFor()
+    for (const r of ['police_officer', 'judicial_assistant', 'village_cadre', 'family_member']) {
+      await page.locator(`[data-test=help-four-${r}-ok]`).waitFor()
+    }
+    assert.equal(await page.locator('[data-test=help-flag]').count(), 0)
+    await page.locator('[data-test=help-contact]', { hasText: '测试家属' }).waitFor()
+    await taskState(page, 'R-ORG-3', '已完成')
+  })
+  const help = await officer.get(`/persons/${person.id}/help-group`)
+  assert.equal(help.complete, true)
+  assert.deepEqual(help.members.map((m) => m.role).sort(), ['family_member', 'judicial_assistant', 'police_officer', 'village_cadre'])
 
   const file = await officer.get(`/persons/${person.id}`)
   assert.ok(file.assistance_end_date, 'the assistance period has an end date')

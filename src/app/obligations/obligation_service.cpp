@@ -276,7 +276,8 @@ Result<std::vector<std::int64_t>> owner_filter(const domain::UnitTree& tree, con
 Status check_rule(const std::string& rule) {
   if (rule.empty()) return {};
   static const std::set<std::string> rules = {"R-LNK-1", "R-LNK-2", "R-LNK-3", "R-LNK-4", "R-PCK-1", "R-PCK-2",
-                                              "R-REG-1", "R-VIS-1", "R-VIS-2", "R-REV-1"};
+                                              "R-REG-1", "R-VIS-1", "R-VIS-2", "R-REV-1",
+                                              "R-ORG-3", "R-ORG-4"};
   if (!rules.count(rule)) return invalid("FIELD_VALUE", "规则编号取值无效", "rule");
   return {};
 }

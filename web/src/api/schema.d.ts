@@ -1084,6 +1084,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/help-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-ORG-3, R-ORG-5: the person's help group (person:read): every membership (current first, then the history), the 四位一体 check and the family contact person. Recorded in the access log. */
+        get: operations["personHelpGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/help-group/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The users who may join the person's help group (help_group:manage): staff whose jurisdiction covers the person. Recorded in the access log. */
+        get: operations["helpGroupCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/help-group/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ORG-3: a new member of the help group (help_group:manage), a user or a named person. An incomplete group is never refused. 409 MEMBER_EXISTS, MEMBER_OUT_OF_SCOPE; 404 USER_NOT_FOUND. */
+        post: operations["addHelpMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/help-group/members/{mid}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the membership */
+                mid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends a membership on left_on (help_group:manage); the row is kept in the history. 404 MEMBER_NOT_FOUND; 409 MEMBER_ALREADY_LEFT; 400 DATE_BEFORE_JOINED. */
+        post: operations["endHelpMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/help-group/members/{mid}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the membership */
+                mid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ORG-5: a current family member becomes the family contact person (help_group:manage); the file's 家庭联系人 takes their name, relation and phone. 400 CONTACT_NOT_FAMILY. */
+        post: operations["setHelpContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/help-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-ORG-4: every version of the person's help plan, newest first, and the help agreements (person:read). Recorded in the access log. */
+        get: operations["personHelpPlans"];
+        put?: never;
+        /** R-ORG-4: a new version of the help plan (help_plan:record); a revision keeps the earlier versions and needs a reason. 400 PLAN_NEEDS_REQUIRED, PLAN_NEED_DUPLICATE, PLAN_MEMBER_NOT_CURRENT, PLAN_REVIEW_BEFORE_MADE, PLAN_DATE_BEFORE_LATEST, DATE_BEFORE_RELEASE, FIELD_REQUIRED (reason). */
+        post: operations["recordHelpPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/help-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ORG-4: a help agreement (帮教协议) signed with the village and the family (help_plan:record). 400 AGREEMENT_PARTIES_REQUIRED. */
+        post: operations["recordHelpAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help-groups/incomplete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-ORG-3: persons of the caller's jurisdiction under assistance whose help group is incomplete (fewer than two current members or a role of 四位一体 missing) or missing (problem=missing: no current member), by id (person:read). Recorded in the access log. */
+        get: operations["incompleteHelpGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help-groups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我帮教的对象: the persons of the caller's jurisdiction of whose help group the caller is a current member, by name, with each one's next open task (person:read). Recorded in the access log. */
+        get: operations["myHelpedPersons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1500,7 +1672,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -1842,7 +2014,7 @@ export interface components {
              * @description the event the deadline hangs on
              * @enum {string}
              */
-            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from";
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
@@ -2047,6 +2219,151 @@ export interface components {
             page_size?: number;
         };
         Page: {
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @enum {string} */
+        HelpRole: "police_officer" | "judicial_assistant" | "village_cadre" | "family_member" | "social_worker" | "volunteer";
+        /** @enum {string} */
+        HelpNeed: "housing" | "work" | "family" | "health" | "thinking" | "legal_education";
+        HelpMember: {
+            id: number;
+            role: components["schemas"]["HelpRole"];
+            /** @description the member's user account; null for a named person */
+            user_id: number | null;
+            name: string;
+            /** @description the member's unit, or a family member's relation */
+            unit_or_relation: string;
+            phone: string;
+            /** @description R-ORG-5: the family contact person (家庭联系人) */
+            is_contact: boolean;
+            joined_on: components["schemas"]["CivilDate"];
+            /** @description the first day no longer a member; null while a member */
+            left_on: components["schemas"]["CivilDate"] | null;
+            left_reason: string;
+            /** @description a member today */
+            current: boolean;
+            entered_on: components["schemas"]["CivilDate"];
+            /** @description a late entry (补录): entered at least one day after joined_on */
+            late: boolean;
+        };
+        HelpGroup: {
+            /** @description current members first, then the history */
+            members: components["schemas"]["HelpMember"][];
+            current_count: number;
+            /** @description R-ORG-3: at least two current members and each of the four roles of 四位一体 */
+            complete: boolean;
+            /** @description R-ORG-1: fewer than two current members */
+            too_few: boolean;
+            /** @description the roles of 四位一体 no current member has */
+            missing_roles: components["schemas"]["HelpRole"][];
+            family_contact: {
+                name: string;
+                relation: string;
+                phone: string;
+            };
+        };
+        HelpMemberInput: {
+            role: components["schemas"]["HelpRole"];
+            /** @description a user whose jurisdiction covers the person (409 MEMBER_OUT_OF_SCOPE otherwise); name, unit and phone default to the user's */
+            user_id?: number | null;
+            /** @description required without user_id (MEMBER_NAME_REQUIRED) */
+            name?: string;
+            unit_or_relation?: string;
+            phone?: string;
+            joined_on: components["schemas"]["CivilDate"];
+            /** @description R-ORG-5: this family member is the family contact person (role family_member only, CONTACT_NOT_FAMILY) */
+            is_contact?: boolean;
+        };
+        HelpMemberEnd: {
+            left_on: components["schemas"]["CivilDate"];
+            reason?: string;
+        };
+        HelpCandidates: {
+            items: {
+                user_id: number;
+                name: string;
+                phone: string;
+                role_code: string;
+                unit: components["schemas"]["UnitRef"];
+            }[];
+        };
+        HelpPlanNeedInput: {
+            need: components["schemas"]["HelpNeed"];
+            goal: string;
+            measures: string;
+            /** @description the responsible member: a current member on made_on (PLAN_MEMBER_NOT_CURRENT) */
+            member_id: number;
+        };
+        HelpPlanInput: {
+            made_on: components["schemas"]["CivilDate"];
+            review_on: components["schemas"]["CivilDate"];
+            /** @description why the plan is revised; required from the second version on */
+            reason?: string;
+            needs: components["schemas"]["HelpPlanNeedInput"][];
+        };
+        HelpPlanCreated: {
+            id: number;
+            version: number;
+        };
+        HelpPlanVersion: {
+            id: number;
+            version: number;
+            made_on: components["schemas"]["CivilDate"];
+            review_on: components["schemas"]["CivilDate"];
+            reason: string;
+            user: string;
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+            needs: {
+                need: components["schemas"]["HelpNeed"];
+                goal: string;
+                measures: string;
+                member: {
+                    id: number;
+                    name: string;
+                    role: components["schemas"]["HelpRole"];
+                } | null;
+            }[];
+        };
+        HelpAgreement: {
+            id: number;
+            signed_on: components["schemas"]["CivilDate"];
+            parties: string[];
+            note: string;
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+        };
+        HelpAgreementInput: {
+            signed_on: components["schemas"]["CivilDate"];
+            parties: string[];
+            note?: string;
+        };
+        HelpPlans: {
+            /** @description newest first */
+            versions: components["schemas"]["HelpPlanVersion"][];
+            agreements: components["schemas"]["HelpAgreement"][];
+        };
+        HelpListRow: {
+            person_id: number;
+            name: string;
+            release_date: components["schemas"]["CivilDate"];
+            household_unit: components["schemas"]["UnitRef"];
+            residence_unit: components["schemas"]["UnitRef"];
+            /** @description current members */
+            members: number;
+            roles: components["schemas"]["HelpRole"][];
+            complete: boolean;
+            too_few: boolean;
+            missing_roles: components["schemas"]["HelpRole"][];
+            next_task: {
+                rule: string;
+                due: components["schemas"]["CivilDate"];
+            } | null;
+        };
+        HelpList: {
+            items: components["schemas"]["HelpListRow"][];
             total: number;
             page: number;
             page_size: number;
@@ -4031,6 +4348,301 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personHelpGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the help group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpGroup"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    helpGroupCandidates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpCandidates"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    addHelpMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpMemberInput"];
+            };
+        };
+        responses: {
+            /** @description the member */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    endHelpMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the membership */
+                mid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpMemberEnd"];
+            };
+        };
+        responses: {
+            /** @description ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ended";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setHelpContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the membership */
+                mid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "contact";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personHelpPlans: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the plan versions and agreements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpPlans"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordHelpPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpPlanInput"];
+            };
+        };
+        responses: {
+            /** @description the new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpPlanCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordHelpAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpAgreementInput"];
+            };
+        };
+        responses: {
+            /** @description the agreement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    incompleteHelpGroups: {
+        parameters: {
+            query?: {
+                name?: string;
+                unit_id?: number;
+                problem?: "" | "missing" | "incomplete";
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the persons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    myHelpedPersons: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the persons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpList"];
                 };
             };
             400: components["responses"]["BadRequest"];

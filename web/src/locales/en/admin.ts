@@ -58,6 +58,8 @@ export default {
       document: 'Documents',
       task: 'Tasks',
       report: 'Reports',
+      help_group: 'Help groups',
+      help_plan: 'Help plans',
     },
   },
   units: {

@@ -22,6 +22,8 @@ export default {
     policy: 'Policy parameters',
     mailForm: 'Enter mailed form',
     rules: 'Rules',
+    helpIncomplete: 'Incomplete help groups',
+    helpMine: 'My persons',
   },
   action: {
     search: 'Search',

@@ -107,6 +107,7 @@ export default {
     transfer: 'Transfer',
     released_from_assistance: 'Assistance ended',
     notification: 'Release notification',
+    help: 'Help group and plan',
   },
   form: {
     createTitle: 'New person',

@@ -100,5 +100,20 @@ export default {
       help: 'How many days before the day of entry a record (pick-up, registration, visit, review, custody, help, meeting, verification feedback, reception arrangement) may be dated; a record dated before the day it is entered is shown as a late entry. The value in force on the day of entry applies.',
       unit: 'days',
     },
+    help_group_days: {
+      label: 'Help group deadline',
+      help: 'Days from the registration within which a help group of at least 2 members is formed (R-ORG-3). The value in force on the registration date applies.',
+      unit: 'days',
+    },
+    help_plan_days: {
+      label: 'Help plan deadline',
+      help: 'Days from the registration within which the first help plan is made (R-ORG-4). The value in force on the registration date applies.',
+      unit: 'days',
+    },
+    help_plan_revision_days: {
+      label: 'Help plan revision deadline',
+      help: 'Days after each full review or change of class within which the help plan is revised (R-ORG-4). The value in force on the day of the review or change applies.',
+      unit: 'days',
+    },
   },
 }

@@ -32,6 +32,15 @@ export default {
   pickup: {
     recorded: 'Picked up {picked_on} at {place} by {team}',
   },
+  help: {
+    member_added: 'New help group member: {name} ({role}), joined {joined_on}',
+    member_added_contact: 'New help group member: {name} ({role}), joined {joined_on}, family contact',
+    member_left: '{name} ({role}) left the help group on {left_on}',
+    contact_set: '{name} made the family contact',
+    plan_made: 'Help plan made (version {version}, {made_on}): {needs}',
+    plan_revised: 'Help plan revised (version {version}, {made_on}): {needs}',
+    agreement_signed: 'Help agreement signed {signed_on}: {parties}',
+  },
   registration: {
     recorded: 'Registered {registered_on}',
     recorded_explained: 'Registered {registered_on}; assistance policies explained',

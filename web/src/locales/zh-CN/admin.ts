@@ -58,6 +58,8 @@ export default {
       document: '文书',
       task: '任务',
       report: '统计报表',
+      help_group: '帮教小组',
+      help_plan: '帮教方案',
     },
   },
   units: {

@@ -22,6 +22,8 @@ export default {
     policy: '政策参数',
     mailForm: '录入邮寄登记表',
     rules: '规则说明',
+    helpIncomplete: '帮教小组不完整',
+    helpMine: '我帮教的对象',
   },
   action: {
     search: '搜索',

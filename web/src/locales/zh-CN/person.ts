@@ -107,6 +107,7 @@ export default {
     transfer: '转移',
     released_from_assistance: '解除帮教',
     notification: '释放前通报',
+    help: '帮教小组与方案',
   },
   form: {
     createTitle: '新增人员',

@@ -32,6 +32,15 @@ export default {
   pickup: {
     recorded: '接回：{picked_on} {place}，接回人员 {team}',
   },
+  help: {
+    member_added: '帮教小组新增成员：{name}（{role}），{joined_on} 加入',
+    member_added_contact: '帮教小组新增成员：{name}（{role}），{joined_on} 加入，为家庭联系人',
+    member_left: '{name}（{role}）于 {left_on} 退出帮教小组',
+    contact_set: '{name}设为家庭联系人',
+    plan_made: '制定帮教方案（第 {version} 版，{made_on}）：{needs}',
+    plan_revised: '修订帮教方案（第 {version} 版，{made_on}）：{needs}',
+    agreement_signed: '签订帮教协议 {signed_on}：{parties}',
+  },
   registration: {
     recorded: '报到登记 {registered_on}',
     recorded_explained: '报到登记 {registered_on}，已讲解社会救助政策',

@@ -25,6 +25,9 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   lost_contact_days: { default: '30' },
   three_none_mode: { default: 'all', words: ['all', 'any'] },
   backdate_limit_days: { default: '90' },
+  help_group_days: { default: '7' },
+  help_plan_days: { default: '30' },
+  help_plan_revision_days: { default: '15' },
 }
 
 /** One row of the page: a parameter, the value in force today and all its dated entries. */

@@ -17,6 +17,11 @@ describe('timeline entries travel as codes', () => {
     expect(render('zh-CN', { code: 'document.release_notice', params: { release_date: '2026-12-01', risk_level: 'medium' } })).toContain('风险等级中')
     expect(render('en', { code: 'document.release_notice', params: { release_date: '2026-12-01', risk_level: 'medium' } })).toContain('risk medium')
   })
+  it('words the help group and plan entries (R_ORG_3, R_ORG_4)', () => {
+    expect(render('zh-CN', { code: 'help.member_added', params: { name: '王芳', role: 'family_member', joined_on: '2026-11-20', contact: true } })).toBe('帮教小组新增成员：王芳（家庭成员），2026-11-20 加入，为家庭联系人')
+    expect(render('zh-CN', { code: 'help.plan_revised', params: { version: 2, made_on: '2026-11-20', needs: ['work', 'legal_education'] } })).toBe('修订帮教方案（第 2 版，2026-11-20）：就业、法治教育')
+    expect(render('en', { code: 'help.member_left', params: { name: 'Wang', role: 'police_officer', left_on: '2026-11-20' } })).toBe('Wang (Police officer) left the help group on 2026-11-20')
+  })
   it('picks the variant the parameters ask for', () => {
     expect(render('zh-CN', { code: 'custody.detention', params: { from: '2026-01-01', to: '2026-02-01' } })).toContain('至 2026-02-01')
     expect(render('zh-CN', { code: 'document.registration_form', params: { channel: 'mail', sender: '重庆市永川监狱', custody_date: '2026-01-01', received_on: '2026-01-20', entered_by: '昌元街道司法所' } })).toContain('邮寄收到 重庆市永川监狱')

@@ -63,6 +63,18 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
     case 'document.reception':
       p.pickup_by = word(t, te, 'document.pickup_by', p.pickup_by)
       break
+    case 'help.member_added':
+    case 'help.member_left':
+      if (e.code === 'help.member_added' && p.contact) key = 'timeline.help.member_added_contact'
+      p.role = te(`help.role.${String(p.role)}`) ? t(`help.role.${String(p.role)}`) : String(p.role ?? '')
+      break
+    case 'help.plan_made':
+    case 'help.plan_revised':
+      p.needs = ((p.needs as string[]) ?? []).map((n) => (te(`help.need.${n}`) ? t(`help.need.${n}`) : n)).join('、')
+      break
+    case 'help.agreement_signed':
+      p.parties = ((p.parties as string[]) ?? []).join('、')
+      break
     case 'document.family_change':
       if (p.family_in_difficulty || p.children_in_difficulty) key = 'timeline.document.family_change_help'
       break

@@ -15,6 +15,8 @@ export const ENGINE_RULE_IDS = [
   'R-VIS-1',
   'R-VIS-2',
   'R-REV-1',
+  'R-ORG-3',
+  'R-ORG-4',
   'R-MTG-1',
   'R-MTG-2',
   'R-MTG-3',

@@ -18,6 +18,8 @@ export function titleKey(task: Pick<TaskLike, 'rule' | 'key'>): string {
   if (task.rule === 'R-LNK-4') return task.key.endsWith('/reply') ? 'R-LNK-4-reply' : 'R-LNK-4-notice'
   // R-PCK-1: the judicial office's notification before release, apart from the township's pick-up.
   if (task.rule === 'R-PCK-1' && task.key.endsWith('/notice')) return 'R-PCK-1-notice'
+  // R-ORG-4: a revision after a review or a change of class, apart from the first plan.
+  if (task.rule === 'R-ORG-4' && task.key.includes('/revision/')) return 'R-ORG-4-revision'
   return task.rule
 }
 

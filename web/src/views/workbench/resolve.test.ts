@@ -29,6 +29,12 @@ describe('workbench task helpers', () => {
     expect(resolvedInInbox(row('R-LNK-4', 'x/R-LNK-4/reply'), { canInbox: true })).toBe(false)
   })
 
+  it('opens the file at 帮教小组 for R_ORG_3 and at 帮教方案 for R_ORG_4', () => {
+    const me = { unitId: 2, canInbox: true }
+    expect(resolvePage(row('R-ORG-3', '2026-11-01/R-ORG-3', 2), me)).toEqual({ name: 'person-detail', params: { id: 42 }, hash: '#help-group' })
+    expect(resolvePage(row('R-ORG-4', '2026-11-01/R-ORG-4/revision/2026-11-20', 2), me)).toEqual({ name: 'person-detail', params: { id: 42 }, hash: '#help-plan' })
+  })
+
   it('opens the file at its family changes for the help owed after one (R-LNK-3)', () => {
     const me = { unitId: 2, canInbox: false }
     expect(resolvePage(row('R-LNK-3', '2027-06-15/R-LNK-3/2026-11-27/1', 2), me)).toEqual({ name: 'person-detail', params: { id: 42 }, hash: '#family' })

@@ -35,5 +35,9 @@ export function resolvedInInbox(row: Row, me: Me): boolean {
 export function resolvePage(row: Row, me: Me): RouteLocationRaw {
   if (resolvedInInbox(row, me)) return { name: 'document-inbox' }
   const file = { name: 'person-detail', params: { id: row.person_id } }
-  return row.rule === 'R-LNK-3' ? { ...file, hash: '#family' } : file
+  if (row.rule === 'R-LNK-3') return { ...file, hash: '#family' }
+  // R-ORG-3, R-ORG-4: the file's 帮教小组 and 帮教方案 sections.
+  if (row.rule === 'R-ORG-3') return { ...file, hash: '#help-group' }
+  if (row.rule === 'R-ORG-4') return { ...file, hash: '#help-plan' }
+  return file
 }
