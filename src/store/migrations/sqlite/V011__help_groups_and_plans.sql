@@ -1,4 +1,4 @@
--- V101: help groups (帮教小组, R-ORG-3, R-ORG-1 "at least 2 helpers", R-ORG-5) and help plans
+-- V011 (issue 8): help groups (帮教小组, R-ORG-3, R-ORG-1 "at least 2 helpers", R-ORG-5) and help plans
 -- (帮教方案, R-ORG-4) with help agreements (帮教协议).
 
 -- One row per membership of one person's help group. A member is a user of the system (user_id,
