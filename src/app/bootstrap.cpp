@@ -47,6 +47,10 @@ constexpr PermissionDef kPermissions[] = {
     {"meeting:record", "记录联席会议"},
     {"policy:manage", "政策参数管理"},
     {"custody:record", "记录羁押、再次收监"},
+    // Issue 8, helper D.
+    {"warning:record", "记录预警"},
+    {"reoffence:record", "记录重新犯罪"},
+    {"outing:record", "记录外出务工"},
 };
 
 struct RoleDef {
@@ -68,20 +72,22 @@ const std::vector<RoleDef>& role_defs() {
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full"}},
+        "person:id_full", "warning:record", "reoffence:record", "outing:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full"}},
-      {"police_officer", "派出所民警", "subtree", {"person:read", "task:read", "custody:record"}},
+        "person:id_full", "warning:record", "reoffence:record", "outing:record"}},
+      {"police_officer", "派出所民警", "subtree",
+       {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
        "镇街干部",
        "subtree",
-       {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record"}},
-      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record"}},
+       {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
+        "warning:record", "outing:record"}},
+      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record", "warning:record", "outing:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)

@@ -13,6 +13,9 @@
 #include "app/obligations/obligation_service.hpp"
 #include "app/person/person_service.hpp"
 #include "app/supervision/supervision_service.hpp"
+// Issue 8, helper D.
+#include "app/outings/outing_service.hpp"
+#include "app/warnings/warning_service.hpp"
 
 namespace anbang::app {
 
@@ -27,7 +30,9 @@ struct Services {
         supervision(core),
         linkage(core, supervision),
         meetings(core, obligations),
-        audit(core) {}
+        audit(core),
+        warnings(core, supervision),
+        outings(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -39,6 +44,9 @@ struct Services {
   LinkageService linkage;
   MeetingService meetings;
   AuditViewService audit;
+  // Issue 8, helper D: warnings and re-offending (R-WRN-1), going out for work (R-OUT-1).
+  WarningService warnings;
+  OutingService outings;
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of
