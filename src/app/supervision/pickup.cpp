@@ -54,7 +54,7 @@ Status SupervisionService::record_pickup(const AuthedCtx& ctx, std::int64_t pers
   if (!handover_by.ok()) return handover_by.error();
   static const std::regex kTime("^([01][0-9]|2[0-3]):[0-5][0-9]$");
   if (!in.picked_at.empty() && !std::regex_match(in.picked_at, kTime))
-    return invalid("FIELD_FORMAT", "接回时间应为“时:分”，如 09:30", "picked_at");
+    return invalid("FIELD_FORMAT", "接回时间应为两位小时和两位分钟，如 09:30", "picked_at");
   if (in.party.size() > 20) return invalid("FIELD_VALUE", "接回人员至多 20 人", "party");
   nlohmann::json party = nlohmann::json::array();
   for (const auto& m : in.party) {
