@@ -104,6 +104,9 @@ export default {
     transfer: 'Transfer',
     released_from_assistance: 'Assistance ended',
     notification: 'Release notification',
+    warning: 'Warning',
+    reoffence: 'Re-offence',
+    outing: 'Going out for work',
   },
   form: {
     createTitle: 'New person',

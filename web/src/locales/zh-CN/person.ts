@@ -104,6 +104,9 @@ export default {
     transfer: '转移',
     released_from_assistance: '解除帮教',
     notification: '释放前通报',
+    warning: '预警',
+    reoffence: '重新犯罪',
+    outing: '外出务工',
   },
   form: {
     createTitle: '新增人员',
