@@ -47,9 +47,13 @@ constexpr PermissionDef kPermissions[] = {
     {"meeting:record", "记录联席会议"},
     {"policy:manage", "政策参数管理"},
     {"custody:record", "记录羁押、再次收监"},
-    // Issue 8: help groups (R-ORG-3, R-ORG-5) and help plans with agreements (R-ORG-4).
+    // Issue 8: help groups (R-ORG-3, R-ORG-5) and help plans with agreements (R-ORG-4); warnings
+    // (R-WRN-1), re-offending and going out for work (R-OUT-1).
     {"help_group:manage", "管理帮教小组"},
     {"help_plan:record", "记录帮教方案"},
+    {"warning:record", "记录预警"},
+    {"reoffence:record", "记录重新犯罪"},
+    {"outing:record", "记录外出务工"},
 };
 
 struct RoleDef {
@@ -71,21 +75,24 @@ const std::vector<RoleDef>& role_defs() {
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full", "help_group:manage", "help_plan:record"}},
+        "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
+        "outing:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full", "help_group:manage", "help_plan:record"}},
-      {"police_officer", "派出所民警", "subtree", {"person:read", "task:read", "custody:record"}},
+        "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
+        "outing:record"}},
+      {"police_officer", "派出所民警", "subtree",
+       {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
        "镇街干部",
        "subtree",
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
-        "help_group:manage", "help_plan:record"}},
-      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record"}},
+        "help_group:manage", "help_plan:record", "warning:record", "outing:record"}},
+      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record", "warning:record", "outing:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)

@@ -57,6 +57,26 @@ Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerso
   if (p.release_kind != "community_correction" && draw(id, 1) < 95) {
     store::Pickup pickup{id, release, p.releasing_authority, "家属及村（社区）代表", "family", std::nullopt,
                          std::nullopt, entered_at(p.release_date, now, id, 70)};
+    // Issue 8 (R-PCK-2 details): the family and a village representative, the handover signed; now and
+    // then (5 in 100) a first attempt that did not meet the person, and the pick-up the next day.
+    pickup.party = nlohmann::json::array({{{"name", p.family_contact_name}, {"unit", p.family_contact_relation},
+                                           {"role", "family_member"}},
+                                          {{"name", "村（社区）干部"}, {"unit", "村（居）委会"}, {"role", "village_representative"}}})
+                       .dump();
+    pickup.headcount = 2;
+    pickup.vehicle = draw(id, 3) < 50 ? "自驾车" : "公共交通";
+    pickup.picked_at = "09:00";
+    pickup.handover_signed = true;
+    pickup.handover_by = p.releasing_authority + "狱政科";
+    if (draw(id, 1) >= 90) {
+      store::Pickup failed = pickup;
+      failed.outcome = "not_met";
+      failed.handover_signed = std::nullopt;
+      failed.handover_by.clear();
+      failed.next_steps = "释放时间调整，未接到本人；已与监所核实，次日再次前往接回";
+      if (auto r = store::insert_pickup(c, failed); !r.ok()) return r.error();
+      pickup.picked_on = domain::to_string(domain::add_days(p.release_date, 1));
+    }
     if (auto r = store::insert_pickup(c, pickup); !r.ok()) return r.error();
   }
   int reg = draw(id, 2);
@@ -340,6 +360,118 @@ Status demo_key_subjects_and_transfers(Services& app, store::Connection& c, cons
   return {};
 }
 
+// --- Issue 8, helper D: warnings, re-offences, outings and detailed pick-ups in the demo district,
+// recorded through the services as the demo users would (after the persons and their tasks exist).
+Result<AuthedCtx> demo_user(Services& app, const std::string& username) {
+  return transact_value<AuthedCtx>(app.core.db(), store::TxKind::read, [&](store::Connection& c) -> Result<AuthedCtx> {
+    auto u = store::find_user_by_name(c, username);
+    if (!u.ok()) return u.error();
+    if (!u->has_value()) return not_found("USER_NOT_FOUND", "演示用户不存在");
+    auto actor = app.auth.actor_for(c, **u);
+    if (!actor.ok()) return actor.error();
+    return AuthedCtx(app.core.context(""), std::move(actor).value());
+  });
+}
+
+Status demo_warnings_and_outings(Services& app) {
+  auto sfs = demo_user(app, "sfs_001"), zj = demo_user(app, "zj_001"), pcs = demo_user(app, "pcs_001"),
+       sfs2 = demo_user(app, "sfs_002");
+  if (!sfs.ok()) return sfs.error();
+  if (!zj.ok()) return zj.error();
+  if (!pcs.ok()) return pcs.error();
+  if (!sfs2.ok()) return sfs2.error();
+  const domain::CivilDate today = sfs->today;
+  auto day = [&](int back) { return domain::to_string(domain::add_days(today, -back)); };
+  // Persons of township 001 (household and residence) under assistance and not in custody, released at
+  // least four months ago, by id from the end (tests take the first ones).
+  auto ids = transact_value<std::vector<std::int64_t>>(app.core.db(), store::TxKind::read, [&](store::Connection& c)
+                                                           -> Result<std::vector<std::int64_t>> {
+    auto rows = c.query(
+        "SELECT p.id FROM persons p JOIN units h ON h.id = p.household_unit_id JOIN units r ON r.id = "
+        "p.residence_unit_id WHERE h.code LIKE '500153001%' AND r.code LIKE '500153001%' AND p.release_kind <> "
+        "'community_correction' AND p.release_date <= ? AND p.assistance_end_date > ? AND p.whereabouts_unknown = 0 "
+        "AND NOT EXISTS (SELECT 1 FROM custody_intervals ci WHERE ci.person_id = p.id) ORDER BY p.id DESC LIMIT 12",
+        {day(120), day(-400)});
+    if (!rows.ok()) return rows.error();
+    std::vector<std::int64_t> out;
+    for (const auto& r : *rows) out.push_back(r.i64(0));
+    return out;
+  });
+  if (!ids.ok()) return ids.error();
+  const auto& p = *ids;
+  if (p.size() < 9) return {};  // a small demo: nothing of this kind
+  // Warnings: two notified to the police station (on its workbench either way), one open, one lifted.
+  const char* signs[] = {"近期多次酒后与邻居争吵，扬言报复", "与原同案人员频繁联系，夜不归宿", "失业后情绪低落，流露不满"};
+  const char* kinds[] = {"threat", "bad_company", "unstable"};
+  for (int i = 0; i < 3; ++i) {
+    WarningInput w{kinds[i], signs[i], day(20 - 5 * i), "村干部和家属上门谈心，落实专人每周联系", "", ""};
+    if (i < 2) {
+      w.notified_on = day(19 - 5 * i);
+      w.notified_officer = i == 0 ? "张警官" : "刘警官";
+    }
+    auto id = app.warnings.record_warning(*zj, p[i], w);
+    if (!id.ok()) return id.error();
+    if (i == 2) {
+      if (auto s = app.warnings.lift_warning(*sfs, p[i], *id, {day(1), "全面考察未发现重新犯罪倾向，解除预警"}); !s.ok())
+        return s;
+    }
+  }
+  // Two re-offences (the period ends through the new sentence).
+  std::int64_t charge = app.core.charges().empty() ? 0 : app.core.charges().front().id;
+  for (const auto& ch : app.core.charges())
+    if (ch.name == "盗窃罪") charge = ch.id;
+  for (int i = 0; i < 2; ++i) {
+    ReoffenceInput r;
+    r.offence_on = day(40 + 10 * i);
+    r.custody_on = day(35 + 10 * i);
+    r.charge_id = charge;
+    r.authority = "荣昌区公安局";
+    r.expected_release_date = domain::to_string(domain::add_days(today, 300 + 100 * i));
+    r.note = "涉嫌盗窃被刑事拘留，后被判处有期徒刑";
+    if (auto id = app.warnings.record_reoffence(*pcs, p[3 + i], r); !id.ok()) return id.error();
+  }
+  // Outings: to another township (its office sees it and visited), elsewhere with a division code,
+  // one overdue (on the 脱管 list), one returned.
+  std::int64_t town2 = 0;
+  for (const auto& u : app.core.units()->all())
+    if (u.code == "500153002") town2 = u.id;
+  OutingInput a;
+  a.destination_unit_id = town2;
+  a.employer = "昌州工业园某机械厂";
+  a.contact = "车间主任周某";
+  a.phone = "13983000001";
+  a.left_on = day(30);
+  a.expected_return = domain::to_string(domain::add_days(today, 150));
+  if (auto id = app.outings.record_outing(*sfs, p[5], a); !id.ok()) return id.error();
+  FollowUpInput v;
+  v.held_on = day(10);
+  v.form = "到务工地走访";
+  v.situation = "在厂内务工，表现正常";
+  if (auto s = app.supervision.record_follow_up(*sfs2, p[5], v); !s.ok()) return s;
+  OutingInput b;
+  b.division_code = "440306";
+  b.address = "广东省深圳市宝安区某电子厂";
+  b.employer = "某电子厂";
+  b.phone = "13983000002";
+  b.left_on = day(60);
+  b.expected_return = domain::to_string(domain::add_days(today, 90));
+  if (auto id = app.outings.record_outing(*sfs, p[6], b); !id.ok()) return id.error();
+  OutingInput c = b;
+  c.division_code = "510107";
+  c.address = "四川省成都市武侯区某建筑工地";
+  c.employer = "某建筑公司";
+  c.left_on = day(85);
+  c.expected_return = day(45);  // overdue without news: 脱管 risk
+  if (auto id = app.outings.record_outing(*sfs, p[7], c); !id.ok()) return id.error();
+  OutingInput d = b;
+  d.left_on = day(80);
+  d.expected_return = day(20);
+  auto back = app.outings.record_outing(*sfs, p[8], d);
+  if (!back.ok()) return back.error();
+  if (auto s = app.outings.record_return(*sfs, p[8], *back, day(18)); !s.ok()) return s;
+  return {};
+}
+
 }  // namespace
 
 // Demo help groups and plans (R-ORG-3, R-ORG-4, R-ORG-5, issue 8): most registered persons get a
@@ -611,6 +743,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   (void)app.core.db().transact(store::TxKind::write, store::analyze_full);
   if (auto st = app.core.load_caches(); !st.ok()) return st.error();
   if (auto n = app.obligations.refresh_all_tasks(ctx.today); !n.ok()) return n.error();
+  if (auto st = demo_warnings_and_outings(app); !st.ok()) return st.error();  // issue 8, helper D
   return summary;
 }
 

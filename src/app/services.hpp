@@ -14,6 +14,9 @@
 #include "app/obligations/obligation_service.hpp"
 #include "app/person/person_service.hpp"
 #include "app/supervision/supervision_service.hpp"
+// Issue 8, helper D.
+#include "app/outings/outing_service.hpp"
+#include "app/warnings/warning_service.hpp"
 
 namespace anbang::app {
 
@@ -29,7 +32,9 @@ struct Services {
         linkage(core, supervision),
         meetings(core, obligations),
         audit(core),
-        help(core) {}
+        help(core),
+        warnings(core, supervision),
+        outings(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -42,6 +47,8 @@ struct Services {
   MeetingService meetings;
   AuditViewService audit;
   HelpService help;  // R-ORG-3, R-ORG-4, R-ORG-5 (issue 8)
+  WarningService warnings;  // R-WRN-1, re-offending (issue 8)
+  OutingService outings;    // R-OUT-1 (issue 8)
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

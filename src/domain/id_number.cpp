@@ -28,6 +28,11 @@ Error id_error(const char* code, std::string message) { return invalid(code, std
 
 }  // namespace
 
+bool is_division_code(std::string_view code6) {
+  return code6.size() == 6 && all_digits(code6) && is_province_code((code6[0] - '0') * 10 + (code6[1] - '0')) &&
+         code6.substr(2) != "0000";
+}
+
 char id_check_char(std::string_view first17) {
   if (first17.size() != 17 || !all_digits(first17)) return '?';
   // Weight of position i is 2^(17-i) mod 11.

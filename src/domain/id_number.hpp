@@ -38,6 +38,10 @@ std::string normalize_id_input(std::string_view input);
 // Inputs of 8 characters or fewer are fully masked; length is counted in code points.
 std::string mask_id_number(std::string_view id_number);
 
+// A 6-digit GB/T 2260 division code whose first two digits are a province-level code (R-OUT-1: the
+// destination of an outing outside the district).
+bool is_division_code(std::string_view code6);
+
 // Builds a valid number from a 6-digit division code, a birth date and a sequence 0–999, appending
 // the check character. Returns an empty string when an argument is out of range.
 std::string make_id_number(std::string_view division6, CivilDate birth, int sequence3);

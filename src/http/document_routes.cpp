@@ -166,6 +166,34 @@ void add_document_routes(Router& r, app::Services& app) {
         if (!v.ok()) return error_response(v.error());
         if (*v) *dst = **v;
       }
+      // Issue 8 (R-PCK-1/2 details).
+      for (auto [field, dst] : {std::pair{"vehicle", &in.vehicle}, std::pair{"picked_at", &in.picked_at},
+                                std::pair{"handover_by", &in.handover_by}, std::pair{"outcome", &in.outcome},
+                                std::pair{"next_steps", &in.next_steps}}) {
+        auto v = get_string(body, field);
+        if (!v.ok()) return error_response(v.error());
+        if (*v) *dst = **v;
+      }
+      auto headcount = get_int(body, "headcount");
+      if (!headcount.ok()) return error_response(headcount.error());
+      in.headcount = *headcount;
+      auto signed_ = get_bool(body, "handover_signed");
+      if (!signed_.ok()) return error_response(signed_.error());
+      in.handover_signed = *signed_;
+      if (body.contains("party") && !body["party"].is_null()) {
+        if (!body["party"].is_array()) return error_response(invalid("FIELD_TYPE", "接回人员应为列表", "party"));
+        for (const auto& m : body["party"]) {
+          if (!m.is_object()) return error_response(invalid("FIELD_TYPE", "接回人员应为对象列表", "party"));
+          app::PickupParty member;
+          for (auto [field, dst] : {std::pair{"name", &member.name}, std::pair{"unit", &member.unit},
+                                    std::pair{"role", &member.role}}) {
+            auto v = get_string(m, field);
+            if (!v.ok()) return error_response(invalid("FIELD_TYPE", "接回人员的姓名、单位和身份应为文字", "party"));
+            if (*v) *dst = **v;
+          }
+          in.party.push_back(std::move(member));
+        }
+      }
       if (auto s = app.supervision.record_pickup(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
       return json_response(201, {{"status", "recorded"}});
     });

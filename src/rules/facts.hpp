@@ -28,6 +28,12 @@ struct FamilyReport {
   std::optional<CivilDate> helped;
 };
 
+// R-OUT-1: one outing for work (外出务工): left, expected back, back (when recorded).
+struct Outing {
+  CivilDate left_on, expected_return;
+  std::optional<CivilDate> returned_on;
+};
+
 struct PersonFacts {
   std::int64_t id = 0;
   std::int64_t household_unit_id = 0;  // R-JUR-1: social assistance, registration, linkage
@@ -84,6 +90,11 @@ struct PersonFacts {
   // R-ORG-4: the days the class changed (R-CLS-3: a class_history row whose class differs from the
   // one before it; the first classification is no change).
   std::vector<CivilDate> class_changes;
+  // --- Issue 8, helper D: going out for work (R-OUT-1) ---
+  // Outings of this period (left on or after its release date), any order. An outing without a
+  // return whose expected return passed more than lost_contact_days ago with no follow-up since is a
+  // 脱管 risk (rules/lost.cpp, reason outing_overdue).
+  std::vector<Outing> outings;
 };
 
 // A unit that owes recurring meetings: district (R-MTG-1, yearly), township (R-MTG-2, quarterly),

@@ -35,6 +35,19 @@ LostStatus lost_status(const std::vector<Task>& tasks, const PersonFacts& facts,
     }
   }
   const int limit = policy.in_force(today).lost_contact_days;
+  // R-OUT-1: a return overdue without news. News = the return recorded (on or before today) or a
+  // follow-up after the expected return; the earliest such outing is named.
+  for (const Outing& o : facts.outings) {
+    if (o.left_on > today || (o.returned_on && *o.returned_on <= today)) continue;
+    if (domain::days_between(o.expected_return, today) <= limit) continue;
+    if (last_contact && o.expected_return < *last_contact) continue;
+    if (!st.outing_overdue || o.expected_return < *st.due) {
+      st.at_risk = st.outing_overdue = true;
+      st.due = o.expected_return;
+      st.days_overdue = domain::days_between(o.expected_return, today);
+    }
+  }
+  if (st.outing_overdue) return st;
   const Task* worst = nullptr;
   for (const Task& t : tasks) {
     // Follow-ups are recurring: once their period has closed unfulfilled they are missed.

@@ -14,15 +14,18 @@ namespace anbang::rules {
 struct LostStatus {
   bool at_risk = false;              // on the 脱管 list
   bool whereabouts_unknown = false;  // the reason is the facts flag
+  bool outing_overdue = false;       // R-OUT-1: the reason is an outing's overdue return (`due`)
   std::string task_key;              // else: the most overdue follow-up task
   std::optional<CivilDate> due;      // its due date
   std::int64_t days_overdue = 0;     // today − due
-  // No prose: the lists send the reason as a code (whereabouts_unknown | follow_up_overdue) with the
+  // No prose: the lists send the reason as a code (whereabouts_unknown | outing_overdue |
+  // follow_up_overdue) with the
   // task and its due date, and the web app words it.
 };
 
 // At risk of 脱管 when, on `today`, the person is under assistance and not in custody, and either
-// the whereabouts are unknown, or a follow-up task (R-VIS-1, R-VIS-2, R-REV-1) in `tasks` was missed
+// the whereabouts are unknown, or an outing (R-OUT-1) has no return recorded and its expected return
+// passed more than lost_contact_days ago with no visit or review after it, or a follow-up task (R-VIS-1, R-VIS-2, R-REV-1) in `tasks` was missed
 // (its period closed unfulfilled) more than lost_contact_days (in force today) ago and no visit or
 // review has been recorded after its due date (a late contact ends the risk; the period stays
 // missed in the task list).

@@ -139,7 +139,7 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
   s = each(
       std::string("SELECT k.person_id, MIN(k.picked_on) FROM pickups k JOIN persons p ON p.id = k.person_id "
                   "WHERE k.person_id BETWEEN ? AND ? AND k.picked_on >= ") +
-          sql::kPeriodStart + " GROUP BY k.person_id",
+          sql::kPeriodStart + " AND k.outcome = 'met' GROUP BY k.person_id",  // R-PCK-1/2: a failed pick-up does not count
       [](FactsRow& fr, const Row& r) { fr.facts.picked_up = date_of(r.opt_str(1)); });
   if (!s.ok()) return s.error();
   s = each(
@@ -174,6 +174,15 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
   s = each(sql::kAcceptedTransfers, [](FactsRow& fr, const Row& r) {
     fr.moves.push_back({r.str(1), r.i64(2), r.i64(3), domain::shanghai_date_from_unix(r.i64(4))});
   });
+  if (!s.ok()) return s.error();
+  // Issue 8, helper D (R-OUT-1): outings of this period.
+  s = each(
+      "SELECT o.person_id, o.left_on, o.expected_return, o.returned_on FROM outings o JOIN persons p ON p.id = "
+      "o.person_id WHERE o.person_id BETWEEN ? AND ? AND o.left_on >= p.release_date",
+      [](FactsRow& fr, const Row& r) {
+        auto left = date_of(r.opt_str(1)), expected = date_of(r.opt_str(2));
+        if (left && expected) fr.facts.outings.push_back({*left, *expected, date_of(r.opt_str(3))});
+      });
   if (!s.ok()) return s.error();
   s = each(sql::kReleaseNotified, [](FactsRow& fr, const Row& r) {
     (r.str(1) == "township" ? fr.facts.release_notified_township : fr.facts.release_notified_police) =
@@ -475,26 +484,35 @@ namespace anbang::store {
 Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& scope, const std::string& today,
                                           const std::string& cutoff, int limit) {
   // R-LOST-1 as the engine's lost_status: under assistance today, not detained, and whereabouts
-  // unknown or a follow-up of the current period missed (stored missed, or open past its due date)
+  // unknown, an outing's return overdue (R-OUT-1), or a follow-up of the current period missed (stored missed, or open past its due date)
   // before `cutoff` with no follow-up since.
   Params p;
   std::string w = scope_predicate(scope, p);
-  Params all = {today, today, today, today};
+  // R-OUT-1 (issue 8, helper D): an outing of this period begun by today (?), no return recorded,
+  // expected back before `cutoff` (?), no follow-up after the expected return (rules::lost_status,
+  // reason outing_overdue). Two parameters each time it appears.
+  const std::string outing =
+      "o.person_id = p.id AND o.left_on >= p.release_date AND o.left_on <= ? AND o.returned_on IS NULL AND "
+      "o.expected_return < ? AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.person_id = p.id AND f.held_on > "
+      "o.expected_return)";
+  Params all = {today, cutoff, today, cutoff, today, today, today, today};
   all.insert(all.end(), p.begin(), p.end());
-  all.push_back(cutoff);
+  all.insert(all.end(), {today, cutoff, cutoff});
   all.push_back(std::int64_t{limit});
   const std::string follow_up = std::string(
                                     "t.person_id = p.id AND t.state IN ('open','missed') AND t.rule IN "
                                     "('R-VIS-1','R-VIS-2','R-REV-1') AND ") +
                                 kCurrentPeriodTask;
   auto rows = c.query(
-      "SELECT p.id, p.name, CASE WHEN p.whereabouts_unknown = 1 THEN 'whereabouts_unknown' ELSE "
-      "'follow_up_overdue' END, (SELECT MIN(t.due) FROM tasks t WHERE " +
-          follow_up +
-          "), p.residence_unit_id, p.household_unit_id FROM persons p "
+      "SELECT p.id, p.name, CASE WHEN p.whereabouts_unknown = 1 THEN 'whereabouts_unknown' WHEN EXISTS (SELECT 1 "
+      "FROM outings o WHERE " + outing + ") THEN 'outing_overdue' ELSE 'follow_up_overdue' END, COALESCE(CASE WHEN "
+      "p.whereabouts_unknown = 0 THEN (SELECT MIN(o.expected_return) FROM outings o WHERE " + outing +
+          ") END, (SELECT MIN(t.due) FROM tasks t WHERE " + follow_up +
+          ")), p.residence_unit_id, p.household_unit_id FROM persons p "
           "WHERE p.release_date <= ? AND p.assistance_end_date > ? AND " +
           sql::kNotDetained + " AND " + w +
-          " AND (p.whereabouts_unknown = 1 OR EXISTS (SELECT 1 FROM tasks t WHERE " + follow_up +
+          " AND (p.whereabouts_unknown = 1 OR EXISTS (SELECT 1 FROM outings o WHERE " + outing +
+          ") OR EXISTS (SELECT 1 FROM tasks t WHERE " + follow_up +
           " AND t.due < ? AND NOT EXISTS (SELECT 1 FROM "
           "follow_ups f WHERE f.person_id = p.id AND f.held_on > t.due))) ORDER BY p.id LIMIT ?",
       all);

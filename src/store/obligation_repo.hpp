@@ -128,11 +128,12 @@ namespace anbang::store {
 // R-LOST-1 lists over the stored tasks, within the caller's scope.
 struct LostRow {
   std::int64_t person_id = 0;
-  std::string name, reason;        // reason: whereabouts_unknown | follow_up_overdue | not_registered
+  std::string name, reason;        // reason: whereabouts_unknown | outing_overdue | follow_up_overdue | not_registered
   std::optional<std::string> due;  // the missed due date
   std::int64_t residence_unit_id = 0, household_unit_id = 0;
 };
-// 脱管 risk: under assistance today, not detained, and whereabouts unknown or a follow-up of the
+// 脱管 risk: under assistance today, not detained, and whereabouts unknown, an outing's return overdue
+// (R-OUT-1: expected back before `cutoff`, no return, no follow-up since), or a follow-up of the
 // current period (R-VIS-1/2, R-REV-1) missed with its due date before `cutoff` and no follow-up since.
 Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& scope, const std::string& today,
                                           const std::string& cutoff, int limit);

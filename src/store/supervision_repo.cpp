@@ -6,13 +6,17 @@ namespace anbang::store {
 
 namespace sql {
 constexpr const char* kInsertPickup =
-    "INSERT INTO pickups (person_id, picked_on, place, team, kind, unit_id, user_id, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO pickups (person_id, picked_on, place, team, kind, unit_id, user_id, created_at, party, vehicle, "
+    "headcount, picked_at, handover_signed, handover_by, outcome, next_steps) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kCountRegistrations =
     "SELECT COUNT(*) FROM registrations WHERE person_id = ? AND registered_on >= ?";
 constexpr const char* kPersonRecords =
     "SELECT x.id, x.kind, x.on_date, x.data, COALESCE(u.name, ''), COALESCE(s.display_name, ''), x.created_at FROM ("
-    " SELECT id, 'pickup' AS kind, picked_on AS on_date, json_object('place', place, 'team', team, 'kind', kind) "
+    " SELECT id, 'pickup' AS kind, picked_on AS on_date, json_object('place', place, 'team', team, 'kind', kind, "
+    "'party', json(party), 'vehicle', vehicle, 'headcount', headcount, 'picked_at', picked_at, 'handover_signed', "
+    "json(CASE handover_signed WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE 'null' END), 'handover_by', "
+    "handover_by, 'outcome', outcome, 'next_steps', next_steps) "
     "AS data, unit_id, user_id, created_at FROM pickups WHERE person_id = ? AND picked_on >= ?"
     " UNION ALL SELECT id, 'registration', registered_on, json_object('certificate_no', certificate_no, "
     "'policies_explained', json(CASE WHEN policies_explained THEN 'true' ELSE 'false' END), 'needs', json(needs)), "
@@ -41,8 +45,17 @@ constexpr const char* kFirstNotified =
 }  // namespace sql
 
 Result<std::int64_t> insert_pickup(Connection& c, const Pickup& p) {
-  return c.scalar(sql::kInsertPickup, {p.person_id, p.picked_on, p.place, p.team, p.kind, opt(p.unit_id),
-                                       opt(p.user_id), p.created_at});
+  Value handover = p.handover_signed ? Value(std::int64_t{*p.handover_signed ? 1 : 0}) : Value(nullptr);
+  return c.scalar(sql::kInsertPickup,
+                  {p.person_id, p.picked_on, p.place, p.team, p.kind, opt(p.unit_id), opt(p.user_id), p.created_at,
+                   p.party, p.vehicle, opt(p.headcount), p.picked_at, handover, p.handover_by, p.outcome,
+                   p.next_steps});
+}
+
+Result<bool> is_key_subject(Connection& c, std::int64_t person_id) {
+  auto n = c.scalar("SELECT key_subject FROM persons WHERE id = ?", {person_id});
+  if (!n.ok()) return n.error();
+  return *n != 0;
 }
 
 Result<std::int64_t> count_registrations_since(Connection& c, std::int64_t person_id, const std::string& since) {

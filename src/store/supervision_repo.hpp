@@ -7,12 +7,34 @@
 namespace anbang::store {
 
 struct Pickup {
+  Pickup() = default;
+  // The fields of before issue 8; the details default to a pick-up that met the person.
+  Pickup(std::int64_t person_id, std::string picked_on, std::string place, std::string team, std::string kind,
+         std::optional<std::int64_t> unit_id, std::optional<std::int64_t> user_id, std::int64_t created_at)
+      : person_id(person_id),
+        picked_on(std::move(picked_on)),
+        place(std::move(place)),
+        team(std::move(team)),
+        kind(std::move(kind)),
+        unit_id(unit_id),
+        user_id(user_id),
+        created_at(created_at) {}
   std::int64_t person_id = 0;
   std::string picked_on, place, team, kind;  // kind: township_team | family
   std::optional<std::int64_t> unit_id, user_id;
   std::int64_t created_at = 0;
+  // R-PCK-1/2 details (issue 8): the party as JSON array text of {name, unit, role}, vehicle,
+  // headcount, time of day (HH:MM or ''), the handover with the custody unit (nullopt = not
+  // recorded), the outcome (met | not_met) and, for a failed pick-up, what was done next.
+  std::string party = "[]", vehicle;
+  std::optional<std::int64_t> headcount;
+  std::string picked_at;
+  std::optional<bool> handover_signed;
+  std::string handover_by, outcome = "met", next_steps;
 };
 Result<std::int64_t> insert_pickup(Connection& c, const Pickup& p);
+// The class as last recorded on the person's row (R-CLS-3: persons.key_subject).
+Result<bool> is_key_subject(Connection& c, std::int64_t person_id);
 // Registrations of the person on or after `since` (the current release date).
 Result<std::int64_t> count_registrations_since(Connection& c, std::int64_t person_id, const std::string& since);
 
@@ -24,7 +46,9 @@ struct RecordRow {
   std::string unit_name, user_name;
   std::int64_t created_at = 0;
 };
-// Pick-ups, registrations and follow-ups of the person dated on or after `since`, newest first.
+// Pick-ups, registrations and follow-ups of the person dated on or after `since`, newest first (a
+// pick-up's data: place, team, kind, party, vehicle, headcount, picked_at, handover_signed,
+// handover_by, outcome, next_steps).
 Result<std::vector<RecordRow>> person_records(Connection& c, std::int64_t person_id, const std::string& since);
 
 struct RegistrationRow {

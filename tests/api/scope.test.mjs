@@ -59,6 +59,15 @@ const walks = {
   'POST /persons/{id}/help-plans': (c, id) =>
     c.post(`/api/v1/persons/${id}/help-plans`, { made_on: '2026-11-20', review_on: '2027-02-20', needs: [{ need: 'work', goal: '就业', measures: '推荐', member_id: 1 }] }),
   'POST /persons/{id}/help-agreements': (c, id) => c.post(`/api/v1/persons/${id}/help-agreements`, { signed_on: '2026-11-20', parties: ['家属'] }),
+  // Issue 8, helper D: warnings, re-offences, outings.
+  'GET /persons/{id}/warnings': (c, id) => c.get(`/api/v1/persons/${id}/warnings`),
+  'POST /persons/{id}/warnings': (c, id) => c.post(`/api/v1/persons/${id}/warnings`, { sign_kind: 'threat', signs: '扬言报复', observed_on: '2026-11-20' }),
+  'POST /persons/{id}/warnings/{wid}/notice': (c, id) => c.post(`/api/v1/persons/${id}/warnings/1/notice`, { notified_on: '2026-11-20', officer: '王' }),
+  'POST /persons/{id}/warnings/{wid}/lift': (c, id) => c.post(`/api/v1/persons/${id}/warnings/1/lift`, { lifted_on: '2026-11-20', reason: '解除' }),
+  'POST /persons/{id}/reoffences': (c, id) => c.post(`/api/v1/persons/${id}/reoffences`, { offence_on: '2026-11-10', custody_on: '2026-11-12', charge_id: charge, authority: '公安局', expected_release_date: '2028-01-01' }),
+  'GET /persons/{id}/outings': (c, id) => c.get(`/api/v1/persons/${id}/outings`),
+  'POST /persons/{id}/outings': (c, id) => c.post(`/api/v1/persons/${id}/outings`, { division_code: '440306', address: '深圳', employer: '厂', phone: '13800000000', left_on: '2026-11-20', expected_return: '2027-01-01' }),
+  'POST /persons/{id}/outings/{oid}/return': (c, id) => c.post(`/api/v1/persons/${id}/outings/1/return`, { returned_on: '2026-11-21' }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

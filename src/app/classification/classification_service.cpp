@@ -5,6 +5,7 @@
 #include "app/core/guard.hpp"
 #include "app/core/person_read.hpp"
 #include "store/person_repo.hpp"
+#include "store/warning_repo.hpp"
 
 namespace anbang::app {
 
@@ -89,6 +90,18 @@ Result<domain::Classification> ClassificationService::classify(store::Connection
       in.charge_source = "charge:" + std::to_string(id);
     }
   }
+  // --- Issue 8, helper D: warnings (R-WRN-1) ---
+  // An open warning of the current period is a tendency to re-offend (R-CLS-1, "a helper's report")
+  // and names the warning as its source; it stays an input until it is lifted (a date and a reason,
+  // e.g. a later full review that finds no tendency). A release notice's assessment that already
+  // says so keeps its own source.
+  auto warning = store::open_warning_of_period(c, person_id);
+  if (!warning.ok()) return warning.error();
+  if (warning->has_value() && !in.reoffending_tendency) {
+    in.reoffending_tendency = true;
+    in.reoffending_source = "warning:" + std::to_string(**warning);
+  }
+  // --- end helper D ---
   return domain::classify(in);
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/audit.hpp"
+#include "store/outing_repo.hpp"
 
 namespace anbang::app {
 
@@ -18,9 +19,21 @@ Status require(const AuthedCtx& ctx, std::string_view permission) {
   return {};
 }
 
-Result<Reached> reach_person(Core& core, store::Connection& c, const AuthedCtx& ctx, std::int64_t id) {
+bool reaches_through_outing(std::string_view permission, std::optional<std::string_view> read_part) {
+  if (read_part) return permission == perm::person_read && read_part->empty();
+  return permission == perm::visit_record;
+}
+
+Result<Reached> reach_person(Core& core, store::Connection& c, const AuthedCtx& ctx, std::int64_t id,
+                             bool through_outing) {
   auto rec = store::find_person(c, ctx.actor.scope, id);
   if (!rec.ok()) return rec.error();
+  // R-OUT-1: reach through an active outing to the caller's judicial office (guard.hpp), only for
+  // the uses reaches_through_outing names.
+  if (!rec->has_value() && through_outing && !ctx.actor.system && ctx.actor.unit_kind == "judicial_office") {
+    rec = store::person_via_active_outing(c, id, ctx.actor.unit_id, domain::to_string(ctx.today));
+    if (!rec.ok()) return rec.error();
+  }
   if (!rec->has_value()) {
     // Refused reads are on record too (who asked for which id); the person's data is not.
     core.access_log().write_async(

@@ -9,6 +9,7 @@
 // `system_context(why)` — the one named way to do so; grep for it.
 #pragma once
 #include <string>
+#include <optional>
 #include <string_view>
 
 #include "app/core/context.hpp"
@@ -43,6 +44,10 @@ inline constexpr std::string_view user_manage = "user:manage";
 inline constexpr std::string_view role_manage = "role:manage";
 inline constexpr std::string_view unit_manage = "unit:manage";
 inline constexpr std::string_view audit_read = "audit:read";
+// Issue 8 (helper D): warnings and re-offending (R-WRN-1), going out for work (R-OUT-1).
+inline constexpr std::string_view warning_record = "warning:record";      // R-WRN-1
+inline constexpr std::string_view reoffence_record = "reoffence:record";  // R-WRN-1, R-PER-1
+inline constexpr std::string_view outing_record = "outing:record";        // R-OUT-1
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no
@@ -58,12 +63,22 @@ class Reached {
  private:
   explicit Reached(store::PersonRecord r) : record_(std::move(r)) {}
   store::PersonRecord record_;
-  friend Result<Reached> reach_person(Core&, store::Connection&, const AuthedCtx&, std::int64_t);
+  friend Result<Reached> reach_person(Core&, store::Connection&, const AuthedCtx&, std::int64_t, bool);
 };
 
+// R-OUT-1, "reach through an active outing": a judicial office that an active outing of the person
+// goes to (outings.destination_office_id, left on or before today, no return recorded) reaches the
+// person outside its jurisdiction for exactly two uses: recording a visit (visit:record) and reading
+// the file's header (read part "") that the visit form shows. True for those uses; nothing else
+// widens.
+bool reaches_through_outing(std::string_view permission, std::optional<std::string_view> read_part);
+
 // The person `id` if it exists and is in the caller's jurisdiction (the system context covers the
-// district). Otherwise PERSON_NOT_FOUND, and an access record of the refusal is queued.
-Result<Reached> reach_person(Core& core, store::Connection& c, const AuthedCtx& ctx, std::int64_t id);
+// district), or — when `through_outing` (reaches_through_outing) — reached through an active outing
+// to the caller's judicial office. Otherwise PERSON_NOT_FOUND, and an access record of the refusal is
+// queued.
+Result<Reached> reach_person(Core& core, store::Connection& c, const AuthedCtx& ctx, std::int64_t id,
+                             bool through_outing = false);
 
 // The one answer for a person that does not exist or is outside the caller's jurisdiction.
 Error person_not_found();

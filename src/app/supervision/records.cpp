@@ -1,4 +1,4 @@
-// Records of supervision after release: the pick-up (R-PCK-1, R-PCK-2: who, when, where), the
+// Records of supervision after release (the pick-up is in pickup.cpp): the
 // registration at the judicial office (R-REG-1, with the policies explained, §2.4.1(7)) and the
 // follow-ups — visits (R-VIS-1/2) and full reviews (R-REV-1). Each needs the person released and
 // out of custody on the day it carries, and a day within the back-dating limit (record_date.hpp); each
@@ -10,6 +10,7 @@
 #include "app/core/guard.hpp"
 #include "app/core/person_read.hpp"
 #include "app/core/record_date.hpp"
+#include "app/supervision/record_day.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
 #include "domain/text.hpp"
@@ -19,10 +20,8 @@
 
 namespace anbang::app {
 
-namespace {
-
 // The date of a record about a released person: not after today, not before the release, not
-// further back than the back-dating limit, not while the person was in custody.
+// further back than the back-dating limit, not while the person was in custody (record_day.hpp).
 Result<std::string> released_day(const Core& core, store::Connection& c, const store::PersonRecord& p,
                                  const std::string& text, const char* field, const char* label, const Ctx& ctx) {
   auto d = domain::check::past_date(text, field, label, ctx.today);
@@ -39,32 +38,6 @@ Result<std::string> released_day(const Core& core, store::Connection& c, const s
       return invalid("DATE_IN_CUSTODY", std::string(label) + "当天该人员在押（" + k.from_date + " 起），请核对日期", field);
   }
   return day;
-}
-
-}  // namespace
-
-Status SupervisionService::record_pickup(const AuthedCtx& ctx, std::int64_t person_id, const PickupInput& in) {
-  namespace check = domain::check;
-  if (auto s = check::one_of(in.kind, {"township_team", "family"}, "kind",
-                             "接回方式应为镇街组织接回或家属及村居代表接回");
-      !s.ok())
-    return s;
-  auto place = check::text(in.place, "place", "接回地点", 100, false);
-  if (!place.ok()) return place.error();
-  auto team = check::text(in.team, "team", "接回人员", 200, false);
-  if (!team.ok()) return team.error();
-  auto done = change_person<bool>(
-      core_, ctx, perm::pickup_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
-        auto on = released_day(core_, w.c, reached.record(), in.picked_on, "picked_on", "接回日期", ctx);
-        if (!on.ok()) return on.error();
-        store::Pickup row{person_id, *on, *place, *team, in.kind, ctx.actor.unit_id, ctx.actor.user_id, ctx.now};
-        if (auto id = store::insert_pickup(w.c, row); !id.ok()) return id.error();
-        nlohmann::json d = {{"picked_on", *on}, {"place", *place}, {"team", *team}, {"kind", in.kind}};
-        w.record(person_id, reached.record().name, Change{"pickup_create", d, "pickup", "pickup.recorded", with_late(d, ctx, *on)});
-        return true;
-      });
-  if (!done.ok()) return done.error();
-  return {};
 }
 
 Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_t person_id,

@@ -15,8 +15,22 @@
 
 namespace anbang::app {
 
+// One member of the pick-up party (R-PCK-1/2): a key subject's by comprehensive_governance, police
+// or judicial staff; a general subject's by a family_member or a village_representative.
+struct PickupParty {
+  std::string name, unit, role;  // unit: the unit, or the relation for a family member
+};
+
 struct PickupInput {
   std::string picked_on, place, team, kind;  // kind: township_team | family
+  // Details (issue 8, src/app/supervision/pickup.cpp); all optional but next_steps for a failed one.
+  std::vector<PickupParty> party;
+  std::string vehicle, picked_at;  // picked_at: HH:MM
+  std::optional<std::int64_t> headcount;
+  std::optional<bool> handover_signed;
+  std::string handover_by;     // who signed the handover at the prison or detention centre
+  std::string outcome = "met";  // met | not_met (the person was not met: does not fulfil R-PCK)
+  std::string next_steps;      // required when not_met
 };
 
 struct FollowUpInput {

@@ -147,7 +147,9 @@ TEST(Supervision, R_PCK_1_RecordsNeedThePersonReleasedAndOutOfCustody) {
   d.kind = "detention";
   d.from_date = "2026-11-20";
   ASSERT_TRUE(w.app->supervision.record_custody(sfs, p.id, d).ok());
-  PickupInput pick{"2026-11-22", "", "", "family"};
+  PickupInput pick;
+  pick.picked_on = "2026-11-22";
+  pick.kind = "family";
   EXPECT_EQ(w.app->supervision.record_pickup(sfs, p.id, pick).error().code, "DATE_IN_CUSTODY");
   FollowUpInput visit;
   visit.held_on = "2026-11-24";

@@ -507,7 +507,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** R-PCK-1/R-PCK-2: record the pick-up (pickup:record). Closes the pick-up task. */
+        /** R-PCK-1/R-PCK-2: record the pick-up (pickup:record) with its party, vehicle, headcount, time, handover and outcome. One that met the person closes the pick-up task; a failed one (outcome not_met, next_steps required) does not. */
         post: operations["recordPickup"];
         delete?: never;
         options?: never;
@@ -1084,6 +1084,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 预警与重新犯罪: warnings and re-offences, newest first (person:read). Recorded in the access log. */
+        get: operations["personWarnings"];
+        put?: never;
+        /** R-WRN-1: a report of signs of re-offending (warning:record) with the preventive measures and, when given, the notice to the police station of the residence township. While open it makes the person a key subject with the warning as the reason (R-CLS-1/3). */
+        post: operations["recordWarning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/warnings/{wid}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the warning */
+                wid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-WRN-1: the notice to the police station (warning:record): date and receiving officer. 409 WARNING_NOTIFIED when already given; 404 WARNING_NOT_FOUND. */
+        post: operations["recordWarningNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/warnings/{wid}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the warning */
+                wid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-WRN-1: lifts an open warning with a date and a reason (warning:record), e.g. after a full review that finds no tendency; the class is recomputed (R-CLS-3). 409 WARNING_LIFTED. */
+        post: operations["liftWarning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/reoffences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-WRN-1, R-PER-1: a re-offence (reoffence:record): offence date, custody date, charge from the dictionary (CHARGE_NOT_FOUND), deciding authority, expected release. It ends the assistance period as a new sentence does (custody kind new_sentence) and is kept with the period it fell in. Errors OFFENCE_BEFORE_RELEASE, NOT_YET_RELEASED, DATE_ORDER. */
+        post: operations["recordReoffence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workbench/police": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The police workbench (person:read): open warnings (a police station sees those whose notice goes to it) and the key subjects under assistance in the caller's jurisdiction. Recorded in the access log. */
+        get: operations["policeBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/outings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 外出: outings, newest first (person:read). Recorded in the access log. */
+        get: operations["personOutings"];
+        put?: never;
+        /** R-OUT-1: going out for work (outing:record). A destination in the district notifies its judicial office (GET /outings/incoming), which may record visits while the outing is active. Errors DESTINATION_NOT_FOUND, DESTINATION_SAME_TOWNSHIP, DIVISION_CODE, DESTINATION_IN_DISTRICT, DATE_ORDER, OUTING_OPEN (409). */
+        post: operations["recordOuting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/outings/{oid}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the outing */
+                oid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-OUT-1: the return ends the outing (outing:record). 409 OUTING_RETURNED; 404 OUTING_NOT_FOUND. */
+        post: operations["recordOutingReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outings/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-OUT-1: the outings to the caller's judicial office (person:read), active first, then those returned in the last 90 days; empty for other units. Recorded in the access log. */
+        get: operations["incomingOutings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/persons/{id}/help-group": {
         parameters: {
             query?: never;
@@ -1609,7 +1765,7 @@ export interface components {
             kind: "pickup" | "registration" | "visit" | "review";
             /** @description the date the record carries */
             on: components["schemas"]["CivilDate"];
-            /** @description pickup: {place, team, kind}; registration: {certificate_no, policies_explained, needs}; visit/review: {form, situation, findings} */
+            /** @description pickup: {place, team, kind, party, vehicle, headcount, picked_at, handover_signed, handover_by, outcome, next_steps}; registration: {certificate_no, policies_explained, needs}; visit/review: {form, situation, findings} */
             data: {
                 [key: string]: unknown;
             };
@@ -1672,7 +1828,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -1873,6 +2029,24 @@ export interface components {
             /** @description who picked the person up */
             team?: string;
             kind: components["schemas"]["PickupBy"];
+            /** @description the pick-up party; roles fit the person's class (PICKUP_ROLE_FOR_CLASS) */
+            party?: components["schemas"]["PickupParty"][];
+            vehicle?: string;
+            /** @description people in the party (defaults to the party's size; not fewer: PICKUP_HEADCOUNT) */
+            headcount?: number;
+            /** @description time of day HH:MM */
+            picked_at?: string;
+            /** @description the handover was signed with the prison or detention centre */
+            handover_signed?: boolean;
+            /** @description who signed at the sender's side */
+            handover_by?: string;
+            /**
+             * @description not_met: a failed pick-up, which does not fulfil the pick-up task
+             * @enum {string}
+             */
+            outcome?: "met" | "not_met";
+            /** @description what was done next (required when not_met) */
+            next_steps?: string;
         };
         FamilyChangeInput: {
             occurred_on: string;
@@ -2051,7 +2225,7 @@ export interface components {
             items: {
                 person_id: number;
                 name: string;
-                /** @description the reason in Chinese, starting "R-LOST-1：" */
+                /** @description a code: whereabouts_unknown | outing_overdue (R-OUT-1, due = the expected return) | follow_up_overdue (lost); not_registered (missed) */
                 reason: string;
                 due: components["schemas"]["CivilDate"] | null;
                 residence_unit: components["schemas"]["UnitRef"];
@@ -2222,6 +2396,157 @@ export interface components {
             total: number;
             page: number;
             page_size: number;
+        };
+        /**
+         * @description 扬言报复, 矛盾纠纷激化, 结交不良人员, 涉毒, 涉赌, 思想情绪不稳定, 其他
+         * @enum {string}
+         */
+        WarningSignKind: "threat" | "conflict" | "bad_company" | "drugs" | "gambling" | "unstable" | "other";
+        WarningInput: {
+            sign_kind: components["schemas"]["WarningSignKind"];
+            /** @description what was seen */
+            signs: string;
+            /** @description the day it was seen (not after today, within the back-dating limit, not before the release) */
+            observed_on: string;
+            /** @description the preventive measures taken */
+            measures?: string;
+            /** @description the notice to the police station, when already given (then notified_officer is required) */
+            notified_on?: string;
+            notified_officer?: string;
+        };
+        WarningNoticeInput: {
+            notified_on: string;
+            /** @description the receiving officer */
+            officer: string;
+        };
+        WarningLiftInput: {
+            lifted_on: string;
+            reason: string;
+        };
+        Warning: {
+            id: number;
+            person_id: number;
+            person_name: string;
+            residence_unit: components["schemas"]["UnitRef"];
+            sign_kind: components["schemas"]["WarningSignKind"];
+            signs: string;
+            observed_on: components["schemas"]["CivilDate"];
+            measures: string;
+            /** @description the police station of the residence township, which receives the notice */
+            police_station: components["schemas"]["UnitRef"] | null;
+            notified_on: components["schemas"]["CivilDate"] | null;
+            notified_officer: string;
+            /**
+             * @description open: the person is a key subject for it (R-CLS-1)
+             * @enum {string}
+             */
+            state: "open" | "lifted";
+            lifted_on: components["schemas"]["CivilDate"] | null;
+            lift_reason: string;
+            /** @description the reporting unit */
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        ReoffenceInput: {
+            offence_on: string;
+            custody_on: string;
+            /** @description from GET /dicts/charges */
+            charge_id: number;
+            /** @description the deciding authority */
+            authority: string;
+            /** @description the release expected of the new sentence (R-PER-1) */
+            expected_release_date: string;
+            /** @enum {string} */
+            release_kind?: "prison" | "detention_centre";
+            note?: string;
+        };
+        Reoffence: {
+            id: number;
+            offence_on: components["schemas"]["CivilDate"];
+            custody_on: components["schemas"]["CivilDate"];
+            charge: {
+                id: number;
+                name: string;
+            };
+            authority: string;
+            note: string;
+            /** @description the release date of the assistance period the offence fell in */
+            period_release_date: components["schemas"]["CivilDate"];
+            /** @description the offence was within that period (the re-offending rate counts these) */
+            in_period: boolean;
+            user_name: string;
+            created_at: number;
+        };
+        PersonWarnings: {
+            warnings: components["schemas"]["Warning"][];
+            reoffences: components["schemas"]["Reoffence"][];
+        };
+        PoliceBoard: {
+            /** @description open warnings (a police station: those whose notice goes to it), oldest first */
+            warnings: components["schemas"]["Warning"][];
+            key_subjects: {
+                person_id: number;
+                name: string;
+                release_date: components["schemas"]["CivilDate"];
+                assistance_end_date: components["schemas"]["CivilDate"];
+                residence_unit: components["schemas"]["UnitRef"];
+                open_warnings: number;
+            }[];
+        };
+        /** @description A destination unit of the district (destination_unit_id: a township or village) or an address elsewhere (division_code: 6-digit GB/T 2260, and address); employer or contact. */
+        OutingInput: {
+            destination_unit_id?: number;
+            division_code?: string;
+            address?: string;
+            employer?: string;
+            contact?: string;
+            phone: string;
+            left_on: string;
+            expected_return: string;
+            note?: string;
+        };
+        Outing: {
+            id: number;
+            person_id: number;
+            person_name: string;
+            residence_unit: components["schemas"]["UnitRef"];
+            destination_unit: components["schemas"]["UnitRef"] | null;
+            /** @description the judicial office of a destination in the district (notified; may record visits while active) */
+            destination_office: components["schemas"]["UnitRef"] | null;
+            division_code: string;
+            address: string;
+            employer: string;
+            contact: string;
+            phone: string;
+            left_on: components["schemas"]["CivilDate"];
+            expected_return: components["schemas"]["CivilDate"];
+            returned_on: components["schemas"]["CivilDate"] | null;
+            /** @description left by today and no return recorded */
+            active: boolean;
+            note: string;
+            user_name: string;
+            created_at: number;
+        };
+        Outings: {
+            items: components["schemas"]["Outing"][];
+        };
+        PickupParty: {
+            name: string;
+            /** @description the unit */
+            unit?: string;
+            /**
+             * @description a key subject's party: comprehensive_governance, police, judicial (R-PCK-1); a general subject's: family_member, village_representative (R-PCK-2)
+             * @enum {string}
+             */
+            role: "comprehensive_governance" | "police" | "judicial" | "family_member" | "village_representative";
+        };
+        OutingReturnInput: {
+            returned_on: string;
+        };
+        StatusText: {
+            /** @enum {string} */
+            status: "notified" | "lifted" | "returned";
         };
         /** @enum {string} */
         HelpRole: "police_officer" | "judicial_assistant" | "village_cadre" | "family_member" | "social_worker" | "volunteer";
@@ -4351,6 +4676,294 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personWarnings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the warnings and re-offences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonWarnings"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordWarning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WarningInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the warning's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordWarningNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the warning */
+                wid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WarningNoticeInput"];
+            };
+        };
+        responses: {
+            /** @description notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusText"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    liftWarning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the warning */
+                wid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WarningLiftInput"];
+            };
+        };
+        responses: {
+            /** @description lifted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusText"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordReoffence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReoffenceInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the re-offence id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    policeBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoliceBoard"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personOutings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the outings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outings"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordOuting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutingInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the outing's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordOutingReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the outing */
+                oid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutingReturnInput"];
+            };
+        };
+        responses: {
+            /** @description returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusText"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    incomingOutings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the outings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outings"];
+                };
+            };
             403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };

@@ -43,7 +43,7 @@ export type PickupKind = Schemas['PickupBy']
 export const PICKUP_KINDS: PickupKind[] = ['township_team', 'family']
 
 /** Body of POST /persons/{id}/pickups (接回, R-PCK-1/R-PCK-2). */
-export type PickupInput = Required<Schemas['PickupInput']>
+export type PickupInput = Schemas['PickupInput']
 
 export type Recorded = Schemas['Recorded']
 

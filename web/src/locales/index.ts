@@ -13,6 +13,7 @@ import zhFamily from './zh-CN/family'
 import zhTimeline from './zh-CN/timeline'
 import zhRules from './zh-CN/rules'
 import zhHelp from './zh-CN/help'
+import zhWarning from './zh-CN/warning'
 import zhExport from './zh-CN/export.json'
 import enCommon from './en/common'
 import enPerson from './en/person'
@@ -24,6 +25,7 @@ import enTransfer from './en/transfer'
 import enMeeting from './en/meeting'
 import enPolicy from './en/policy'
 import enPeriod from './en/period'
+import enWarning from './en/warning'
 import enFamily from './en/family'
 import enTimeline from './en/timeline'
 import enRules from './en/rules'
@@ -35,12 +37,12 @@ export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, export: zhExport }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, warning: zhWarning, export: zhExport }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, export: enExport },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, warning: enWarning, export: enExport },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -108,6 +108,9 @@ export default {
     released_from_assistance: 'Assistance ended',
     notification: 'Release notification',
     help: 'Help group and plan',
+    warning: 'Warning',
+    reoffence: 'Re-offence',
+    outing: 'Going out for work',
   },
   form: {
     createTitle: 'New person',

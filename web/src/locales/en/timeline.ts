@@ -30,6 +30,7 @@ export default {
     confirmed: 'New custody reported by {source} confirmed ({from}); the running period ended',
   },
   pickup: {
+    failed: 'Pick-up failed, person not met: {picked_on} {place} (not counted as picked up)',
     recorded: 'Picked up {picked_on} at {place} by {team}',
   },
   help: {
@@ -40,6 +41,20 @@ export default {
     plan_made: 'Help plan made (version {version}, {made_on}): {needs}',
     plan_revised: 'Help plan revised (version {version}, {made_on}): {needs}',
     agreement_signed: 'Help agreement signed {signed_on}: {parties}',
+  },
+  warning: {
+    recorded: 'Warning: signs of {sign_kind} seen on {observed_on}',
+    recorded_notified: 'Warning: signs of {sign_kind} seen on {observed_on}; {station} notified on {notified_on} (officer {officer})',
+    notified: '{station} notified of the warning on {notified_on} (officer {officer})',
+    lifted: 'Warning lifted on {lifted_on}: {reason}',
+    sign: { threat: 'threats of revenge', conflict: 'escalating disputes', bad_company: 'bad company', drugs: 'drugs', gambling: 'gambling', unstable: 'an unstable state of mind', other: 're-offending' },
+  },
+  reoffence: {
+    recorded: 'Re-offence: {charge} on {offence_on}, in custody from {custody_on} (decided by {authority}); the assistance period ends',
+  },
+  outing: {
+    recorded: 'Gone out for work on {left_on} to {destination}, expected back {expected_return}',
+    returned: 'Back on {returned_on} (left {left_on})',
   },
   registration: {
     recorded: 'Registered {registered_on}',

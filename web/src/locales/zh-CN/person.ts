@@ -108,6 +108,9 @@ export default {
     released_from_assistance: '解除帮教',
     notification: '释放前通报',
     help: '帮教小组与方案',
+    warning: '预警',
+    reoffence: '重新犯罪',
+    outing: '外出务工',
   },
   form: {
     createTitle: '新增人员',

@@ -31,6 +31,21 @@ export default {
   },
   pickup: {
     recorded: '接回：{picked_on} {place}，接回人员 {team}',
+    failed: '接回未接到本人：{picked_on} {place}（不视为已接回）',
+  },
+  warning: {
+    recorded: '预警：{observed_on} 发现{sign_kind}迹象',
+    recorded_notified: '预警：{observed_on} 发现{sign_kind}迹象，{notified_on} 已通报{station}（接收民警 {officer}）',
+    notified: '预警已通报{station}：{notified_on}，接收民警 {officer}',
+    lifted: '解除预警：{lifted_on}，原因：{reason}',
+    sign: { threat: '扬言报复', conflict: '矛盾纠纷激化', bad_company: '结交不良人员', drugs: '涉毒', gambling: '涉赌', unstable: '思想情绪不稳定', other: '其他重新犯罪' },
+  },
+  reoffence: {
+    recorded: '重新犯罪：{offence_on} 犯{charge}，{custody_on} 被羁押（{authority}决定），帮教期终止',
+  },
+  outing: {
+    recorded: '外出务工：{left_on} 前往{destination}，预计 {expected_return} 返回',
+    returned: '外出返回：{returned_on}（{left_on} 外出）',
   },
   help: {
     member_added: '帮教小组新增成员：{name}（{role}），{joined_on} 加入',

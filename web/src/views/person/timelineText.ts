@@ -75,6 +75,10 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
     case 'help.agreement_signed':
       p.parties = ((p.parties as string[]) ?? []).join('、')
       break
+    case 'warning.recorded':
+    case 'warning.recorded_notified':
+      p.sign_kind = word(t, te, 'warning.sign', p.sign_kind)
+      break
     case 'document.family_change':
       if (p.family_in_difficulty || p.children_in_difficulty) key = 'timeline.document.family_change_help'
       break
