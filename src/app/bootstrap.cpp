@@ -47,6 +47,8 @@ constexpr PermissionDef kPermissions[] = {
     {"meeting:record", "记录联席会议"},
     {"policy:manage", "政策参数管理"},
     {"custody:record", "记录羁押、再次收监"},
+    // Issue 8 (R-REV-1, R-CLS-3): the judicial office confirms a review's recommended change of class.
+    {"review:confirm", "确认全面考察变更类别"},
 };
 
 struct RoleDef {
@@ -68,14 +70,14 @@ const std::vector<RoleDef>& role_defs() {
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full"}},
+        "person:id_full", "review:confirm"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full"}},
+        "person:id_full", "review:confirm"}},
       {"police_officer", "派出所民警", "subtree", {"person:read", "task:read", "custody:record"}},
       {"township_officer",
        "镇街干部",

@@ -8,6 +8,7 @@
 #include "app/auth/auth_service.hpp"
 #include "app/classification/classification_service.hpp"
 #include "app/core/core.hpp"
+#include "app/follow_ups/follow_up_service.hpp"
 #include "app/linkage/linkage_service.hpp"
 #include "app/meetings/meeting_service.hpp"
 #include "app/obligations/obligation_service.hpp"
@@ -27,7 +28,8 @@ struct Services {
         supervision(core),
         linkage(core, supervision),
         meetings(core, obligations),
-        audit(core) {}
+        audit(core),
+        follow_ups(core, classification) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -39,6 +41,7 @@ struct Services {
   LinkageService linkage;
   MeetingService meetings;
   AuditViewService audit;
+  FollowUpService follow_ups;  // issue 8: the visit log and full reviews (R-VIS, R-REV, R-LOST-1)
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

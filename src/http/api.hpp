@@ -61,6 +61,7 @@ void add_task_routes(Router& r, app::Services& app);
 void add_document_routes(Router& r, app::Services& app);
 void add_transfer_routes(Router& r, app::Services& app);
 void add_custody_routes(Router& r, app::Services& app);
+void add_follow_up_routes(Router& r, app::Services& app);  // issue 8: visits and reviews
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::Services& app);
