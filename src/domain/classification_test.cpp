@@ -152,7 +152,9 @@ TEST(Classification, R_REV_1_ConfirmedReviewConclusionsOverrideTheirCriterion) {
     std::vector<std::string> got;
     for (const auto& reason : r.reasons) {
       got.push_back(reason.criterion);
-      if (c.decides && c.key) EXPECT_EQ(reason.source, "review:7") << c.what;
+      if (c.decides && c.key) {
+        EXPECT_EQ(reason.source, "review:7") << c.what;
+      }
     }
     EXPECT_EQ(got, c.criteria) << c.what;
     EXPECT_EQ(review_decides(c.in), c.decides) << c.what;

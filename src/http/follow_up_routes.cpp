@@ -124,8 +124,10 @@ void add_follow_up_routes(Router& r, app::Services& app) {
       auto found = app.follow_ups.visits(ctx, req.params["id"]);
       if (!found.ok()) return error_response(found.error());
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& v : found->pending()) items.push_back(visit_json(v));
-      return after_audit(app, found->take_record(), json_response(200, {{"items", items}}));
+      for (const auto& v : found->pending().items) items.push_back(visit_json(v));
+      const bool unknown = found->pending().whereabouts_unknown;
+      return after_audit(app, found->take_record(),
+                         json_response(200, {{"items", items}, {"whereabouts_unknown", unknown}}));
     });
   });
   r.add("POST", "/api/v1/persons/:id/reviews", [&app](Request& req) {

@@ -268,12 +268,15 @@ Status FollowUpService::record_follow_up(const AuthedCtx& ctx, std::int64_t pers
   return {};
 }
 
-Result<Audited<std::vector<store::FollowUpRow>>> FollowUpService::visits(const AuthedCtx& ctx,
-                                                                         std::int64_t person_id) {
-  return read_person<std::vector<store::FollowUpRow>>(
+Result<Audited<VisitsView>> FollowUpService::visits(const AuthedCtx& ctx, std::int64_t person_id) {
+  return read_person<VisitsView>(
       core_, ctx, perm::person_read, person_id, "visits",
-      [&](store::Connection& c, const Reached& reached) -> Result<std::vector<store::FollowUpRow>> {
-        return store::person_follow_ups(c, person_id, "visit", reached.record().release_date);
+      [&](store::Connection& c, const Reached& reached) -> Result<VisitsView> {
+        auto rows = store::person_follow_ups(c, person_id, "visit", reached.record().release_date);
+        if (!rows.ok()) return rows.error();
+        auto flags = store::person_flags(c, person_id);
+        if (!flags.ok()) return flags.error();
+        return VisitsView{std::move(rows).value(), flags->whereabouts_unknown};
       });
 }
 

@@ -65,6 +65,12 @@ struct ReviewView {
   bool can_confirm = false;
 };
 
+// The file's 走访记录: the visits and the person's R-LOST-1 flag.
+struct VisitsView {
+  std::vector<store::FollowUpRow> items;
+  bool whereabouts_unknown = false;
+};
+
 class FollowUpService {
  public:
   FollowUpService(Core& core, const ClassificationService& classification)
@@ -83,7 +89,7 @@ class FollowUpService {
   Status record_follow_up(const AuthedCtx& ctx, std::int64_t person_id, const FollowUpInput& in);
 
   // The file's 走访记录 and 考察 sections (person:read, audited): the current period, newest first.
-  Result<Audited<std::vector<store::FollowUpRow>>> visits(const AuthedCtx& ctx, std::int64_t person_id);
+  Result<Audited<VisitsView>> visits(const AuthedCtx& ctx, std::int64_t person_id);
   Result<Audited<std::vector<ReviewView>>> reviews(const AuthedCtx& ctx, std::int64_t person_id);
 
  private:

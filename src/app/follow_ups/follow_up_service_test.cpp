@@ -95,8 +95,9 @@ TEST(FollowUps, R_VIS_1_NotFoundLeavesTheTaskOpenMetClosesIt) {
   EXPECT_EQ(visit_task_state(w, p.id), "done");
   auto list = w.app->follow_ups.visits(sfs, p.id);
   ASSERT_TRUE(list.ok());
-  ASSERT_EQ(list->pending().size(), 2u);
-  const auto& newest = list->pending().front();
+  ASSERT_EQ(list->pending().items.size(), 2u);
+  EXPECT_FALSE(list->pending().whereabouts_unknown);
+  const auto& newest = list->pending().items.front();
   EXPECT_EQ(newest.form, "talk");
   EXPECT_EQ(newest.outcome, "met");
   EXPECT_EQ(nlohmann::json::parse(newest.aspects)["thinking"], "稳定");
