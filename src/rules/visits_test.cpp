@@ -52,13 +52,13 @@ TEST(Rules, R_VIS_1_OnlyAVisitThatReachedThePersonFulfils) {
   });
 }
 
-// R-VIS-2: the same for a key subject's half-year visit.
+// R-VIS-2: the same for a key subject's half-year visit (the R-VIS-1 task, which key subjects owe too).
 TEST(Rules, R_VIS_2_KeySubjectNotFoundDoesNotFulfil) {
   testing::check_table({
       {"key, not found: open", with_log(P("2026-01-01").key("2026-01-01"), log_of({{"2026-02-10", nf}})),
-       "2026-02-10", "R-VIS-2", "R-VIS-2/2026H1", "2026-06-30", Want::open},
+       "2026-02-10", "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::open},
       {"key, refused: done", with_log(P("2026-01-01").key("2026-01-01"), log_of({{"2026-02-10", refused}})),
-       "2026-02-10", "R-VIS-2", "R-VIS-2/2026H1", "2026-06-30", Want::done},
+       "2026-02-10", "R-VIS-1", "R-VIS-1/2026H1", "2026-06-30", Want::done},
   });
 }
 

@@ -138,7 +138,8 @@ test('R-REV-1 a review with conclusions; its recommendation must fit them; a kee
   assert.equal(missing.body.error.field, 'conclusions.national_security');
   const badCode = await zj.post(`/api/v1/persons/${p.id}/reviews`, { held_on: day(-1), conclusions: [...conclusions('holds').slice(0, 3), { criterion: 'national_security', conclusion: 'maybe' }], recommendation: 'keep' });
   assert.equal(badCode.body.error.field, 'conclusions.national_security');
-  const r = await zj.post(`/api/v1/persons/${p.id}/reviews`, { held_on: day(-1), conclusions: conclusions('holds'), recommendation: 'keep', findings: '维持重点' });
+  // Held today: the person is a key subject from today, and only a review since then counts.
+  const r = await zj.post(`/api/v1/persons/${p.id}/reviews`, { held_on: day(0), conclusions: conclusions('holds'), recommendation: 'keep', findings: '维持重点' });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const list = (await sfs.get(`/api/v1/persons/${p.id}/reviews`)).body.items;
   assert.equal(list[0].state, 'not_needed');

@@ -94,7 +94,7 @@ TEST(FollowUps, R_VIS_1_NotFoundLeavesTheTaskOpenMetClosesIt) {
   EXPECT_TRUE(met->fulfils);
   EXPECT_EQ(visit_task_state(w, p.id), "done");
   auto list = w.app->follow_ups.visits(sfs, p.id);
-  ASSERT_TRUE(list.ok());
+  ASSERT_TRUE(list.ok()) << list.error().code << " " << list.error().message;
   ASSERT_EQ(list->pending().items.size(), 2u);
   EXPECT_FALSE(list->pending().whereabouts_unknown);
   const auto& newest = list->pending().items.front();
@@ -182,7 +182,7 @@ TEST(FollowUps, R_REV_1_ConfirmedReviewReclassifies) {
   ASSERT_TRUE(id.ok()) << id.error().message;
   EXPECT_EQ(w.scalar("SELECT key_subject FROM persons WHERE id = ?", {p.id}), 1);  // not before confirmation
   auto listed = w.app->follow_ups.reviews(zj, p.id);
-  ASSERT_TRUE(listed.ok());
+  ASSERT_TRUE(listed.ok()) << listed.error().code << " " << listed.error().message;
   ASSERT_EQ(listed->pending().size(), 1u);
   EXPECT_EQ(listed->pending()[0].state, "awaiting_confirmation");
   EXPECT_FALSE(listed->pending()[0].can_confirm);  // the township records, the judicial office confirms
