@@ -97,12 +97,12 @@ test('a village cadre on a phone records a not-found visit (task stays open), th
       await pickOption(page, dialog.locator('[data-test=fu-form]'), '入户走访')
       await page.locator('[data-test=fu-outcome-met]').click()
       const aspects = { work: '在村里务农', family: '与母亲同住', living: '自有住房', health: '身体健康', thinking: '思想稳定' }
-      for (const [a, text] of Object.entries(aspects)) await page.locator(`[data-test=fu-aspect-${a}] input`).fill(text)
+      for (const [a, text] of Object.entries(aspects)) await page.locator(`[data-test=fu-aspect-${a}]`).fill(text)
       await page.locator('[data-test=fu-findings]').fill('无')
       await page.locator('[data-test=fu-more] .el-collapse-item__header').click()
       await page.locator('[data-test=fu-members]').waitFor()
       await page.locator('[data-test=fu-members]').fill('村居干部李华\n测试家属')
-      await page.locator('[data-test=fu-place] input').fill('本人家中')
+      await page.locator('[data-test=fu-place]').fill('本人家中')
       await page.locator('[data-test=fu-help]').fill('讲解就业扶持政策')
       await page.locator('[data-test=fu-next]').fill('下月再访')
       // A date before the release: the server's error is shown under the date field.

@@ -50,7 +50,7 @@ test('a township review recommends a change of class; the judicial office confir
     for (const [c, v] of [['reoffending_tendency', 'does_not_hold'], ['three_false', 'does_not_hold'], ['three_none', 'unknown'], ['national_security', 'does_not_hold']]) {
       await page.locator(`[data-test=rv-${c}-${v}]`).click()
     }
-    await page.locator('[data-test=rv-national_security-note] input').fill('经复核，原判罪名已依法改判')
+    await page.locator('[data-test=rv-national_security-note]').fill('经复核，原判罪名已依法改判')
     // A keep does not fit conclusions by which the class would change: the server says so.
     await page.locator('[data-test=rv-rec-keep]').click()
     await page.locator('[data-test=fu-submit]').click()
