@@ -50,6 +50,15 @@ const walks = {
   'GET /persons/{id}/release-notifications': (c, id) => c.get(`/api/v1/persons/${id}/release-notifications`),
   'POST /persons/{id}/release-notifications': (c, id) =>
     c.post(`/api/v1/persons/${id}/release-notifications`, { notified_on: '2026-11-20', method: 'phone', recipients: ['township'] }),
+  // Issue 8: the visit log and full reviews.
+  'GET /persons/{id}/visits': (c, id) => c.get(`/api/v1/persons/${id}/visits`),
+  'POST /persons/{id}/visits': (c, id) => c.post(`/api/v1/persons/${id}/visits`, { held_on: '2026-11-20', form: 'home_visit', outcome: 'met' }),
+  'GET /persons/{id}/reviews': (c, id) => c.get(`/api/v1/persons/${id}/reviews`),
+  'POST /persons/{id}/reviews': (c, id) => c.post(`/api/v1/persons/${id}/reviews`, {
+    held_on: '2026-11-20', recommendation: 'keep',
+    conclusions: ['reoffending_tendency', 'three_false', 'three_none', 'national_security'].map((criterion) => ({ criterion, conclusion: 'unknown' })),
+  }),
+  'POST /persons/{id}/reviews/{rid}/confirm': (c, id) => c.post(`/api/v1/persons/${id}/reviews/1/confirm`),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {
