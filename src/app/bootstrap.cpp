@@ -54,6 +54,8 @@ constexpr PermissionDef kPermissions[] = {
     {"warning:record", "记录预警"},
     {"reoffence:record", "记录重新犯罪"},
     {"outing:record", "记录外出务工"},
+    // R-REV-1, R-CLS-3: the judicial office confirms a review's recommended change of class.
+    {"review:confirm", "确认全面考察变更类别"},
 };
 
 struct RoleDef {
@@ -76,7 +78,7 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record"}},
+        "outing:record", "review:confirm"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -84,7 +86,7 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record"}},
+        "outing:record", "review:confirm"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",

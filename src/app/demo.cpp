@@ -12,6 +12,7 @@
 #include "platform/crypto.hpp"
 #include "seed/demo_people.hpp"
 #include "store/document_repo.hpp"
+#include "store/follow_up_repo.hpp"
 #include "store/help_repo.hpp"
 #include "store/obligation_repo.hpp"
 #include "store/unit_repo.hpp"
@@ -108,7 +109,7 @@ Status demo_history(store::Connection& c, std::int64_t id, const seed::DemoPerso
     if (hi < lo) continue;
     auto span = domain::days_between(lo, hi);
     auto on = domain::add_days(lo, span > 0 ? draw(id, 40 + k) % (span + 1) : 0);
-    store::FollowUp f{id, "visit",      domain::to_string(on), "入户走访", "情况稳定",
+    store::FollowUp f{id, "visit",      domain::to_string(on), "home_visit", "情况稳定",
                       "", std::nullopt, std::nullopt,          entered_at(on, now, id, 74 + 2 * k)};
     if (auto x = store::insert_follow_up(c, f); !x.ok()) return x.error();
   }
@@ -443,11 +444,14 @@ Status demo_warnings_and_outings(Services& app) {
   a.left_on = day(30);
   a.expected_return = domain::to_string(domain::add_days(today, 150));
   if (auto id = app.outings.record_outing(*sfs, p[5], a); !id.ok()) return id.error();
-  FollowUpInput v;
+  VisitInput v;  // R-OUT-1: the destination's judicial office visits
   v.held_on = day(10);
-  v.form = "到务工地走访";
+  v.form = "via_destination_office";
+  v.outcome = "met";
+  v.place = "昌州工业园某机械厂";
   v.situation = "在厂内务工，表现正常";
-  if (auto s = app.supervision.record_follow_up(*sfs2, p[5], v); !s.ok()) return s;
+  v.findings = "无异常";
+  if (auto r = app.follow_ups.record_visit(*sfs2, p[5], v); !r.ok()) return r.error();
   OutingInput b;
   b.division_code = "440306";
   b.address = "广东省深圳市宝安区某电子厂";
@@ -469,6 +473,110 @@ Status demo_warnings_and_outings(Services& app) {
   auto back = app.outings.record_outing(*sfs, p[8], d);
   if (!back.ok()) return back.error();
   if (auto s = app.outings.record_return(*sfs, p[8], *back, day(18)); !s.ok()) return s;
+  return {};
+}
+
+// Issue 8 (helper C): the visit log and full reviews in township 001 (昌元街道), through the
+// services so that timeline, class and tasks follow as in use. Each record is entered on its own day
+// by the user who made it (a system actor bearing that user's name and unit). Visits of four persons
+// under assistance (the full form, several forms and outcomes; one person not found twice in a row,
+// so listed 脱管); three persons assessed at high risk in their release notice are key subjects, and
+// the township reviewed them: one review that changed the class, confirmed by the judicial office,
+// one awaiting confirmation and one that keeps the class.
+Status demo_follow_ups(Services& app, const std::vector<std::int64_t>& general, const std::vector<std::int64_t>& key) {
+  if (general.size() < 4 || key.size() < 3) return {};
+  const AuthedCtx base = system_context(app.core, "seed_demo");
+  auto as_user = [&](const char* username, int days_ago) -> Result<AuthedCtx> {
+    AuthedCtx ctx = base;
+    auto user = store::transact_value<std::optional<store::UserRow>>(
+        app.core.db(), store::TxKind::read, [&](store::Connection& c) { return store::find_user_by_name(c, username); });
+    if (!user.ok()) return user.error();
+    if (*user) {
+      ctx.actor.user_id = (*user)->id;
+      ctx.actor.unit_id = (*user)->unit_id;
+      ctx.actor.display_name = (*user)->display_name;
+    }
+    ctx.today = domain::add_days(base.today, -days_ago);
+    ctx.now = std::min(base.now, domain::shanghai_midnight_unix(ctx.today) + 10 * 3600 + 600 * days_ago);
+    return ctx;
+  };
+  struct V {
+    std::size_t who;
+    int days_ago;
+    const char* user;
+    const char* form;
+    const char* outcome;
+    const char* place;
+  };
+  const V visits[] = {
+      {0, 40, "cj_001_001", "home_visit", "met", "本人家中"},
+      {1, 30, "cj_001_001", "phone", "refused", ""},
+      {1, 12, "sfs_001", "talk", "met", "司法所"},
+      {2, 20, "cj_001_001", "home_visit", "not_found", "本人家中"},
+      {2, 9, "cj_001_001", "at_work", "not_found", "原务工的砖厂"},
+      {3, 25, "cj_001_001", "video", "met", ""},
+      {3, 6, "sfs_001", "via_destination_office", "met", "外出务工地司法所"},
+  };
+  for (const V& v : visits) {
+    auto ctx = as_user(v.user, v.days_ago);
+    if (!ctx.ok()) return ctx.error();
+    VisitInput in;
+    in.held_on = domain::to_string(ctx->today);
+    in.form = v.form;
+    in.outcome = v.outcome;
+    in.place = v.place;
+    const bool met = std::string(v.outcome) == "met";
+    in.members = {{ctx->actor.display_name, ctx->actor.user_id ? std::optional(ctx->actor.user_id) : std::nullopt},
+                  {"村民小组长刘德兵", std::nullopt}};
+    if (met) {
+      in.members.push_back({"家属（母亲）", std::nullopt});
+      in.aspects = {{"work", "在附近养殖场务工，收入尚可"},
+                    {"family", "与母亲同住，家庭和睦"},
+                    {"living", "住房为自有砖房"},
+                    {"health", "身体健康"},
+                    {"thinking", "思想稳定，对今后生活有规划"}};
+      in.situation = "情况稳定";
+      in.findings = "无异常";
+      in.help_given = "讲解就业扶持政策，推荐参加养殖技术培训";
+      in.next_steps = "下月再次走访，了解培训报名情况";
+    } else if (std::string(v.outcome) == "refused") {
+      in.findings = "本人接听电话后拒绝交谈";
+      in.next_steps = "改为约谈，请家属配合";
+    } else {
+      in.findings = "家中无人，邻居称已有一段时间未见本人";
+      in.next_steps = "联系家属了解去向，必要时通报派出所";
+    }
+    auto r = app.follow_ups.record_visit(*ctx, general[v.who], in);
+    if (!r.ok()) return r.error();
+  }
+  // Reviews: all four criteria concluded. key[0]: the tendency no longer holds → change, confirmed by
+  // the judicial office (general since); key[1]: the same, awaiting confirmation; key[2]: keep.
+  auto review = [&](std::int64_t person, int days_ago, bool tendency, const char* rec, const char* findings)
+      -> Result<std::int64_t> {
+    auto ctx = as_user("zj_001", days_ago);
+    if (!ctx.ok()) return ctx.error();
+    ReviewInput in;
+    in.held_on = domain::to_string(ctx->today);
+    in.recommendation = rec;
+    in.findings = findings;
+    in.conclusions = {
+        {"reoffending_tendency", tendency ? "holds" : "does_not_hold",
+         tendency ? "仍与原同案人员有来往" : "出狱后遵纪守法，与原同案人员断绝来往"},
+        {"three_false", "does_not_hold", "身份、住址已核实"},
+        {"three_none", "does_not_hold", "有住房，有亲属，已就业"},
+        {"national_security", "does_not_hold", ""},
+    };
+    return app.follow_ups.record_review(*ctx, person, in);
+  };
+  auto first = review(key[0], 10, false, "change", "经全面考察，该人员表现良好，建议转为一般帮教对象");
+  if (!first.ok()) return first.error();
+  {
+    auto ctx = as_user("sfs_001", 8);
+    if (!ctx.ok()) return ctx.error();
+    if (auto s = app.follow_ups.confirm_review(*ctx, key[0], *first); !s.ok()) return s;
+  }
+  if (auto r = review(key[1], 3, false, "change", "本季度表现稳定，建议转为一般帮教对象"); !r.ok()) return r.error();
+  if (auto r = review(key[2], 5, true, "keep", "仍有重新犯罪倾向，维持重点帮教对象"); !r.ok()) return r.error();
   return {};
 }
 
@@ -598,6 +706,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   std::string hash = platform::hash_password(kDemoPassword);  // one hash for every demo account
   auto tree = app.core.units();
   std::vector<seed::DemoArea> areas;
+  std::vector<std::int64_t> follow_up_general, follow_up_key;  // issue 8 (helper C), see demo_follow_ups
   Status s = app.core.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto users = store::count_users(c);
     if (!users.ok()) return users.error();
@@ -736,12 +845,56 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
       seeded.push_back({*id, &p});
     }
     if (auto st = demo_key_subjects_and_transfers(app, c, ctx, seeded, areas, police_station); !st.ok()) return st;
+    // Issue 8 (helper C): persons of township 001 under assistance for more than 45 days and not
+    // touched by the demo transfers (those take the last ones): four for visits, three made key
+    // subjects by a high-risk assessment in their release notice (the demo's transfers take the last two).
+    {
+      std::int64_t t001 = 0;
+      for (const auto& u : tree->all())
+        if (u.kind == "township" && u.code.ends_with("001")) t001 = u.id;
+      std::vector<std::int64_t> of001;
+      for (const auto& [id, p] : seeded) {
+        bool in001 = false;
+        for (const auto& a : areas) in001 = in001 || (a.unit_id == p->residence_unit_id && a.township_unit_id == t001);
+        if (!in001 || p->household_unit_id != p->residence_unit_id) continue;
+        if (p->release_date > domain::add_days(ctx.today, -45)) continue;
+        if (rules::assistance_end(*app.core.policy(), p->release_date, p->release_kind) <= domain::add_days(ctx.today, 90)) continue;
+        of001.push_back(id);
+      }
+      for (std::size_t k = 0; k < 7 && of001.size() >= 9; ++k) {
+        const std::int64_t id = of001[of001.size() - 3 - k];
+        if (k < 4) {
+          follow_up_general.push_back(id);
+          continue;
+        }
+        store::Document n;
+        n.kind = "release_notice";
+        n.person_id = id;
+        const seed::DemoPerson* p = nullptr;
+        for (const auto& [sid, sp] : seeded)
+          if (sid == id) p = sp;
+        n.event_date = domain::to_string(p->release_date);
+        n.sent_on = n.received_on = domain::to_string(domain::add_months_clamped(p->release_date, -1));
+        n.receiver_unit_id = office_of_area[p->household_unit_id];
+        n.data = nlohmann::json{{"release_date", *n.event_date}, {"place", p->releasing_authority}, {"risk_level", "high"},
+                                {"reoffending_tendency", true}}
+                     .dump();
+        n.created_at = domain::shanghai_midnight_unix(domain::add_months_clamped(p->release_date, -1)) + 10 * 3600;
+        if (auto r = store::insert_document(c, n); !r.ok()) return r.error();
+        AuthedCtx then = ctx;
+        then.today = domain::add_days(ctx.today, -30);
+        then.now = std::min(ctx.now, domain::shanghai_midnight_unix(then.today) + 10 * 3600);
+        if (auto st = app.classification.reclassify(c, then, id); !st.ok()) return st;
+        follow_up_key.push_back(id);
+      }
+    }
     nlohmann::json d = {{"villages", summary.villages}, {"users", summary.users}, {"persons", summary.persons}};
     return record_change(c, ctx, "seed_demo", "database", std::nullopt, "", d.dump());
   });
   if (!s.ok()) return s.error();
   (void)app.core.db().transact(store::TxKind::write, store::analyze_full);
   if (auto st = app.core.load_caches(); !st.ok()) return st.error();
+  if (auto st = demo_follow_ups(app, follow_up_general, follow_up_key); !st.ok()) return st.error();
   if (auto n = app.obligations.refresh_all_tasks(ctx.today); !n.ok()) return n.error();
   if (auto st = demo_warnings_and_outings(app); !st.ok()) return st.error();  // issue 8, helper D
   return summary;

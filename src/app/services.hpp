@@ -8,6 +8,7 @@
 #include "app/auth/auth_service.hpp"
 #include "app/classification/classification_service.hpp"
 #include "app/core/core.hpp"
+#include "app/follow_ups/follow_up_service.hpp"
 #include "app/help/help_service.hpp"
 #include "app/linkage/linkage_service.hpp"
 #include "app/meetings/meeting_service.hpp"
@@ -34,7 +35,8 @@ struct Services {
         audit(core),
         help(core),
         warnings(core, supervision),
-        outings(core) {}
+        outings(core),
+        follow_ups(core, classification) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -49,6 +51,7 @@ struct Services {
   HelpService help;  // R-ORG-3, R-ORG-4, R-ORG-5 (issue 8)
   WarningService warnings;  // R-WRN-1, re-offending (issue 8)
   OutingService outings;    // R-OUT-1 (issue 8)
+  FollowUpService follow_ups;  // issue 8: the visit log and full reviews (R-VIS, R-REV, R-LOST-1)
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

@@ -22,13 +22,21 @@ std::string_view to_string(Finding f) {
 
 Classification classify(const ClassificationInput& in) {
   Classification c;
-  if (in.reoffending_tendency) c.reasons.push_back({"reoffending_tendency", {}, {}, in.reoffending_source});
+  // R-REV-1: a confirmed review's conclusion replaces the other inputs of its criterion.
+  if (in.review_reoffending_tendency) {
+    if (*in.review_reoffending_tendency) c.reasons.push_back({"reoffending_tendency", {}, {}, in.review_source});
+  } else if (in.reoffending_tendency) {
+    c.reasons.push_back({"reoffending_tendency", {}, {}, in.reoffending_source});
+  }
+  if (in.review_three_false) {
+    if (*in.review_three_false) c.reasons.push_back({"three_false", {}, {}, in.review_source});
+  }
   struct F {
     Finding f;
     const char* criterion;
   } fakes[] = {{in.false_name, "false_name"}, {in.false_identity, "false_identity"}, {in.false_address, "false_address"}};
   for (const auto& x : fakes) {
-    if (unresolved(x.f)) c.reasons.push_back({x.criterion, x.f, {}, in.verification_source});
+    if (!in.review_three_false && unresolved(x.f)) c.reasons.push_back({x.criterion, x.f, {}, in.verification_source});
   }
   int held = 0;
   struct N {
@@ -42,10 +50,26 @@ Classification classify(const ClassificationInput& in) {
     }
   }
   bool three_none = in.three_none_mode == "any" ? held > 0 : held == 3;  // R-CLS-2
-  if (three_none) c.reasons.push_back({"three_none", {}, c.three_none_factors, in.three_none_source});
-  if (in.national_security) c.reasons.push_back({"national_security", {}, {}, in.charge_source});
+  if (in.review_three_none) {
+    if (*in.review_three_none) c.reasons.push_back({"three_none", {}, c.three_none_factors, in.review_source});
+  } else if (three_none) {
+    c.reasons.push_back({"three_none", {}, c.three_none_factors, in.three_none_source});
+  }
+  if (in.review_national_security) {
+    if (*in.review_national_security) c.reasons.push_back({"national_security", {}, {}, in.review_source});
+  } else if (in.national_security) {
+    c.reasons.push_back({"national_security", {}, {}, in.charge_source});
+  }
   c.key = !c.reasons.empty();
   return c;
+}
+
+bool review_decides(const ClassificationInput& in) {
+  if (in.review_source.empty()) return false;
+  ClassificationInput without = in;
+  without.review_reoffending_tendency = without.review_three_false = without.review_three_none =
+      without.review_national_security = std::nullopt;
+  return classify(without).key != classify(in).key;
 }
 
 ClassChange class_change(const Classification& before, const Classification& after) {

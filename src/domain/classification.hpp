@@ -30,6 +30,16 @@ struct ClassificationInput {
   bool national_security = false;
   std::string charge_source;
   std::string three_none_mode = "all";  // policy parameter: "all" (default) | "any"
+
+  // --- R-REV-1 / R-CLS-3: the conclusions of the latest confirmed full review (helper C). ---
+  // Each criterion it concluded on (holds = true, does_not_hold = false; unknown = absent) replaces
+  // the other inputs of that criterion, and the reason it gives names the review (`review_source`,
+  // e.g. "review:12"). three_false covers the three 三假 findings together; three_none holds as a
+  // whole (the factors are still shown from the verification).
+  std::optional<bool> review_reoffending_tendency, review_three_false, review_three_none,
+      review_national_security;
+  std::string review_source;
+  // --- end of the review block ---
 };
 
 // 三无 factor codes (R-CLS-2).
@@ -39,7 +49,7 @@ inline constexpr std::string_view kNoRelatives = "no_relatives";
 
 struct ClassReason {
   std::string criterion;  // reoffending_tendency | false_name | false_identity | false_address | three_none |
-                          // national_security
+                          // national_security | three_false (a review's conclusion on 三假 as a whole)
   Finding finding = Finding::none;   // false_*: confirmed or suspected; none for the other criteria
   std::vector<std::string> factors;  // three_none: the factors that hold (no_home | no_job | no_relatives)
   std::string source;                // the record it comes from
@@ -60,6 +70,9 @@ struct ClassChange {
 
 // R-CLS-1: key if any criterion holds; "unresolved 三假" = confirmed or suspected.
 Classification classify(const ClassificationInput& in);
+
+// R-CLS-3: whether the review's conclusions decide the class (the class without them differs).
+bool review_decides(const ClassificationInput& in);
 
 // R-CLS-3: the change from `before` to `after` (an empty code if the class did not change).
 ClassChange class_change(const Classification& before, const Classification& after);

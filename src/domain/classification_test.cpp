@@ -102,4 +102,63 @@ TEST(Classification, R_CLS_3_ChangeReason) {
   EXPECT_TRUE(class_change(key, key).reasons.empty());
 }
 
+
+// R-REV-1 / R-CLS-3 case table: a confirmed full review's conclusion replaces the other inputs of
+// its criterion (holds → the reason names the review; does_not_hold → the criterion no longer holds;
+// unknown → the other inputs stay), and whether the review decided the class.
+TEST(Classification, R_REV_1_ConfirmedReviewConclusionsOverrideTheirCriterion) {
+  struct Case {
+    const char* what;
+    ClassificationInput in;
+    bool key;
+    std::vector<std::string> criteria;
+    bool decides;
+  };
+  ClassificationInput tendency;
+  tendency.reoffending_tendency = true;
+  tendency.reoffending_source = "document:1";
+  auto review = [](ClassificationInput in) {
+    in.review_source = "review:7";
+    return in;
+  };
+  ClassificationInput cleared_tendency = review(tendency);
+  cleared_tendency.review_reoffending_tendency = false;
+  ClassificationInput unknown_tendency = review(tendency);  // no conclusion: the document stays
+  ClassificationInput found_tendency = review(ClassificationInput{});
+  found_tendency.review_reoffending_tendency = true;
+  ClassificationInput fake = review(ClassificationInput{});
+  fake.false_address = Finding::confirmed;
+  fake.review_three_false = false;
+  ClassificationInput fake_holds = review(ClassificationInput{});
+  fake_holds.review_three_false = true;
+  ClassificationInput none_holds = review(ClassificationInput{});
+  none_holds.no_home = true;
+  none_holds.review_three_none = true;
+  ClassificationInput security = review(ClassificationInput{});
+  security.national_security = true;
+  security.review_reoffending_tendency = false;  // another criterion: the charge still holds
+  std::vector<Case> cases = {
+      {"tendency does not hold: general", cleared_tendency, false, {}, true},
+      {"tendency unknown: the release notice stays", unknown_tendency, true, {"reoffending_tendency"}, false},
+      {"tendency holds: key by the review", found_tendency, true, {"reoffending_tendency"}, true},
+      {"三假 does not hold: the verification's finding is replaced", fake, false, {}, true},
+      {"三假 holds", fake_holds, true, {"three_false"}, true},
+      {"三无 holds with one factor", none_holds, true, {"three_none"}, true},
+      {"another criterion's conclusion leaves the charge", security, true, {"national_security"}, false},
+  };
+  for (const auto& c : cases) {
+    auto r = classify(c.in);
+    EXPECT_EQ(r.key, c.key) << c.what;
+    std::vector<std::string> got;
+    for (const auto& reason : r.reasons) {
+      got.push_back(reason.criterion);
+      if (c.decides && c.key) {
+        EXPECT_EQ(reason.source, "review:7") << c.what;
+      }
+    }
+    EXPECT_EQ(got, c.criteria) << c.what;
+    EXPECT_EQ(review_decides(c.in), c.decides) << c.what;
+  }
+}
+
 }  // namespace anbang::domain

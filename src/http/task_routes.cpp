@@ -322,7 +322,7 @@ void add_task_routes(Router& r, app::Services& app) {
         if (*v) *dst = **v;
       }
       if (in.held_on.empty()) return error_response(invalid("FIELD_REQUIRED", "请填写日期", "held_on"));
-      if (auto s = app.supervision.record_follow_up(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
+      if (auto s = app.follow_ups.record_follow_up(ctx, req.params["id"], in); !s.ok()) return error_response(s.error());
       Response resp = json_response(201, {{"status", "recorded"}});
       return resp;
     });

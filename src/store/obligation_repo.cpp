@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/civil_date.hpp"
+#include "rules/visits.hpp"
 #include "store/person_repo.hpp"
 
 namespace anbang::store {
@@ -124,11 +125,18 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
   };
   // Records of this period only: on or after the release date (as load_facts does).
   Status s = each(
-      "SELECT f.person_id, f.kind, f.held_on FROM follow_ups f JOIN persons p ON p.id = f.person_id "
+      "SELECT f.person_id, f.kind, f.held_on, f.outcome FROM follow_ups f JOIN persons p ON p.id = f.person_id "
       "WHERE f.person_id BETWEEN ? AND ? AND f.held_on >= p.release_date",
       [](FactsRow& fr, const Row& r) {
-        if (auto d = date_of(r.opt_str(2)))
-          (r.str(1) == "review" ? fr.facts.reviews : fr.facts.visits).push_back(*d);
+        auto d = date_of(r.opt_str(2));
+        if (!d) return;
+        if (r.str(1) == "review") {
+          fr.facts.reviews.push_back(*d);
+          return;
+        }
+        // R-VIS-1/2: only a visit that reached the person fulfils (rules/visits.hpp).
+        auto outcome = domain::parse<domain::VisitOutcome>(r.str(3));
+        if (rules::visit_fulfils(outcome.value_or(domain::VisitOutcome::met))) fr.facts.visits.push_back(*d);
       });
   if (!s.ok()) return s.error();
   s = each(
@@ -514,7 +522,8 @@ Result<std::vector<LostRow>> lost_contact(Connection& c, const domain::Scope& sc
           " AND (p.whereabouts_unknown = 1 OR EXISTS (SELECT 1 FROM outings o WHERE " + outing +
           ") OR EXISTS (SELECT 1 FROM tasks t WHERE " + follow_up +
           " AND t.due < ? AND NOT EXISTS (SELECT 1 FROM "
-          "follow_ups f WHERE f.person_id = p.id AND f.held_on > t.due))) ORDER BY p.id LIMIT ?",
+          "follow_ups f WHERE f.person_id = p.id AND f.held_on > t.due AND f.outcome <> 'not_found'))) ORDER BY "
+          "p.id LIMIT ?",
       all);
   if (!rows.ok()) return rows.error();
   std::vector<LostRow> out;

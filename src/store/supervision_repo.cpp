@@ -21,7 +21,7 @@ constexpr const char* kPersonRecords =
     " UNION ALL SELECT id, 'registration', registered_on, json_object('certificate_no', certificate_no, "
     "'policies_explained', json(CASE WHEN policies_explained THEN 'true' ELSE 'false' END), 'needs', json(needs)), "
     "unit_id, user_id, created_at FROM registrations WHERE person_id = ? AND registered_on >= ?"
-    " UNION ALL SELECT id, kind, held_on, json_object('form', form, 'situation', situation, 'findings', findings), "
+    " UNION ALL SELECT id, kind, held_on, json_object('form', form, 'situation', situation, 'findings', findings, 'outcome', outcome), "
     "unit_id, user_id, created_at FROM follow_ups WHERE person_id = ? AND held_on >= ?"
     ") x LEFT JOIN units u ON u.id = x.unit_id LEFT JOIN users s ON s.id = x.user_id "
     "ORDER BY x.on_date DESC, x.created_at DESC, x.id DESC";

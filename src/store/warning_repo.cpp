@@ -21,9 +21,9 @@ constexpr const char* kSetNotice =
 constexpr const char* kLift =
     "UPDATE warnings SET state = 'lifted', lifted_on = ?, lift_reason = ?, lifted_by = ? WHERE id = ?";
 constexpr const char* kOpenOfPeriod =
-    "SELECT w.id FROM warnings w JOIN persons p ON p.id = w.person_id WHERE w.person_id = ? AND w.state = 'open' "
+    "SELECT w.id, w.created_at FROM warnings w JOIN persons p ON p.id = w.person_id WHERE w.person_id = ? AND w.state = 'open' "
     "AND w.observed_on >= COALESCE((SELECT MAX(ci.from_date) FROM custody_intervals ci WHERE ci.person_id = p.id "
-    "AND ci.kind = 'new_sentence' AND ci.from_date < p.release_date), '') ORDER BY w.observed_on, w.id LIMIT 1";
+    "AND ci.kind = 'new_sentence' AND ci.from_date < p.release_date), '') ORDER BY w.created_at DESC, w.id DESC LIMIT 1";
 constexpr const char* kInsertReoffence =
     "INSERT INTO reoffences (person_id, offence_on, custody_on, charge_id, authority, note, period_release_date, "
     "in_period, custody_id, unit_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -99,11 +99,11 @@ Status lift_warning(Connection& c, std::int64_t id, const std::string& lifted_on
   return {};
 }
 
-Result<std::optional<std::int64_t>> open_warning_of_period(Connection& c, std::int64_t person_id) {
+Result<std::optional<OpenWarning>> open_warning_of_period(Connection& c, std::int64_t person_id) {
   auto row = c.query_one(sql::kOpenOfPeriod, {person_id});
   if (!row.ok()) return row.error();
-  if (!row->has_value()) return std::optional<std::int64_t>{};
-  return std::optional<std::int64_t>((*row)->i64(0));
+  if (!row->has_value()) return std::optional<OpenWarning>{};
+  return std::optional<OpenWarning>(OpenWarning{(*row)->i64(0), (*row)->i64(1)});
 }
 
 Result<std::vector<WarningRow>> open_warnings(Connection& c, const domain::Scope& scope,

@@ -28,9 +28,12 @@ Status set_warning_notice(Connection& c, std::int64_t id, const std::string& not
                           std::optional<std::int64_t> police_unit_id);
 Status lift_warning(Connection& c, std::int64_t id, const std::string& lifted_on, const std::string& reason,
                     std::optional<std::int64_t> user_id);
-// R-CLS-1 input: the first open warning of the person's current period (observed on or after the
-// start of the custody that began it, as load_facts counts records), if any.
-Result<std::optional<std::int64_t>> open_warning_of_period(Connection& c, std::int64_t person_id);
+// R-CLS-1 input: the latest recorded open warning of the person's current period (observed on or
+// after the start of the custody that began it, as load_facts counts records), if any.
+struct OpenWarning {
+  std::int64_t id = 0, created_at = 0;
+};
+Result<std::optional<OpenWarning>> open_warning_of_period(Connection& c, std::int64_t person_id);
 // The police workbench: open warnings of persons in `scope` (police_unit_id given: only those whose
 // notice goes to that station), oldest observation first.
 Result<std::vector<WarningRow>> open_warnings(Connection& c, const domain::Scope& scope,

@@ -68,6 +68,15 @@ const walks = {
   'GET /persons/{id}/outings': (c, id) => c.get(`/api/v1/persons/${id}/outings`),
   'POST /persons/{id}/outings': (c, id) => c.post(`/api/v1/persons/${id}/outings`, { division_code: '440306', address: '深圳', employer: '厂', phone: '13800000000', left_on: '2026-11-20', expected_return: '2027-01-01' }),
   'POST /persons/{id}/outings/{oid}/return': (c, id) => c.post(`/api/v1/persons/${id}/outings/1/return`, { returned_on: '2026-11-21' }),
+  // Issue 8: the visit log and full reviews.
+  'GET /persons/{id}/visits': (c, id) => c.get(`/api/v1/persons/${id}/visits`),
+  'POST /persons/{id}/visits': (c, id) => c.post(`/api/v1/persons/${id}/visits`, { held_on: '2026-11-20', form: 'home_visit', outcome: 'met' }),
+  'GET /persons/{id}/reviews': (c, id) => c.get(`/api/v1/persons/${id}/reviews`),
+  'POST /persons/{id}/reviews': (c, id) => c.post(`/api/v1/persons/${id}/reviews`, {
+    held_on: '2026-11-20', recommendation: 'keep',
+    conclusions: ['reoffending_tendency', 'three_false', 'three_none', 'national_security'].map((criterion) => ({ criterion, conclusion: 'unknown' })),
+  }),
+  'POST /persons/{id}/reviews/{rid}/confirm': (c, id) => c.post(`/api/v1/persons/${id}/reviews/1/confirm`),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

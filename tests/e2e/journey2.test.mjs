@@ -236,7 +236,7 @@ test('journey 2: R-VIS-1 a missed follow-up stays on record; the late entry (补
     const date = page.locator('[data-test=fu-date] input')
     await date.fill(task.due)
     await date.press('Enter')
-    await page.locator('[data-test=fu-situation]').fill('本人在家,生活稳定。')
+    await page.locator('[data-test=fu-aspect-living]').fill('本人在家，生活稳定。')
     await page.locator('[data-test=fu-findings]').fill('无')
     await page.locator('[data-test=fu-submit]').click()
     await dialog.waitFor({ state: 'hidden' })

@@ -24,7 +24,7 @@ test('a visit entered five days late shows as 补录 with both dates; registrati
     await page.locator('[data-test=registration-add]').waitFor()
     await page.locator('[data-test=followup-add]').click()
     await fillDate(page, 'fu-date', visitOn)
-    await page.locator('[data-test=fu-situation]').fill('本人在家，生活稳定。')
+    await page.locator('[data-test=fu-aspect-living]').fill('本人在家，生活稳定。')
     await page.locator('[data-test=fu-submit]').click()
     const record = page.locator('[data-test=record-table] .el-table__row', { hasText: visitOn }).first()
     await record.waitFor()

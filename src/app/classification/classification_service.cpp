@@ -4,6 +4,7 @@
 
 #include "app/core/guard.hpp"
 #include "app/core/person_read.hpp"
+#include "store/follow_up_repo.hpp"
 #include "store/person_repo.hpp"
 #include "store/warning_repo.hpp"
 
@@ -50,9 +51,10 @@ ClassificationService::ClassificationService(Core& core) : core_(core) {
   });
 }
 
-Result<domain::Classification> ClassificationService::classify(store::Connection& c, std::int64_t person_id,
-                                                               domain::CivilDate today) const {
+Result<domain::ClassificationInput> ClassificationService::inputs(store::Connection& c, std::int64_t person_id,
+                                                                  domain::CivilDate today) const {
   domain::ClassificationInput in;
+  std::int64_t notice_at = 0, verification_at = 0;  // when the inputs a review may replace were entered
   in.three_none_mode = core_.policy()->in_force(today).three_none_mode;  // R-CLS-2, in force today
   auto docs = store::person_documents(c, person_id);
   if (!docs.ok()) return docs.error();
@@ -63,6 +65,7 @@ Result<domain::Classification> ClassificationService::classify(store::Connection
       // Interpretation: the assessment's explicit finding of a tendency, or a high risk level.
       in.reoffending_tendency = data.value("reoffending_tendency", false) || data.value("risk_level", "") == "high";
       in.reoffending_source = "document:" + std::to_string(d.id);
+      notice_at = d.created_at;
       continue;
     }
     if (d.kind != "verification_feedback") continue;
@@ -80,6 +83,7 @@ Result<domain::Classification> ClassificationService::classify(store::Connection
     in.no_relatives = factor("no_relatives");
     in.three_none_source = "document:" + std::to_string(d.id);
     in.verification_source = "document:" + std::to_string(d.id);
+    verification_at = d.created_at;
   }
   auto charges = store::person_charge_ids(c, person_id);
   if (!charges.ok()) return charges.error();
@@ -90,24 +94,62 @@ Result<domain::Classification> ClassificationService::classify(store::Connection
       in.charge_source = "charge:" + std::to_string(id);
     }
   }
-  // --- Issue 8, helper D: warnings (R-WRN-1) ---
+  // --- R-WRN-1: warnings ---
   // An open warning of the current period is a tendency to re-offend (R-CLS-1, "a helper's report")
-  // and names the warning as its source; it stays an input until it is lifted (a date and a reason,
-  // e.g. a later full review that finds no tendency). A release notice's assessment that already
-  // says so keeps its own source.
+  // and names the warning as its source; it stays an input until it is lifted (a date and a reason)
+  // or a full review confirmed after it concludes otherwise (below). A release notice's assessment
+  // that already says so keeps its own source.
+  std::int64_t warning_at = 0;
   auto warning = store::open_warning_of_period(c, person_id);
   if (!warning.ok()) return warning.error();
-  if (warning->has_value() && !in.reoffending_tendency) {
-    in.reoffending_tendency = true;
-    in.reoffending_source = "warning:" + std::to_string(**warning);
+  if (warning->has_value()) {
+    warning_at = (*warning)->created_at;
+    if (!in.reoffending_tendency) {
+      in.reoffending_tendency = true;
+      in.reoffending_source = "warning:" + std::to_string((*warning)->id);
+    }
   }
-  // --- end helper D ---
-  return domain::classify(in);
+  // --- end of the warning block ---
+  // --- R-REV-1 / R-CLS-3 (helper C): the latest confirmed full review of the current period. Each
+  // criterion it concluded on (holds / does_not_hold) replaces the inputs of that criterion entered
+  // before its confirmation; a later release notice or verification wins over it again. ---
+  auto review = store::latest_confirmed_review(c, person_id);
+  if (!review.ok()) return review.error();
+  if (review->has_value()) {
+    const store::FollowUpRow& r = **review;
+    const std::int64_t at = r.confirmed_at.value_or(0);
+    auto conclusions = nlohmann::json::parse(r.conclusions, nullptr, false);
+    auto concluded = [&](const char* criterion) -> std::optional<bool> {
+      if (!conclusions.is_object() || !conclusions.contains(criterion) || !conclusions[criterion].is_object())
+        return std::nullopt;
+      const std::string v = conclusions[criterion].value("conclusion", "unknown");
+      if (v == "holds") return true;
+      if (v == "does_not_hold") return false;
+      return std::nullopt;
+    };
+    if (notice_at <= at && warning_at <= at) in.review_reoffending_tendency = concluded("reoffending_tendency");
+    if (verification_at <= at) {
+      in.review_three_false = concluded("three_false");
+      in.review_three_none = concluded("three_none");
+    }
+    in.review_national_security = concluded("national_security");
+    in.review_source = "review:" + std::to_string(r.id);
+  }
+  // --- end of the review block ---
+  return in;
+}
+
+Result<domain::Classification> ClassificationService::classify(store::Connection& c, std::int64_t person_id,
+                                                               domain::CivilDate today) const {
+  auto in = inputs(c, person_id, today);
+  if (!in.ok()) return in.error();
+  return domain::classify(*in);
 }
 
 Status ClassificationService::reclassify(store::Connection& c, const AuthedCtx& ctx, std::int64_t person_id) {
-  auto now_class = classify(c, person_id, ctx.today);
-  if (!now_class.ok()) return now_class.error();
+  auto in = inputs(c, person_id, ctx.today);
+  if (!in.ok()) return in.error();
+  auto now_class = Result<domain::Classification>(domain::classify(*in));
   auto history = store::class_history(c, person_id);
   if (!history.ok()) return history.error();
   bool was_key = !history->empty() && history->back().key;
@@ -139,7 +181,10 @@ Status ClassificationService::reclassify(store::Connection& c, const AuthedCtx& 
   e.code = std::string(change.code);
   nlohmann::json reasons = detail;
   for (auto& r : reasons) r.erase("source");  // the timeline names the reasons, not the records
-  e.params = nlohmann::json{{"criteria", criteria}, {"reasons", reasons}}.dump();
+  nlohmann::json params{{"criteria", criteria}, {"reasons", reasons}};
+  // R-CLS-3: a change decided by a confirmed full review names it (R-REV-1).
+  if (domain::review_decides(*in)) params["review_id"] = std::stoll(in->review_source.substr(7));
+  e.params = params.dump();
   return store::insert_person_event(c, e);
 }
 

@@ -31,6 +31,10 @@ class ClassificationService {
   // Registers reclassification as a consequence of every person change (before the tasks).
   explicit ClassificationService(Core& core);
 
+  // The inputs of the class as the records say on `today` (the R-CLS-2 mode in force then), with the
+  // conclusions of the latest confirmed full review (R-REV-1).
+  Result<domain::ClassificationInput> inputs(store::Connection& c, std::int64_t person_id,
+                                             domain::CivilDate today) const;
   // The class as the records say on `today` (the R-CLS-2 mode in force then).
   Result<domain::Classification> classify(store::Connection& c, std::int64_t person_id,
                                           domain::CivilDate today) const;

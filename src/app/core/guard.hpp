@@ -34,6 +34,7 @@ inline constexpr std::string_view document_read = "document:read";
 inline constexpr std::string_view document_verify = "document:verify";
 inline constexpr std::string_view visit_record = "visit:record";    // R-VIS-1/2
 inline constexpr std::string_view review_record = "review:record";  // R-REV-1
+inline constexpr std::string_view review_confirm = "review:confirm";  // R-REV-1, R-CLS-3: a recommended change of class
 inline constexpr std::string_view pickup_record = "pickup:record";  // R-PCK-1/2
 inline constexpr std::string_view family_help = "family:help";      // R-LNK-3
 inline constexpr std::string_view custody_record = "custody:record";

@@ -13,7 +13,7 @@
 
 #include "app/core/guard.hpp"
 #include "app/core/record_date.hpp"
-#include "app/supervision/record_day.hpp"
+#include "app/supervision/released_day.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
 #include "store/supervision_repo.hpp"

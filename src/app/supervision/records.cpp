@@ -1,6 +1,6 @@
-// Records of supervision after release (the pick-up is in pickup.cpp): the
-// registration at the judicial office (R-REG-1, with the policies explained, §2.4.1(7)) and the
-// follow-ups — visits (R-VIS-1/2) and full reviews (R-REV-1). Each needs the person released and
+// Records of supervision after release: the registration at the judicial office (R-REG-1, with the
+// policies explained, §2.4.1(7)) and the file's list of records; the pick-up is in pickup.cpp, the
+// follow-ups — visits (R-VIS-1/2) and full reviews (R-REV-1) — in app/follow_ups/. Each needs the person released and
 // out of custody on the day it carries, and a day within the back-dating limit (record_date.hpp); each
 // closes its task at once (person_changed). A record dated before the day it is entered is a late
 // entry (补录): its timeline entry carries both dates. One registration per release: a correction is
@@ -10,7 +10,7 @@
 #include "app/core/guard.hpp"
 #include "app/core/person_read.hpp"
 #include "app/core/record_date.hpp"
-#include "app/supervision/record_day.hpp"
+#include "app/supervision/released_day.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
 #include "domain/text.hpp"
@@ -19,26 +19,6 @@
 #include "store/supervision_repo.hpp"
 
 namespace anbang::app {
-
-// The date of a record about a released person: not after today, not before the release, not
-// further back than the back-dating limit, not while the person was in custody (record_day.hpp).
-Result<std::string> released_day(const Core& core, store::Connection& c, const store::PersonRecord& p,
-                                 const std::string& text, const char* field, const char* label, const Ctx& ctx) {
-  auto d = domain::check::past_date(text, field, label, ctx.today);
-  if (!d.ok()) return d.error();
-  std::string day = domain::to_string(*d);
-  if (day < p.release_date)
-    return invalid("DATE_BEFORE_RELEASE", std::string(label) + "不能早于释放日期 " + p.release_date, field);
-  if (auto s = within_backdate_limit(core, ctx, *d, field, label); !s.ok()) return s.error();
-  auto custody = store::person_custody(c, p.id);
-  if (!custody.ok()) return custody.error();
-  for (const auto& k : *custody) {  // custody since this release (a detention, R-PER-1)
-    if (k.from_date < p.release_date) continue;
-    if (day >= k.from_date && (!k.to_date || day < *k.to_date))
-      return invalid("DATE_IN_CUSTODY", std::string(label) + "当天该人员在押（" + k.from_date + " 起），请核对日期", field);
-  }
-  return day;
-}
 
 Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_t person_id,
                                                const RegistrationInput& in) {
@@ -61,33 +41,6 @@ Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_
         nlohmann::json d = {{"registered_on", *on}, {"policies_explained", in.policies_explained}};
         w.record(person_id, p.name,
                  Change{"registration_create", d, "registered", "registration.recorded", with_late(d, ctx, *on)});
-        return true;
-      });
-  if (!done.ok()) return done.error();
-  return {};
-}
-
-Status SupervisionService::record_follow_up(const AuthedCtx& ctx, std::int64_t person_id, const FollowUpInput& in) {
-  namespace check = domain::check;
-  if (auto s = check::one_of(in.kind, {"visit", "review"}, "kind", "类型应为走访或全面考察"); !s.ok())
-    return s;
-  auto form = check::text(in.form, "form", "走访形式", 20, false);
-  if (!form.ok()) return form.error();
-  auto situation = check::text(in.situation, "situation", "基本情况", 2000, false);
-  if (!situation.ok()) return situation.error();
-  auto findings = check::text(in.findings, "findings", "发现的问题", 2000, false);
-  if (!findings.ok()) return findings.error();
-  auto done = change_person<bool>(
-      core_, ctx, in.kind == "visit" ? perm::visit_record : perm::review_record, person_id, [&](PersonWrite& w, const Reached& reached) -> Result<bool> {
-        auto held = released_day(core_, w.c, reached.record(), in.held_on, "held_on", in.kind == "review" ? "考察日期" : "走访日期", ctx);
-        if (!held.ok()) return held.error();
-        store::FollowUp f{person_id, in.kind, *held, *form, *situation, *findings, ctx.actor.unit_id,
-                          ctx.actor.user_id, ctx.now};
-        if (auto id = store::insert_follow_up(w.c, f); !id.ok()) return id.error();
-        nlohmann::json d = {{"kind", in.kind}, {"held_on", *held}, {"form", *form}};
-        w.record(person_id, reached.record().name,
-                 Change{"follow_up_create", d, in.kind, in.kind == "visit" ? "followup.visit" : "followup.review",
-                        with_late(d, ctx, *held)});
         return true;
       });
   if (!done.ok()) return done.error();

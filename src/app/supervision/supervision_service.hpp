@@ -33,10 +33,6 @@ struct PickupInput {
   std::string next_steps;      // required when not_met
 };
 
-struct FollowUpInput {
-  std::string kind = "visit", held_on, form, situation, findings;  // kind: visit | review
-};
-
 struct RegistrationInput {
   std::string registered_on, certificate_no, needs;  // needs: JSON object text
   bool policies_explained = false;
@@ -99,7 +95,6 @@ class SupervisionService {
 
   Status record_pickup(const AuthedCtx& ctx, std::int64_t person_id, const PickupInput& in);
   Status record_registration(const AuthedCtx& ctx, std::int64_t person_id, const RegistrationInput& in);
-  Status record_follow_up(const AuthedCtx& ctx, std::int64_t person_id, const FollowUpInput& in);
   // R-REG-1: 404 REGISTRATION_NOT_FOUND without a registration; FIELD_REQUIRED (reason) without a reason.
   Status correct_registration(const AuthedCtx& ctx, std::int64_t person_id, const RegistrationCorrection& in);
   Result<Audited<RecordsView>> records(const AuthedCtx& ctx, std::int64_t person_id);

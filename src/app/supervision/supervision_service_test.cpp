@@ -36,12 +36,12 @@ TEST(Supervision, LateEntry_BackdateLimitAtItsEdge) {
   store::PersonRecord p = w.released_in("500153001");
   AuthedCtx sfs = w.login("sfs_001");
   // 2026-11-26 − 90 days = 2026-08-28.
-  auto refused = w.app->supervision.record_follow_up(sfs, p.id, visit_on("2026-08-27"));
+  auto refused = w.app->follow_ups.record_follow_up(sfs, p.id, visit_on("2026-08-27"));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "DATE_TOO_FAR_BACK");
   EXPECT_EQ(refused.error().field, "held_on");
   EXPECT_NE(refused.error().message.find("2026-08-28"), std::string::npos) << refused.error().message;
-  EXPECT_TRUE(w.app->supervision.record_follow_up(sfs, p.id, visit_on("2026-08-28")).ok());
+  EXPECT_TRUE(w.app->follow_ups.record_follow_up(sfs, p.id, visit_on("2026-08-28")).ok());
   // The same check for every record with a chosen date: custody, meetings, family help …
   CustodyInput d;
   d.kind = "detention";
@@ -63,11 +63,11 @@ TEST(Supervision, LateEntry_BackdateLimitChangesOnADate) {
   ASSERT_TRUE(job.ok()) << job.error().message;
   w.app->core.jobs().wait_all();
   AuthedCtx sfs = w.login("sfs_001");
-  EXPECT_TRUE(w.app->supervision.record_follow_up(sfs, p.id, visit_on("2026-10-01")).ok());  // 90 today
+  EXPECT_TRUE(w.app->follow_ups.record_follow_up(sfs, p.id, visit_on("2026-10-01")).ok());  // 90 today
   w.clock.advance(std::chrono::hours(24));  // 2026-11-27: 30 from now on
   AuthedCtx next = w.login("sfs_001");
-  EXPECT_TRUE(w.app->supervision.record_follow_up(next, p.id, visit_on("2026-10-28")).ok());  // exactly 30
-  EXPECT_EQ(w.app->supervision.record_follow_up(next, p.id, visit_on("2026-10-27")).error().code,
+  EXPECT_TRUE(w.app->follow_ups.record_follow_up(next, p.id, visit_on("2026-10-28")).ok());  // exactly 30
+  EXPECT_EQ(w.app->follow_ups.record_follow_up(next, p.id, visit_on("2026-10-27")).error().code,
             "DATE_TOO_FAR_BACK");
 }
 
@@ -77,8 +77,8 @@ TEST(Supervision, LateEntry_FlaggedWithBothDates) {
   TestWorld w(80);
   store::PersonRecord p = unregistered(w);
   AuthedCtx sfs = w.login("sfs_001");
-  ASSERT_TRUE(w.app->supervision.record_follow_up(sfs, p.id, visit_on("2026-11-25")).ok());
-  ASSERT_TRUE(w.app->supervision.record_follow_up(sfs, p.id, visit_on("2026-11-26")).ok());
+  ASSERT_TRUE(w.app->follow_ups.record_follow_up(sfs, p.id, visit_on("2026-11-25")).ok());
+  ASSERT_TRUE(w.app->follow_ups.record_follow_up(sfs, p.id, visit_on("2026-11-26")).ok());
   auto recs = w.app->supervision.records(sfs, p.id);
   ASSERT_TRUE(recs.ok());
   std::int64_t late = 0, today = 0;
@@ -153,11 +153,11 @@ TEST(Supervision, R_PCK_1_RecordsNeedThePersonReleasedAndOutOfCustody) {
   EXPECT_EQ(w.app->supervision.record_pickup(sfs, p.id, pick).error().code, "DATE_IN_CUSTODY");
   FollowUpInput visit;
   visit.held_on = "2026-11-24";
-  EXPECT_EQ(w.app->supervision.record_follow_up(sfs, p.id, visit).error().code, "DATE_IN_CUSTODY");
+  EXPECT_EQ(w.app->follow_ups.record_follow_up(sfs, p.id, visit).error().code, "DATE_IN_CUSTODY");
   visit.held_on = "2000-01-01";
-  EXPECT_EQ(w.app->supervision.record_follow_up(sfs, p.id, visit).error().code, "DATE_BEFORE_RELEASE");
+  EXPECT_EQ(w.app->follow_ups.record_follow_up(sfs, p.id, visit).error().code, "DATE_BEFORE_RELEASE");
   visit.held_on = "2026-11-19";  // the day before the detention
-  EXPECT_TRUE(w.app->supervision.record_follow_up(sfs, p.id, visit).ok());
+  EXPECT_TRUE(w.app->follow_ups.record_follow_up(sfs, p.id, visit).ok());
   auto view = w.app->persons.read(sfs, p.id);
   ASSERT_TRUE(view.ok());
   EXPECT_EQ(view->pending().status, "detained");

@@ -6,7 +6,7 @@
 #include "app/core/person_changed.hpp"
 #include "app/core/person_read.hpp"
 #include "app/core/record_date.hpp"
-#include "app/supervision/record_day.hpp"
+#include "app/supervision/released_day.hpp"
 #include "domain/checks.hpp"
 #include "store/period_repo.hpp"
 

@@ -420,6 +420,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The visit log of the current period, newest first (person:read), the file's 走访记录 section. Recorded in the access log. */
+        get: operations["personVisits"];
+        put?: never;
+        /** R-VIS-1/2: record a visit with the full form (visit:record). A visit that found the person (met, refused) closes the period's visit task at once; not_found does not. R-LOST-1: two not_found visits in a row set whereabouts_unknown (the 脱管 list), a later visit that reached the person clears it; each change is on the timeline. 400 FIELD_VALUE for an unknown form, outcome or aspect. */
+        post: operations["recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The full reviews of the current period, newest first, with conclusions, recommendation and confirmation state (person:read), the file's 考察 section. Recorded in the access log. */
+        get: operations["personReviews"];
+        put?: never;
+        /** R-REV-1: record the full review of a key subject (review:record) with a conclusion per criterion of R-CLS-1 and a recommendation; closes the quarter's review task. 400 NOT_KEY_SUBJECT, REVIEW_RECOMMENDATION_MISMATCH, FIELD_REQUIRED (a criterion without conclusion), FIELD_VALUE. */
+        post: operations["recordReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/reviews/{rid}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                rid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-CLS-3: confirm a review that recommends a change of class (review:confirm, the judicial office or the district). Its conclusions become inputs of the class, which is recomputed with the review named in the change (timeline params.review_id). 404 REVIEW_NOT_FOUND; 409 REVIEW_CONFIRM_NOT_NEEDED (keep), REVIEW_ALREADY_CONFIRMED. */
+        post: operations["confirmReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/persons/{id}/registrations": {
         parameters: {
             query?: never;
@@ -1828,7 +1888,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing" | "whereabouts";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -2283,10 +2343,138 @@ export interface components {
             /** @enum {string} */
             kind: "visit" | "review";
             held_on: string;
-            /** @description e.g. 入户走访 / 电话 / 约谈 */
+            /** @description the short form of earlier callers: free text (e.g. 入户走访); the full visit form is POST /persons/{id}/visits */
             form?: string;
             situation?: string;
             findings?: string;
+        };
+        /** @enum {string} */
+        VisitForm: "home_visit" | "talk" | "phone" | "video" | "at_work" | "via_destination_office";
+        /**
+         * @description not_found does not fulfil the visit task; met and refused do (the person was reached)
+         * @enum {string}
+         */
+        VisitOutcome: "met" | "not_found" | "refused";
+        VisitMember: {
+            name: string;
+            /** @description the member's user id when the member is a user of the system */
+            user_id?: number | null;
+        };
+        /** @description the person's situation per aspect (short texts, each optional) */
+        VisitAspects: {
+            work?: string;
+            family?: string;
+            living?: string;
+            health?: string;
+            thinking?: string;
+        };
+        VisitInput: {
+            held_on: string;
+            form: components["schemas"]["VisitForm"];
+            outcome: components["schemas"]["VisitOutcome"];
+            place?: string;
+            members?: components["schemas"]["VisitMember"][];
+            aspects?: components["schemas"]["VisitAspects"];
+            situation?: string;
+            findings?: string;
+            help_given?: string;
+            next_steps?: string;
+        };
+        VisitRecorded: {
+            /** @enum {string} */
+            status: "recorded";
+            id: number;
+            /** @description R-VIS-1/2: the visit closes its period's task (false for not_found) */
+            fulfils: boolean;
+            /** @description R-LOST-1: the person's flag after this visit */
+            whereabouts_unknown: boolean;
+        };
+        Visit: {
+            id: number;
+            held_on: components["schemas"]["CivilDate"];
+            /** @description a VisitForm code; rows entered before issue 8 may carry their free text */
+            form: string;
+            outcome: components["schemas"]["VisitOutcome"];
+            place: string;
+            members: {
+                name: string;
+                user_id: number | null;
+            }[];
+            aspects: {
+                [key: string]: string;
+            };
+            situation: string;
+            findings: string;
+            help_given: string;
+            next_steps: string;
+            unit: string;
+            user: string;
+            entered_on: components["schemas"]["CivilDate"];
+            /** @description a late entry (补录) */
+            late: boolean;
+        };
+        VisitList: {
+            items: components["schemas"]["Visit"][];
+            /** @description R-LOST-1: the person's whereabouts are unknown (listed 脱管) */
+            whereabouts_unknown: boolean;
+        };
+        /** @enum {string} */
+        ReviewCriterion: "reoffending_tendency" | "three_false" | "three_none" | "national_security";
+        ReviewConclusion: {
+            criterion: components["schemas"]["ReviewCriterion"];
+            /** @enum {string} */
+            conclusion: "holds" | "does_not_hold" | "unknown";
+            note?: string;
+        };
+        ReviewInput: {
+            held_on: string;
+            /** @description one conclusion for each criterion of R-CLS-1 */
+            conclusions: components["schemas"]["ReviewConclusion"][];
+            /**
+             * @description change iff the conclusions, once confirmed, give the other class (else 400 REVIEW_RECOMMENDATION_MISMATCH)
+             * @enum {string}
+             */
+            recommendation: "keep" | "change";
+            findings?: string;
+        };
+        Review: {
+            id: number;
+            held_on: components["schemas"]["CivilDate"];
+            conclusions: {
+                criterion: components["schemas"]["ReviewCriterion"];
+                /** @enum {string} */
+                conclusion: "holds" | "does_not_hold" | "unknown";
+                note: string;
+            }[];
+            /** @enum {string} */
+            recommendation: "keep" | "change";
+            findings: string;
+            /**
+             * @description a keep needs no confirmation
+             * @enum {string}
+             */
+            state: "not_needed" | "awaiting_confirmation" | "confirmed";
+            /** @description awaiting confirmation and the reader has review:confirm */
+            can_confirm: boolean;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            confirmed_by: string | null;
+            unit: string;
+            user: string;
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+        };
+        ReviewList: {
+            items: components["schemas"]["Review"][];
+        };
+        ReviewRecorded: {
+            /** @enum {string} */
+            status: "recorded";
+            id: number;
+        };
+        ReviewConfirmed: {
+            /** @enum {string} */
+            status: "confirmed";
         };
         RegistrationInput: {
             registered_on: string;
@@ -3536,6 +3724,147 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personVisits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the visits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitRecorded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personReviews: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRecorded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    confirmReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewConfirmed"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Error"];
         };
     };

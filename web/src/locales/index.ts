@@ -14,6 +14,7 @@ import zhTimeline from './zh-CN/timeline'
 import zhRules from './zh-CN/rules'
 import zhHelp from './zh-CN/help'
 import zhWarning from './zh-CN/warning'
+import zhVisit from './zh-CN/visit'
 import zhExport from './zh-CN/export.json'
 import enCommon from './en/common'
 import enPerson from './en/person'
@@ -30,6 +31,7 @@ import enFamily from './en/family'
 import enTimeline from './en/timeline'
 import enRules from './en/rules'
 import enHelp from './en/help'
+import enVisit from './en/visit'
 import enExport from './en/export.json'
 
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -37,12 +39,12 @@ export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, warning: zhWarning, export: zhExport }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, export: zhExport }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, warning: enWarning, export: enExport },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, export: enExport },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -98,6 +98,7 @@ export default {
     fromDate: 'From',
     reason: 'Reason',
     reasonText: {
+      three_false: 'false name, identity or address (found by a full review)',
       reoffending_tendency: 'obvious tendency to re-offend',
       fake: '"three falses": {what} ({finding})',
       three_none: '"three withouts": {factors}',

@@ -10,12 +10,15 @@ export default {
     key: 'Classified as key subject: {criteria}',
     general: 'Classified as general subject',
     generalBecause: 'Classified as general subject: no longer {criteria}',
+    byReview: ' (by a full review)',
+    generalByReview: 'General subject by a full review',
     criterion: {
       reoffending_tendency: 'obvious tendency to re-offend',
       false_name: 'false name',
       false_identity: 'false identity',
       false_address: 'false address',
       three_none: '"three withouts"',
+      three_false: 'false name, identity or address',
       national_security: 'crime endangering national security',
     },
   },
@@ -62,8 +65,17 @@ export default {
     corrected: 'Registration corrected (registered {registered_on}); reason: {reason}',
   },
   followup: {
-    visit: 'Visit {held_on} ({form})',
-    review: 'Full review {held_on} ({form})',
+    visit: 'Visit {held_on} ({form}, {outcome})',
+    visit_free: 'Visit {held_on} ({form})',
+    review: 'Full review {held_on} (recommends: {recommendation})',
+    review_free: 'Full review {held_on} ({form})',
+  },
+  whereabouts: {
+    unknown: 'Whereabouts unknown: not found at two visits in a row from {held_on}, listed as lost supervision (R-LOST-1)',
+    found: 'Person found again (visit of {held_on}); whereabouts known',
+  },
+  review: {
+    confirmed: 'Confirmed the change of class recommended by the full review of {held_on} (R-CLS-3)',
   },
   transfer: {
     kind: { residence: 'Change of residence', household: 'Change of household registration', identity_established: 'Identity established' },

@@ -98,6 +98,7 @@ export default {
     fromDate: '起始日期',
     reason: '原因',
     reasonText: {
+      three_false: '“三假”（全面考察认定）',
       reoffending_tendency: '有明显重新违法犯罪倾向',
       fake: '“三假”：{what}（{finding}）',
       three_none: '“三无”：{factors}',

@@ -10,12 +10,15 @@ export default {
     key: '列为重点帮教对象：{criteria}',
     general: '转为一般帮教对象',
     generalBecause: '转为一般帮教对象：不再符合{criteria}',
+    byReview: '（依据全面考察）',
+    generalByReview: '依据全面考察转为一般帮教对象',
     criterion: {
       reoffending_tendency: '有明显重新犯罪倾向',
       false_name: '假姓名',
       false_identity: '假身份',
       false_address: '假地址',
       three_none: '“三无”人员',
+      three_false: '“三假”',
       national_security: '危害国家安全罪',
     },
   },
@@ -62,8 +65,17 @@ export default {
     corrected: '更正报到登记（报到日期 {registered_on}），原因：{reason}',
   },
   followup: {
-    visit: '走访 {held_on}（{form}）',
-    review: '全面考察 {held_on}（{form}）',
+    visit: '走访 {held_on}（{form}，{outcome}）',
+    visit_free: '走访 {held_on}（{form}）',
+    review: '全面考察 {held_on}（建议{recommendation}）',
+    review_free: '全面考察 {held_on}（{form}）',
+  },
+  whereabouts: {
+    unknown: '行踪不明：{held_on} 起连续两次走访未找到本人，列入脱管名单（R-LOST-1）',
+    found: '已找到本人（{held_on} 走访），解除行踪不明标记',
+  },
+  review: {
+    confirmed: '确认 {held_on} 全面考察的变更类别建议（R-CLS-3）',
   },
   transfer: {
     kind: { residence: '居住地变更', household: '户籍地变更', identity_established: '身份查清' },

@@ -27,6 +27,16 @@ describe('timeline entries travel as codes', () => {
     expect(render('zh-CN', { code: 'document.registration_form', params: { channel: 'mail', sender: '重庆市永川监狱', custody_date: '2026-01-01', received_on: '2026-01-20', entered_by: '昌元街道司法所' } })).toContain('邮寄收到 重庆市永川监狱')
     expect(render('zh-CN', { code: 'class.key', params: { criteria: ['false_address', 'three_none'] } })).toBe('列为重点帮教对象：假地址、“三无”人员')
   })
+  it('words the visit log and the reviews (R-VIS-1, R-LOST-1, R-REV-1, R-CLS-3)', () => {
+    expect(render('zh-CN', { code: 'followup.visit', params: { held_on: '2026-11-20', form: 'home_visit', outcome: 'not_found' } })).toBe('走访 2026-11-20（入户走访，未找到本人）')
+    // An entry of the short form keeps its free-text form.
+    expect(render('zh-CN', { code: 'followup.visit', params: { held_on: '2026-11-20', form: '入户走访', kind: 'visit' } })).toBe('走访 2026-11-20（入户走访）')
+    expect(render('zh-CN', { code: 'followup.review', params: { held_on: '2026-11-20', recommendation: 'change' } })).toBe('全面考察 2026-11-20（建议变更类别）')
+    expect(render('zh-CN', { code: 'whereabouts.unknown', params: { held_on: '2026-11-20' } })).toContain('行踪不明')
+    expect(render('zh-CN', { code: 'class.general', params: { criteria: [], reasons: [], review_id: 4 } })).toBe('依据全面考察转为一般帮教对象')
+    expect(render('zh-CN', { code: 'class.key', params: { criteria: ['three_false'], reasons: [{ criterion: 'three_false', factors: [] }], review_id: 4 } })).toBe('列为重点帮教对象：“三假”（全面考察认定）（依据全面考察）')
+    expect(render('en', { code: 'followup.visit', params: { held_on: '2026-11-20', form: 'phone', outcome: 'refused' } })).toBe('Visit 2026-11-20 (Phone, Refused)')
+  })
   it('keeps the text of older entries and names an unknown code', () => {
     expect(render('zh-CN', { code: '', summary: '建立档案' })).toBe('建立档案')
     expect(render('en', { code: 'nothing.like.this', params: {} })).toBe('(entry of kind nothing.like.this)')

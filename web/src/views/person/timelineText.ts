@@ -27,11 +27,30 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
       p.criteria = Array.isArray(p.reasons) && p.reasons.length
         ? classReasonsText(t, te, p.reasons as ClassReasonLike[])
         : ((p.criteria as string[]) ?? []).map((c) => word(t, te, 'class.criterion', c)).join(t('document.cls.factorSep'))
+      if (p.review_id != null) p.criteria = `${String(p.criteria)}${t('timeline.class.byReview')}`
       break
     case 'class.general':
       if (Array.isArray(p.reasons) && p.reasons.length) {
         key = 'timeline.class.generalBecause'
         p.criteria = classReasonsText(t, te, p.reasons as ClassReasonLike[])
+      }
+      // R-CLS-3: a change decided by a confirmed full review names it.
+      if (p.review_id != null) {
+        if (key === 'timeline.class.general') key = 'timeline.class.generalByReview'
+        else p.criteria = `${String(p.criteria)}${t('timeline.class.byReview')}`
+      }
+      break
+    case 'followup.visit':
+    case 'followup.review':
+      // Entries of the full form carry codes; older ones their free-text form.
+      if (p.outcome != null || p.recommendation != null) {
+        p.form = te(`visit.form.${String(p.form)}`) ? t(`visit.form.${String(p.form)}`) : p.form
+        p.outcome = te(`visit.outcome.${String(p.outcome)}`) ? t(`visit.outcome.${String(p.outcome)}`) : p.outcome
+        p.recommendation = te(`visit.review.recommendations.${String(p.recommendation)}`)
+          ? t(`visit.review.recommendations.${String(p.recommendation)}`)
+          : p.recommendation
+      } else {
+        key = `${key}_free`
       }
       break
     case 'custody.detention':

@@ -1,10 +1,9 @@
-// The day a supervision record about a released person carries, checked once for every such
-// record (records.cpp, pickup.cpp): not after today, not before the release, within the back-dating
-// limit (record_date.hpp), not while the person was in custody.
+// The date of a record about a released person (pick-ups, registration, visits, reviews): not after
+// today, not before the release, not further back than the back-dating limit (record_date.hpp), not
+// while the person was in custody (R-PER-1).
 #pragma once
 #include <string>
 
-#include "app/core/context.hpp"
 #include "app/core/core.hpp"
 #include "store/person_repo.hpp"
 
