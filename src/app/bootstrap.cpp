@@ -47,6 +47,10 @@ constexpr PermissionDef kPermissions[] = {
     {"meeting:record", "记录联席会议"},
     {"policy:manage", "政策参数管理"},
     {"custody:record", "记录羁押、再次收监"},
+    // Issue 8: the "1112" unit groups (R-ORG-1), education (R-EDU-1), publicity (R-PUB-1).
+    {"org_group:manage", "维护工作机构"},
+    {"education:record", "记录教育活动"},
+    {"publicity:record", "记录宣传材料"},
 };
 
 struct RoleDef {
@@ -68,20 +72,21 @@ const std::vector<RoleDef>& role_defs() {
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full"}},
+        "person:id_full", "org_group:manage", "education:record", "publicity:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
        {"person:read", "person:create", "person:update", "person:export", "task:read", "visit:record",
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
-        "person:id_full"}},
+        "person:id_full", "org_group:manage", "education:record", "publicity:record"}},
       {"police_officer", "派出所民警", "subtree", {"person:read", "task:read", "custody:record"}},
       {"township_officer",
        "镇街干部",
        "subtree",
-       {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record"}},
-      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record"}},
+       {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
+        "org_group:manage", "education:record", "publicity:record"}},
+      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record", "education:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)

@@ -8,10 +8,13 @@
 #include "app/auth/auth_service.hpp"
 #include "app/classification/classification_service.hpp"
 #include "app/core/core.hpp"
+#include "app/education/education_service.hpp"
 #include "app/linkage/linkage_service.hpp"
 #include "app/meetings/meeting_service.hpp"
 #include "app/obligations/obligation_service.hpp"
+#include "app/organisation/organisation_service.hpp"
 #include "app/person/person_service.hpp"
+#include "app/publicity/publicity_service.hpp"
 #include "app/supervision/supervision_service.hpp"
 
 namespace anbang::app {
@@ -27,7 +30,10 @@ struct Services {
         supervision(core),
         linkage(core, supervision),
         meetings(core, obligations),
-        audit(core) {}
+        audit(core),
+        organisation(core),
+        education(core, obligations),
+        publicity(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -39,6 +45,10 @@ struct Services {
   LinkageService linkage;
   MeetingService meetings;
   AuditViewService audit;
+  // Issue 8 (helper B): the "1112" unit groups, education, publicity.
+  OrganisationService organisation;
+  EducationService education;
+  PublicityService publicity;
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

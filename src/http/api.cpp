@@ -238,6 +238,7 @@ Router make_api_router(app::Services& app) {
   add_document_routes(r, app);
   add_transfer_routes(r, app);
   add_custody_routes(r, app);
+  add_unitwork_routes(r, app);
   return r;
 }
 

@@ -61,6 +61,7 @@ void add_task_routes(Router& r, app::Services& app);
 void add_document_routes(Router& r, app::Services& app);
 void add_transfer_routes(Router& r, app::Services& app);
 void add_custody_routes(Router& r, app::Services& app);
+void add_unitwork_routes(Router& r, app::Services& app);  // issue 8: org groups, education, publicity
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::Services& app);

@@ -17,8 +17,8 @@ struct Param {
   std::array<std::string_view, 4> words{};
 };
 
-const std::array<Param, 14>& params() {
-  static const std::array<Param, 14> kParams = {{
+const std::array<Param, 15>& params() {
+  static const std::array<Param, 15> kParams = {{
       {.name = "assistance_years_custody",
        .min = 1,
        .max = 20,
@@ -55,6 +55,8 @@ const std::array<Param, 14>& params() {
       {.name = "lost_contact_days", .min = 0, .max = 3650, .number = &PolicyValues::lost_contact_days},
       {.name = "three_none_mode", .word = &PolicyValues::three_none_mode, .words = {"all", "any"}},
       {.name = "backdate_limit_days", .min = 0, .max = 3650, .number = &PolicyValues::backdate_limit_days},
+      // R-EDU-1: targeted legal education in this many days before a calendar event.
+      {.name = "targeted_education_days", .min = 1, .max = 365, .number = &PolicyValues::targeted_education_days},
   }};
   return kParams;
 }

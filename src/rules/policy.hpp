@@ -14,6 +14,7 @@
 //    or after its date and a running period is never cut;
 //  - parameters that measure a period (partial_period_min_days) apply by the date of the calendar
 //    period's last day, so all persons share one threshold for one half-year or quarter;
+//  - targeted_education_days applies by the first day of the calendar event (R-EDU-1);
 //  - lost_contact_days applies by today (R-LOST-1 is a current list).
 //  - backdate_limit_days applies by the day a record is entered (today): a record may carry a date
 //    at most that many days before it (domain::check::record_date).
@@ -49,6 +50,9 @@ struct PolicyValues {
   int lost_contact_days = 30;                      // R-LOST-1
   std::string three_none_mode = "all";             // R-CLS-2: all | any
   int backdate_limit_days = 90;                    // late entries (补录): how far back a record may be dated
+  // R-EDU-1: a township's targeted legal education falls in the days before a calendar event
+  // (the value in force on the event's first day).
+  int targeted_education_days = 15;
 };
 
 // One row as a district entered it: `name` takes `value` from `effective_from` on.

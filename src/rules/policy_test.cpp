@@ -27,8 +27,9 @@ TEST(Policy, DefaultsBeforeAnyEntry) {
   EXPECT_EQ(v.key_visit_period, "none");
   EXPECT_EQ(v.lost_contact_days, 30);
   EXPECT_EQ(v.three_none_mode, "all");
-  EXPECT_EQ(PolicyTable::parameter_names().size(), 14u);
+  EXPECT_EQ(PolicyTable::parameter_names().size(), 15u);
   EXPECT_EQ(v.backdate_limit_days, 90);
+  EXPECT_EQ(v.targeted_education_days, 15);
 }
 
 TEST(Policy, ChangesFromADateOn) {

@@ -43,6 +43,9 @@ inline constexpr std::string_view user_manage = "user:manage";
 inline constexpr std::string_view role_manage = "role:manage";
 inline constexpr std::string_view unit_manage = "unit:manage";
 inline constexpr std::string_view audit_read = "audit:read";
+inline constexpr std::string_view org_group_manage = "org_group:manage";  // R-ORG-1
+inline constexpr std::string_view education_record = "education:record";  // R-EDU-1
+inline constexpr std::string_view publicity_record = "publicity:record";  // R-PUB-1
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no

@@ -58,6 +58,9 @@ export default {
       document: 'Documents',
       task: 'Tasks',
       report: 'Reports',
+      org_group: 'Working bodies',
+      education: 'Education',
+      publicity: 'Publicity',
     },
   },
   units: {

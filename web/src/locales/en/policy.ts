@@ -100,5 +100,10 @@ export default {
       help: 'How many days before the day of entry a record (pick-up, registration, visit, review, custody, help, meeting, verification feedback, reception arrangement) may be dated; a record dated before the day it is entered is shown as a late entry. The value in force on the day of entry applies.',
       unit: 'days',
     },
+    targeted_education_days: {
+      label: 'Targeted legal education lead days',
+      help: 'Each township holds a targeted legal-education session within this many days before each holiday, politically sensitive period or major event of the calendar (R-EDU-1). The value in force on the event\'s first day applies.',
+      unit: 'days',
+    },
   },
 }

@@ -58,6 +58,9 @@ export default {
       document: '文书',
       task: '任务',
       report: '统计报表',
+      org_group: '工作机构',
+      education: '教育',
+      publicity: '宣传',
     },
   },
   units: {
