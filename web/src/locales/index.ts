@@ -12,6 +12,7 @@ import zhPeriod from './zh-CN/period'
 import zhFamily from './zh-CN/family'
 import zhTimeline from './zh-CN/timeline'
 import zhRules from './zh-CN/rules'
+import zhUnitwork from './zh-CN/unitwork'
 import zhExport from './zh-CN/export.json'
 import enCommon from './en/common'
 import enPerson from './en/person'
@@ -26,6 +27,7 @@ import enPeriod from './en/period'
 import enFamily from './en/family'
 import enTimeline from './en/timeline'
 import enRules from './en/rules'
+import enUnitwork from './en/unitwork'
 import enExport from './en/export.json'
 
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -33,12 +35,12 @@ export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, export: zhExport }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, unitwork: zhUnitwork, export: zhExport }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, export: enExport },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, unitwork: enUnitwork, export: enExport },
 }
 
 const STORAGE_KEY = 'anbang.locale'

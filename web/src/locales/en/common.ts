@@ -22,6 +22,10 @@ export default {
     policy: 'Policy parameters',
     mailForm: 'Enter mailed form',
     rules: 'Rules',
+    orgGroups: 'Working bodies',
+    education: 'Education',
+    publicity: 'Publicity',
+    eduCalendar: 'Event calendar',
   },
   action: {
     search: 'Search',

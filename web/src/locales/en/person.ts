@@ -104,6 +104,8 @@ export default {
     transfer: 'Transfer',
     released_from_assistance: 'Assistance ended',
     notification: 'Release notification',
+    education: 'Education',
+    publicity: 'Publicity',
   },
   form: {
     createTitle: 'New person',

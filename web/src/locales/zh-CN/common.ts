@@ -22,6 +22,10 @@ export default {
     policy: '政策参数',
     mailForm: '录入邮寄登记表',
     rules: '规则说明',
+    orgGroups: '工作机构',
+    education: '教育活动',
+    publicity: '宣传材料',
+    eduCalendar: '重要节点日程',
   },
   action: {
     search: '搜索',

@@ -104,6 +104,8 @@ export default {
     transfer: '转移',
     released_from_assistance: '解除帮教',
     notification: '释放前通报',
+    education: '教育',
+    publicity: '宣传',
   },
   form: {
     createTitle: '新增人员',

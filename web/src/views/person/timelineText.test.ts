@@ -22,6 +22,11 @@ describe('timeline entries travel as codes', () => {
     expect(render('zh-CN', { code: 'document.registration_form', params: { channel: 'mail', sender: '重庆市永川监狱', custody_date: '2026-01-01', received_on: '2026-01-20', entered_by: '昌元街道司法所' } })).toContain('邮寄收到 重庆市永川监狱')
     expect(render('zh-CN', { code: 'class.key', params: { criteria: ['false_address', 'three_none'] } })).toBe('列为重点帮教对象：假地址、“三无”人员')
   })
+  it('words education and publicity entries (R-EDU-1, R-PUB-1)', () => {
+    expect(render('zh-CN', { code: 'education.session', params: { kind: 'legal', topic: '宪法宣传', held_on: '2026-11-20' } })).toBe('参加法治教育：宪法宣传（2026-11-20）')
+    expect(render('en', { code: 'education.session_absent', params: { kind: 'moral', topic: 'Family', held_on: '2026-11-20' } })).toBe('Listed for moral education but absent: Family (2026-11-20)')
+    expect(render('zh-CN', { code: 'publicity.consent', params: { given_on: '2026-11-01', scope: 'public_media' } })).toBe('登记本人同意宣传（2026-11-01，范围：内部宣传和公开媒体）')
+  })
   it('keeps the text of older entries and names an unknown code', () => {
     expect(render('zh-CN', { code: '', summary: '建立档案' })).toBe('建立档案')
     expect(render('en', { code: 'nothing.like.this', params: {} })).toBe('(entry of kind nothing.like.this)')
