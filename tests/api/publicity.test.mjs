@@ -5,15 +5,20 @@ import assert from 'node:assert/strict';
 import { startServer, dayFrom } from '../support/server.mjs';
 import { loginAs, unitsByCode } from './helpers.mjs';
 
+// Persons of another township: neither place in 昌元街道 (township 001), so sfs_001 cannot reach them.
+const outside001 = (items) => items.filter((p) => ![p.household_unit, p.residence_unit].some((u) => (u.path ?? u.name).startsWith('昌元街道')));
 let srv, sfs, units, person, other;
 before(async () => {
   srv = await startServer({ persons: 30 });
   sfs = await loginAs(srv, 'sfs_001');
   units = await unitsByCode(sfs);
-  person = (await sfs.post('/api/v1/persons/search', { status: 'under_assistance', page_size: 1 })).body.items[0];
+  // A person with no consent yet (the demo records one for its published case).
+  for (const p of (await sfs.post('/api/v1/persons/search', { status: 'under_assistance', page_size: 20 })).body.items) {
+    if ((await sfs.get(`/api/v1/persons/${p.id}/publicity-consents`)).body.items.length === 0) { person = p; break; }
+  }
   const qu = await loginAs(srv, 'qu_abb');
-  other = (await qu.post('/api/v1/persons/search', { status: 'under_assistance', unit_id: units['500153101'].id, page_size: 20 })).body.items
-    .find((p) => !p.separated);
+  other = outside001((await qu.post('/api/v1/persons/search', { status: 'under_assistance', page_size: 50 })).body.items)[0];
+  assert.ok(person && other);
 });
 after(async () => { await srv.stop(); });
 

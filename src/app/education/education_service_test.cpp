@@ -31,8 +31,8 @@ TEST(EducationService, R_EDU_1_SessionWithAttendeesAppearsOnEachFile) {
   AuthedCtx sfs = w.login("sfs_001");
   auto a = w.released_in("500153001");
   std::int64_t b = w.scalar(
-      "SELECT MAX(p.id) FROM persons p JOIN units r ON r.id = p.residence_unit_id WHERE r.code LIKE '500153001%' AND "
-      "p.id <> ?",
+      "SELECT MAX(p.id) FROM persons p JOIN units h ON h.id = p.household_unit_id JOIN units r ON r.id = "
+      "p.residence_unit_id WHERE (h.code LIKE '500153001%' OR r.code LIKE '500153001%') AND p.id <> ?",
       {a.id});
   ASSERT_GT(b, 0);
   EducationSessionInput in = session({a.id, b});

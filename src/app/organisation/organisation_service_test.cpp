@@ -49,7 +49,9 @@ TEST(OrganisationService, R_ORG_1_TownshipKeepsItsVillagesWorkingGroupWithMember
   auto all = w.app->organisation.overview(sfs, {"village", std::nullopt, false});
   ASSERT_TRUE(all.ok());
   for (const auto& s : *all) {
-    if (s.unit_id == village) EXPECT_EQ(s.current_members, 1);
+    if (s.unit_id == village) {
+      EXPECT_EQ(s.current_members, 1);
+    }
   }
   EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('org_group_create', 'org_member_add', "
                      "'org_member_leave') AND username = 'sfs_001'"),

@@ -13,12 +13,25 @@ PublicityInput a_case(std::int64_t person, const std::string& name, const std::s
           name + "刑满释放后在村里办起了养殖场，带动乡亲致富。", "2026-11-01", channel};
 }
 
+// A person of township 001 with no consent recorded (the demo records one for its published case).
+store::PersonRecord without_consent(TestWorld& w) {
+  std::int64_t id = w.scalar(
+      "SELECT MIN(p.id) FROM persons p JOIN units h ON h.id = p.household_unit_id JOIN units r ON r.id = "
+      "p.residence_unit_id WHERE h.code LIKE '500153001%' AND r.code LIKE '500153001%' AND p.release_date <= "
+      "'2026-06-01' AND NOT EXISTS (SELECT 1 FROM publicity_consents c WHERE c.person_id = p.id)");
+  AuthedCtx sys = system_context(w.app->core, "test");
+  auto rec = transact_value<std::optional<store::PersonRecord>>(
+      *w.db, store::TxKind::read, [&](store::Connection& c) { return store::find_person(c, sys.actor.scope, id); });
+  if (!rec.ok() || !rec->has_value()) throw std::runtime_error("no person without consent");
+  return **rec;
+}
+
 }  // namespace
 
 TEST(PublicityService, R_PUB_1_RefusesToPublishWithoutConsent) {
   TestWorld w(30);
   AuthedCtx sfs = w.login("sfs_001");
-  auto p = w.released_in("500153001");
+  auto p = without_consent(w);
   auto id = w.app->publicity.create(sfs, a_case(p.id, p.name));
   ASSERT_TRUE(id.ok()) << id.error().code;
   auto refused = w.app->publicity.publish(sfs, *id);
@@ -30,11 +43,13 @@ TEST(PublicityService, R_PUB_1_RefusesToPublishWithoutConsent) {
 TEST(PublicityService, R_PUB_1_ConsentScopeMustCoverTheChannel) {
   TestWorld w(30);
   AuthedCtx sfs = w.login("sfs_001");
-  auto p = w.released_in("500153001");
+  auto p = without_consent(w);
   ASSERT_TRUE(w.app->publicity.record_consent(sfs, p.id, {"2026-11-10", "internal", "", "书面同意"}).ok());
   auto media = w.app->publicity.create(sfs, a_case(p.id, p.name, "public_media"));
   ASSERT_TRUE(media.ok());
-  EXPECT_EQ(w.app->publicity.publish(sfs, *media).error().code, "PUBLICITY_CONSENT_SCOPE");
+  auto refused = w.app->publicity.publish(sfs, *media);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "PUBLICITY_CONSENT_SCOPE");
   auto internal = w.app->publicity.create(sfs, a_case(p.id, p.name, "internal"));
   ASSERT_TRUE(internal.ok());
   auto done = w.app->publicity.publish(sfs, *internal);
@@ -44,7 +59,9 @@ TEST(PublicityService, R_PUB_1_ConsentScopeMustCoverTheChannel) {
   EXPECT_EQ(done->item.public_text.find(p.name), std::string::npos);
   EXPECT_NE(done->item.public_text.find(domain::kNamePlaceholder), std::string::npos);
   EXPECT_EQ(done->item.public_title.find(p.name), std::string::npos);
-  EXPECT_EQ(w.app->publicity.publish(sfs, *internal).error().code, "PUBLICITY_ALREADY_PUBLISHED");
+  auto twice = w.app->publicity.publish(sfs, *internal);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, "PUBLICITY_ALREADY_PUBLISHED");
   EXPECT_EQ(w.app->publicity.remove(sfs, *internal).error().code, "PUBLICITY_ALREADY_PUBLISHED");
   EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM person_events WHERE person_id = ? AND code = 'publicity.published'", {p.id}), 1);
 }

@@ -1760,7 +1760,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "education" | "publicity";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
