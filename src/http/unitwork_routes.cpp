@@ -296,7 +296,7 @@ void add_unitwork_routes(Router& r, app::Services& app) {
         if (!list.is_array()) return error_response(invalid("FIELD_FORMAT", "参加人员应为列表", "attendees"));
         for (const auto& a : list) {
           if (!a.is_object() || !a.contains("person_id") || !a["person_id"].is_number_integer())
-            return error_response(invalid("FIELD_FORMAT", "每名参加人员应有 person_id", "attendees"));
+            return error_response(invalid("FIELD_FORMAT", "每名参加人员应注明是哪名帮教对象", "attendees"));
           app::AttendeeInput ai;
           ai.person_id = a["person_id"].get<std::int64_t>();
           if (a.contains("attended")) {

@@ -13,12 +13,11 @@ PublicityInput a_case(std::int64_t person, const std::string& name, const std::s
           name + "刑满释放后在村里办起了养殖场，带动乡亲致富。", "2026-11-01", channel};
 }
 
-// A person of township 001 with no consent recorded (the demo records one for its published case).
+// A person with no consent recorded (the demo records one for its published case).
 store::PersonRecord without_consent(TestWorld& w) {
   std::int64_t id = w.scalar(
-      "SELECT MIN(p.id) FROM persons p JOIN units h ON h.id = p.household_unit_id JOIN units r ON r.id = "
-      "p.residence_unit_id WHERE h.code LIKE '500153001%' AND r.code LIKE '500153001%' AND p.release_date <= "
-      "'2026-06-01' AND NOT EXISTS (SELECT 1 FROM publicity_consents c WHERE c.person_id = p.id)");
+      "SELECT MIN(p.id) FROM persons p WHERE p.release_date <= '2026-06-01' AND NOT EXISTS (SELECT 1 FROM "
+      "publicity_consents c WHERE c.person_id = p.id)");
   AuthedCtx sys = system_context(w.app->core, "test");
   auto rec = transact_value<std::optional<store::PersonRecord>>(
       *w.db, store::TxKind::read, [&](store::Connection& c) { return store::find_person(c, sys.actor.scope, id); });
@@ -30,7 +29,7 @@ store::PersonRecord without_consent(TestWorld& w) {
 
 TEST(PublicityService, R_PUB_1_RefusesToPublishWithoutConsent) {
   TestWorld w(30);
-  AuthedCtx sfs = w.login("sfs_001");
+  AuthedCtx sfs = w.login("qu_abb");  // the district office reaches every person
   auto p = without_consent(w);
   auto id = w.app->publicity.create(sfs, a_case(p.id, p.name));
   ASSERT_TRUE(id.ok()) << id.error().code;
@@ -42,7 +41,7 @@ TEST(PublicityService, R_PUB_1_RefusesToPublishWithoutConsent) {
 
 TEST(PublicityService, R_PUB_1_ConsentScopeMustCoverTheChannel) {
   TestWorld w(30);
-  AuthedCtx sfs = w.login("sfs_001");
+  AuthedCtx sfs = w.login("qu_abb");  // the district office reaches every person
   auto p = without_consent(w);
   ASSERT_TRUE(w.app->publicity.record_consent(sfs, p.id, {"2026-11-10", "internal", "", "书面同意"}).ok());
   auto media = w.app->publicity.create(sfs, a_case(p.id, p.name, "public_media"));

@@ -124,6 +124,7 @@ export default {
     preview: 'Text to publish (de-identified)',
     previewHint: 'Only this text is published: names, ID numbers, phone numbers, addresses below the township and village names are replaced.',
     published: 'Published by {by} at {at}',
+    publishedAt: 'Published at {at}',
     publish: 'Publish',
     publishConfirm: 'Publish "{title}"? A published item can no longer be changed or deleted.',
     publishedOk: 'Published',

@@ -124,6 +124,7 @@ export default {
     preview: '发布文字（已去除身份信息）',
     previewHint: '发布时只使用下面的文字：姓名、身份证号码、电话、乡镇以下的地址和村居名称已换成中性文字。',
     published: '{by} 于 {at} 发布',
+    publishedAt: '于 {at} 发布',
     publish: '发布',
     publishConfirm: '确定发布“{title}”吗？发布后不能修改或删除。',
     publishedOk: '已发布',
