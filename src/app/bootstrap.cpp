@@ -56,6 +56,10 @@ constexpr PermissionDef kPermissions[] = {
     {"outing:record", "记录外出务工"},
     // R-REV-1, R-CLS-3: the judicial office confirms a review's recommended change of class.
     {"review:confirm", "确认全面考察变更类别"},
+    // The "1112" unit groups (R-ORG-1), education (R-EDU-1), publicity (R-PUB-1).
+    {"org_group:manage", "维护工作机构"},
+    {"education:record", "记录教育活动"},
+    {"publicity:record", "记录宣传材料"},
 };
 
 struct RoleDef {
@@ -78,7 +82,7 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record", "review:confirm"}},
+        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -86,15 +90,17 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record", "review:confirm"}},
+        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
        "镇街干部",
        "subtree",
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
-        "help_group:manage", "help_plan:record", "warning:record", "outing:record"}},
-      {"village_cadre", "村居干部", "own", {"person:read", "task:read", "visit:record", "warning:record", "outing:record"}},
+        "help_group:manage", "help_plan:record", "warning:record", "outing:record", "org_group:manage",
+        "education:record", "publicity:record"}},
+      {"village_cadre", "村居干部", "own",
+       {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/audit.hpp"
+#include "app/demo_unitwork.hpp"
 #include "app/services.hpp"
 #include "store/maintenance.hpp"
 #include "store/supervision_repo.hpp"
@@ -707,6 +708,8 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   auto tree = app.core.units();
   std::vector<seed::DemoArea> areas;
   std::vector<std::int64_t> follow_up_general, follow_up_key;  // issue 8 (helper C), see demo_follow_ups
+  std::vector<seed::DemoPerson> people;  // kept for seed_demo_unitwork after the transaction
+  std::vector<std::pair<std::int64_t, const seed::DemoPerson*>> seeded;
   Status s = app.core.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
     auto users = store::count_users(c);
     if (!users.ok()) return users.error();
@@ -785,8 +788,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
 
     std::map<std::string, std::int64_t> charge_ids;
     for (const auto& ch : app.core.charges()) charge_ids[ch.name] = ch.id;
-    auto people = seed::generate_demo_people(areas, persons, ctx.today, seed);
-    std::vector<std::pair<std::int64_t, const seed::DemoPerson*>> seeded;
+    people = seed::generate_demo_people(areas, persons, ctx.today, seed);
     std::map<std::int64_t, std::int64_t> office_of_area;  // village → its township's judicial office
     for (const auto& a : areas) office_of_area[a.unit_id] = tree->judicial_office_for(a.township_unit_id);
     for (const auto& a : areas) helpers.areas[a.unit_id] = &a;
@@ -895,6 +897,8 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   (void)app.core.db().transact(store::TxKind::write, store::analyze_full);
   if (auto st = app.core.load_caches(); !st.ok()) return st.error();
   if (auto st = demo_follow_ups(app, follow_up_general, follow_up_key); !st.ok()) return st.error();
+  // Issue 8 (helper B): unit groups, calendar, education, publicity.
+  if (auto st = seed_demo_unitwork(app, ctx, areas, seeded); !st.ok()) return st.error();
   if (auto n = app.obligations.refresh_all_tasks(ctx.today); !n.ok()) return n.error();
   if (auto st = demo_warnings_and_outings(app); !st.ok()) return st.error();  // issue 8, helper D
   return summary;

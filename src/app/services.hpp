@@ -8,12 +8,15 @@
 #include "app/auth/auth_service.hpp"
 #include "app/classification/classification_service.hpp"
 #include "app/core/core.hpp"
+#include "app/education/education_service.hpp"
 #include "app/follow_ups/follow_up_service.hpp"
 #include "app/help/help_service.hpp"
 #include "app/linkage/linkage_service.hpp"
 #include "app/meetings/meeting_service.hpp"
 #include "app/obligations/obligation_service.hpp"
+#include "app/organisation/organisation_service.hpp"
 #include "app/person/person_service.hpp"
+#include "app/publicity/publicity_service.hpp"
 #include "app/supervision/supervision_service.hpp"
 // Issue 8, helper D.
 #include "app/outings/outing_service.hpp"
@@ -36,7 +39,10 @@ struct Services {
         help(core),
         warnings(core, supervision),
         outings(core),
-        follow_ups(core, classification) {}
+        follow_ups(core, classification),
+        organisation(core),
+        education(core, obligations),
+        publicity(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -48,10 +54,13 @@ struct Services {
   LinkageService linkage;
   MeetingService meetings;
   AuditViewService audit;
-  HelpService help;  // R-ORG-3, R-ORG-4, R-ORG-5 (issue 8)
-  WarningService warnings;  // R-WRN-1, re-offending (issue 8)
-  OutingService outings;    // R-OUT-1 (issue 8)
-  FollowUpService follow_ups;  // issue 8: the visit log and full reviews (R-VIS, R-REV, R-LOST-1)
+  HelpService help;              // R-ORG-3, R-ORG-4, R-ORG-5
+  WarningService warnings;       // R-WRN-1, re-offending
+  OutingService outings;         // R-OUT-1
+  FollowUpService follow_ups;    // the visit log and full reviews (R-VIS, R-REV, R-LOST-1)
+  OrganisationService organisation;  // R-ORG-1: the "1112" unit groups
+  EducationService education;        // R-EDU-1
+  PublicityService publicity;        // R-PUB-1
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

@@ -118,8 +118,15 @@ void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, Ci
 // R-MTG-1 (district, yearly), R-MTG-2 (township, quarterly), R-MTG-3 (judicial office, monthly):
 // periods from active_from, counted like R-VIS-1 (a first partial period needs
 // partial_period_min_days days, capped at the period's length), up to the current period plus the
-// next one. Other unit kinds: no tasks.
+// next one. Other unit kinds: no tasks. A township also gets its R-EDU-1 tasks (after the meetings).
 std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today);
+
+// R-EDU-1: a township owes one targeted legal-education session in the targeted_education_days
+// (in force on the event's first day) before each event of the calendar that starts after the unit
+// became active: window [start - N, start - 1]. Appended to `out` for events whose window has
+// started or that are done, plus the next one. Other unit kinds: none. Called by unit_tasks.
+void append_targeted_education_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today,
+                                     std::vector<Task>& out);
 
 // "none" | "in_custody" | "before_file".
 std::string_view to_string(Exemption exemption);

@@ -97,6 +97,20 @@ struct PersonFacts {
   std::vector<Outing> outings;
 };
 
+// R-EDU-1: one event of the district's calendar (holiday, politically sensitive period, major
+// event): days [starts_on, ends_on], both included.
+struct CalendarEvent {
+  std::int64_t id = 0;
+  CivilDate starts_on, ends_on;
+};
+
+// R-EDU-1: a targeted legal-education session held by the unit (or for it, by its judicial
+// office); `event_id` when it names the calendar event it prepares for.
+struct TargetedSession {
+  CivilDate held_on;
+  std::optional<std::int64_t> event_id;
+};
+
 // A unit that owes recurring meetings: district (R-MTG-1, yearly), township (R-MTG-2, quarterly),
 // judicial_office (R-MTG-3, monthly). Other kinds owe none.
 struct UnitFacts {
@@ -104,6 +118,11 @@ struct UnitFacts {
   std::string kind;
   std::vector<CivilDate> meetings;  // dates held (any order)
   CivilDate active_from;            // first day the unit owes meetings
+
+  // R-EDU-1 (issue 8): a township owes a targeted legal-education session before each calendar
+  // event; only township units read these.
+  std::vector<CalendarEvent> calendar;               // the district's calendar (any order)
+  std::vector<TargetedSession> targeted_sessions;    // the township's targeted legal sessions
 };
 
 }  // namespace anbang::rules

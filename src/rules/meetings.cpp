@@ -29,10 +29,10 @@ std::optional<MeetingRule> meeting_rule(std::string_view unit_kind) {
 
 }  // namespace
 
-std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today) {
-  std::vector<Task> out;
+namespace {
+void append_meeting_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today, std::vector<Task>& out) {
   std::optional<MeetingRule> m = meeting_rule(facts.kind);
-  if (!m) return out;
+  if (!m) return;
   std::vector<detail::Record> held;
   const std::int64_t t = domain::to_days(today);
   detail::to_records(facts.meetings, t, held);
@@ -70,6 +70,13 @@ std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, 
     out.push_back(std::move(task));
     if (from > t) break;  // the next one, not started yet
   }
+}
+}  // namespace
+
+std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today) {
+  std::vector<Task> out;
+  append_meeting_tasks(facts, policy, today, out);
+  append_targeted_education_tasks(facts, policy, today, out);  // R-EDU-1 (rules/education.cpp)
   return out;
 }
 

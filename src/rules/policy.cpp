@@ -17,8 +17,8 @@ struct Param {
   std::array<std::string_view, 4> words{};
 };
 
-const std::array<Param, 17>& params() {
-  static const std::array<Param, 17> kParams = {{
+const std::array<Param, 18>& params() {
+  static const std::array<Param, 18> kParams = {{
       {.name = "assistance_years_custody",
        .min = 1,
        .max = 20,
@@ -61,6 +61,8 @@ const std::array<Param, 17>& params() {
        .min = 1,
        .max = 365,
        .number = &PolicyValues::help_plan_revision_days},
+      // R-EDU-1: targeted legal education in this many days before a calendar event.
+      {.name = "targeted_education_days", .min = 1, .max = 365, .number = &PolicyValues::targeted_education_days},
   }};
   return kParams;
 }

@@ -14,6 +14,7 @@
 //    or after its date and a running period is never cut;
 //  - parameters that measure a period (partial_period_min_days) apply by the date of the calendar
 //    period's last day, so all persons share one threshold for one half-year or quarter;
+//  - targeted_education_days applies by the first day of the calendar event (R-EDU-1);
 //  - lost_contact_days applies by today (R-LOST-1 is a current list).
 //  - backdate_limit_days applies by the day a record is entered (today): a record may carry a date
 //    at most that many days before it (domain::check::record_date).
@@ -54,6 +55,9 @@ struct PolicyValues {
   int help_group_days = 7;                         // R-ORG-3: the help group formed after registration
   int help_plan_days = 30;                         // R-ORG-4: the first help plan after registration
   int help_plan_revision_days = 15;                // R-ORG-4: a revision after a full review or a class change
+  // R-EDU-1: a township's targeted legal education falls in the days before a calendar event
+  // (the value in force on the event's first day).
+  int targeted_education_days = 15;
 };
 
 // One row as a district entered it: `name` takes `value` from `effective_from` on.

@@ -27,11 +27,13 @@ TEST(Policy, DefaultsBeforeAnyEntry) {
   EXPECT_EQ(v.key_visit_period, "none");
   EXPECT_EQ(v.lost_contact_days, 30);
   EXPECT_EQ(v.three_none_mode, "all");
-  EXPECT_EQ(PolicyTable::parameter_names().size(), 17u);
+  EXPECT_EQ(PolicyTable::parameter_names().size(), 18u);
   EXPECT_EQ(v.help_group_days, 7);
   EXPECT_EQ(v.help_plan_days, 30);
   EXPECT_EQ(v.help_plan_revision_days, 15);
+  EXPECT_EQ(v.targeted_education_days, 15);
   EXPECT_EQ(v.backdate_limit_days, 90);
+  EXPECT_EQ(v.targeted_education_days, 15);
 }
 
 TEST(Policy, ChangesFromADateOn) {

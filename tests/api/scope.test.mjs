@@ -77,6 +77,11 @@ const walks = {
     conclusions: ['reoffending_tendency', 'three_false', 'three_none', 'national_security'].map((criterion) => ({ criterion, conclusion: 'unknown' })),
   }),
   'POST /persons/{id}/reviews/{rid}/confirm': (c, id) => c.post(`/api/v1/persons/${id}/reviews/1/confirm`),
+  // Issue 8 (helper B): education (R-EDU-1) and publicity consent (R-PUB-1).
+  'GET /persons/{id}/education': (c, id) => c.get(`/api/v1/persons/${id}/education`),
+  'POST /persons/{id}/education-talks': (c, id) => c.post(`/api/v1/persons/${id}/education-talks`, { held_on: '2026-11-20', talked_by: '某', topic: '谈话' }),
+  'GET /persons/{id}/publicity-consents': (c, id) => c.get(`/api/v1/persons/${id}/publicity-consents`),
+  'POST /persons/{id}/publicity-consents': (c, id) => c.post(`/api/v1/persons/${id}/publicity-consents`, { given_on: '2026-11-20', scope: 'internal' }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

@@ -49,6 +49,9 @@ inline constexpr std::string_view audit_read = "audit:read";
 inline constexpr std::string_view warning_record = "warning:record";      // R-WRN-1
 inline constexpr std::string_view reoffence_record = "reoffence:record";  // R-WRN-1, R-PER-1
 inline constexpr std::string_view outing_record = "outing:record";        // R-OUT-1
+inline constexpr std::string_view org_group_manage = "org_group:manage";  // R-ORG-1
+inline constexpr std::string_view education_record = "education:record";  // R-EDU-1
+inline constexpr std::string_view publicity_record = "publicity:record";  // R-PUB-1
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no

@@ -1144,6 +1144,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/org-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-ORG-1: every group owed by a unit in the caller's scope and the district's (task:read), with the group when it exists (null: lacking). */
+        get: operations["listOrgGroups"];
+        put?: never;
+        /** R-ORG-1: establish a unit's group (org_group:manage). The district keeps the district's groups, a township (or its judicial office) its own and its villages' (403 GROUP_NOT_YOURS); 400 GROUP_KIND_MISMATCH for a kind the unit does not have; 409 GROUP_EXISTS. */
+        post: operations["createOrgGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/org-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A group with its current and former members (task:read). */
+        get: operations["getOrgGroup"];
+        /** Change a group's name, date of establishment and note (org_group:manage). */
+        put: operations["updateOrgGroup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/org-groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member joins the group (org_group:manage); joined_on not before the group was established. */
+        post: operations["addOrgMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/org-group-members/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member leaves the group on left_on (org_group:manage); kept in the history. 409 MEMBER_ALREADY_LEFT. */
+        post: operations["orgMemberLeaves"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/education/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EDU-1: the district's calendar of holidays, politically sensitive periods and major events, by start date (task:read or policy:manage). */
+        get: operations["listEducationEvents"];
+        put?: never;
+        /** Add an event to the calendar (policy:manage, on record). */
+        post: operations["createEducationEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/education/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an event of the calendar (policy:manage, on record). */
+        put: operations["updateEducationEvent"];
+        post?: never;
+        /** Remove an event from the calendar (policy:manage, on record); 409 EVENT_IN_USE while a session names it. */
+        delete: operations["deleteEducationEvent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/education/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EDU-1: sessions held by units in the caller's scope (task:read), newest first, at most 200; attendees outside the caller's scope are left out. */
+        get: operations["listEducationSessions"];
+        put?: never;
+        /** R-EDU-1: a session of the caller's unit (education:record) with the persons listed and whether each attended; every person must be in the caller's jurisdiction (404 PERSON_NOT_FOUND, nothing kept). targeted / event_id only for legal education (TARGETED_NOT_LEGAL); 403 NO_EDUCATION_DUTY for units that hold none. */
+        post: operations["recordEducationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/education/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EDU-1: the caller's township's targeted legal-education tasks computed now (task:read; township and judicial office users, empty for others), same shape as /persons/{id}/tasks; the key R-EDU-1/event-<id> names the calendar event. */
+        get: operations["educationTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/education": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-EDU-1: the 教育 section of the file (person:read): the sessions the person was listed for (with attendance) and the individual talks, newest first. Recorded in the access log. */
+        get: operations["personEducation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/education-talks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EDU-1: an individual talk (个别谈话) with the person (education:record). */
+        post: operations["recordEducationTalk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/publicity-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-PUB-1: the person's recorded consents to publicity (person:read), newest first. Recorded in the access log. */
+        get: operations["personPublicityConsents"];
+        put?: never;
+        /** R-PUB-1: record the person's consent (publicity:record): date, scope, optionally until. */
+        post: operations["recordPublicityConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-PUB-1: good practices and exemplary cases of units in the caller's scope (cases only of persons in scope), newest first (task:read). A case's text is read one at a time. */
+        get: operations["listPublicity"];
+        put?: never;
+        /** R-PUB-1: a draft good practice of the caller's unit or exemplary case of a person in the caller's jurisdiction (publicity:record). */
+        post: operations["createPublicity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/publicity/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One item with its text and the de-identified preview (task:read; a case is a read of the person's file, recorded in the access log). */
+        get: operations["getPublicity"];
+        put?: never;
+        post?: never;
+        /** Delete a draft (publicity:record); 409 PUBLICITY_ALREADY_PUBLISHED. */
+        delete: operations["deletePublicity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/publicity/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-PUB-1: publish a draft (publicity:record). A case only with the person's consent valid today covering the channel (409 PUBLICITY_NO_CONSENT, PUBLICITY_CONSENT_SCOPE), and only as the de-identified text; 409 PUBLICITY_ALREADY_PUBLISHED. */
+        post: operations["publishPublicity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/persons/{id}/warnings": {
         parameters: {
             query?: never;
@@ -1888,7 +2152,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing" | "whereabouts";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing" | "whereabouts" | "education" | "publicity";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -2248,7 +2512,7 @@ export interface components {
              * @description the event the deadline hangs on
              * @enum {string}
              */
-            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed";
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
@@ -2584,6 +2848,256 @@ export interface components {
             total: number;
             page: number;
             page_size: number;
+        };
+        /**
+         * @description R-ORG-1: the district has a leading group and its office (区安帮办), a township a leading group, a village/community a working group.
+         * @enum {string}
+         */
+        OrgGroupKind: "leading_group" | "office" | "working_group";
+        OrgGroup: {
+            id: number;
+            unit: components["schemas"]["UnitRef"];
+            kind: components["schemas"]["OrgGroupKind"];
+            name: string;
+            established_on: components["schemas"]["CivilDate"];
+            note: string;
+        };
+        OrgMember: {
+            id: number;
+            name: string;
+            /** @description the member's unit and position */
+            position: string;
+            /** @enum {string} */
+            role: "leader" | "deputy" | "member";
+            phone: string;
+            joined_on: components["schemas"]["CivilDate"];
+            left_on: components["schemas"]["CivilDate"] | null;
+            current: boolean;
+        };
+        OrgGroupDetail: {
+            id: number;
+            unit: components["schemas"]["UnitRef"];
+            kind: components["schemas"]["OrgGroupKind"];
+            name: string;
+            established_on: components["schemas"]["CivilDate"];
+            note: string;
+            /** @description current and former members, in the order they joined */
+            members: components["schemas"]["OrgMember"][];
+        };
+        OrgGroupStatus: {
+            unit: components["schemas"]["UnitRef"];
+            /** @enum {string} */
+            unit_kind: "district" | "township" | "village";
+            group_kind: components["schemas"]["OrgGroupKind"];
+            /** @description null: the unit lacks this group */
+            group: components["schemas"]["OrgGroup"] | null;
+            current_members: number;
+        };
+        OrgGroupStatusList: {
+            items: components["schemas"]["OrgGroupStatus"][];
+            /** @description how many of the listed groups are missing */
+            lacking: number;
+        };
+        OrgGroupInput: {
+            /** @description on creation: the unit the group belongs to */
+            unit_id?: number;
+            kind?: components["schemas"]["OrgGroupKind"];
+            name?: string;
+            established_on: string;
+            note?: string;
+        };
+        OrgMemberInput: {
+            name: string;
+            position?: string;
+            /** @enum {string} */
+            role: "leader" | "deputy" | "member";
+            phone?: string;
+            joined_on: string;
+        };
+        OrgMemberLeave: {
+            left_on: string;
+        };
+        StatusLeft: {
+            /** @enum {string} */
+            status: "left";
+        };
+        StatusSaved: {
+            /** @enum {string} */
+            status: "saved";
+        };
+        /** @enum {string} */
+        EducationEventKind: "holiday" | "sensitive_period" | "major_event";
+        EducationEvent: {
+            id: number;
+            name: string;
+            kind: components["schemas"]["EducationEventKind"];
+            starts_on: components["schemas"]["CivilDate"];
+            ends_on: components["schemas"]["CivilDate"];
+        };
+        EducationEventList: {
+            items: components["schemas"]["EducationEvent"][];
+        };
+        EducationEventInput: {
+            name: string;
+            kind: components["schemas"]["EducationEventKind"];
+            starts_on: string;
+            ends_on: string;
+        };
+        /** @enum {string} */
+        EducationKind: "thought" | "legal" | "moral" | "cultural";
+        EducationAttendee: {
+            person_id: number;
+            name: string;
+            attended: boolean;
+        };
+        EducationSession: {
+            id: number;
+            unit: components["schemas"]["UnitRef"];
+            held_on: components["schemas"]["CivilDate"];
+            kind: components["schemas"]["EducationKind"];
+            topic: string;
+            speaker: string;
+            note: string;
+            /** @description R-EDU-1 targeted legal education */
+            targeted: boolean;
+            /** @description the calendar event it prepares for */
+            event_id: number | null;
+            /** @description the persons listed that the caller may see */
+            attendees: components["schemas"]["EducationAttendee"][];
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+        };
+        EducationSessionList: {
+            items: components["schemas"]["EducationSession"][];
+        };
+        EducationSessionInput: {
+            held_on: string;
+            kind: components["schemas"]["EducationKind"];
+            topic: string;
+            speaker?: string;
+            note?: string;
+            targeted?: boolean;
+            event_id?: number;
+            attendees: {
+                person_id: number;
+                attended?: boolean;
+            }[];
+        };
+        PersonEducationSession: {
+            id: number;
+            unit: components["schemas"]["UnitRef"];
+            held_on: components["schemas"]["CivilDate"];
+            kind: components["schemas"]["EducationKind"];
+            topic: string;
+            speaker: string;
+            note: string;
+            targeted: boolean;
+            event_id: number | null;
+            attended: boolean;
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+        };
+        EducationTalk: {
+            id: number;
+            unit: components["schemas"]["UnitRef"] | null;
+            held_on: components["schemas"]["CivilDate"];
+            talked_by: string;
+            topic: string;
+            summary: string;
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+        };
+        PersonEducation: {
+            sessions: components["schemas"]["PersonEducationSession"][];
+            talks: components["schemas"]["EducationTalk"][];
+        };
+        EducationTalkInput: {
+            held_on: string;
+            talked_by: string;
+            topic: string;
+            summary?: string;
+        };
+        /**
+         * @description internal publicity only, or also public media
+         * @enum {string}
+         */
+        ConsentScope: "internal" | "public_media";
+        PublicityConsent: {
+            id: number;
+            given_on: components["schemas"]["CivilDate"];
+            scope: components["schemas"]["ConsentScope"];
+            valid_until: components["schemas"]["CivilDate"] | null;
+            note: string;
+        };
+        PublicityConsentList: {
+            items: components["schemas"]["PublicityConsent"][];
+        };
+        PublicityConsentInput: {
+            given_on: string;
+            scope: components["schemas"]["ConsentScope"];
+            valid_until?: string;
+            note?: string;
+        };
+        /** @enum {string} */
+        PublicityKind: "good_practice" | "exemplary_case";
+        /**
+         * @description exemplary cases: 遵纪守法, 勤劳致富, 服务社会
+         * @enum {string}
+         */
+        PublicityCategory: "law_abiding" | "hard_work_prosperity" | "serving_society";
+        PublicityItem: {
+            id: number;
+            kind: components["schemas"]["PublicityKind"];
+            unit: components["schemas"]["UnitRef"];
+            person_id: number | null;
+            category: components["schemas"]["PublicityCategory"] | null;
+            title: string;
+            happened_on: components["schemas"]["CivilDate"];
+            channel: components["schemas"]["ConsentScope"];
+            /** @enum {string} */
+            state: "draft" | "published";
+            /** @description published: the title as published (de-identified for a case) */
+            public_title: string | null;
+            /** @description published: the text as published (de-identified for a case) */
+            public_text: string | null;
+            published_by: string | null;
+            /** @description unix seconds */
+            published_at: number | null;
+        };
+        PublicityDetail: {
+            id: number;
+            kind: components["schemas"]["PublicityKind"];
+            unit: components["schemas"]["UnitRef"];
+            person_id: number | null;
+            category: components["schemas"]["PublicityCategory"] | null;
+            title: string;
+            happened_on: components["schemas"]["CivilDate"];
+            channel: components["schemas"]["ConsentScope"];
+            /** @enum {string} */
+            state: "draft" | "published";
+            public_title: string | null;
+            public_text: string | null;
+            published_by: string | null;
+            published_at: number | null;
+            /** @description the text as recorded */
+            body: string;
+            /** @description the title as it would be published (de-identified for a case) */
+            preview_title: string;
+            /** @description the text as it would be published (de-identified for a case: no name, ID number, phone or address below the township) */
+            preview_text: string;
+        };
+        PublicityList: {
+            items: components["schemas"]["PublicityItem"][];
+        };
+        PublicityInput: {
+            kind: components["schemas"]["PublicityKind"];
+            /** @description exemplary cases: the person */
+            person_id?: number;
+            category?: components["schemas"]["PublicityCategory"];
+            title: string;
+            body: string;
+            happened_on: string;
+            channel: components["schemas"]["ConsentScope"];
         };
         /**
          * @description 扬言报复, 矛盾纠纷激化, 结交不良人员, 涉毒, 涉赌, 思想情绪不稳定, 其他
@@ -5006,6 +5520,585 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listOrgGroups: {
+        parameters: {
+            query?: {
+                unit_kind?: "district" | "township" | "village";
+                /** @description a township and its villages */
+                township_id?: number;
+                /** @description only the units without their group */
+                lacking?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgGroupStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createOrgGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgGroupInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getOrgGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgGroupDetail"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateOrgGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgGroupInput"];
+            };
+        };
+        responses: {
+            /** @description the group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgGroupDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    addOrgMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgMemberInput"];
+            };
+        };
+        responses: {
+            /** @description added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    orgMemberLeaves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgMemberLeave"];
+            };
+        };
+        responses: {
+            /** @description left */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusLeft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listEducationEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationEventList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createEducationEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EducationEventInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateEducationEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EducationEventInput"];
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteEducationEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listEducationSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationSessionList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEducationSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EducationSessionInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    educationTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTaskList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personEducation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the education records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonEducation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEducationTalk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EducationTalkInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personPublicityConsents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the consents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityConsentList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordPublicityConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicityConsentInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listPublicity: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["PublicityKind"];
+                state?: "draft" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createPublicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicityInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getPublicity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityDetail"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deletePublicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    publishPublicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityDetail"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Error"];
         };
     };

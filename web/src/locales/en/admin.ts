@@ -63,6 +63,9 @@ export default {
       report: 'Reports',
       help_group: 'Help groups',
       help_plan: 'Help plans',
+      org_group: 'Working bodies',
+      education: 'Education',
+      publicity: 'Publicity',
     },
   },
   units: {

@@ -24,6 +24,10 @@ export default {
     rules: 'Rules',
     helpIncomplete: 'Incomplete help groups',
     helpMine: 'My persons',
+    orgGroups: 'Working bodies',
+    education: 'Education',
+    publicity: 'Publicity',
+    eduCalendar: 'Event calendar',
   },
   action: {
     search: 'Search',

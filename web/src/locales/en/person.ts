@@ -111,6 +111,8 @@ export default {
     warning: 'Warning',
     reoffence: 'Re-offence',
     outing: 'Going out for work',
+    education: 'Education',
+    publicity: 'Publicity',
   },
   form: {
     createTitle: 'New person',

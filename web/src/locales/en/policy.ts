@@ -115,5 +115,10 @@ export default {
       help: 'Days after each full review or change of class within which the help plan is revised (R-ORG-4). The value in force on the day of the review or change applies.',
       unit: 'days',
     },
+    targeted_education_days: {
+      label: 'Targeted legal education lead days',
+      help: 'Each township holds a targeted legal-education session within this many days before each holiday, politically sensitive period or major event of the calendar (R-EDU-1). The value in force on the event\'s first day applies.',
+      unit: 'days',
+    },
   },
 }

@@ -55,6 +55,7 @@ export default {
       'R-MTG-1': 'Hold the yearly joint meeting by {due}',
       'R-MTG-2': 'Hold the quarterly joint meeting by {due}',
       'R-MTG-3': 'Meet the police station by {due}',
+      'R-EDU-1': 'Hold the targeted legal education before the event by {due}',
     },
     other: '{name}: {rule}, due {due}',
   },
@@ -77,6 +78,7 @@ export default {
     'R-MTG-1': 'The district office holds a joint meeting once a {period}',
     'R-MTG-2': 'The township, led by its comprehensive-management office, holds a joint meeting of the units concerned once a {period}',
     'R-MTG-3': 'The judicial office meets the police station once a {period}',
+    'R-EDU-1': 'The township holds a targeted legal-education session before each holiday, politically sensitive period and major event',
   },
   fulfilledBy: {
     'R-LNK-1': 'a record that the form was sent',
@@ -97,6 +99,7 @@ export default {
     'R-MTG-1': 'a meeting record in the period',
     'R-MTG-2': 'a meeting record in the period',
     'R-MTG-3': 'a meeting record in the period',
+    'R-EDU-1': 'a targeted legal-education session of the township or its judicial office in the window',
   },
   period: { month: 'month', quarter: 'quarter', half_year: 'half-year', year: 'year' },
   anchor: {
@@ -110,6 +113,7 @@ export default {
     registration_date: 'registration date',
     review_held: 'full review date',
     class_changed: 'date the class changed',
+    event_start: 'first day of the event',
   },
   explain: {
     head: '{rule} {clause}: {requirement}',

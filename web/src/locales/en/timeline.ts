@@ -64,6 +64,18 @@ export default {
     recorded_explained: 'Registered {registered_on}; assistance policies explained',
     corrected: 'Registration corrected (registered {registered_on}); reason: {reason}',
   },
+  education: {
+    session: 'Attended {kind} education: {topic} ({held_on})',
+    session_absent: 'Listed for {kind} education but absent: {topic} ({held_on})',
+    talk: 'Individual talk on {held_on}: {topic} (by {talked_by})',
+    kind: { thought: 'thought', legal: 'legal', moral: 'moral', cultural: 'cultural' },
+  },
+  publicity: {
+    consent: 'Consent to publicity recorded ({given_on}, scope: {scope})',
+    consent_until: 'Consent to publicity recorded ({given_on}, scope: {scope}, until {valid_until})',
+    published: 'Exemplary case published: {title}',
+    scope: { internal: 'internal only', public_media: 'internal and public media' },
+  },
   followup: {
     visit: 'Visit {held_on} ({form}, {outcome})',
     visit_free: 'Visit {held_on} ({form})',

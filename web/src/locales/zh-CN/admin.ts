@@ -63,6 +63,9 @@ export default {
       report: '统计报表',
       help_group: '帮教小组',
       help_plan: '帮教方案',
+      org_group: '工作机构',
+      education: '教育',
+      publicity: '宣传',
     },
   },
   units: {

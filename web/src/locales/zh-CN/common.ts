@@ -24,6 +24,10 @@ export default {
     rules: '规则说明',
     helpIncomplete: '帮教小组不完整',
     helpMine: '我帮教的对象',
+    orgGroups: '工作机构',
+    education: '教育活动',
+    publicity: '宣传材料',
+    eduCalendar: '重要节点日程',
   },
   action: {
     search: '搜索',

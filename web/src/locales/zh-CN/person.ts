@@ -111,6 +111,8 @@ export default {
     warning: '预警',
     reoffence: '重新犯罪',
     outing: '外出务工',
+    education: '教育',
+    publicity: '宣传',
   },
   form: {
     createTitle: '新增人员',

@@ -55,6 +55,7 @@ export default {
       'R-MTG-1': '召开年度联席会议，截止 {due}',
       'R-MTG-2': '召开季度联席会议，截止 {due}',
       'R-MTG-3': '与派出所对接，截止 {due}',
+      'R-EDU-1': '开展节日（活动）前针对性法治教育，截止 {due}',
     },
     other: '{name}：{rule}，截止 {due}',
   },
@@ -77,6 +78,7 @@ export default {
     'R-MTG-1': '区安帮办每{period}召开一次联席会议',
     'R-MTG-2': '镇街由综治办牵头，每{period}组织相关单位召开一次联席会',
     'R-MTG-3': '司法所与派出所每{period}对接一次',
+    'R-EDU-1': '镇街在节假日、敏感时期和重大活动开始前开展一次针对性法治教育',
   },
   fulfilledBy: {
     'R-LNK-1': '登记表的寄送记录',
@@ -97,6 +99,7 @@ export default {
     'R-MTG-1': '期间内的一次会议记录',
     'R-MTG-2': '期间内的一次会议记录',
     'R-MTG-3': '期间内的一次会议记录',
+    'R-EDU-1': '期间内本镇街或其司法所的一次针对性法治教育记录',
   },
   period: { month: '月', quarter: '季度', half_year: '半年', year: '年' },
   anchor: {
@@ -110,6 +113,7 @@ export default {
     registration_date: '报到日期',
     review_held: '全面考察日期',
     class_changed: '帮教类别变化日期',
+    event_start: '日程开始日期',
   },
   explain: {
     head: '{rule} {clause}：{requirement}',

@@ -64,6 +64,18 @@ export default {
     recorded_explained: '报到登记 {registered_on}，已讲解社会救助政策',
     corrected: '更正报到登记（报到日期 {registered_on}），原因：{reason}',
   },
+  education: {
+    session: '参加{kind}：{topic}（{held_on}）',
+    session_absent: '列入{kind}但未到场：{topic}（{held_on}）',
+    talk: '个别谈话 {held_on}：{topic}（谈话人 {talked_by}）',
+    kind: { thought: '思想教育', legal: '法治教育', moral: '道德教育', cultural: '文化教育' },
+  },
+  publicity: {
+    consent: '登记本人同意宣传（{given_on}，范围：{scope}）',
+    consent_until: '登记本人同意宣传（{given_on}，范围：{scope}，有效期至 {valid_until}）',
+    published: '先进典型已发布：{title}',
+    scope: { internal: '仅内部宣传', public_media: '内部宣传和公开媒体' },
+  },
   followup: {
     visit: '走访 {held_on}（{form}，{outcome}）',
     visit_free: '走访 {held_on}（{form}）',

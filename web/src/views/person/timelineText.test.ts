@@ -37,6 +37,11 @@ describe('timeline entries travel as codes', () => {
     expect(render('zh-CN', { code: 'class.key', params: { criteria: ['three_false'], reasons: [{ criterion: 'three_false', factors: [] }], review_id: 4 } })).toBe('列为重点帮教对象：“三假”（全面考察认定）（依据全面考察）')
     expect(render('en', { code: 'followup.visit', params: { held_on: '2026-11-20', form: 'phone', outcome: 'refused' } })).toBe('Visit 2026-11-20 (Phone, Refused)')
   })
+  it('words education and publicity entries (R-EDU-1, R-PUB-1)', () => {
+    expect(render('zh-CN', { code: 'education.session', params: { kind: 'legal', topic: '宪法宣传', held_on: '2026-11-20' } })).toBe('参加法治教育：宪法宣传（2026-11-20）')
+    expect(render('en', { code: 'education.session_absent', params: { kind: 'moral', topic: 'Family', held_on: '2026-11-20' } })).toBe('Listed for moral education but absent: Family (2026-11-20)')
+    expect(render('zh-CN', { code: 'publicity.consent', params: { given_on: '2026-11-01', scope: 'public_media' } })).toBe('登记本人同意宣传（2026-11-01，范围：内部宣传和公开媒体）')
+  })
   it('keeps the text of older entries and names an unknown code', () => {
     expect(render('zh-CN', { code: '', summary: '建立档案' })).toBe('建立档案')
     expect(render('en', { code: 'nothing.like.this', params: {} })).toBe('(entry of kind nothing.like.this)')

@@ -101,6 +101,14 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
     case 'document.family_change':
       if (p.family_in_difficulty || p.children_in_difficulty) key = 'timeline.document.family_change_help'
       break
+    case 'education.session':
+    case 'education.session_absent':
+      p.kind = word(t, te, 'education.kind', p.kind)
+      break
+    case 'publicity.consent':
+    case 'publicity.consent_until':
+      p.scope = word(t, te, 'publicity.scope', p.scope)
+      break
   }
   if (!te(key)) return { key: 'timeline.unknown', params: { code: e.code } }
   return { key, params: p }

@@ -75,6 +75,6 @@ describe('the district officer\'s filters', () => {
       { id: 5, kind: 'township', code: '500153002', name: '旧镇', active: false },
     ]
     expect(townshipOptions(units).map((u) => u.name)).toEqual(['昌元街道', '仁义镇'])
-    expect(filterRules(['R-VIS-1', 'R-MTG-1', 'R-PCK-1'])).toEqual(['R-VIS-1', 'R-PCK-1'])
+    expect(filterRules(['R-VIS-1', 'R-MTG-1', 'R-PCK-1', 'R-EDU-1'])).toEqual(['R-VIS-1', 'R-PCK-1'])
   })
 })

@@ -101,7 +101,8 @@ export function townshipOptions<U extends { id: number; kind: string; code: stri
   return units.filter((u) => u.kind === 'township' && u.active).sort((a, b) => a.code.localeCompare(b.code))
 }
 
-/** The rules a task list can be filtered by: the person rules (meeting tasks are not listed). */
+/** The rules a task list can be filtered by: the person rules (unit tasks — meetings, targeted
+ *  education — are not listed). */
 export function filterRules(ids: readonly string[]): string[] {
-  return ids.filter((r) => !r.startsWith('R-MTG'))
+  return ids.filter((r) => !r.startsWith('R-MTG') && !r.startsWith('R-EDU'))
 }

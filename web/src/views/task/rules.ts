@@ -3,7 +3,7 @@
 // source and the document.
 import type { RouteLocationRaw } from 'vue-router'
 
-/** Rule ids of the engine's tasks: person tasks (engine.cpp) and unit tasks (meetings.cpp). */
+/** Rule ids of the engine's tasks: person tasks (engine.cpp) and unit tasks (meetings.cpp, education.cpp). */
 export const ENGINE_RULE_IDS = [
   'R-LNK-1',
   'R-LNK-2',
@@ -20,6 +20,7 @@ export const ENGINE_RULE_IDS = [
   'R-MTG-1',
   'R-MTG-2',
   'R-MTG-3',
+  'R-EDU-1',
 ] as const
 
 /** The 规则说明 page at the section of `rule` ("/rules#R-VIS-1"). */
