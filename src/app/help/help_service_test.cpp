@@ -166,7 +166,7 @@ TEST(HelpService, R_ORG_4_PlanVersionsAndTheirTasks) {
   ASSERT_EQ(plans->pending().versions.size(), 2u);
   EXPECT_EQ(plans->pending().versions.front().version, 2);  // newest first, the first kept
   // A full review after the latest version asks for a revision (R-ORG-4/revision/<day>).
-  ASSERT_TRUE(w.app->supervision.record_follow_up(w.login("zj_001"), p.id, {"review", "2026-11-26", "入户", "", ""}).ok());
+  ASSERT_TRUE(w.app->follow_ups.record_follow_up(w.login("zj_001"), p.id, {"review", "2026-11-26", "入户", "", ""}).ok());
   // The review and the version are of one day: the version answers it.
   auto rev = task_of(w, sfs, p.id, "R-ORG-4/revision/2026-11-26");
   ASSERT_TRUE(rev.has_value());

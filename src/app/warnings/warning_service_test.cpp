@@ -179,7 +179,7 @@ TEST(Outings, R_OUT_1_DestinationOfficeVisitsOnlyWhileActive) {
   FollowUpInput visit;
   visit.held_on = "2026-11-20";
   visit.form = "到务工地走访";
-  EXPECT_EQ(w.app->supervision.record_follow_up(sfs2, p.id, visit).error().code, "PERSON_NOT_FOUND");
+  EXPECT_EQ(w.app->follow_ups.record_follow_up(sfs2, p.id, visit).error().code, "PERSON_NOT_FOUND");
   auto id = w.app->outings.record_outing(sfs, p.id, in);
   ASSERT_TRUE(id.ok()) << id.error().message;
   EXPECT_EQ(w.app->outings.record_outing(sfs, p.id, in).error().code, "OUTING_OPEN");
@@ -191,12 +191,12 @@ TEST(Outings, R_OUT_1_DestinationOfficeVisitsOnlyWhileActive) {
   ASSERT_TRUE(none.ok());
   for (const auto& o : none->pending()) EXPECT_NE(o.id, *id);
   // The destination office: the visit and the file's header, nothing else.
-  EXPECT_TRUE(w.app->supervision.record_follow_up(sfs2, p.id, visit).ok());
+  EXPECT_TRUE(w.app->follow_ups.record_follow_up(sfs2, p.id, visit).ok());
   EXPECT_TRUE(w.app->persons.read(sfs2, p.id).ok());
   EXPECT_EQ(w.app->persons.timeline(sfs2, p.id).error().code, "PERSON_NOT_FOUND");
   EXPECT_EQ(w.app->outings.person_outings(sfs2, p.id).error().code, "PERSON_NOT_FOUND");
   EXPECT_EQ(w.app->warnings.record_warning(sfs2, p.id, warning_on("2026-11-20")).error().code, "PERSON_NOT_FOUND");
-  EXPECT_EQ(w.app->supervision.record_follow_up(sfs3, p.id, visit).error().code, "PERSON_NOT_FOUND");
+  EXPECT_EQ(w.app->follow_ups.record_follow_up(sfs3, p.id, visit).error().code, "PERSON_NOT_FOUND");
   // The visit fulfils the person's half-year visit like any other.
   EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM tasks WHERE person_id = ? AND rule = 'R-VIS-1' AND task_key LIKE "
                      "'%2026H2' AND state = 'done'",
@@ -206,7 +206,7 @@ TEST(Outings, R_OUT_1_DestinationOfficeVisitsOnlyWhileActive) {
   EXPECT_EQ(w.app->outings.record_return(sfs, p.id, *id, "2026-10-31").error().code, "DATE_ORDER");
   ASSERT_TRUE(w.app->outings.record_return(sfs, p.id, *id, "2026-11-24").ok());
   EXPECT_EQ(w.app->outings.record_return(sfs, p.id, *id, "2026-11-25").error().code, "OUTING_RETURNED");
-  EXPECT_EQ(w.app->supervision.record_follow_up(sfs2, p.id, visit).error().code, "PERSON_NOT_FOUND");
+  EXPECT_EQ(w.app->follow_ups.record_follow_up(sfs2, p.id, visit).error().code, "PERSON_NOT_FOUND");
   EXPECT_EQ(w.app->persons.read(sfs2, p.id).error().code, "PERSON_NOT_FOUND");
 }
 
