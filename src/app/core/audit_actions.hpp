@@ -27,6 +27,17 @@ inline constexpr std::string_view kAuditActions[] = {
     "transfer_decide", "transfer_withdraw",
     // units' own records
     "meeting_create",
+    // help groups and plans
+    "help_member_add", "help_member_end", "help_contact_set", "help_plan_create",
+    "help_agreement_create",
+    // warnings, re-offending, going out, reviews
+    "warning_create", "warning_notice", "warning_lift", "reoffence_create", "outing_create",
+    "outing_return", "review_confirm",
+    // unit groups, education, publicity
+    "org_group_create", "org_group_update", "org_member_add", "org_member_leave",
+    "education_event_create", "education_event_update", "education_event_delete",
+    "education_session", "education_talk", "publicity_consent", "publicity_create",
+    "publicity_delete", "publicity_publish", "publicity_read", "seed_demo_unitwork",
     // reserved for the tests of the core (a change that records nothing is rolled back)
     "probe_change"};
 
