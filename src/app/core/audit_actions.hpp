@@ -29,10 +29,10 @@ inline constexpr std::string_view kAuditActions[] = {
     "meeting_create",
     // help groups and plans
     "help_member_add", "help_member_end", "help_contact_set", "help_plan_create",
-    "help_agreement_create",
+    "help_agreement_create", "help_plan_revise",
     // warnings, re-offending, going out, reviews
     "warning_create", "warning_notice", "warning_lift", "reoffence_create", "outing_create",
-    "outing_return", "review_confirm",
+    "outing_return", "review_confirm", "whereabouts_unknown", "whereabouts_found",
     // unit groups, education, publicity
     "org_group_create", "org_group_update", "org_member_add", "org_member_leave",
     "education_event_create", "education_event_update", "education_event_delete",

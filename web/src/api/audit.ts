@@ -71,6 +71,9 @@ export const AUDIT_ACTIONS = [
   'publicity_publish',
   'publicity_read',
   'seed_demo_unitwork',
+  'help_plan_revise',
+  'whereabouts_unknown',
+  'whereabouts_found',
   'probe_change',
 ] as const
 

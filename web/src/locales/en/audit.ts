@@ -87,6 +87,9 @@ export default {
     publicity_publish: 'Published publicity item',
     publicity_read: 'Opened publicity item',
     seed_demo_unitwork: 'Loaded demo unit work',
+    help_plan_revise: 'Revised help plan',
+    whereabouts_unknown: 'Whereabouts unknown',
+    whereabouts_found: 'Person found',
     probe_change: 'Test record',
   },
   params: {

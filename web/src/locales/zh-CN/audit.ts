@@ -87,6 +87,9 @@ export default {
     publicity_publish: '发布宣传材料',
     publicity_read: '查看宣传材料',
     seed_demo_unitwork: '装入演示工作数据',
+    help_plan_revise: '修订帮教方案',
+    whereabouts_unknown: '行踪不明',
+    whereabouts_found: '找到本人',
     probe_change: '测试记录',
   },
   params: {
