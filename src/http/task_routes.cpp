@@ -25,32 +25,6 @@ nlohmann::json task_row_json(const domain::UnitTree& tree, const store::TaskRow&
           {"fulfilled_on", t.fulfilled_on ? nlohmann::json(*t.fulfilled_on) : nlohmann::json()}};
 }
 
-nlohmann::json opt_date(const std::optional<domain::CivilDate>& d) {
-  return d ? nlohmann::json(domain::to_string(*d)) : nlohmann::json();
-}
-
-// A task explains itself by values; the web app words them (web/src/views/task/explain.ts).
-nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonTask& pt) {
-  const rules::Task& t = pt.task;
-  auto code_or_null = [](std::string_view code) {
-    return code == "none" ? nlohmann::json() : nlohmann::json(std::string(code));
-  };
-  return {{"rule", t.rule},
-          {"clause", t.clause},
-          {"key", t.key},
-          {"period", code_or_null(rules::to_string(t.period))},
-          {"exemption", code_or_null(rules::to_string(t.exemption))},
-          {"anchor", t.anchor},
-          {"anchor_date", domain::to_string(t.anchor_date)},
-          {"window_from", domain::to_string(t.window_from)},
-          {"due", domain::to_string(t.due)},
-          {"state", pt.state},
-          {"late", t.late},
-          {"fulfilled_on", opt_date(t.fulfilled_on)},
-          {"previous_fulfilment", opt_date(t.previous_fulfilment)},
-          {"unit", unit_ref(tree, pt.unit_id)}};
-}
-
 nlohmann::json release_notification_json(const domain::UnitTree& tree, const store::ReleaseNotification& n) {
   return {{"id", n.id},
           {"release_date", n.release_date},

@@ -18,10 +18,6 @@ Status read_strings(const nlohmann::json& body, std::initializer_list<std::pair<
 
 nlohmann::json opt_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 nlohmann::json opt_json(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-nlohmann::json opt_date(const std::optional<domain::CivilDate>& d) {
-  return d ? nlohmann::json(domain::to_string(*d)) : nlohmann::json();
-}
-
 nlohmann::json group_json(const domain::UnitTree& tree, const store::OrgGroupRow& g) {
   return {{"id", g.id},
           {"unit", unit_ref(tree, g.unit_id)},
@@ -63,28 +59,6 @@ nlohmann::json talk_json(const domain::UnitTree& tree, const store::EducationTal
                         {"summary", t.summary}};
   add_entry_dates(out, t.held_on, t.created_at);
   return out;
-}
-
-// The same explaining values as the person's and the meetings' tasks (task_routes.cpp).
-nlohmann::json unit_task_json(const domain::UnitTree& tree, const app::PersonTask& pt) {
-  const rules::Task& t = pt.task;
-  auto code_or_null = [](std::string_view code) {
-    return code == "none" ? nlohmann::json() : nlohmann::json(std::string(code));
-  };
-  return {{"rule", t.rule},
-          {"clause", t.clause},
-          {"key", t.key},
-          {"period", code_or_null(rules::to_string(t.period))},
-          {"exemption", code_or_null(rules::to_string(t.exemption))},
-          {"anchor", t.anchor},
-          {"anchor_date", domain::to_string(t.anchor_date)},
-          {"window_from", domain::to_string(t.window_from)},
-          {"due", domain::to_string(t.due)},
-          {"state", pt.state},
-          {"late", t.late},
-          {"fulfilled_on", opt_date(t.fulfilled_on)},
-          {"previous_fulfilment", opt_date(t.previous_fulfilment)},
-          {"unit", unit_ref(tree, pt.unit_id)}};
 }
 
 nlohmann::json consent_json(const store::ConsentRow& c) {
@@ -319,7 +293,7 @@ void add_unitwork_routes(Router& r, app::Services& app) {
       auto tree = app.core.units();
       nlohmann::json items = nlohmann::json::array();
       // Each task's key names its calendar event (R-EDU-1/event-<id>, GET /education/events).
-      for (const auto& pt : found->tasks) items.push_back(unit_task_json(*tree, pt));
+      for (const auto& pt : found->tasks) items.push_back(person_task_json(*tree, pt));
       return json_response(200, {{"items", items}});
     });
   });

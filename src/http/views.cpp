@@ -282,4 +282,32 @@ nlohmann::json document_detail_json(const domain::UnitTree& tree, const app::Doc
           {"answers", v.answered ? document_json(tree, *v.answered, today, policy) : nlohmann::json()}};
 }
 
+namespace {
+nlohmann::json opt_civil_date(const std::optional<domain::CivilDate>& d) {
+  return d ? nlohmann::json(domain::to_string(*d)) : nlohmann::json();
+}
+}  // namespace
+
+// A task explains itself by values; the web app words them (web/src/views/task/explain.ts).
+nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonTask& pt) {
+  const rules::Task& t = pt.task;
+  auto code_or_null = [](std::string_view code) {
+    return code == "none" ? nlohmann::json() : nlohmann::json(std::string(code));
+  };
+  return {{"rule", t.rule},
+          {"clause", t.clause},
+          {"key", t.key},
+          {"period", code_or_null(rules::to_string(t.period))},
+          {"exemption", code_or_null(rules::to_string(t.exemption))},
+          {"anchor", t.anchor},
+          {"anchor_date", domain::to_string(t.anchor_date)},
+          {"window_from", domain::to_string(t.window_from)},
+          {"due", domain::to_string(t.due)},
+          {"state", pt.state},
+          {"late", t.late},
+          {"fulfilled_on", opt_civil_date(t.fulfilled_on)},
+          {"previous_fulfilment", opt_civil_date(t.previous_fulfilment)},
+          {"unit", unit_ref(tree, pt.unit_id)}};
+}
+
 }  // namespace anbang::http

@@ -21,6 +21,9 @@ nlohmann::json event_json(const store::PersonEvent& e);
 void add_entry_dates(nlohmann::json& out, const std::string& on, std::int64_t created_at);
 nlohmann::json record_json(const store::RecordRow& r);
 nlohmann::json audit_json(const store::AuditRecord& r);
+// One task of a person or a unit (the workbench, the file, the unit's own tasks): the explaining
+// values the web app words (web/src/views/task/explain.ts).
+nlohmann::json person_task_json(const domain::UnitTree& tree, const app::PersonTask& pt);
 // A linkage document; a registration form also carries feedback_due / feedback_overdue (R-LNK-2,
 // the due date from the engine: rules::verification_feedback_due with the dated policy).
 nlohmann::json document_json(const domain::UnitTree& tree, const store::Document& d, const std::string& today,
