@@ -15,6 +15,7 @@ constexpr std::size_t kMaxCachedStatements = 512;
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  sqlite3* raw() const { return db_; }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
@@ -153,8 +154,54 @@ std::string SqliteDatabase::audit_path_for(const std::string& path) {
   return path + "-audit";
 }
 
-SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {}
-SqliteDatabase::~SqliteDatabase() = default;
+namespace {
+// As SQLite's own automatic checkpoint (1,000 pages), but off the writer's path.
+constexpr int kCheckpointPages = 1000;
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {
+  ckpt_thread_ = std::thread([this] { checkpoint_loop(); });
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  {
+    std::lock_guard lock(ckpt_mu_);
+    ckpt_stop_ = true;
+  }
+  ckpt_cv_.notify_all();
+  if (ckpt_thread_.joinable()) ckpt_thread_.join();
+}
+
+// Called by SQLite after each commit with the pages now in that schema's log (it replaces the
+// automatic checkpoint of the connection).
+int SqliteDatabase::on_wal(void* self, sqlite3*, const char* schema, int pages) {
+  if (pages < kCheckpointPages) return SQLITE_OK;
+  auto* db = static_cast<SqliteDatabase*>(self);
+  {
+    std::lock_guard lock(db->ckpt_mu_);
+    (std::string_view(schema) == "audit" ? db->ckpt_audit_ : db->ckpt_main_) = true;
+  }
+  db->ckpt_cv_.notify_one();
+  return SQLITE_OK;
+}
+
+void SqliteDatabase::checkpoint_loop() {
+  std::unique_ptr<SqliteConnection> conn;
+  for (;;) {
+    bool main_due = false, audit_due = false;
+    {
+      std::unique_lock lock(ckpt_mu_);
+      ckpt_cv_.wait(lock, [&] { return ckpt_stop_ || ckpt_main_ || ckpt_audit_; });
+      if (ckpt_stop_) return;
+      std::swap(main_due, ckpt_main_);
+      std::swap(audit_due, ckpt_audit_);
+    }
+    if (!conn && !acquire(conn).ok()) continue;  // a later commit asks again
+    // PASSIVE: copies what no reader still needs, never blocks the writer; SQLITE_BUSY is fine.
+    if (main_due) (void)sqlite3_wal_checkpoint_v2(conn->raw(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (audit_due) (void)sqlite3_wal_checkpoint_v2(conn->raw(), "audit", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+}
 
 Status SqliteDatabase::acquire(std::unique_ptr<SqliteConnection>& out) {
   {
@@ -174,6 +221,7 @@ Status SqliteDatabase::acquire(std::unique_ptr<SqliteConnection>& out) {
     return internal_error("无法打开数据库文件：" + path_ + "（" + msg + "）");
   }
   sqlite3_busy_timeout(raw, 10000);
+  sqlite3_wal_hook(raw, &SqliteDatabase::on_wal, this);
   auto conn = std::make_unique<SqliteConnection>(raw);
   std::string quoted;
   for (char ch : audit_path_for(path_)) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
