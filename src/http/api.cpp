@@ -78,6 +78,15 @@ Error wrong_type(const char* field, const char* expected) {
 }
 }  // namespace
 
+Status read_strings(const nlohmann::json& body, std::initializer_list<std::pair<const char*, std::string*>> fields) {
+  for (auto [field, dst] : fields) {
+    auto v = get_string(body, field);
+    if (!v.ok()) return v.error();
+    if (*v) *dst = **v;
+  }
+  return {};
+}
+
 Result<std::optional<std::string>> get_string(const nlohmann::json& o, const char* field) {
   auto it = o.find(field);
   if (it == o.end() || it->is_null()) return std::optional<std::string>{};

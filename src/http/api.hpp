@@ -24,6 +24,8 @@ Result<std::optional<std::string>> get_string(const nlohmann::json& o, const cha
 Result<std::optional<std::int64_t>> get_int(const nlohmann::json& o, const char* field);
 Result<std::optional<bool>> get_bool(const nlohmann::json& o, const char* field);
 Result<std::optional<std::vector<std::int64_t>>> get_int_array(const nlohmann::json& o, const char* field);
+// Copies the named string fields of `body` into the destinations; absent ones stay as they are.
+Status read_strings(const nlohmann::json& body, std::initializer_list<std::pair<const char*, std::string*>> fields);
 Result<std::optional<std::vector<std::string>>> get_string_array(const nlohmann::json& o, const char* field);
 
 // Query-string readers with the same error style.

@@ -7,21 +7,6 @@ namespace anbang::http {
 
 namespace {
 
-// Copies the named string fields of `body` into the destinations; absent ones stay as they are.
-Status read_strings(const nlohmann::json& body,
-                    std::initializer_list<std::pair<const char*, std::string*>> fields) {
-  for (auto [field, dst] : fields) {
-    auto v = get_string(body, field);
-    if (!v.ok()) return v.error();
-    if (*v) *dst = **v;
-  }
-  return {};
-}
-
-nlohmann::json opt_json(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
 nlohmann::json period_json(const store::PeriodRow& p) {
   return {{"release_date", p.release_date},
           {"release_kind", p.release_kind},

@@ -10,16 +10,6 @@ namespace anbang::http {
 
 namespace {
 
-Status read_strings(const nlohmann::json& body,
-                    std::initializer_list<std::pair<const char*, std::string*>> fields) {
-  for (auto [field, dst] : fields) {
-    auto v = get_string(body, field);
-    if (!v.ok()) return v.error();
-    if (*v) *dst = **v;
-  }
-  return {};
-}
-
 nlohmann::json json_or(const std::string& text, nlohmann::json fallback) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   return j.is_discarded() || j.type() != fallback.type() ? fallback : j;

@@ -7,17 +7,6 @@ namespace anbang::http {
 
 namespace {
 
-Status read_strings(const nlohmann::json& body, std::initializer_list<std::pair<const char*, std::string*>> fields) {
-  for (auto [field, dst] : fields) {
-    auto v = get_string(body, field);
-    if (!v.ok()) return v.error();
-    if (*v) *dst = **v;
-  }
-  return {};
-}
-
-nlohmann::json opt_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-nlohmann::json opt_json(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 nlohmann::json group_json(const domain::UnitTree& tree, const store::OrgGroupRow& g) {
   return {{"id", g.id},
           {"unit", unit_ref(tree, g.unit_id)},

@@ -6,13 +6,14 @@
 
 namespace anbang::http {
 
-namespace {
 nlohmann::json opt_json(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json();
 }
 nlohmann::json opt_json(const std::optional<std::int64_t>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json();
 }
+
+namespace {
 nlohmann::json instant(const std::optional<std::int64_t>& v) {
   return v ? nlohmann::json(platform::iso_utc_from_unix(*v)) : nlohmann::json();
 }

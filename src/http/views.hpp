@@ -6,6 +6,9 @@
 
 namespace anbang::http {
 
+// null for an absent value.
+nlohmann::json opt_json(const std::optional<std::string>& v);
+nlohmann::json opt_json(const std::optional<std::int64_t>& v);
 nlohmann::json unit_ref(const domain::UnitTree& tree, std::int64_t id);
 nlohmann::json unit_json(const domain::Unit& u);
 nlohmann::json me_json(const app::Services& app, const app::Actor& a);

@@ -7,17 +7,6 @@ namespace anbang::http {
 
 namespace {
 
-Status read_strings(const nlohmann::json& body, std::initializer_list<std::pair<const char*, std::string*>> fields) {
-  for (auto [field, dst] : fields) {
-    auto v = get_string(body, field);
-    if (!v.ok()) return v.error();
-    if (*v) *dst = **v;
-  }
-  return {};
-}
-
-nlohmann::json opt_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-
 nlohmann::json warning_json(const domain::UnitTree& tree, const store::WarningRow& w) {
   return {{"id", w.id},
           {"person_id", w.person_id},
