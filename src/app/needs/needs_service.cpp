@@ -21,12 +21,12 @@ bool member(const std::string_view (&list)[N], std::string_view v) {
   return false;
 }
 
-Status category_ok(const std::string& v, std::string_view field) {
+Status category_ok(const std::string& v, const std::string& field) {
   if (member(kNeedCategories, v)) return {};
   return invalid("NEED_CATEGORY", "需求类别应为住房、就业、生活费用、医疗、家庭或证件办理之一", field);
 }
 
-Status status_ok(const std::string& v, std::string_view field) {
+Status status_ok(const std::string& v, const std::string& field) {
   if (member(kNeedStatuses, v)) return {};
   return invalid("NEED_STATUS", "需求状态应为待解决、正在解决、已解决或不再需要之一", field);
 }
@@ -89,7 +89,7 @@ Result<std::vector<std::int64_t>> NeedsService::assess(const AuthedCtx& ctx, std
           auto f = store::find_follow_up(w.c, *in.source_id);
           if (!f.ok()) return f.error();
           if (!f->has_value() || (*f)->person_id != person_id || (*f)->kind != in.source)
-            return not_found("SOURCE_NOT_FOUND", "未找到该人员的这条走访或考察记录，请重新选择", "source_id");
+            return not_found("SOURCE_NOT_FOUND", "未找到该人员的这条走访或考察记录，请重新选择");
         }
         auto current = store::person_needs(w.c, person_id);
         if (!current.ok()) return current.error();
