@@ -41,9 +41,9 @@ test('needs list: registration needs become open needs, R-EMP-1 action and met a
   assert.equal(after1.status, 'met');
   assert.deepEqual(after1.updates.map((u) => u.status), ['open', 'in_progress', 'met']);
   assert.equal(after1.updates[1].link_kind, 'employment_service');
-  const open = (await sfs.get('/api/v1/needs/open', { category: 'housing', page_size: 100 })).body;
+  const open = (await sfs.get('/api/v1/needs/open?category=housing&page_size=100')).body;
   assert.ok(open.items.some((n) => n.person_id === id && n.category === 'housing'));
-  assert.ok(!(await sfs.get('/api/v1/needs/open', { category: 'work', page_size: 100 })).body.items.some((n) => n.need_id === work.id));
+  assert.ok(!(await sfs.get('/api/v1/needs/open?category=work&page_size=100')).body.items.some((n) => n.need_id === work.id));
   const codes = (await sfs.get(`/api/v1/persons/${id}/timeline`)).body.items.map((e) => e.code);
   assert.ok(codes.includes('need.raised') && codes.includes('need.status_action') && codes.includes('need.status'));
 });
@@ -68,7 +68,7 @@ test('needs list: another township can neither read nor write; bad input changes
   assert.equal((await sfs2.get(`/api/v1/persons/${id}/needs`)).status, 404);
   assert.equal((await sfs2.post(`/api/v1/persons/${id}/needs/assessments`, { source: 'assessment', assessed_on: day(-1), items: [{ category: 'work', status: 'open' }] })).status, 404);
   assert.equal((await sfs2.post(`/api/v1/persons/${id}/needs/${needId}/updates`, { on_date: day(0), status: 'met' })).status, 404);
-  assert.ok(!(await sfs2.get('/api/v1/needs/open', { page_size: 100 })).body.items.some((n) => n.person_id === id));
+  assert.ok(!(await sfs2.get('/api/v1/needs/open?page_size=100')).body.items.some((n) => n.person_id === id));
   const bad = [
     [`/api/v1/persons/${id}/needs/assessments`, { source: 'assessment', assessed_on: day(-1), items: [{ category: 'car', status: 'open' }] }, 'NEED_CATEGORY'],
     [`/api/v1/persons/${id}/needs/assessments`, { source: 'assessment', assessed_on: day(-1), items: [{ category: 'work', status: 'done' }] }, 'NEED_STATUS'],
