@@ -111,3 +111,20 @@ test('R-INS-1 insurance entries keep their history; a step must fit the status; 
   assert.equal(v.current.pension_employee.status, 'transferred');
   assert.equal(v.former_civil_servant, true);
 });
+
+test('needs list and R-INS-1: the demo district\'s needs and insurance match the contract', async () => {
+  const c = await loginAs(srv, 'qu_abb');
+  const open = await c.get('/api/v1/needs/open?page_size=100');
+  assert.equal(open.status, 200, JSON.stringify(open.body));
+  assert.ok(open.body.items.length > 0, 'the demo has open needs');
+  assert.ok(Object.values(open.body.counts).reduce((a, b) => a + b, 0) >= open.body.items.length);
+  const persons = [...new Set(open.body.items.map((n) => n.person_id))].slice(0, 10);
+  assert.ok(persons.length > 0);
+  for (const id of persons) {
+    const n = await c.get(`/api/v1/persons/${id}/needs`);
+    assert.equal(n.status, 200, JSON.stringify(n.body));
+    assert.ok(n.body.items.length > 0);
+    assert.equal((await c.get(`/api/v1/persons/${id}/insurance`)).status, 200);
+  }
+  assert.equal((await c.get('/api/v1/needs/open?category=car')).body.error.code, 'NEED_CATEGORY');
+});
