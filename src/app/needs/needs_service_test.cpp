@@ -16,21 +16,31 @@ std::int64_t rows_of(TestWorld& w, std::int64_t person) {
                   {person, person, person});
 }
 
+// Removes the person's needs and insurance entries (the demo's), so that a test starts from none.
+void clear(TestWorld& w, std::int64_t person, bool registration) {
+  auto cleared = w.app->core.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    for (const char* sql : {"DELETE FROM need_updates WHERE need_id IN (SELECT id FROM needs WHERE person_id = ?)",
+                            "DELETE FROM needs WHERE person_id = ?", "DELETE FROM insurance_entries WHERE person_id = ?",
+                            "DELETE FROM insurance_civil_servant WHERE person_id = ?"}) {
+      auto n = c.exec(sql, {person});
+      if (!n.ok()) return n.error();
+    }
+    if (registration) {
+      auto n = c.exec("DELETE FROM registrations WHERE person_id = ?", {person});
+      if (!n.ok()) return n.error();
+    }
+    return {};
+  });
+  ASSERT_TRUE(cleared.ok());
+}
+
 }  // namespace
 
 TEST(NeedsService, Issue9_needs_list_registration_needs_become_open_needs_idempotently) {
   TestWorld w(30);
   AuthedCtx sfs = w.login("sfs_001");
   auto p = w.released_in("500153001");
-  auto cleared = w.app->core.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
-    for (const char* sql : {"DELETE FROM need_updates WHERE need_id IN (SELECT id FROM needs WHERE person_id = ?)",
-                            "DELETE FROM needs WHERE person_id = ?", "DELETE FROM registrations WHERE person_id = ?"}) {
-      auto n = c.exec(sql, {p.id});
-      if (!n.ok()) return n.error();
-    }
-    return {};
-  });
-  ASSERT_TRUE(cleared.ok());
+  clear(w, p.id, true);
   const std::int64_t events = w.scalar("SELECT COUNT(*) FROM person_events WHERE person_id = ? AND code = 'need.raised'", {p.id});
   RegistrationInput in;
   in.registered_on = "2026-11-20";
@@ -61,6 +71,7 @@ TEST(NeedsService, Issue9_needs_list_R_EMP_1_action_and_met_are_new_rows) {
   TestWorld w(30);
   AuthedCtx sfs = w.login("sfs_001");
   auto p = w.released_in("500153001");
+  clear(w, p.id, false);
   NeedAssessment a;
   a.source = "assessment";
   a.assessed_on = "2026-11-24";
@@ -120,7 +131,8 @@ TEST(NeedsService, R_INS_1_entries_keep_history_and_steps_fit_the_status) {
   TestWorld w(30);
   AuthedCtx sfs = w.login("sfs_001");
   auto p = w.released_in("500153001");
-  const std::int64_t before = w.scalar("SELECT COUNT(*) FROM insurance_entries WHERE person_id = ?", {p.id});
+  clear(w, p.id, false);
+  const std::int64_t before = 0;
   ASSERT_TRUE(w.app->needs.record_insurance(sfs, p.id, {"pension_employee", "transferring", "transfer_applied", "2026-10-01", "荣昌区社保中心", ""}).ok());
   ASSERT_TRUE(w.app->needs.record_insurance(sfs, p.id, {"pension_employee", "transferred", "transfer_completed", "2026-11-20", "", ""}).ok());
   auto bad = w.app->needs.record_insurance(sfs, p.id, {"pension_employee", "lapsed", "transfer_completed", "2026-11-21", "", ""});
