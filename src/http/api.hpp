@@ -65,6 +65,7 @@ void add_transfer_routes(Router& r, app::Services& app);
 void add_custody_routes(Router& r, app::Services& app);
 void add_help_routes(Router& r, app::Services& app);  // R-ORG-3, R-ORG-4 (issue 8)
 void add_warning_routes(Router& r, app::Services& app);  // issue 8, helper D: warnings, outings
+void add_needs_routes(Router& r, app::Services& app);    // issue 9, helper D: needs list, insurance
 void add_follow_up_routes(Router& r, app::Services& app);  // issue 8: visits and reviews
 void add_unitwork_routes(Router& r, app::Services& app);  // issue 8: org groups, education, publicity
 

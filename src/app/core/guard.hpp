@@ -52,6 +52,9 @@ inline constexpr std::string_view outing_record = "outing:record";        // R-O
 inline constexpr std::string_view org_group_manage = "org_group:manage";  // R-ORG-1
 inline constexpr std::string_view education_record = "education:record";  // R-EDU-1
 inline constexpr std::string_view publicity_record = "publicity:record";  // R-PUB-1
+// Issue 9 (helper D): the needs list (item 1) and social insurance (R-INS-1).
+inline constexpr std::string_view needs_record = "needs:record";
+inline constexpr std::string_view insurance_record = "insurance:record";  // R-INS-1
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no

@@ -10,6 +10,7 @@
 #include "app/core/guard.hpp"
 #include "app/core/person_read.hpp"
 #include "app/core/record_date.hpp"
+#include "app/needs/needs_service.hpp"
 #include "app/supervision/released_day.hpp"
 #include "app/supervision/supervision_service.hpp"
 #include "domain/checks.hpp"
@@ -37,7 +38,10 @@ Status SupervisionService::record_registration(const AuthedCtx& ctx, std::int64_
           return conflict("REGISTRATION_EXISTS", "该人员本次释放后已办理报到登记，无需重复登记", "registered_on");
         store::Registration r{person_id, *on, *cert, needs.dump(), in.policies_explained,
                               ctx.actor.unit_id, ctx.actor.user_id, ctx.now};
-        if (auto id = store::insert_registration(w.c, r); !id.ok()) return id.error();
+        auto id = store::insert_registration(w.c, r);
+        if (!id.ok()) return id.error();
+        // Issue 9 item 1: the initial needs become open needs of the person's needs list.
+        if (auto s = raise_registration_needs(w, p, *id); !s.ok()) return s.error();
         nlohmann::json d = {{"registered_on", *on}, {"policies_explained", in.policies_explained}};
         w.record(person_id, p.name,
                  Change{"registration_create", d, "registered", "registration.recorded", with_late(d, ctx, *on)});
@@ -85,6 +89,9 @@ Status SupervisionService::correct_registration(const AuthedCtx& ctx, std::int64
         if (changes.empty())
           return invalid("NOTHING_CHANGED", "更正内容与原登记相同，请修改后再提交", "registered_on");
         if (auto s = store::update_registration(w.c, row); !s.ok()) return s.error();
+        // A need ticked by the correction is raised too; one unticked stays on the list (its status is
+        // changed there, with a date, like any other).
+        if (auto s = raise_registration_needs(w, p, row.id); !s.ok()) return s.error();
         nlohmann::json d = {{"registration_id", row.id}, {"reason", *reason}, {"changes", changes}};
         w.record(person_id, p.name,
                  Change{"registration_correct", d, "registered", "registration.corrected",

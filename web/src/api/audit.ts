@@ -74,6 +74,12 @@ export const AUDIT_ACTIONS = [
   'help_plan_revise',
   'whereabouts_unknown',
   'whereabouts_found',
+  // issue 9: needs list and social insurance
+  'need_raise',
+  'need_update',
+  'insurance_record',
+  'insurance_civil_servant',
+  'seed_demo_needs',
   'probe_change',
 ] as const
 

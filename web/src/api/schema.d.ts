@@ -1736,6 +1736,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 需求清单: every need with its current status and its updates (person:read). Recorded in the access log. */
+        get: operations["personNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/needs/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A later assessment (a visit, a full review or a standalone entry) raises needs or updates those still open (needs:record). Errors NEED_CATEGORY, NEED_STATUS, NEED_DUPLICATE, NEED_NOT_OPEN, SOURCE_NOT_FOUND (404), NOTHING_CHANGED, dates. */
+        post: operations["assessNeeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/needs/{nid}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the need */
+                nid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A dated status change and/or an action with its link kind (needs:record); a new row, the history is kept. Errors NEED_STATUS, NEED_LINK_KIND, NOTHING_CHANGED, DATE_ORDER, dates; 404 NEED_NOT_FOUND. */
+        post: operations["updateNeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open needs (open or being addressed) of persons under assistance in the caller's jurisdiction, oldest first, with counts by category (person:read). Recorded in the access log. */
+        get: operations["openNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-INS-1: the file's section 社会保险 — each scheme's entries, the current status per scheme, the former-civil-servant flag (person:read). Recorded in the access log. */
+        get: operations["personInsurance"];
+        put?: never;
+        /** R-INS-1: one dated entry of a scheme — status and the continuation or transfer step (insurance:record). Errors INSURANCE_SCHEME, INSURANCE_STATUS, INSURANCE_STEP, INSURANCE_STEP_STATUS, dates. */
+        post: operations["recordInsurance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/insurance/civil-servant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-INS-1: the former-civil-servant flag as of a date (insurance:record). Error NOTHING_CHANGED when it is already so. */
+        post: operations["recordCivilServant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2749,6 +2864,8 @@ export interface components {
                 work?: boolean;
                 money?: boolean;
                 health?: boolean;
+                family?: boolean;
+                documents?: boolean;
             };
         };
         /**
@@ -3394,6 +3511,145 @@ export interface components {
             total: number;
             page: number;
             page_size: number;
+        };
+        /** @enum {string} */
+        NeedCategory: "housing" | "work" | "money" | "health" | "family" | "documents";
+        /** @enum {string} */
+        NeedStatus: "open" | "in_progress" | "met" | "not_needed";
+        /** @enum {string} */
+        NeedLinkKind: "social_assistance" | "employment_service" | "base_placement" | "help_plan_measure";
+        NeedUpdate: {
+            id: number;
+            on_date: string;
+            /** @description the status set on this date (null: an action only) */
+            status: components["schemas"]["NeedStatus"] | null;
+            action: string;
+            link_kind: components["schemas"]["NeedLinkKind"] | null;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+            entered_on: string;
+            late: boolean;
+        };
+        Need: {
+            id: number;
+            category: components["schemas"]["NeedCategory"];
+            status: components["schemas"]["NeedStatus"];
+            status_on: string;
+            raised_on: string;
+            /** @enum {string} */
+            source: "registration" | "visit" | "review" | "assessment";
+            source_id: number | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+            entered_on: string;
+            late: boolean;
+            /** @description oldest first; the first is the status when raised */
+            updates: components["schemas"]["NeedUpdate"][];
+        };
+        Needs: {
+            items: components["schemas"]["Need"][];
+        };
+        NeedAssessmentInput: {
+            /** @enum {string} */
+            source: "visit" | "review" | "assessment";
+            /** @description the visit's or review's id */
+            source_id?: number | null;
+            assessed_on: string;
+            items: {
+                category: string;
+                status: string;
+                note?: string;
+            }[];
+        };
+        NeedsTouched: {
+            ids: number[];
+        };
+        NeedUpdateInput: {
+            on_date: string;
+            /** @description '' or absent: unchanged */
+            status?: string;
+            action?: string;
+            /** @description '' or absent: none */
+            link_kind?: string;
+        };
+        OpenNeed: {
+            need_id: number;
+            person_id: number;
+            person_name: string;
+            category: components["schemas"]["NeedCategory"];
+            status: components["schemas"]["NeedStatus"];
+            raised_on: string;
+            source: string;
+            last_action_on: string | null;
+            last_action: string;
+            household_unit: components["schemas"]["UnitRef"];
+            residence_unit: components["schemas"]["UnitRef"];
+        };
+        OpenNeeds: {
+            items: components["schemas"]["OpenNeed"][];
+            /** @description open needs by category (the category filter aside) */
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @enum {string} */
+        InsuranceScheme: "pension_employee" | "pension_resident" | "unemployment" | "medical";
+        /** @enum {string} */
+        InsuranceStatus: "insured" | "lapsed" | "transferring" | "transferred" | "not_insured" | "unknown";
+        /** @enum {string} */
+        InsuranceStep: "transfer_applied" | "destination_confirmed" | "transfer_completed" | "continued" | "joined_local";
+        InsuranceEntry: {
+            id: number;
+            scheme: components["schemas"]["InsuranceScheme"];
+            status: components["schemas"]["InsuranceStatus"];
+            step: components["schemas"]["InsuranceStep"] | null;
+            on_date: string;
+            place: string;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        CivilServantEntry: {
+            id: number;
+            former_civil_servant: boolean;
+            on_date: string;
+            note: string;
+            user_name: string;
+            created_at: number;
+        };
+        Insurance: {
+            /** @description oldest first */
+            entries: components["schemas"]["InsuranceEntry"][];
+            /** @description each scheme's latest entry */
+            current: {
+                [key: string]: {
+                    status: components["schemas"]["InsuranceStatus"];
+                    on_date: string;
+                };
+            };
+            /** @description the latest flag (null: never recorded) */
+            former_civil_servant: boolean | null;
+            civil_servant: components["schemas"]["CivilServantEntry"][];
+        };
+        InsuranceInput: {
+            scheme: string;
+            status: string;
+            step?: string;
+            on_date: string;
+            place?: string;
+            note?: string;
+        };
+        CivilServantInput: {
+            former_civil_servant: boolean;
+            on_date: string;
+            note?: string;
         };
     };
     responses: {
@@ -6682,6 +6938,210 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personNeeds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the needs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Needs"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    assessNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedAssessmentInput"];
+            };
+        };
+        responses: {
+            /** @description the needs raised or updated */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsTouched"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the need */
+                nid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the update's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    openNeeds: {
+        parameters: {
+            query?: {
+                category?: string;
+                unit_id?: number;
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the open needs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenNeeds"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personInsurance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the insurance entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insurance"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordInsurance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsuranceInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the entry's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordCivilServant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CivilServantInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };

@@ -33,8 +33,8 @@ export const FOLLOW_UP_FORMS = [
 /** Body of POST /persons/{id}/follow-ups. */
 export type FollowUpInput = Schemas['FollowUpInput']
 
-export type NeedKey = 'housing' | 'work' | 'money' | 'health'
-export const NEED_KEYS: NeedKey[] = ['housing', 'work', 'money', 'health']
+export type NeedKey = 'housing' | 'work' | 'money' | 'health' | 'family' | 'documents'
+export const NEED_KEYS: NeedKey[] = ['housing', 'work', 'money', 'health', 'family', 'documents']
 
 /** Body of POST /persons/{id}/registrations (报到, R-REG-1). */
 export type RegistrationInput = Schemas['RegistrationInput']

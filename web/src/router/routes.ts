@@ -45,6 +45,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'admin/education-calendar', name: 'admin-education-calendar', component: () => import('@/views/admin/EducationCalendar.vue'), meta: { title: 'menu.eduCalendar', permission: 'policy:manage', menu: 'menu.admin', icon: 'Calendar' } },
       { path: 'rules', name: 'rules', component: () => import('@/views/rules/index.vue'), meta: { title: 'menu.rules', menu: 'root', icon: 'Reading' } },
       { path: 'audit', name: 'audit', component: () => import('@/views/audit/list.vue'), meta: { title: 'menu.audit', permission: 'audit:read', menu: 'root', icon: 'Document' } },
+      // Issue 9 (helper D): the unit's open needs by category.
+      { path: 'needs/open', name: 'needs-open', component: () => import('@/views/needs/open.vue'), meta: { title: 'menu.openNeeds', permission: 'needs:record', menu: 'menu.persons', icon: 'Files' } },
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/forbidden.vue'), meta: { title: 'error.forbidden' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/not-found.vue'), meta: { title: 'error.notFound' } },
     ],

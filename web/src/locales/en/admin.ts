@@ -66,6 +66,8 @@ export default {
       org_group: 'Working bodies',
       education: 'Education',
       publicity: 'Publicity',
+      needs: 'Needs list',
+      insurance: 'Social insurance',
     },
   },
   units: {

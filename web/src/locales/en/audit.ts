@@ -90,6 +90,11 @@ export default {
     help_plan_revise: 'Revised help plan',
     whereabouts_unknown: 'Whereabouts unknown',
     whereabouts_found: 'Person found',
+    need_raise: 'Raised a need',
+    need_update: 'Updated a need',
+    insurance_record: 'Recorded social insurance',
+    insurance_civil_servant: 'Recorded former civil servant',
+    seed_demo_needs: 'Loaded demo needs and insurance',
     probe_change: 'Test record',
   },
   params: {

@@ -28,6 +28,7 @@ export default {
     education: 'Education',
     publicity: 'Publicity',
     eduCalendar: 'Event calendar',
+    openNeeds: 'Open needs',
   },
   action: {
     search: 'Search',

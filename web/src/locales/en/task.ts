@@ -191,6 +191,8 @@ export default {
       work: 'Work',
       money: 'Living costs',
       health: 'Health',
+      family: 'Family',
+      documents: 'Documents',
     },
     saved: 'Registration recorded',
     correct: 'Correct registration',

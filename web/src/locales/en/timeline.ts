@@ -115,5 +115,27 @@ export default {
     family_change_help: 'Major family change reported ({occurred_on}): {summary}; the township is to help',
     family_help: 'Family help ({given_on}): {help}',
   },
+  // Issue 9 (helper D): the needs list and social insurance (R-INS-1).
+  need: {
+    raised: 'Need raised ({source}, {raised_on}): {category}',
+    status: 'Need "{category}" set to {status} ({on})',
+    action: 'Need "{category}": action on {on}: {action}{link}',
+    status_action: 'Need "{category}" set to {status} ({on}): {action}{link}',
+    assessed_status: '{source} assessed need "{category}": set to {status} ({on})',
+    assessed_note: '{source} assessed need "{category}" ({on}): {action}',
+    category: { housing: 'housing', work: 'work', money: 'living costs', health: 'health', family: 'family', documents: 'documents' },
+    state: { open: 'open', in_progress: 'being addressed', met: 'met', not_needed: 'no longer needed' },
+    source: { registration: 'Registration', visit: 'Visit', review: 'Full review', assessment: 'Assessment' },
+    link: { social_assistance: ' (referred to social assistance)', employment_service: ' (employment service)', base_placement: ' (base placement)', help_plan_measure: ' (help plan measure)' },
+  },
+  insurance: {
+    status: 'Social insurance: {scheme} {status} ({on})',
+    step: 'Social insurance: {scheme}, {step}, {status} ({on})',
+    civil_servant: 'Recorded as a former civil servant joining the local schemes ({on})',
+    not_civil_servant: 'Recorded as not a former civil servant ({on})',
+    scheme: { pension_employee: "urban employees' pension", pension_resident: "residents' pension", unemployment: 'unemployment insurance', medical: 'medical insurance' },
+    state: { insured: 'insured, continuing', lapsed: 'lapsed', transferring: 'transfer in progress', transferred: 'transferred', not_insured: 'not insured', unknown: 'unknown' },
+    step_: { transfer_applied: 'transfer applied for', destination_confirmed: 'destination confirmed', transfer_completed: 'transfer completed', continued: 'continued', joined_local: 'joined the local scheme' },
+  },
   unknown: '(entry of kind {code})',
 }

@@ -66,6 +66,8 @@ export default {
       org_group: '工作机构',
       education: '教育',
       publicity: '宣传',
+      needs: '需求清单',
+      insurance: '社会保险',
     },
   },
   units: {

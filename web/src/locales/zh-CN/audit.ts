@@ -90,6 +90,11 @@ export default {
     help_plan_revise: '修订帮教方案',
     whereabouts_unknown: '行踪不明',
     whereabouts_found: '找到本人',
+    need_raise: '新增需求',
+    need_update: '更新需求',
+    insurance_record: '记录社会保险',
+    insurance_civil_servant: '登记原公职人员',
+    seed_demo_needs: '装入演示需求与社保数据',
     probe_change: '测试记录',
   },
   params: {

@@ -28,6 +28,7 @@ export default {
     education: '教育活动',
     publicity: '宣传材料',
     eduCalendar: '重要节点日程',
+    openNeeds: '待解决需求',
   },
   action: {
     search: '搜索',

@@ -191,6 +191,8 @@ export default {
       work: '就业',
       money: '生活',
       health: '健康',
+      family: '家庭',
+      documents: '证件',
     },
     saved: '报到已登记',
     correct: '更正报到登记',

@@ -115,5 +115,27 @@ export default {
     family_change_help: '通报家庭重大变故（{occurred_on}）：{summary}；需镇街帮扶',
     family_help: '家庭帮扶（{given_on}）：{help}',
   },
+  // Issue 9 (helper D): the needs list and social insurance (R-INS-1).
+  need: {
+    raised: '新增需求（{source}，{raised_on}）：{category}',
+    status: '需求「{category}」状态改为{status}（{on}）',
+    action: '需求「{category}」采取措施（{on}）：{action}{link}',
+    status_action: '需求「{category}」状态改为{status}（{on}）：{action}{link}',
+    assessed_status: '{source}评估需求「{category}」：状态改为{status}（{on}）',
+    assessed_note: '{source}评估需求「{category}」（{on}）：{action}',
+    category: { housing: '住房', work: '就业', money: '生活费用', health: '医疗', family: '家庭', documents: '证件办理' },
+    state: { open: '待解决', in_progress: '正在解决', met: '已解决', not_needed: '不再需要' },
+    source: { registration: '报到登记', visit: '走访', review: '全面考察', assessment: '需求评估' },
+    link: { social_assistance: '（转介社会救助）', employment_service: '（就业服务）', base_placement: '（安置基地）', help_plan_measure: '（帮教方案措施）' },
+  },
+  insurance: {
+    status: '社会保险：{scheme}{status}（{on}）',
+    step: '社会保险：{scheme}{step}，{status}（{on}）',
+    civil_servant: '登记为原公职人员，参加当地社会保险（{on}）',
+    not_civil_servant: '登记为非原公职人员（{on}）',
+    scheme: { pension_employee: '城镇职工养老保险', pension_resident: '城乡居民养老保险', unemployment: '失业保险', medical: '医疗保险' },
+    state: { insured: '参保续保中', lapsed: '已断保', transferring: '转移中', transferred: '已转移', not_insured: '未参保', unknown: '不详' },
+    step_: { transfer_applied: '申请转移', destination_confirmed: '转入地确认', transfer_completed: '转移完成', continued: '接续参保', joined_local: '参加当地社保' },
+  },
   unknown: '（记录类型 {code}）',
 }

@@ -109,6 +109,24 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
     case 'publicity.consent_until':
       p.scope = word(t, te, 'publicity.scope', p.scope)
       break
+    // Issue 9 (helper D): the needs list and social insurance (R-INS-1).
+    case 'need.raised':
+    case 'need.status':
+    case 'need.action':
+    case 'need.status_action':
+    case 'need.assessed_status':
+    case 'need.assessed_note':
+      p.category = word(t, te, 'need.category', p.category)
+      p.status = word(t, te, 'need.state', p.status)
+      p.source = word(t, te, 'need.source', p.source)
+      p.link = p.link_kind ? word(t, te, 'need.link', p.link_kind) : ''
+      break
+    case 'insurance.status':
+    case 'insurance.step':
+      p.scheme = word(t, te, 'insurance.scheme', p.scheme)
+      p.status = word(t, te, 'insurance.state', p.status)
+      p.step = word(t, te, 'insurance.step_', p.step)
+      break
   }
   if (!te(key)) return { key: 'timeline.unknown', params: { code: e.code } }
   return { key, params: p }
