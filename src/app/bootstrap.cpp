@@ -60,6 +60,8 @@ constexpr PermissionDef kPermissions[] = {
     {"org_group:manage", "维护工作机构"},
     {"education:record", "记录教育活动"},
     {"publicity:record", "记录宣传材料"},
+    // Issue 9: employment status, services and benefits (R-EMP-1, R-EMP-3).
+    {"employment:record", "记录就业与扶持"},
 };
 
 struct RoleDef {
@@ -82,7 +84,8 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record"}},
+        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
+        "employment:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -90,7 +93,8 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record"}},
+        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
+        "employment:record"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
@@ -98,7 +102,7 @@ const std::vector<RoleDef>& role_defs() {
        "subtree",
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
         "help_group:manage", "help_plan:record", "warning:record", "outing:record", "org_group:manage",
-        "education:record", "publicity:record"}},
+        "education:record", "publicity:record", "employment:record"}},
       {"village_cadre", "村居干部", "own",
        {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).

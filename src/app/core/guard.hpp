@@ -52,6 +52,8 @@ inline constexpr std::string_view outing_record = "outing:record";        // R-O
 inline constexpr std::string_view org_group_manage = "org_group:manage";  // R-ORG-1
 inline constexpr std::string_view education_record = "education:record";  // R-EDU-1
 inline constexpr std::string_view publicity_record = "publicity:record";  // R-PUB-1
+// Issue 9 (employment): status, services and benefits (R-EMP-1, R-EMP-3).
+inline constexpr std::string_view employment_record = "employment:record";
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no

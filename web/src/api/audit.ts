@@ -74,6 +74,10 @@ export const AUDIT_ACTIONS = [
   'help_plan_revise',
   'whereabouts_unknown',
   'whereabouts_found',
+  // employment and resettlement (issue 9)
+  'employment_status',
+  'employment_service',
+  'employment_benefit',
   'probe_change',
 ] as const
 

@@ -90,6 +90,9 @@ export default {
     help_plan_revise: 'Revised help plan',
     whereabouts_unknown: 'Whereabouts unknown',
     whereabouts_found: 'Person found',
+    employment_status: 'Recorded employment status',
+    employment_service: 'Recorded employment service',
+    employment_benefit: 'Recorded employment benefit',
     probe_change: 'Test record',
   },
   params: {

@@ -116,4 +116,11 @@ export default {
     family_help: 'Family help ({given_on}): {help}',
   },
   unknown: '(entry of kind {code})',
+  employment: {
+    status: 'Employment status: {kind} since {since}',
+    status_employed: 'Employment status: employed at {employer}{job} since {since}',
+    service: 'Employment service: {kind} by {provider} on {given_on}',
+    service_intro: 'Job introduction on {given_on} by {provider} to {employer}, result: {result}',
+    benefit: 'Benefit: {kind} from {from_on} ({department}), amount {amount} yuan',
+  },
 }

@@ -66,6 +66,7 @@ export default {
       org_group: '工作机构',
       education: '教育',
       publicity: '宣传',
+      employment: '就业与扶持',
     },
   },
   units: {

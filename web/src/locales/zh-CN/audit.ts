@@ -90,6 +90,9 @@ export default {
     help_plan_revise: '修订帮教方案',
     whereabouts_unknown: '行踪不明',
     whereabouts_found: '找到本人',
+    employment_status: '登记就业状况',
+    employment_service: '记录就业服务',
+    employment_benefit: '记录就业扶持',
     probe_change: '测试记录',
   },
   params: {

@@ -116,4 +116,11 @@ export default {
     family_help: '家庭帮扶（{given_on}）：{help}',
   },
   unknown: '（记录类型 {code}）',
+  employment: {
+    status: '登记就业状况：{since} 起{kind}',
+    status_employed: '登记就业状况：{since} 起在{employer}就业{job}',
+    service: '就业服务：{given_on} {provider}提供{kind}',
+    service_intro: '职业介绍：{given_on} {provider}介绍到{employer}，结果：{result}',
+    benefit: '就业扶持：{from_on} 起{kind}（{department}），金额 {amount} 元',
+  },
 }
