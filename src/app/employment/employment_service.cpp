@@ -12,15 +12,18 @@
 namespace anbang::app {
 
 namespace {
-constexpr std::initializer_list<std::string_view> kStatusKinds = {
+const std::initializer_list<std::string_view> kStatusKinds = {
     "employed", "self_employed", "in_base", "farming", "unable_to_work", "seeking_work", "not_willing", "unknown"};
-constexpr std::initializer_list<std::string_view> kReasons = {"seeking_work", "unable_to_work", "unwilling",
+const std::initializer_list<std::string_view> kReasons = {"seeking_work", "unable_to_work", "unwilling",
                                                               "not_reached", "other"};
-constexpr std::initializer_list<std::string_view> kServiceKinds = {"advice", "guidance", "job_introduction"};
-constexpr std::initializer_list<std::string_view> kResults = {"hired", "not_hired", "pending"};
-constexpr std::initializer_list<std::string_view> kBenefitKinds = {
+const std::initializer_list<std::string_view> kServiceKinds = {"advice", "guidance", "job_introduction"};
+const std::initializer_list<std::string_view> kResults = {"hired", "not_hired", "pending"};
+const std::initializer_list<std::string_view> kBenefitKinds = {
     "social_insurance_subsidy", "job_subsidy", "entrepreneurship_training", "micro_loan", "tax_incentive",
     "hiring_subsidy"};
+
+// The recording unit and user (none for system work without them, e.g. seeding).
+std::optional<std::int64_t> id_or_null(std::int64_t id) { return id ? std::optional<std::int64_t>(id) : std::nullopt; }
 
 Result<std::string> note_of(const std::string& note) {
   return domain::check::text(note, "note", "说明", 500, false);
@@ -84,8 +87,8 @@ Result<std::int64_t> EmploymentService::record_status(const AuthedCtx& ctx, std:
         row.supported_by_family = in.supported_by_family;
         row.reason = in.reason;
         row.note = *note;
-        row.unit_id = ctx.actor.unit_id;
-        row.user_id = ctx.actor.user_id;
+        row.unit_id = id_or_null(ctx.actor.unit_id);
+        row.user_id = id_or_null(ctx.actor.user_id);
         row.created_at = ctx.now;
         auto id = store::insert_employment_status(w.c, row);
         if (!id.ok()) return id.error();
@@ -138,8 +141,8 @@ Result<std::int64_t> EmploymentService::record_service(const AuthedCtx& ctx, std
         row.employer = *employer;
         row.result = result;
         row.note = *note;
-        row.unit_id = ctx.actor.unit_id;
-        row.user_id = ctx.actor.user_id;
+        row.unit_id = id_or_null(ctx.actor.unit_id);
+        row.user_id = id_or_null(ctx.actor.user_id);
         row.created_at = ctx.now;
         auto id = store::insert_employment_service(w.c, row);
         if (!id.ok()) return id.error();
@@ -203,8 +206,8 @@ Result<std::int64_t> EmploymentService::record_benefit(const AuthedCtx& ctx, std
         row.lender = *lender;
         row.enterprise = *enterprise;
         row.note = *note;
-        row.unit_id = ctx.actor.unit_id;
-        row.user_id = ctx.actor.user_id;
+        row.unit_id = id_or_null(ctx.actor.unit_id);
+        row.user_id = id_or_null(ctx.actor.user_id);
         row.created_at = ctx.now;
         auto id = store::insert_employment_benefit(w.c, row);
         if (!id.ok()) return id.error();

@@ -1736,6 +1736,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 就业与安置 (person:read): R-EMP-1 status entries (newest first, the current one the latest begun by today) and services, R-EMP-3 benefits, and the derived 安置情况 with the facts behind it. Recorded in the access log. */
+        get: operations["personEmployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-1: an employment status entry (employment:record). Errors EMPLOYER_REQUIRED, REASON_NOT_APPLICABLE, DATE_BEFORE_RELEASE, DATE_IN_FUTURE, DATE_TOO_FAR_BACK, DATE_IN_CUSTODY. */
+        post: operations["recordEmploymentStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-1: a public employment service given (employment:record). Errors PROVIDER_NOT_FOUND, EMPLOYER_REQUIRED, RESULT_NOT_APPLICABLE. */
+        post: operations["recordEmploymentService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-3: a benefit with its source department (employment:record). Errors AMOUNT_NEGATIVE, DATE_ORDER, DEPARTMENT_NOT_FOUND, LENDER_REQUIRED, ENTERPRISE_REQUIRED. */
+        post: operations["recordEmploymentBenefit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2049,6 +2125,8 @@ export interface components {
             /** @description R-CLS-1: the current class (true = 重点帮教对象) */
             key_subject: boolean;
             main_charge: string;
+            resettlement: components["schemas"]["Resettlement"];
+            resettlement_reason: components["schemas"]["UnresettledReason"] | null;
         };
         /** @enum {string} */
         PersonSort: "name" | "release_date" | "birth_date" | "created_at" | "id";
@@ -2067,6 +2145,7 @@ export interface components {
             separated?: boolean;
             /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
             key_subject?: boolean;
+            resettlement?: components["schemas"]["ResettlementFilter"];
             sort?: components["schemas"]["PersonSort"];
             /** @enum {string} */
             order?: "asc" | "desc";
@@ -3395,6 +3474,130 @@ export interface components {
             page: number;
             page_size: number;
         };
+        /**
+         * @description 安置情况 derived by domain/resettlement (order: employed > self_employed > farming > in_base > social_assistance > family_support > not_resettled)
+         * @enum {string}
+         */
+        Resettlement: "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
+        /**
+         * @description a 安置情况, or resettled for any but not_resettled; '' for any
+         * @enum {string}
+         */
+        ResettlementFilter: "" | "resettled" | "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
+        /**
+         * @description 未安置原因 (not_recorded: no employment status recorded)
+         * @enum {string}
+         */
+        UnresettledReason: "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other" | "not_recorded";
+        /** @enum {string} */
+        EmploymentKind: "employed" | "self_employed" | "in_base" | "farming" | "unable_to_work" | "seeking_work" | "not_willing" | "unknown";
+        EmploymentStatusInput: {
+            kind: components["schemas"]["EmploymentKind"];
+            /** @description YYYY-MM-DD, since the release, not in the future, within the back-dating limit */
+            since: string;
+            /** @description required for employed */
+            employer?: string;
+            job?: string;
+            /** @description only for a kind that is not work */
+            supported_by_family?: boolean;
+            /**
+             * @description 未安置原因, only for a kind that is not work
+             * @enum {string}
+             */
+            reason?: "" | "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other";
+            note?: string;
+        };
+        EmploymentStatus: {
+            id: number;
+            kind: components["schemas"]["EmploymentKind"];
+            since: components["schemas"]["CivilDate"];
+            employer: string;
+            job: string;
+            supported_by_family: boolean;
+            reason: ("seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other") | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        /** @enum {string} */
+        EmploymentServiceKind: "advice" | "guidance" | "job_introduction";
+        EmploymentServiceInput: {
+            kind: components["schemas"]["EmploymentServiceKind"];
+            given_on: string;
+            /** @description a department, township or judicial office of the district */
+            provider_unit_id: number;
+            /** @description required for job_introduction */
+            employer?: string;
+            /**
+             * @description job_introduction only (default pending)
+             * @enum {string}
+             */
+            result?: "" | "hired" | "not_hired" | "pending";
+            note?: string;
+        };
+        EmploymentServiceRecord: {
+            id: number;
+            kind: components["schemas"]["EmploymentServiceKind"];
+            given_on: components["schemas"]["CivilDate"];
+            provider: components["schemas"]["UnitRef"];
+            employer: string;
+            result: ("hired" | "not_hired" | "pending") | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        /** @enum {string} */
+        EmploymentBenefitKind: "social_insurance_subsidy" | "job_subsidy" | "entrepreneurship_training" | "micro_loan" | "tax_incentive" | "hiring_subsidy";
+        EmploymentBenefitInput: {
+            kind: components["schemas"]["EmploymentBenefitKind"];
+            /** @description a department unit of the district */
+            department_unit_id: number;
+            /** @description fen, ≥ 0 */
+            amount_fen: number;
+            from_on: string;
+            /** @description on or after from_on; '' for none */
+            to_on?: string;
+            /** @description required for micro_loan */
+            lender?: string;
+            /** @description required for hiring_subsidy */
+            enterprise?: string;
+            note?: string;
+        };
+        EmploymentBenefit: {
+            id: number;
+            kind: components["schemas"]["EmploymentBenefitKind"];
+            department: components["schemas"]["UnitRef"];
+            amount_fen: number;
+            from_on: components["schemas"]["CivilDate"];
+            to_on: components["schemas"]["CivilDate"] | null;
+            lender: string;
+            enterprise: string;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        ResettlementStatus: {
+            status: components["schemas"]["Resettlement"];
+            resettled: boolean;
+            reason: components["schemas"]["UnresettledReason"] | null;
+            /** @description the facts it was derived from */
+            facts: {
+                employment: components["schemas"]["EmploymentKind"] | null;
+                supported_by_family: boolean;
+                in_base: boolean;
+                on_social_assistance: boolean;
+            };
+        };
+        EmploymentSection: {
+            current: components["schemas"]["EmploymentStatus"] | null;
+            statuses: components["schemas"]["EmploymentStatus"][];
+            services: components["schemas"]["EmploymentServiceRecord"][];
+            benefits: components["schemas"]["EmploymentBenefit"][];
+            resettlement: components["schemas"]["ResettlementStatus"];
+        };
     };
     responses: {
         /** @description Any other error: 400 (validation), 401 AUTH_REQUIRED / AUTH_EXPIRED, 403 (permission, CSRF_INVALID, PASSWORD_CHANGE_REQUIRED), 404, 409, 413 BODY_TOO_LARGE, 423, 500. */
@@ -3987,6 +4190,7 @@ export interface operations {
                 separated?: boolean;
                 /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
                 key_subject?: boolean;
+                resettlement?: components["schemas"]["ResettlementFilter"];
                 sort?: components["schemas"]["PersonSort"];
                 order?: "asc" | "desc";
                 page?: components["parameters"]["Page"];
@@ -6682,6 +6886,123 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personEmployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmploymentSection"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEmploymentStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmploymentStatusInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; its id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEmploymentService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmploymentServiceInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; its id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEmploymentBenefit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmploymentBenefitInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; its id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
