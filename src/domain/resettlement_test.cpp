@@ -11,6 +11,19 @@ using K = EmploymentKind;
 using R = Resettlement;
 using W = UnresettledReason;
 
+// The facts of one row: the current status's kind, family support and reason recorded with it, an
+// active base placement, active social assistance.
+ResettlementFacts F(std::optional<K> employment = std::nullopt, bool family = false,
+                    std::optional<W> reason = std::nullopt, bool in_base = false, bool assistance = false) {
+  ResettlementFacts f;
+  f.employment = employment;
+  f.supported_by_family = family;
+  f.recorded_reason = reason;
+  f.in_base = in_base;
+  f.on_social_assistance = assistance;
+  return f;
+}
+
 struct Case {
   const char* name;
   ResettlementFacts facts;
@@ -19,27 +32,27 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {"nothing recorded", {}, R::not_resettled, W::not_recorded},
-    {"employed", {K::employed}, R::employed, std::nullopt},
-    {"self-employed", {K::self_employed}, R::self_employed, std::nullopt},
-    {"farming", {K::farming}, R::farming, std::nullopt},
-    {"status in a base", {K::in_base}, R::in_base, std::nullopt},
-    {"base placement without a status", {std::nullopt, false, std::nullopt, true}, R::in_base, std::nullopt},
-    {"seeking work", {K::seeking_work}, R::not_resettled, W::seeking_work},
-    {"unable to work", {K::unable_to_work}, R::not_resettled, W::unable_to_work},
-    {"not willing", {K::not_willing}, R::not_resettled, W::unwilling},
-    {"unknown: not reached", {K::unknown}, R::not_resettled, W::not_reached},
-    {"recorded reason wins over the kind's", {K::seeking_work, false, W::other}, R::not_resettled, W::other},
-    {"unable to work, supported by family", {K::unable_to_work, true}, R::family_support, std::nullopt},
-    {"social assistance", {K::unable_to_work, false, std::nullopt, false, true}, R::social_assistance, std::nullopt},
-    {"social assistance over family", {K::unable_to_work, true, std::nullopt, false, true}, R::social_assistance,
+    {"nothing recorded", F(), R::not_resettled, W::not_recorded},
+    {"employed", F(K::employed), R::employed, std::nullopt},
+    {"self-employed", F(K::self_employed), R::self_employed, std::nullopt},
+    {"farming", F(K::farming), R::farming, std::nullopt},
+    {"status in a base", F(K::in_base), R::in_base, std::nullopt},
+    {"base placement without a status", F(std::nullopt, false, std::nullopt, true), R::in_base, std::nullopt},
+    {"seeking work", F(K::seeking_work), R::not_resettled, W::seeking_work},
+    {"unable to work", F(K::unable_to_work), R::not_resettled, W::unable_to_work},
+    {"not willing", F(K::not_willing), R::not_resettled, W::unwilling},
+    {"unknown: not reached", F(K::unknown), R::not_resettled, W::not_reached},
+    {"recorded reason wins over the kind's", F(K::seeking_work, false, W::other), R::not_resettled, W::other},
+    {"unable to work, supported by family", F(K::unable_to_work, true), R::family_support, std::nullopt},
+    {"social assistance", F(K::unable_to_work, false, std::nullopt, false, true), R::social_assistance, std::nullopt},
+    {"social assistance over family", F(K::unable_to_work, true, std::nullopt, false, true), R::social_assistance,
      std::nullopt},
-    {"a base over social assistance", {K::seeking_work, false, std::nullopt, true, true}, R::in_base, std::nullopt},
-    {"employed over a base placement", {K::employed, false, std::nullopt, true, true}, R::employed, std::nullopt},
-    {"self-employed over social assistance", {K::self_employed, false, std::nullopt, false, true}, R::self_employed,
+    {"a base over social assistance", F(K::seeking_work, false, std::nullopt, true, true), R::in_base, std::nullopt},
+    {"employed over a base placement", F(K::employed, false, std::nullopt, true, true), R::employed, std::nullopt},
+    {"self-employed over social assistance", F(K::self_employed, false, std::nullopt, false, true), R::self_employed,
      std::nullopt},
-    {"farming over a base", {K::farming, false, std::nullopt, true}, R::farming, std::nullopt},
-    {"assistance without any status", {std::nullopt, false, std::nullopt, false, true}, R::social_assistance,
+    {"farming over a base", F(K::farming, false, std::nullopt, true), R::farming, std::nullopt},
+    {"assistance without any status", F(std::nullopt, false, std::nullopt, false, true), R::social_assistance,
      std::nullopt},
 };
 
@@ -50,7 +63,9 @@ TEST(Resettlement, R_EMP_1_resettlement_case_table) {
     auto r = derive_resettlement(c.facts);
     EXPECT_EQ(code(r.status), code(c.status)) << c.name;
     EXPECT_EQ(r.reason.has_value(), c.reason.has_value()) << c.name;
-    if (r.reason && c.reason) EXPECT_EQ(code(*r.reason), code(*c.reason)) << c.name;
+    if (r.reason && c.reason) {
+      EXPECT_EQ(code(*r.reason), code(*c.reason)) << c.name;
+    }
   }
 }
 

@@ -12,6 +12,7 @@
 #include "app/core/guard.hpp"
 #include "app/person/person_service.hpp"
 #include "domain/id_number.hpp"
+#include "domain/resettlement.hpp"
 
 namespace anbang::app {
 
@@ -24,11 +25,6 @@ constexpr const char* kColumns[] = {"seq",          "name",         "gender",   
 constexpr const char* kStatuses[] = {"in_custody", "under_assistance", "detained", "ended"};
 constexpr const char* kGenders[] = {"1", "2", "0", "9"};
 constexpr const char* kReleaseKinds[] = {"prison", "detention_centre", "community_correction"};
-// 安置情况 (domain/resettlement) and 未安置原因, as persons.resettlement keeps them.
-constexpr const char* kResettlements[] = {"employed",          "self_employed",  "farming",      "in_base",
-                                          "social_assistance", "family_support", "not_resettled"};
-constexpr const char* kUnresettledReasons[] = {"seeking_work", "unable_to_work", "unwilling",
-                                               "not_reached",  "other",          "not_recorded"};
 }  // namespace
 
 const std::vector<std::string>& roster_message_keys() {
@@ -38,8 +34,10 @@ const std::vector<std::string>& roster_message_keys() {
     for (const char* c : kStatuses) k.push_back(std::string("status.") + c);
     for (const char* c : kGenders) k.push_back(std::string("gender.") + c);
     for (const char* c : kReleaseKinds) k.push_back(std::string("releaseKind.") + c);
-    for (const char* c : kResettlements) k.push_back(std::string("resettlement.") + c);
-    for (const char* c : kUnresettledReasons) k.push_back(std::string("unresettledReason.") + c);
+    // 安置情况 and 未安置原因 (domain/resettlement), as persons.resettlement keeps them.
+    for (const auto& [v, c] : domain::CodeTable<domain::Resettlement>::codes) k.push_back("resettlement." + std::string(c));
+    for (const auto& [v, c] : domain::CodeTable<domain::UnresettledReason>::codes)
+      k.push_back("unresettledReason." + std::string(c));
     return k;
   }();
   return keys;
