@@ -63,6 +63,8 @@ constexpr PermissionDef kPermissions[] = {
     // Issue 9: the needs list (item 1) and social insurance (R-INS-1).
     {"needs:record", "记录需求清单"},
     {"insurance:record", "记录社会保险"},
+    // Issue 9: employment status, services and benefits (R-EMP-1, R-EMP-3).
+    {"employment:record", "记录就业与扶持"},
 };
 
 struct RoleDef {
@@ -86,7 +88,7 @@ const std::vector<RoleDef>& role_defs() {
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
-        "needs:record", "insurance:record"}},
+        "needs:record", "insurance:record", "employment:record"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -95,7 +97,7 @@ const std::vector<RoleDef>& role_defs() {
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
-        "needs:record", "insurance:record"}},
+        "needs:record", "insurance:record", "employment:record"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
@@ -103,7 +105,7 @@ const std::vector<RoleDef>& role_defs() {
        "subtree",
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
         "help_group:manage", "help_plan:record", "warning:record", "outing:record", "org_group:manage",
-        "education:record", "publicity:record", "needs:record"}},
+        "education:record", "publicity:record", "needs:record", "employment:record"}},
       {"village_cadre", "村居干部", "own",
        {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).

@@ -5,6 +5,7 @@
 #include "app/core/audit.hpp"
 #include "app/demo_unitwork.hpp"
 #include "app/demo_needs.hpp"
+#include "app/demo_employment.hpp"
 #include "app/services.hpp"
 #include "store/maintenance.hpp"
 #include "store/supervision_repo.hpp"
@@ -903,6 +904,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   if (auto n = app.obligations.refresh_all_tasks(ctx.today); !n.ok()) return n.error();
   if (auto st = demo_warnings_and_outings(app); !st.ok()) return st.error();  // issue 8, helper D
   if (auto st = seed_demo_needs(app, ctx); !st.ok()) return st.error();  // issue 9, helper D
+  if (auto st = seed_demo_employment(app); !st.ok()) return st.error();       // issue 9: employment
   return summary;
 }
 

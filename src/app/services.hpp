@@ -23,6 +23,8 @@
 #include "app/warnings/warning_service.hpp"
 // Issue 9, helper D.
 #include "app/needs/needs_service.hpp"
+// Issue 9: employment and resettlement.
+#include "app/employment/employment_service.hpp"
 
 namespace anbang::app {
 
@@ -46,6 +48,7 @@ struct Services {
         education(core, obligations),
         publicity(core),
         needs(core) {}
+        employment(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -65,6 +68,7 @@ struct Services {
   EducationService education;        // R-EDU-1
   PublicityService publicity;        // R-PUB-1
   NeedsService needs;                // issue 9 item 1 (needs list), R-INS-1 (insurance)
+  EmploymentService employment;      // R-EMP-1, R-EMP-3, 安置情况 (consequence 3: the resettlement)
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

@@ -68,6 +68,7 @@ void add_warning_routes(Router& r, app::Services& app);  // issue 8, helper D: w
 void add_needs_routes(Router& r, app::Services& app);    // issue 9, helper D: needs list, insurance
 void add_follow_up_routes(Router& r, app::Services& app);  // issue 8: visits and reviews
 void add_unitwork_routes(Router& r, app::Services& app);  // issue 8: org groups, education, publicity
+void add_employment_routes(Router& r, app::Services& app);  // issue 9: employment and resettlement
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::Services& app);

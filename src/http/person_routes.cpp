@@ -79,6 +79,7 @@ Result<app::PersonQuery> query_from(const Request& req) {
   auto key = query_bool(req, "key_subject");
   if (!key.ok()) return key.error();
   q.key_subject = *key;
+  q.resettlement = query_text(req, "resettlement");
   if (auto s = query_paging(req, q.page, q.page_size); !s.ok()) return s.error();
   return q;
 }
@@ -88,7 +89,8 @@ Result<app::PersonQuery> query_from_body(const nlohmann::json& o) {
   app::PersonQuery q;
   for (auto [field, dst] :
        {std::pair{"q", &q.q}, std::pair{"status", &q.status}, std::pair{"released_from", &q.released_from},
-        std::pair{"released_to", &q.released_to}, std::pair{"sort", &q.sort}, std::pair{"order", &q.order}}) {
+        std::pair{"released_to", &q.released_to}, std::pair{"sort", &q.sort}, std::pair{"order", &q.order},
+        std::pair{"resettlement", &q.resettlement}}) {
     auto v = get_string(o, field);
     if (!v.ok()) return v.error();
     if (*v) *dst = **v;

@@ -161,7 +161,9 @@ nlohmann::json person_summary_json(const domain::UnitTree& tree, const store::Pe
           {"assistance_end_date", p.assistance_end_date},
           {"status", domain::person_status(p.release_date, p.assistance_end_date, today, p.detained)},
           {"key_subject", p.key_subject},
-          {"main_charge", p.main_charge}};
+          {"main_charge", p.main_charge},
+          {"resettlement", p.resettlement},
+          {"resettlement_reason", p.resettlement_reason.empty() ? nlohmann::json() : nlohmann::json(p.resettlement_reason)}};
 }
 
 nlohmann::json event_json(const store::PersonEvent& e) {

@@ -15,7 +15,7 @@ constexpr const char* kListCols =
     "p.id, p.name, p.gender, p.id_number, p.birth_date, p.identity_verified, p.household_unit_id, "
     "p.residence_unit_id, p.release_date, p.release_kind, p.assistance_end_date, c.name, "
     "EXISTS (SELECT 1 FROM custody_intervals ci WHERE ci.person_id = p.id AND ci.kind = 'detention' AND "
-    "ci.to_date IS NULL), p.key_subject";
+    "ci.to_date IS NULL), p.key_subject, p.resettlement, p.resettlement_reason";
 // A detention after release still open (its end not recorded): 羁押中. Detentions are recorded with
 // dates up to today, so an open one is the one covering today.
 constexpr const char* kOpenDetention =
@@ -144,6 +144,8 @@ PersonListItem item_from(const Row& r) {
   it.main_charge = r.str(11);
   it.detained = r.boolean(12);
   it.key_subject = r.boolean(13);
+  it.resettlement = r.str(14);
+  it.resettlement_reason = r.str(15);
   return it;
 }
 
@@ -194,6 +196,12 @@ std::string where_clause(const domain::Scope& scope, const PersonFilter& f, Para
   if (f.key_subject) {
     w += " AND p.key_subject = ?";
     p.push_back(std::int64_t{*f.key_subject});
+  }
+  if (f.resettlement == "resettled") {
+    w += " AND p.resettlement <> 'not_resettled'";
+  } else if (!f.resettlement.empty()) {
+    w += " AND p.resettlement = ?";
+    p.push_back(f.resettlement);
   }
   if (f.separated)
     w += *f.separated ? " AND p.household_unit_id <> p.residence_unit_id"

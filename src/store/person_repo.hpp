@@ -49,6 +49,9 @@ struct PersonFilter {
   std::optional<bool> identity_verified;
   std::optional<bool> separated;
   std::optional<bool> key_subject;  // R-CLS-1: the current class (persons.key_subject)
+  // 安置情况 (persons.resettlement, domain/resettlement): a status code, or "resettled" for any but
+  // not_resettled; "" = any.
+  std::string resettlement;
   std::string sort = "id";  // whitelisted column
   bool descending = false;
   int page = 1, page_size = 20;
@@ -64,6 +67,7 @@ struct PersonListItem {
   std::string main_charge;
   bool detained = false;  // an open detention after release (status 羁押中)
   bool key_subject = false;  // R-CLS-1: the current class
+  std::string resettlement, resettlement_reason;  // 安置情况 as derived (domain/resettlement)
 };
 
 // "(p.household_unit_id IN (?,…) OR p.residence_unit_id IN (?,…))" for the scope; "1=0" for none.

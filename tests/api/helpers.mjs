@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { Client } from '../support/server.mjs';
 import { freshId } from '../support/ids.mjs';
 
@@ -44,4 +45,21 @@ export function personBody(unitId, charge, over = {}) {
     phone: '13900000000',
     ...over,
   };
+}
+
+/** The text of one file inside a zip (xlsx), read through the central directory. */
+export function zipEntry(buf, wanted) {
+  for (let i = buf.lastIndexOf(Buffer.from('PK\x05\x06')), n = buf.readUInt16LE(i + 10), p = buf.readUInt32LE(i + 16); n > 0; n--) {
+    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28), extra = buf.readUInt16LE(p + 30), comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString();
+    if (name === wanted) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    }
+    p += 46 + nameLen + extra + comment;
+  }
+  return null;
 }

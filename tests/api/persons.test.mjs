@@ -2,10 +2,9 @@
 // timeline, duplicate ID numbers, optimistic locking, export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
 import { startServer } from '../support/server.mjs';
 import { makeId } from '../support/ids.mjs';
-import { loginAs, unitsByCode, chargeId, personBody } from './helpers.mjs';
+import { loginAs, unitsByCode, chargeId, personBody, zipEntry } from './helpers.mjs';
 
 let srv, c, units, charge;
 before(async () => {
@@ -149,23 +148,6 @@ test('R-ARC-2 the judicial office’s roster (花名册) exports as xlsx and the
   assert.ok(a.body.total >= 1);
   assert.match(a.body.items[0].object_label, /花名册/);
 });
-
-/** The text of one file inside a zip (xlsx), read through the central directory. */
-function zipEntry(buf, wanted) {
-  for (let i = buf.lastIndexOf(Buffer.from('PK\x05\x06')), n = buf.readUInt16LE(i + 10), p = buf.readUInt32LE(i + 16); n > 0; n--) {
-    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28), extra = buf.readUInt16LE(p + 30), comment = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString();
-    if (name === wanted) {
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + size);
-      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
-    }
-    p += 46 + nameLen + extra + comment;
-  }
-  return null;
-}
 
 test('issue 7 §5 the roster speaks the web app’s words (export.json), in Chinese or English', async () => {
   const zh = await c.req('POST', '/api/v1/exports/persons.xlsx', { status: 'under_assistance' });

@@ -40,6 +40,8 @@ inline constexpr std::string_view kAuditActions[] = {
     "publicity_delete", "publicity_publish", "publicity_read", "seed_demo_unitwork",
     // needs list and social insurance (issue 9)
     "need_raise", "need_update", "insurance_record", "insurance_civil_servant", "seed_demo_needs",
+    // employment and resettlement (issue 9)
+    "employment_status", "employment_service", "employment_benefit",
     // reserved for the tests of the core (a change that records nothing is rolled back)
     "probe_change"};
 

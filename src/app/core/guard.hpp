@@ -55,6 +55,8 @@ inline constexpr std::string_view publicity_record = "publicity:record";  // R-P
 // Issue 9 (helper D): the needs list (item 1) and social insurance (R-INS-1).
 inline constexpr std::string_view needs_record = "needs:record";
 inline constexpr std::string_view insurance_record = "insurance:record";  // R-INS-1
+// Issue 9 (employment): status, services and benefits (R-EMP-1, R-EMP-3).
+inline constexpr std::string_view employment_record = "employment:record";
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no

@@ -12,6 +12,7 @@
 #include "app/core/guard.hpp"
 #include "app/person/person_service.hpp"
 #include "domain/id_number.hpp"
+#include "domain/resettlement.hpp"
 
 namespace anbang::app {
 
@@ -19,7 +20,8 @@ namespace {
 // The columns in order, by their message key under roster.col.
 constexpr const char* kColumns[] = {"seq",          "name",         "gender",       "id_number", "birth_date",
                                     "household",    "residence",    "separated",    "charge",    "release_date",
-                                    "release_kind", "assistance_end_date", "status"};
+                                    "release_kind", "assistance_end_date", "status",
+                                    "resettlement", "unresettled_reason"};
 constexpr const char* kStatuses[] = {"in_custody", "under_assistance", "detained", "ended"};
 constexpr const char* kGenders[] = {"1", "2", "0", "9"};
 constexpr const char* kReleaseKinds[] = {"prison", "detention_centre", "community_correction"};
@@ -32,6 +34,10 @@ const std::vector<std::string>& roster_message_keys() {
     for (const char* c : kStatuses) k.push_back(std::string("status.") + c);
     for (const char* c : kGenders) k.push_back(std::string("gender.") + c);
     for (const char* c : kReleaseKinds) k.push_back(std::string("releaseKind.") + c);
+    // 安置情况 and 未安置原因 (domain/resettlement), as persons.resettlement keeps them.
+    for (const auto& [v, c] : domain::CodeTable<domain::Resettlement>::codes) k.push_back("resettlement." + std::string(c));
+    for (const auto& [v, c] : domain::CodeTable<domain::UnresettledReason>::codes)
+      k.push_back("unresettledReason." + std::string(c));
     return k;
   }();
   return keys;
@@ -75,6 +81,7 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   worksheet_set_column(ws, 4, 4, 12, nullptr);
   worksheet_set_column(ws, 5, 6, 24, nullptr);
   worksheet_set_column(ws, 7, 12, 14, nullptr);
+  worksheet_set_column(ws, 13, 14, 20, nullptr);
   auto tree = core_.units();
   std::string today = domain::to_string(ctx.today);
   // Full ID numbers only for person:id_full; everyone else exports them masked.
@@ -99,6 +106,8 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
       worksheet_write_string(ws, row, 11, p.assistance_end_date.c_str(), nullptr);
       const std::string status(domain::person_status(p.release_date, p.assistance_end_date, today, p.detained));
       worksheet_write_string(ws, row, 12, word("status", status).c_str(), nullptr);
+      worksheet_write_string(ws, row, 13, word("resettlement", p.resettlement).c_str(), nullptr);
+      worksheet_write_string(ws, row, 14, word("unresettledReason", p.resettlement_reason).c_str(), nullptr);
     });
     return each;
   });
@@ -110,7 +119,8 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
                         {"unit_id", q.unit_id ? *q.unit_id : 0},
                         {"status", q.status},
                         {"released_from", q.released_from},
-                        {"released_to", q.released_to}};
+                        {"released_to", q.released_to},
+                        {"resettlement", q.resettlement}};
     // The file is handed out only once the export is on record.
     s = core_.access_log().write(access_record(ctx, "export", "roster", std::nullopt,
                                           "人员花名册 " + std::to_string(row) + " 人", d.dump()));

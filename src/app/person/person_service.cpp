@@ -5,6 +5,7 @@
 #include "app/core/person_changed.hpp"
 #include "app/core/person_read.hpp"
 #include "domain/checks.hpp"
+#include "domain/resettlement.hpp"
 #include "store/period_repo.hpp"
 #include "domain/id_number.hpp"
 #include "domain/pinyin.hpp"
@@ -197,6 +198,10 @@ Result<store::PersonFilter> PersonService::filter(const AuthedCtx& ctx, const Pe
   }
   f.identity_verified = q.identity_verified;
   f.key_subject = q.key_subject;
+  if (!q.resettlement.empty() && q.resettlement != "resettled" &&
+      !domain::parse<domain::Resettlement>(q.resettlement))
+    return invalid("FIELD_VALUE", "安置情况取值无效，请从列表中选择", "resettlement");
+  f.resettlement = q.resettlement;
   f.separated = q.separated;
   f.sort = q.sort;
   f.descending = q.order == "desc";

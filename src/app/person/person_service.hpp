@@ -31,6 +31,7 @@ struct PersonQuery {
   std::optional<std::int64_t> unit_id;
   std::string status, released_from, released_to, sort = "id", order = "asc";
   std::optional<bool> identity_verified, separated, key_subject;
+  std::string resettlement;  // 安置情况: a status code of domain/resettlement or "resettled"
   int page = 1, page_size = 20;
 };
 

@@ -80,6 +80,10 @@ export const AUDIT_ACTIONS = [
   'insurance_record',
   'insurance_civil_servant',
   'seed_demo_needs',
+  // employment and resettlement (issue 9)
+  'employment_status',
+  'employment_service',
+  'employment_benefit',
   'probe_change',
 ] as const
 

@@ -1736,7 +1736,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/persons/{id}/needs": {
+    "/persons/{id}/employment": {
         parameters: {
             query?: never;
             header?: never;
@@ -1745,8 +1745,8 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The file's section 需求清单: every need with its current status and its updates (person:read). Recorded in the access log. */
-        get: operations["personNeeds"];
+        /** The file's section 就业与安置 (person:read): R-EMP-1 status entries (newest first, the current one the latest begun by today) and services, R-EMP-3 benefits, and the derived 安置情况 with the facts behind it. Recorded in the access log. */
+        get: operations["personEmployment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1755,7 +1755,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/persons/{id}/needs/assessments": {
+    "/persons/{id}/employment/statuses": {
         parameters: {
             query?: never;
             header?: never;
@@ -1766,73 +1766,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A later assessment (a visit, a full review or a standalone entry) raises needs or updates those still open (needs:record). Errors NEED_CATEGORY, NEED_STATUS, NEED_DUPLICATE, NEED_NOT_OPEN, SOURCE_NOT_FOUND (404), NOTHING_CHANGED, dates. */
-        post: operations["assessNeeds"];
+        /** R-EMP-1: an employment status entry (employment:record). Errors EMPLOYER_REQUIRED, REASON_NOT_APPLICABLE, DATE_BEFORE_RELEASE, DATE_IN_FUTURE, DATE_TOO_FAR_BACK, DATE_IN_CUSTODY. */
+        post: operations["recordEmploymentStatus"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/persons/{id}/needs/{nid}/updates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["Id"];
-                /** @description the need */
-                nid: number;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A dated status change and/or an action with its link kind (needs:record); a new row, the history is kept. Errors NEED_STATUS, NEED_LINK_KIND, NOTHING_CHANGED, DATE_ORDER, dates; 404 NEED_NOT_FOUND. */
-        post: operations["updateNeed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/needs/open": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Open needs (open or being addressed) of persons under assistance in the caller's jurisdiction, oldest first, with counts by category (person:read). Recorded in the access log. */
-        get: operations["openNeeds"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/persons/{id}/insurance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        /** R-INS-1: the file's section 社会保险 — each scheme's entries, the current status per scheme, the former-civil-servant flag (person:read). Recorded in the access log. */
-        get: operations["personInsurance"];
-        put?: never;
-        /** R-INS-1: one dated entry of a scheme — status and the continuation or transfer step (insurance:record). Errors INSURANCE_SCHEME, INSURANCE_STATUS, INSURANCE_STEP, INSURANCE_STEP_STATUS, dates. */
-        post: operations["recordInsurance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/persons/{id}/insurance/civil-servant": {
+    "/persons/{id}/employment/services": {
         parameters: {
             query?: never;
             header?: never;
@@ -1843,8 +1785,27 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** R-INS-1: the former-civil-servant flag as of a date (insurance:record). Error NOTHING_CHANGED when it is already so. */
-        post: operations["recordCivilServant"];
+        /** R-EMP-1: a public employment service given (employment:record). Errors PROVIDER_NOT_FOUND, EMPLOYER_REQUIRED, RESULT_NOT_APPLICABLE. */
+        post: operations["recordEmploymentService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-3: a benefit with its source department (employment:record). Errors AMOUNT_NEGATIVE, DATE_ORDER, DEPARTMENT_NOT_FOUND, LENDER_REQUIRED, ENTERPRISE_REQUIRED. */
+        post: operations["recordEmploymentBenefit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2164,6 +2125,8 @@ export interface components {
             /** @description R-CLS-1: the current class (true = 重点帮教对象) */
             key_subject: boolean;
             main_charge: string;
+            resettlement: components["schemas"]["Resettlement"];
+            resettlement_reason: components["schemas"]["UnresettledReason"] | null;
         };
         /** @enum {string} */
         PersonSort: "name" | "release_date" | "birth_date" | "created_at" | "id";
@@ -2182,6 +2145,7 @@ export interface components {
             separated?: boolean;
             /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
             key_subject?: boolean;
+            resettlement?: components["schemas"]["ResettlementFilter"];
             sort?: components["schemas"]["PersonSort"];
             /** @enum {string} */
             order?: "asc" | "desc";
@@ -2864,8 +2828,6 @@ export interface components {
                 work?: boolean;
                 money?: boolean;
                 health?: boolean;
-                family?: boolean;
-                documents?: boolean;
             };
         };
         /**
@@ -3512,144 +3474,129 @@ export interface components {
             page: number;
             page_size: number;
         };
+        /**
+         * @description 安置情况 derived by domain/resettlement (order: employed > self_employed > farming > in_base > social_assistance > family_support > not_resettled)
+         * @enum {string}
+         */
+        Resettlement: "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
+        /**
+         * @description a 安置情况, or resettled for any but not_resettled; '' for any
+         * @enum {string}
+         */
+        ResettlementFilter: "" | "resettled" | "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
+        /**
+         * @description 未安置原因 (not_recorded: no employment status recorded)
+         * @enum {string}
+         */
+        UnresettledReason: "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other" | "not_recorded";
         /** @enum {string} */
-        NeedCategory: "housing" | "work" | "money" | "health" | "family" | "documents";
-        /** @enum {string} */
-        NeedStatus: "open" | "in_progress" | "met" | "not_needed";
-        /** @enum {string} */
-        NeedLinkKind: "social_assistance" | "employment_service" | "base_placement" | "help_plan_measure";
-        NeedUpdate: {
-            id: number;
-            on_date: string;
-            /** @description the status set on this date (null: an action only) */
-            status: components["schemas"]["NeedStatus"] | null;
-            action: string;
-            link_kind: components["schemas"]["NeedLinkKind"] | null;
-            unit: components["schemas"]["UnitRef"] | null;
-            user_name: string;
-            created_at: number;
-            entered_on: string;
-            late: boolean;
-        };
-        Need: {
-            id: number;
-            category: components["schemas"]["NeedCategory"];
-            status: components["schemas"]["NeedStatus"];
-            status_on: string;
-            raised_on: string;
-            /** @enum {string} */
-            source: "registration" | "visit" | "review" | "assessment";
-            source_id: number | null;
-            note: string;
-            unit: components["schemas"]["UnitRef"] | null;
-            user_name: string;
-            created_at: number;
-            entered_on: string;
-            late: boolean;
-            /** @description oldest first; the first is the status when raised */
-            updates: components["schemas"]["NeedUpdate"][];
-        };
-        Needs: {
-            items: components["schemas"]["Need"][];
-        };
-        NeedAssessmentInput: {
-            /** @enum {string} */
-            source: "visit" | "review" | "assessment";
-            /** @description the visit's or review's id */
-            source_id?: number | null;
-            assessed_on: string;
-            items: {
-                category: string;
-                status: string;
-                note?: string;
-            }[];
-        };
-        NeedsTouched: {
-            ids: number[];
-        };
-        NeedUpdateInput: {
-            on_date: string;
-            /** @description '' or absent: unchanged */
-            status?: string;
-            action?: string;
-            /** @description '' or absent: none */
-            link_kind?: string;
-        };
-        OpenNeed: {
-            need_id: number;
-            person_id: number;
-            person_name: string;
-            category: components["schemas"]["NeedCategory"];
-            status: components["schemas"]["NeedStatus"];
-            raised_on: string;
-            source: string;
-            last_action_on: string | null;
-            last_action: string;
-            household_unit: components["schemas"]["UnitRef"];
-            residence_unit: components["schemas"]["UnitRef"];
-        };
-        OpenNeeds: {
-            items: components["schemas"]["OpenNeed"][];
-            /** @description open needs by category (the category filter aside) */
-            counts: {
-                [key: string]: number;
-            };
-            total: number;
-            page: number;
-            page_size: number;
-        };
-        /** @enum {string} */
-        InsuranceScheme: "pension_employee" | "pension_resident" | "unemployment" | "medical";
-        /** @enum {string} */
-        InsuranceStatus: "insured" | "lapsed" | "transferring" | "transferred" | "not_insured" | "unknown";
-        /** @enum {string} */
-        InsuranceStep: "transfer_applied" | "destination_confirmed" | "transfer_completed" | "continued" | "joined_local";
-        InsuranceEntry: {
-            id: number;
-            scheme: components["schemas"]["InsuranceScheme"];
-            status: components["schemas"]["InsuranceStatus"];
-            step: components["schemas"]["InsuranceStep"] | null;
-            on_date: string;
-            place: string;
-            note: string;
-            unit: components["schemas"]["UnitRef"] | null;
-            user_name: string;
-            created_at: number;
-        };
-        CivilServantEntry: {
-            id: number;
-            former_civil_servant: boolean;
-            on_date: string;
-            note: string;
-            user_name: string;
-            created_at: number;
-        };
-        Insurance: {
-            /** @description oldest first */
-            entries: components["schemas"]["InsuranceEntry"][];
-            /** @description each scheme's latest entry */
-            current: {
-                [key: string]: {
-                    status: components["schemas"]["InsuranceStatus"];
-                    on_date: string;
-                };
-            };
-            /** @description the latest flag (null: never recorded) */
-            former_civil_servant: boolean | null;
-            civil_servant: components["schemas"]["CivilServantEntry"][];
-        };
-        InsuranceInput: {
-            scheme: string;
-            status: string;
-            step?: string;
-            on_date: string;
-            place?: string;
+        EmploymentKind: "employed" | "self_employed" | "in_base" | "farming" | "unable_to_work" | "seeking_work" | "not_willing" | "unknown";
+        EmploymentStatusInput: {
+            kind: components["schemas"]["EmploymentKind"];
+            /** @description YYYY-MM-DD, since the release, not in the future, within the back-dating limit */
+            since: string;
+            /** @description required for employed */
+            employer?: string;
+            job?: string;
+            /** @description only for a kind that is not work */
+            supported_by_family?: boolean;
+            /**
+             * @description 未安置原因, only for a kind that is not work
+             * @enum {string}
+             */
+            reason?: "" | "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other";
             note?: string;
         };
-        CivilServantInput: {
-            former_civil_servant: boolean;
-            on_date: string;
+        EmploymentStatus: {
+            id: number;
+            kind: components["schemas"]["EmploymentKind"];
+            since: components["schemas"]["CivilDate"];
+            employer: string;
+            job: string;
+            supported_by_family: boolean;
+            reason: ("seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other") | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        /** @enum {string} */
+        EmploymentServiceKind: "advice" | "guidance" | "job_introduction";
+        EmploymentServiceInput: {
+            kind: components["schemas"]["EmploymentServiceKind"];
+            given_on: string;
+            /** @description a department, township or judicial office of the district */
+            provider_unit_id: number;
+            /** @description required for job_introduction */
+            employer?: string;
+            /**
+             * @description job_introduction only (default pending)
+             * @enum {string}
+             */
+            result?: "" | "hired" | "not_hired" | "pending";
             note?: string;
+        };
+        EmploymentServiceRecord: {
+            id: number;
+            kind: components["schemas"]["EmploymentServiceKind"];
+            given_on: components["schemas"]["CivilDate"];
+            provider: components["schemas"]["UnitRef"];
+            employer: string;
+            result: ("hired" | "not_hired" | "pending") | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        /** @enum {string} */
+        EmploymentBenefitKind: "social_insurance_subsidy" | "job_subsidy" | "entrepreneurship_training" | "micro_loan" | "tax_incentive" | "hiring_subsidy";
+        EmploymentBenefitInput: {
+            kind: components["schemas"]["EmploymentBenefitKind"];
+            /** @description a department unit of the district */
+            department_unit_id: number;
+            /** @description fen, ≥ 0 */
+            amount_fen: number;
+            from_on: string;
+            /** @description on or after from_on; '' for none */
+            to_on?: string;
+            /** @description required for micro_loan */
+            lender?: string;
+            /** @description required for hiring_subsidy */
+            enterprise?: string;
+            note?: string;
+        };
+        EmploymentBenefit: {
+            id: number;
+            kind: components["schemas"]["EmploymentBenefitKind"];
+            department: components["schemas"]["UnitRef"];
+            amount_fen: number;
+            from_on: components["schemas"]["CivilDate"];
+            to_on: components["schemas"]["CivilDate"] | null;
+            lender: string;
+            enterprise: string;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        ResettlementStatus: {
+            status: components["schemas"]["Resettlement"];
+            resettled: boolean;
+            reason: components["schemas"]["UnresettledReason"] | null;
+            /** @description the facts it was derived from */
+            facts: {
+                employment: components["schemas"]["EmploymentKind"] | null;
+                supported_by_family: boolean;
+                in_base: boolean;
+                on_social_assistance: boolean;
+            };
+        };
+        EmploymentSection: {
+            current: components["schemas"]["EmploymentStatus"] | null;
+            statuses: components["schemas"]["EmploymentStatus"][];
+            services: components["schemas"]["EmploymentServiceRecord"][];
+            benefits: components["schemas"]["EmploymentBenefit"][];
+            resettlement: components["schemas"]["ResettlementStatus"];
         };
     };
     responses: {
@@ -4243,6 +4190,7 @@ export interface operations {
                 separated?: boolean;
                 /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
                 key_subject?: boolean;
+                resettlement?: components["schemas"]["ResettlementFilter"];
                 sort?: components["schemas"]["PersonSort"];
                 order?: "asc" | "desc";
                 page?: components["parameters"]["Page"];
@@ -6941,7 +6889,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    personNeeds: {
+    personEmployment: {
         parameters: {
             query?: never;
             header?: {
@@ -6955,20 +6903,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the needs */
+            /** @description the section */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Needs"];
+                    "application/json": components["schemas"]["EmploymentSection"];
                 };
             };
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
-    assessNeeds: {
+    recordEmploymentStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -6979,43 +6927,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NeedAssessmentInput"];
+                "application/json": components["schemas"]["EmploymentStatusInput"];
             };
         };
         responses: {
-            /** @description the needs raised or updated */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedsTouched"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    updateNeed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["Id"];
-                /** @description the need */
-                nid: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NeedUpdateInput"];
-            };
-        };
-        responses: {
-            /** @description recorded; the update's id */
+            /** @description recorded; its id */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7030,62 +6946,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    openNeeds: {
-        parameters: {
-            query?: {
-                category?: string;
-                unit_id?: number;
-                page?: components["parameters"]["Page"];
-                page_size?: components["parameters"]["PageSize"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the open needs */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpenNeeds"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            default: components["responses"]["Error"];
-        };
-    };
-    personInsurance: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
-                "X-View-Id"?: components["parameters"]["ViewId"];
-            };
-            path: {
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the insurance entries */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Insurance"];
-                };
-            };
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    recordInsurance: {
+    recordEmploymentService: {
         parameters: {
             query?: never;
             header?: never;
@@ -7096,11 +6957,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InsuranceInput"];
+                "application/json": components["schemas"]["EmploymentServiceInput"];
             };
         };
         responses: {
-            /** @description recorded; the entry's id */
+            /** @description recorded; its id */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7115,7 +6976,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    recordCivilServant: {
+    recordEmploymentBenefit: {
         parameters: {
             query?: never;
             header?: never;
@@ -7126,11 +6987,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CivilServantInput"];
+                "application/json": components["schemas"]["EmploymentBenefitInput"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded; its id */
             201: {
                 headers: {
                     [name: string]: unknown;

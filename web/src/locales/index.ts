@@ -18,6 +18,7 @@ import zhVisit from './zh-CN/visit'
 import zhUnitwork from './zh-CN/unitwork'
 import zhExport from './zh-CN/export.json'
 import zhNeeds from './zh-CN/needs'
+import zhEmployment from './zh-CN/employment'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
@@ -37,18 +38,19 @@ import enVisit from './en/visit'
 import enUnitwork from './en/unitwork'
 import enExport from './en/export.json'
 import enNeeds from './en/needs'
+import enEmployment from './en/employment'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, needs: zhNeeds }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, needs: zhNeeds, employment: zhEmployment }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, needs: enNeeds },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, needs: enNeeds, employment: enEmployment },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { PersonFilter, PersonSort, PersonStatus } from '@/api/persons'
+import type { Schemas } from '@/api/types'
 
 /**
  * The person list's query, kept in memory (never in the URL: keywords may be names or ID
@@ -13,10 +14,12 @@ export interface PersonQueryForm {
   identity_verified: '' | 'true' | 'false'
   separated: '' | 'true' | 'false'
   key_subject: '' | 'true' | 'false'
+  /** 安置情况 (issue 9): a status, 'resettled' for any resettled, '' for all. */
+  resettlement: Schemas['ResettlementFilter']
 }
 
 export function emptyForm(): PersonQueryForm {
-  return { q: '', status: '', released: null, identity_verified: '', separated: '', key_subject: '' }
+  return { q: '', status: '', released: null, identity_verified: '', separated: '', key_subject: '', resettlement: '' }
 }
 
 const bool = (v: '' | 'true' | 'false'): boolean | undefined => (v === '' ? undefined : v === 'true')
@@ -54,6 +57,7 @@ export const usePersonQueryStore = defineStore('personQuery', () => {
       identity_verified: bool(a.identity_verified),
       separated: bool(a.separated),
       key_subject: bool(a.key_subject),
+      resettlement: a.resettlement || undefined,
       sort: sort.value,
       order: sort.value ? order.value : undefined,
     }

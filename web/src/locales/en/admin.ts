@@ -68,6 +68,7 @@ export default {
       publicity: 'Publicity',
       needs: 'Needs list',
       insurance: 'Social insurance',
+      employment: 'Employment and benefits',
     },
   },
   units: {

@@ -95,6 +95,9 @@ export default {
     insurance_record: 'Recorded social insurance',
     insurance_civil_servant: 'Recorded former civil servant',
     seed_demo_needs: 'Loaded demo needs and insurance',
+    employment_status: 'Recorded employment status',
+    employment_service: 'Recorded employment service',
+    employment_benefit: 'Recorded employment benefit',
     probe_change: 'Test record',
   },
   params: {

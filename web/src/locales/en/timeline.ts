@@ -138,4 +138,11 @@ export default {
     step_: { transfer_applied: 'transfer applied for', destination_confirmed: 'destination confirmed', transfer_completed: 'transfer completed', continued: 'continued', joined_local: 'joined the local scheme' },
   },
   unknown: '(entry of kind {code})',
+  employment: {
+    status: 'Employment status: {kind} since {since}',
+    status_employed: 'Employment status: employed at {employer}{job} since {since}',
+    service: 'Employment service: {kind} by {provider} on {given_on}',
+    service_intro: 'Job introduction on {given_on} by {provider} to {employer}, result: {result}',
+    benefit: 'Benefit: {kind} from {from_on} ({department}), amount {amount} yuan',
+  },
 }

@@ -68,6 +68,7 @@ export default {
       publicity: '宣传',
       needs: '需求清单',
       insurance: '社会保险',
+      employment: '就业与扶持',
     },
   },
   units: {

@@ -95,6 +95,9 @@ export default {
     insurance_record: '记录社会保险',
     insurance_civil_servant: '登记原公职人员',
     seed_demo_needs: '装入演示需求与社保数据',
+    employment_status: '登记就业状况',
+    employment_service: '记录就业服务',
+    employment_benefit: '记录就业扶持',
     probe_change: '测试记录',
   },
   params: {

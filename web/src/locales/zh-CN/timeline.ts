@@ -138,4 +138,11 @@ export default {
     step_: { transfer_applied: '申请转移', destination_confirmed: '转入地确认', transfer_completed: '转移完成', continued: '接续参保', joined_local: '参加当地社保' },
   },
   unknown: '（记录类型 {code}）',
+  employment: {
+    status: '登记就业状况：{since} 起{kind}',
+    status_employed: '登记就业状况：{since} 起在{employer}就业{job}',
+    service: '就业服务：{given_on} {provider}提供{kind}',
+    service_intro: '职业介绍：{given_on} {provider}介绍到{employer}，结果：{result}',
+    benefit: '就业扶持：{from_on} 起{kind}（{department}），金额 {amount} 元',
+  },
 }

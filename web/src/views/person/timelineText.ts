@@ -127,6 +127,23 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
       p.status = word(t, te, 'insurance.state', p.status)
       p.step = word(t, te, 'insurance.step_', p.step)
       break
+    // Issue 9: employment (R-EMP-1, R-EMP-3).
+    case 'employment.status':
+      if (p.kind === 'employed') {
+        key = 'timeline.employment.status_employed'
+        p.job = p.job ? t('word.paren', { text: String(p.job) }) : ''
+      }
+      p.kind = te(`employment.kind.${String(p.kind)}`) ? t(`employment.kind.${String(p.kind)}`) : p.kind
+      break
+    case 'employment.service':
+      if (p.kind === 'job_introduction') key = 'timeline.employment.service_intro'
+      p.kind = te(`employment.serviceKind.${String(p.kind)}`) ? t(`employment.serviceKind.${String(p.kind)}`) : p.kind
+      p.result = te(`employment.result.${String(p.result)}`) ? t(`employment.result.${String(p.result)}`) : p.result
+      break
+    case 'employment.benefit':
+      p.kind = te(`employment.benefitKind.${String(p.kind)}`) ? t(`employment.benefitKind.${String(p.kind)}`) : p.kind
+      p.amount = (Number(p.amount_fen ?? 0) / 100).toFixed(2)
+      break
   }
   if (!te(key)) return { key: 'timeline.unknown', params: { code: e.code } }
   return { key, params: p }
