@@ -21,6 +21,9 @@
 // Issue 8, helper D.
 #include "app/outings/outing_service.hpp"
 #include "app/warnings/warning_service.hpp"
+// Issue 9, helper C.
+#include "app/bases/base_service.hpp"
+#include "app/trainings/training_service.hpp"
 
 namespace anbang::app {
 
@@ -42,7 +45,9 @@ struct Services {
         follow_ups(core, classification),
         organisation(core),
         education(core, obligations),
-        publicity(core) {}
+        publicity(core),
+        bases(core, obligations),
+        trainings(core, obligations) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -61,6 +66,8 @@ struct Services {
   OrganisationService organisation;  // R-ORG-1: the "1112" unit groups
   EducationService education;        // R-EDU-1
   PublicityService publicity;        // R-PUB-1
+  BaseService bases;                 // R-BASE-1 (issue 9, helper C)
+  TrainingService trainings;         // R-EMP-2 (issue 9, helper C)
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

@@ -38,6 +38,9 @@ inline constexpr std::string_view kAuditActions[] = {
     "education_event_create", "education_event_update", "education_event_delete",
     "education_session", "education_talk", "publicity_consent", "publicity_create",
     "publicity_delete", "publicity_publish", "publicity_read", "seed_demo_unitwork",
+    // issue 9 (helper C): transitional bases (R-BASE-1), skills trainings (R-EMP-2)
+    "base_create", "base_update", "base_agreement_create", "base_place", "base_leave", "training_create",
+    "training_update", "training_enrol", "training_attendance",
     // reserved for the tests of the core (a change that records nothing is rolled back)
     "probe_change"};
 

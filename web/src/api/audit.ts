@@ -74,6 +74,16 @@ export const AUDIT_ACTIONS = [
   'help_plan_revise',
   'whereabouts_unknown',
   'whereabouts_found',
+  // issue 9 (helper C): transitional bases (R-BASE-1), skills trainings (R-EMP-2)
+  'base_create',
+  'base_update',
+  'base_agreement_create',
+  'base_place',
+  'base_leave',
+  'training_create',
+  'training_update',
+  'training_enrol',
+  'training_attendance',
   'probe_change',
 ] as const
 

@@ -16,6 +16,7 @@ import zhHelp from './zh-CN/help'
 import zhWarning from './zh-CN/warning'
 import zhVisit from './zh-CN/visit'
 import zhUnitwork from './zh-CN/unitwork'
+import zhBases from './zh-CN/bases'
 import zhExport from './zh-CN/export.json'
 import enCommon from './en/common'
 import enPerson from './en/person'
@@ -34,6 +35,7 @@ import enRules from './en/rules'
 import enHelp from './en/help'
 import enVisit from './en/visit'
 import enUnitwork from './en/unitwork'
+import enBases from './en/bases'
 import enExport from './en/export.json'
 
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -41,12 +43,12 @@ export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, bases: zhBases }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, bases: enBases },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -66,6 +66,8 @@ export default {
       org_group: 'Working bodies',
       education: 'Education',
       publicity: 'Publicity',
+      base: 'Resettlement bases',
+      training: 'Skills trainings',
     },
   },
   units: {

@@ -66,6 +66,8 @@ export default {
       org_group: '工作机构',
       education: '教育',
       publicity: '宣传',
+      base: '安置基地',
+      training: '技能培训',
     },
   },
   units: {

@@ -28,6 +28,8 @@ export default {
     education: '教育活动',
     publicity: '宣传材料',
     eduCalendar: '重要节点日程',
+    bases: '安置基地',
+    trainings: '技能培训',
   },
   action: {
     search: '搜索',
