@@ -65,6 +65,10 @@ constexpr PermissionDef kPermissions[] = {
     {"insurance:record", "记录社会保险"},
     // Issue 9: employment status, services and benefits (R-EMP-1, R-EMP-3).
     {"employment:record", "记录就业与扶持"},
+    // Issue 9 (helper C): transitional bases (R-BASE-1), skills trainings (R-EMP-2).
+    {"base:manage", "管理过渡性安置基地"},
+    {"training:manage", "管理技能培训"},
+    {"training:enrol", "报名技能培训"},
 };
 
 struct RoleDef {
@@ -88,7 +92,8 @@ const std::vector<RoleDef>& role_defs() {
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
-        "needs:record", "insurance:record", "employment:record"}},
+        "needs:record", "insurance:record", "employment:record",
+        "base:manage", "training:enrol"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -97,7 +102,8 @@ const std::vector<RoleDef>& role_defs() {
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
-        "needs:record", "insurance:record", "employment:record"}},
+        "needs:record", "insurance:record", "employment:record",
+        "base:manage", "training:enrol"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
@@ -105,7 +111,7 @@ const std::vector<RoleDef>& role_defs() {
        "subtree",
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
         "help_group:manage", "help_plan:record", "warning:record", "outing:record", "org_group:manage",
-        "education:record", "publicity:record", "needs:record", "employment:record"}},
+        "education:record", "publicity:record", "needs:record", "employment:record", "base:manage"}},
       {"village_cadre", "村居干部", "own",
        {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
@@ -113,7 +119,7 @@ const std::vector<RoleDef>& role_defs() {
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)
       // (DOMAIN.md "Access").
       {"custody_clerk", "监所干部", "none", {"document:send", "document:read"}},
-      {"department_officer", "部门干部", "none", {}},
+      {"department_officer", "部门干部", "none", {"training:manage"}},
   };
   return defs;
 }

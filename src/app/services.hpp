@@ -25,6 +25,9 @@
 #include "app/needs/needs_service.hpp"
 // Issue 9: employment and resettlement.
 #include "app/employment/employment_service.hpp"
+// Issue 9, helper C.
+#include "app/bases/base_service.hpp"
+#include "app/trainings/training_service.hpp"
 
 namespace anbang::app {
 
@@ -49,6 +52,8 @@ struct Services {
         publicity(core),
         needs(core) {}
         employment(core) {}
+        bases(core, obligations),
+        trainings(core, obligations) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -69,6 +74,8 @@ struct Services {
   PublicityService publicity;        // R-PUB-1
   NeedsService needs;                // issue 9 item 1 (needs list), R-INS-1 (insurance)
   EmploymentService employment;      // R-EMP-1, R-EMP-3, 安置情况 (consequence 3: the resettlement)
+  BaseService bases;                 // R-BASE-1 (issue 9, helper C)
+  TrainingService trainings;         // R-EMP-2 (issue 9, helper C)
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

@@ -253,6 +253,7 @@ Router make_api_router(app::Services& app) {
   add_unitwork_routes(r, app);
   add_needs_routes(r, app);  // issue 9, helper D
   add_employment_routes(r, app);  // issue 9: employment and resettlement
+  add_base_routes(r, app);  // issue 9, helper C
   return r;
 }
 

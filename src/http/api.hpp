@@ -69,6 +69,7 @@ void add_needs_routes(Router& r, app::Services& app);    // issue 9, helper D: n
 void add_follow_up_routes(Router& r, app::Services& app);  // issue 8: visits and reviews
 void add_unitwork_routes(Router& r, app::Services& app);  // issue 8: org groups, education, publicity
 void add_employment_routes(Router& r, app::Services& app);  // issue 9: employment and resettlement
+void add_base_routes(Router& r, app::Services& app);  // issue 9, helper C: bases (R-BASE-1), trainings (R-EMP-2)
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::Services& app);

@@ -128,6 +128,19 @@ std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, 
 void append_targeted_education_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today,
                                      std::vector<Task>& out);
 
+// Issue 9 (helper C), rules/bases.cpp. R-BASE-1: a township owes one enterprise base with an
+// agreement valid today (key R-BASE-1/agreement): done while one covers today (fulfilled on its
+// valid_from, due its valid_to), otherwise open and due today — anchored on the last agreement's
+// end (agreement_end) or, with none ever, on the day the unit became active. Other kinds: none.
+void append_base_agreement_tasks(const UnitFacts& facts, CivilDate today, std::vector<Task>& out);
+
+// R-EMP-2: human resources holds at least skills_trainings_per_year (in force on 1 January of the
+// year) skills trainings in each calendar year (a training counts in the year it starts, once it has
+// started): key R-EMP-2/<year>, window the year, due 31 December; done on the start of the Nth
+// training, missed after the year, open before. Years from the unit's active_from to today's.
+void append_skills_training_tasks(const UnitFacts& facts, const PolicyTable& policy, CivilDate today,
+                                  std::vector<Task>& out);
+
 // "none" | "in_custody" | "before_file".
 std::string_view to_string(Exemption exemption);
 

@@ -123,6 +123,14 @@ struct UnitFacts {
   // event; only township units read these.
   std::vector<CalendarEvent> calendar;               // the district's calendar (any order)
   std::vector<TargetedSession> targeted_sessions;    // the township's targeted legal sessions
+
+  // Issue 9 (helper C). R-BASE-1: a township keeps at least one enterprise base with an agreement
+  // valid today; only township units read these.
+  std::vector<Interval> enterprise_agreements;  // valid_from..valid_to of its enterprise bases' agreements
+  // R-EMP-2: human resources (kind "department", subkind "hr_social_security") holds at least
+  // skills_trainings_per_year trainings a calendar year; only that unit reads these.
+  std::string subkind;
+  std::vector<CivilDate> trainings;  // first days of its skills trainings (any order)
 };
 
 }  // namespace anbang::rules

@@ -77,6 +77,8 @@ std::vector<Task> unit_tasks(const UnitFacts& facts, const PolicyTable& policy, 
   std::vector<Task> out;
   append_meeting_tasks(facts, policy, today, out);
   append_targeted_education_tasks(facts, policy, today, out);  // R-EDU-1 (rules/education.cpp)
+  append_base_agreement_tasks(facts, today, out);                // R-BASE-1 (rules/bases.cpp)
+  append_skills_training_tasks(facts, policy, today, out);       // R-EMP-2 (rules/bases.cpp)
   return out;
 }
 

@@ -17,8 +17,8 @@ struct Param {
   std::array<std::string_view, 4> words{};
 };
 
-const std::array<Param, 18>& params() {
-  static const std::array<Param, 18> kParams = {{
+const std::array<Param, 19>& params() {
+  static const std::array<Param, 19> kParams = {{
       {.name = "assistance_years_custody",
        .min = 1,
        .max = 20,
@@ -63,6 +63,8 @@ const std::array<Param, 18>& params() {
        .number = &PolicyValues::help_plan_revision_days},
       // R-EDU-1: targeted legal education in this many days before a calendar event.
       {.name = "targeted_education_days", .min = 1, .max = 365, .number = &PolicyValues::targeted_education_days},
+      // R-EMP-2 (issue 9): human resources' skills trainings a calendar year.
+      {.name = "skills_trainings_per_year", .min = 1, .max = 52, .number = &PolicyValues::skills_trainings_per_year},
   }};
   return kParams;
 }

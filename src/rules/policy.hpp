@@ -15,6 +15,7 @@
 //  - parameters that measure a period (partial_period_min_days) apply by the date of the calendar
 //    period's last day, so all persons share one threshold for one half-year or quarter;
 //  - targeted_education_days applies by the first day of the calendar event (R-EDU-1);
+//  - skills_trainings_per_year applies by 1 January of the year it counts (R-EMP-2);
 //  - lost_contact_days applies by today (R-LOST-1 is a current list).
 //  - backdate_limit_days applies by the day a record is entered (today): a record may carry a date
 //    at most that many days before it (domain::check::record_date).
@@ -58,6 +59,9 @@ struct PolicyValues {
   // R-EDU-1: a township's targeted legal education falls in the days before a calendar event
   // (the value in force on the event's first day).
   int targeted_education_days = 15;
+  // R-EMP-2 (issue 9): human resources' skills trainings a calendar year (the value in force on
+  // 1 January of the year).
+  int skills_trainings_per_year = 2;
 };
 
 // One row as a district entered it: `name` takes `value` from `effective_from` on.

@@ -42,6 +42,9 @@ inline constexpr std::string_view kAuditActions[] = {
     "need_raise", "need_update", "insurance_record", "insurance_civil_servant", "seed_demo_needs",
     // employment and resettlement (issue 9)
     "employment_status", "employment_service", "employment_benefit",
+    // issue 9 (helper C): transitional bases (R-BASE-1), skills trainings (R-EMP-2)
+    "base_create", "base_update", "base_agreement_create", "base_place", "base_leave", "training_create",
+    "training_update", "training_enrol", "training_attendance",
     // reserved for the tests of the core (a change that records nothing is rolled back)
     "probe_change"};
 

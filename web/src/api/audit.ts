@@ -84,6 +84,16 @@ export const AUDIT_ACTIONS = [
   'employment_status',
   'employment_service',
   'employment_benefit',
+  // issue 9 (helper C): transitional bases (R-BASE-1), skills trainings (R-EMP-2)
+  'base_create',
+  'base_update',
+  'base_agreement_create',
+  'base_place',
+  'base_leave',
+  'training_create',
+  'training_update',
+  'training_enrol',
+  'training_attendance',
   'probe_change',
 ] as const
 

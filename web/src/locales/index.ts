@@ -16,6 +16,7 @@ import zhHelp from './zh-CN/help'
 import zhWarning from './zh-CN/warning'
 import zhVisit from './zh-CN/visit'
 import zhUnitwork from './zh-CN/unitwork'
+import zhBases from './zh-CN/bases'
 import zhExport from './zh-CN/export.json'
 import zhNeeds from './zh-CN/needs'
 import zhEmployment from './zh-CN/employment'
@@ -36,6 +37,7 @@ import enRules from './en/rules'
 import enHelp from './en/help'
 import enVisit from './en/visit'
 import enUnitwork from './en/unitwork'
+import enBases from './en/bases'
 import enExport from './en/export.json'
 import enNeeds from './en/needs'
 import enEmployment from './en/employment'
@@ -45,12 +47,12 @@ export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, needs: zhNeeds, employment: zhEmployment }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, needs: zhNeeds, employment: zhEmployment, bases: zhBases }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, needs: enNeeds, employment: enEmployment },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, needs: enNeeds, employment: enEmployment, bases: enBases },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     title?: string
     /** Menu group i18n key; pages without `menu` are not in the sidebar. */
     menu?: 'root' | 'menu.persons' | 'menu.documents' | 'menu.admin'
+    /** Issue 9: the page is in the menu only for users of a unit of this subkind (human resources). */
+    unitSubkind?: string
     icon?: string
   }
 }
@@ -38,6 +40,10 @@ export const routes: RouteRecordRaw[] = [
       { path: 'org-groups', name: 'org-groups', component: () => import('@/views/unitwork/OrgGroups.vue'), meta: { title: 'menu.orgGroups', permission: 'task:read', menu: 'root', icon: 'OfficeBuilding' } },
       { path: 'education', name: 'education', component: () => import('@/views/unitwork/Education.vue'), meta: { title: 'menu.education', permission: 'task:read', menu: 'root', icon: 'Notebook' } },
       { path: 'publicity', name: 'publicity', component: () => import('@/views/unitwork/Publicity.vue'), meta: { title: 'menu.publicity', permission: 'task:read', menu: 'root', icon: 'Trophy' } },
+      // Issue 9, helper C: transitional bases (R-BASE-1), human resources' skills trainings (R-EMP-2).
+      { path: 'bases', name: 'bases', component: () => import('@/views/bases/index.vue'), meta: { title: 'menu.bases', permission: 'base:manage', menu: 'root', icon: 'House' } },
+      { path: 'bases/:id(\\d+)', name: 'base-detail', component: () => import('@/views/bases/detail.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'menu.bases', permission: 'base:manage' } },
+      { path: 'trainings', name: 'trainings', component: () => import('@/views/bases/Trainings.vue'), meta: { title: 'menu.trainings', permission: 'training:manage', menu: 'root', icon: 'Reading', unitSubkind: 'hr_social_security' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },
       { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },

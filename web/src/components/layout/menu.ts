@@ -22,11 +22,12 @@ function layoutChildren(): RouteRecordRaw[] {
 }
 
 /** The sidebar: only the pages whose permission the user holds; empty groups are dropped. */
-export function buildMenu(can: (permission: string | undefined) => boolean): MenuGroup[] {
+export function buildMenu(can: (permission: string | undefined) => boolean, unitSubkind = ''): MenuGroup[] {
   const groups: MenuGroup[] = []
   for (const r of layoutChildren()) {
     const m = r.meta
     if (!m?.menu || !can(m.permission) || typeof r.name !== 'string') continue
+    if (m.unitSubkind && m.unitSubkind !== unitSubkind) continue  // issue 9: human resources' trainings
     const item: MenuItem = { name: r.name, path: `/${r.path}`, title: m.title ?? r.name, icon: m.icon }
     const key = m.menu === 'root' ? `root:${r.name}` : m.menu
     let g = groups.find((x) => (x.title || `root:${x.items[0]?.name}`) === key)

@@ -69,6 +69,8 @@ export default {
       needs: 'Needs list',
       insurance: 'Social insurance',
       employment: 'Employment and benefits',
+      base: 'Resettlement bases',
+      training: 'Skills trainings',
     },
   },
   units: {

@@ -27,6 +27,8 @@ export default {
     orgGroups: 'Working bodies',
     education: 'Education',
     publicity: 'Publicity',
+    bases: 'Resettlement bases',
+    trainings: 'Skills trainings',
     eduCalendar: 'Event calendar',
     openNeeds: 'Open needs',
   },

@@ -113,6 +113,8 @@ export default {
     outing: 'Going out for work',
     education: 'Education',
     publicity: 'Publicity',
+    base: 'Resettlement base',
+    training: 'Skills training',
   },
   form: {
     createTitle: 'New person',

@@ -120,5 +120,10 @@ export default {
       help: 'Each township holds a targeted legal-education session within this many days before each holiday, politically sensitive period or major event of the calendar (R-EDU-1). The value in force on the event\'s first day applies.',
       unit: 'days',
     },
+    skills_trainings_per_year: {
+      label: 'Skills trainings a year',
+      help: 'The free targeted skills trainings human resources holds at least each calendar year (R-EMP-2). The value in force on 1 January of the year applies.',
+      unit: 'trainings',
+    },
   },
 }

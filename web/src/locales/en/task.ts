@@ -56,6 +56,8 @@ export default {
       'R-MTG-2': 'Hold the quarterly joint meeting by {due}',
       'R-MTG-3': 'Meet the police station by {due}',
       'R-EDU-1': 'Hold the targeted legal education before the event by {due}',
+      'R-BASE-1': 'Sign an enterprise transitional base agreement',
+      'R-EMP-2': 'Hold this year\'s free skills trainings by {due}',
     },
     other: '{name}: {rule}, due {due}',
   },
@@ -79,6 +81,8 @@ export default {
     'R-MTG-2': 'The township, led by its comprehensive-management office, holds a joint meeting of the units concerned once a {period}',
     'R-MTG-3': 'The judicial office meets the police station once a {period}',
     'R-EDU-1': 'The township holds a targeted legal-education session before each holiday, politically sensitive period and major event',
+    'R-BASE-1': 'Each township has at least one enterprise transitional base with a valid agreement',
+    'R-EMP-2': 'Human resources holds at least the set number (policy: skills trainings a year) of free targeted skills trainings each {period}',
   },
   fulfilledBy: {
     'R-LNK-1': 'a record that the form was sent',
@@ -100,6 +104,8 @@ export default {
     'R-MTG-2': 'a meeting record in the period',
     'R-MTG-3': 'a meeting record in the period',
     'R-EDU-1': 'a targeted legal-education session of the township or its judicial office in the window',
+    'R-BASE-1': 'an agreement of an enterprise base of the township valid today',
+    'R-EMP-2': 'the set number of trainings started in the year',
   },
   period: { month: 'month', quarter: 'quarter', half_year: 'half-year', year: 'year' },
   anchor: {
@@ -114,6 +120,9 @@ export default {
     review_held: 'full review date',
     class_changed: 'date the class changed',
     event_start: 'first day of the event',
+    agreement_from: 'agreement valid from',
+    agreement_end: 'last agreement ended',
+    year_start: 'start of the year',
   },
   explain: {
     head: '{rule} {clause}: {requirement}',

@@ -76,6 +76,16 @@ export default {
     published: 'Exemplary case published: {title}',
     scope: { internal: 'internal only', public_media: 'internal and public media' },
   },
+  base: {
+    placed: 'Placed in the transitional base “{base}” ({placed_on})',
+    left: 'Left the transitional base “{base}” ({ended_on})',
+  },
+  training: {
+    enrolled: 'Enrolled in the skills training “{programme}” ({starts_on} to {ends_on})',
+    attended: 'Attended the skills training “{programme}”',
+    certified: 'Attended the skills training “{programme}”, certificate {certificate}',
+    absent: 'Enrolled in the skills training “{programme}” but did not attend',
+  },
   followup: {
     visit: 'Visit {held_on} ({form}, {outcome})',
     visit_free: 'Visit {held_on} ({form})',

@@ -69,6 +69,8 @@ export default {
       needs: '需求清单',
       insurance: '社会保险',
       employment: '就业与扶持',
+      base: '安置基地',
+      training: '技能培训',
     },
   },
   units: {

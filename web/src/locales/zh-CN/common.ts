@@ -29,6 +29,8 @@ export default {
     publicity: '宣传材料',
     eduCalendar: '重要节点日程',
     openNeeds: '待解决需求',
+    bases: '安置基地',
+    trainings: '技能培训',
   },
   action: {
     search: '搜索',

@@ -113,6 +113,8 @@ export default {
     outing: '外出务工',
     education: '教育',
     publicity: '宣传',
+    base: '安置基地',
+    training: '技能培训',
   },
   form: {
     createTitle: '新增人员',

@@ -56,6 +56,8 @@ export default {
       'R-MTG-2': '召开季度联席会议，截止 {due}',
       'R-MTG-3': '与派出所对接，截止 {due}',
       'R-EDU-1': '开展节日（活动）前针对性法治教育，截止 {due}',
+      'R-BASE-1': '签订企业过渡性安置基地协议',
+      'R-EMP-2': '举办本年度免费技能培训，截止 {due}',
     },
     other: '{name}：{rule}，截止 {due}',
   },
@@ -79,6 +81,8 @@ export default {
     'R-MTG-2': '镇街由综治办牵头，每{period}组织相关单位召开一次联席会',
     'R-MTG-3': '司法所与派出所每{period}对接一次',
     'R-EDU-1': '镇街在节假日、敏感时期和重大活动开始前开展一次针对性法治教育',
+    'R-BASE-1': '每个镇街至少有 1 个签订了有效协议的企业过渡性安置基地',
+    'R-EMP-2': '人力社保部门每{period}至少举办规定期数（政策参数“每年技能培训期数”）的免费针对性技能培训',
   },
   fulfilledBy: {
     'R-LNK-1': '登记表的寄送记录',
@@ -100,6 +104,8 @@ export default {
     'R-MTG-2': '期间内的一次会议记录',
     'R-MTG-3': '期间内的一次会议记录',
     'R-EDU-1': '期间内本镇街或其司法所的一次针对性法治教育记录',
+    'R-BASE-1': '本镇街企业基地今天有效的安置协议',
+    'R-EMP-2': '当年已开始的规定期数的技能培训',
   },
   period: { month: '月', quarter: '季度', half_year: '半年', year: '年' },
   anchor: {
@@ -114,6 +120,9 @@ export default {
     review_held: '全面考察日期',
     class_changed: '帮教类别变化日期',
     event_start: '日程开始日期',
+    agreement_from: '协议生效日期',
+    agreement_end: '上一份协议到期日期',
+    year_start: '年度开始日期',
   },
   explain: {
     head: '{rule} {clause}：{requirement}',

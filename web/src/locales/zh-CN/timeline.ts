@@ -76,6 +76,16 @@ export default {
     published: '先进典型已发布：{title}',
     scope: { internal: '仅内部宣传', public_media: '内部宣传和公开媒体' },
   },
+  base: {
+    placed: '入住过渡性安置基地“{base}”（{placed_on}）',
+    left: '离开过渡性安置基地“{base}”（{ended_on}）',
+  },
+  training: {
+    enrolled: '报名技能培训“{programme}”（{starts_on} 至 {ends_on}）',
+    attended: '参加技能培训“{programme}”',
+    certified: '参加技能培训“{programme}”，取得证书（编号 {certificate}）',
+    absent: '报名技能培训“{programme}”但未参加',
+  },
   followup: {
     visit: '走访 {held_on}（{form}，{outcome}）',
     visit_free: '走访 {held_on}（{form}）',

@@ -104,5 +104,5 @@ export function townshipOptions<U extends { id: number; kind: string; code: stri
 /** The rules a task list can be filtered by: the person rules (unit tasks — meetings, targeted
  *  education — are not listed). */
 export function filterRules(ids: readonly string[]): string[] {
-  return ids.filter((r) => !r.startsWith('R-MTG') && !r.startsWith('R-EDU'))
+  return ids.filter((r) => !r.startsWith('R-MTG') && !r.startsWith('R-EDU') && r !== 'R-BASE-1' && r !== 'R-EMP-2')
 }

@@ -21,6 +21,9 @@ export const ENGINE_RULE_IDS = [
   'R-MTG-2',
   'R-MTG-3',
   'R-EDU-1',
+  // Issue 9, helper C: unit tasks of rules/bases.cpp.
+  'R-BASE-1',
+  'R-EMP-2',
 ] as const
 
 /** The 规则说明 page at the section of `rule` ("/rules#R-VIS-1"). */
