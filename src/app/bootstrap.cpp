@@ -60,6 +60,9 @@ constexpr PermissionDef kPermissions[] = {
     {"org_group:manage", "维护工作机构"},
     {"education:record", "记录教育活动"},
     {"publicity:record", "记录宣传材料"},
+    // Issue 9: social assistance applications (R-AID-1..6).
+    {"assistance:apply", "提交社会救助申请"},
+    {"assistance:decide", "办理社会救助申请"},
 };
 
 struct RoleDef {
@@ -82,7 +85,8 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record"}},
+        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
+        "assistance:apply"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -90,7 +94,8 @@ const std::vector<RoleDef>& role_defs() {
         "review:record", "pickup:record", "family:help", "person:register", "document:read",
         "document:verify", "meeting:record", "custody:record",
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
-        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record"}},
+        "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
+        "assistance:apply"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
@@ -98,7 +103,7 @@ const std::vector<RoleDef>& role_defs() {
        "subtree",
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
         "help_group:manage", "help_plan:record", "warning:record", "outing:record", "org_group:manage",
-        "education:record", "publicity:record"}},
+        "education:record", "publicity:record", "assistance:decide"}},
       {"village_cadre", "村居干部", "own",
        {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
@@ -106,7 +111,9 @@ const std::vector<RoleDef>& role_defs() {
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)
       // (DOMAIN.md "Access").
       {"custody_clerk", "监所干部", "none", {"document:send", "document:read"}},
-      {"department_officer", "部门干部", "none", {}},
+      // R-AID-1..6: answers the social assistance referrals addressed to its department and reaches the
+      // persons only through them (guard.hpp, "reach through a referral").
+      {"department_officer", "部门干部", "none", {"assistance:decide"}},
   };
   return defs;
 }

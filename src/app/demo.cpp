@@ -4,6 +4,7 @@
 
 #include "app/core/audit.hpp"
 #include "app/demo_unitwork.hpp"
+#include "app/demo_assistance.hpp"
 #include "app/services.hpp"
 #include "store/maintenance.hpp"
 #include "store/supervision_repo.hpp"
@@ -901,6 +902,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   if (auto st = seed_demo_unitwork(app, ctx, areas, seeded); !st.ok()) return st.error();
   if (auto n = app.obligations.refresh_all_tasks(ctx.today); !n.ok()) return n.error();
   if (auto st = demo_warnings_and_outings(app); !st.ok()) return st.error();  // issue 8, helper D
+  if (auto st = seed_demo_assistance(app); !st.ok()) return st.error();  // issue 9: social assistance
   return summary;
 }
 

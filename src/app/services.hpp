@@ -21,6 +21,8 @@
 // Issue 8, helper D.
 #include "app/outings/outing_service.hpp"
 #include "app/warnings/warning_service.hpp"
+// Issue 9: social assistance.
+#include "app/assistance/assistance_service.hpp"
 
 namespace anbang::app {
 
@@ -42,7 +44,8 @@ struct Services {
         follow_ups(core, classification),
         organisation(core),
         education(core, obligations),
-        publicity(core) {}
+        publicity(core),
+        assistance(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -61,6 +64,7 @@ struct Services {
   OrganisationService organisation;  // R-ORG-1: the "1112" unit groups
   EducationService education;        // R-EDU-1
   PublicityService publicity;        // R-PUB-1
+  AssistanceService assistance;      // R-AID-1..6: social assistance applications and referrals
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

@@ -251,6 +251,7 @@ Router make_api_router(app::Services& app) {
   add_warning_routes(r, app);  // issue 8, helper D
   add_follow_up_routes(r, app);
   add_unitwork_routes(r, app);
+  add_assistance_routes(r, app);  // issue 9
   return r;
 }
 

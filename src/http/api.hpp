@@ -67,6 +67,7 @@ void add_help_routes(Router& r, app::Services& app);  // R-ORG-3, R-ORG-4 (issue
 void add_warning_routes(Router& r, app::Services& app);  // issue 8, helper D: warnings, outings
 void add_follow_up_routes(Router& r, app::Services& app);  // issue 8: visits and reviews
 void add_unitwork_routes(Router& r, app::Services& app);  // issue 8: org groups, education, publicity
+void add_assistance_routes(Router& r, app::Services& app);  // issue 9: social assistance (R-AID-1..6)
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::Services& app);

@@ -38,6 +38,8 @@ inline constexpr std::string_view kAuditActions[] = {
     "education_event_create", "education_event_update", "education_event_delete",
     "education_session", "education_talk", "publicity_consent", "publicity_create",
     "publicity_delete", "publicity_publish", "publicity_read", "seed_demo_unitwork",
+    // social assistance (R-AID-1..6)
+    "assistance_apply", "assistance_accept", "assistance_request_documents", "assistance_decide",
     // reserved for the tests of the core (a change that records nothing is rolled back)
     "probe_change"};
 

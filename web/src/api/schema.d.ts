@@ -1736,6 +1736,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/assistance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 社会救助: the person's applications with their answers, outcome and pre-check, newest first (person:read). Recorded in the access log. */
+        get: operations["personAssistance"];
+        put?: never;
+        /** R-AID-1..6: records an application and refers it to its deciding unit (assistance:apply): the household-registration township (R-JUR-1), a department, or a school (through the education department). Errors FIELD_VALUE (facts.<key>), HOUSEHOLD_TOWNSHIP, DEPARTMENT_NOT_FOUND, the date checks of a released person's record. */
+        post: operations["applyAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/assistance/precheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-AID-1..6: the pre-check of an application being written (assistance:apply), from its facts, the person's birth date and what the system knows (a granted 低保 or 特困供养); changes nothing. Recorded in the access log. */
+        post: operations["precheckAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistance/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-AID-1..6: the referrals addressed to the caller's unit (assistance:decide; a department, or a township as its civil-affairs office): view=waiting (not decided, oldest first), overdue (not answered after referral_answer_days), decided (latest first). Each with the person's name, masked ID number and household place only. Recorded in the access log. */
+        get: operations["assistanceReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistance/referrals/{aid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        /** R-AID-1..6: the referral view (assistance:decide): the application and, of the person, name, ID number, household place and address — reached through the guard's named exception (reach through a referral). 404 REFERRAL_NOT_FOUND when not addressed to the caller's unit. Recorded in the access log (part referral). */
+        get: operations["assistanceReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistance/referrals/{aid}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-AID-1..6: the deciding unit accepts the application (assistance:decide). 404 REFERRAL_NOT_FOUND (another unit's), 409 REFERRAL_DECIDED, REFERRAL_ACCEPTED; DATE_ORDER before the application. */
+        post: operations["acceptReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistance/referrals/{aid}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-AID-1..6: the deciding unit asks for documents, saying what is missing (assistance:decide). 404 REFERRAL_NOT_FOUND, 409 REFERRAL_DECIDED. */
+        post: operations["requestReferralDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistance/referrals/{aid}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-AID-1..6: the decision (assistance:decide): granted with the amount in fen a month and from/to dates (AMOUNT_INVALID, DATE_ORDER), or refused with a reason (FIELD_REQUIRED reason). 404 REFERRAL_NOT_FOUND (another unit's: nothing changes), 409 REFERRAL_DECIDED. */
+        post: operations["decideReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3394,6 +3530,139 @@ export interface components {
             total: number;
             page: number;
             page_size: number;
+        };
+        /** @enum {string} */
+        AidKind: "dibao" | "tekun" | "medical" | "education" | "housing" | "temporary";
+        /** @enum {string} */
+        AidState: "referred" | "accepted" | "documents_requested" | "granted" | "refused";
+        /** @enum {string} */
+        AidTri: "met" | "not_met" | "unknown";
+        /** @description The facts an application states; a missing key (or null) = not known, which makes the conditions that need it unknown. */
+        AidFacts: {
+            household_kind?: ("urban" | "rural") | null;
+            family_size?: number | null;
+            /** @description the family's monthly income in fen */
+            family_income_fen?: number | null;
+            disabled?: boolean | null;
+            able_to_work?: boolean | null;
+            has_income?: boolean | null;
+            has_supporter?: boolean | null;
+            supporter_able?: boolean | null;
+            dibao_member?: boolean | null;
+            tekun_person?: boolean | null;
+            tekun_dispersed?: boolean | null;
+            other_hardship?: boolean | null;
+            housing_hardship?: boolean | null;
+            in_education?: boolean | null;
+            sudden_event?: boolean | null;
+            event_kind?: ("fire" | "traffic_accident" | "serious_illness" | "necessary_spending" | "other") | null;
+            event_date?: components["schemas"]["CivilDate"] | null;
+        };
+        /** @description The pre-check of one kind (advice only; the deciding unit decides): each condition met / not met / unknown, and the kind's formula over them. */
+        AidPrecheck: {
+            rule: string;
+            overall: components["schemas"]["AidTri"];
+            conditions: {
+                code: string;
+                state: components["schemas"]["AidTri"];
+            }[];
+            age: number | null;
+            /** @description R-AID-1: the minimum living standard that applies (fen a month per person) */
+            standard_fen: number | null;
+            per_capita_fen: number | null;
+        };
+        AidPrecheckInput: {
+            kind: components["schemas"]["AidKind"];
+            applied_on?: string;
+            facts?: components["schemas"]["AidFacts"];
+        };
+        AidApplicationInput: {
+            kind: components["schemas"]["AidKind"];
+            applied_on: string;
+            /** @enum {string} */
+            addressee: "township" | "department" | "school";
+            /** @description addressee department: the department unit's subkind (civil_affairs, health, education, housing, …) */
+            department?: string;
+            school_name?: string;
+            request?: string;
+            facts?: components["schemas"]["AidFacts"];
+        };
+        AidStep: {
+            /** @enum {string} */
+            step: "accepted" | "documents_requested" | "granted" | "refused";
+            on: components["schemas"]["CivilDate"];
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+        };
+        AidApplication: {
+            id: number;
+            person_id: number;
+            kind: components["schemas"]["AidKind"];
+            rule: string;
+            applied_on: components["schemas"]["CivilDate"];
+            /** @enum {string} */
+            addressee: "township" | "department" | "school";
+            deciding_unit: components["schemas"]["UnitRef"];
+            school_name: string;
+            request: string;
+            facts: components["schemas"]["AidFacts"];
+            state: components["schemas"]["AidState"];
+            due: components["schemas"]["CivilDate"];
+            /** @description no answer yet and today is after due (referral_answer_days) */
+            overdue: boolean;
+            answered_on: components["schemas"]["CivilDate"] | null;
+            accepted_on: components["schemas"]["CivilDate"] | null;
+            documents_requested_on: components["schemas"]["CivilDate"] | null;
+            documents_missing: string;
+            decided_on: components["schemas"]["CivilDate"] | null;
+            /** @description granted amount in fen a month */
+            amount_fen: number | null;
+            granted_from: components["schemas"]["CivilDate"] | null;
+            granted_to: components["schemas"]["CivilDate"] | null;
+            refusal_reason: string;
+            precheck: components["schemas"]["AidPrecheck"];
+            steps: components["schemas"]["AidStep"][];
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+            /** @description Only in the deciding unit's lists (masked ID number) and referral view (full ID number, household address): nothing else of the file. */
+            person?: {
+                name: string;
+                id_number_masked?: string;
+                id_number?: string | null;
+                household_unit: components["schemas"]["UnitRef"];
+                household_address?: string;
+            };
+        };
+        AidApplications: {
+            items: components["schemas"]["AidApplication"][];
+        };
+        AidReferralPage: {
+            items: components["schemas"]["AidApplication"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        AidAnswerInput: {
+            on: string;
+            /** @description what is missing (documents request only) */
+            missing?: string;
+        };
+        AidDecisionInput: {
+            on: string;
+            /** @enum {string} */
+            outcome: "granted" | "refused";
+            /** @description granted: fen a month, more than 0 */
+            amount_fen?: number | null;
+            from?: string;
+            to?: string;
+            /** @description refused only */
+            reason?: string;
+        };
+        AidStatus: {
+            /** @enum {string} */
+            status: "accepted" | "documents_requested" | "granted" | "refused";
         };
     };
     responses: {
@@ -6682,6 +6951,245 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personAssistance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidApplications"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    applyAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AidApplicationInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the application's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    precheckAssistance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AidPrecheckInput"];
+            };
+        };
+        responses: {
+            /** @description the pre-check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidPrecheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    assistanceReferrals: {
+        parameters: {
+            query?: {
+                view?: "waiting" | "overdue" | "decided";
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the referrals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidReferralPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    assistanceReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidApplication"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    acceptReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AidAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    requestReferralDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AidAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description documents requested */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    decideReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AidDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Error"];
         };
     };

@@ -17,6 +17,7 @@ import zhWarning from './zh-CN/warning'
 import zhVisit from './zh-CN/visit'
 import zhUnitwork from './zh-CN/unitwork'
 import zhExport from './zh-CN/export.json'
+import zhAssistance from './zh-CN/assistance'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
@@ -35,18 +36,19 @@ import enHelp from './en/help'
 import enVisit from './en/visit'
 import enUnitwork from './en/unitwork'
 import enExport from './en/export.json'
+import enAssistance from './en/assistance'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, assistance: zhAssistance }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, assistance: enAssistance },
 }
 
 const STORAGE_KEY = 'anbang.locale'

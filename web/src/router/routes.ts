@@ -38,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'org-groups', name: 'org-groups', component: () => import('@/views/unitwork/OrgGroups.vue'), meta: { title: 'menu.orgGroups', permission: 'task:read', menu: 'root', icon: 'OfficeBuilding' } },
       { path: 'education', name: 'education', component: () => import('@/views/unitwork/Education.vue'), meta: { title: 'menu.education', permission: 'task:read', menu: 'root', icon: 'Notebook' } },
       { path: 'publicity', name: 'publicity', component: () => import('@/views/unitwork/Publicity.vue'), meta: { title: 'menu.publicity', permission: 'task:read', menu: 'root', icon: 'Trophy' } },
+      { path: 'assistance/referrals', name: 'assistance-referrals', component: () => import('@/views/assistance/Referrals.vue'), meta: { title: 'menu.assistanceReferrals', permission: 'assistance:decide', menu: 'root', icon: 'Tickets' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },
       { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },

@@ -66,6 +66,7 @@ export default {
       org_group: 'Working bodies',
       education: 'Education',
       publicity: 'Publicity',
+      assistance: 'Social assistance',
     },
   },
   units: {

@@ -28,6 +28,7 @@ export default {
     education: 'Education',
     publicity: 'Publicity',
     eduCalendar: 'Event calendar',
+    assistanceReferrals: 'Assistance referrals',
   },
   action: {
     search: 'Search',

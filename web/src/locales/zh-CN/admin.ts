@@ -66,6 +66,7 @@ export default {
       org_group: '工作机构',
       education: '教育',
       publicity: '宣传',
+      assistance: '社会救助',
     },
   },
   units: {

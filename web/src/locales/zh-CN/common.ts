@@ -28,6 +28,7 @@ export default {
     education: '教育活动',
     publicity: '宣传材料',
     eduCalendar: '重要节点日程',
+    assistanceReferrals: '救助申请办理',
   },
   action: {
     search: '搜索',
