@@ -69,6 +69,9 @@ constexpr PermissionDef kPermissions[] = {
     {"base:manage", "管理过渡性安置基地"},
     {"training:manage", "管理技能培训"},
     {"training:enrol", "报名技能培训"},
+    // Issue 9: social assistance applications (R-AID-1..6).
+    {"assistance:apply", "提交社会救助申请"},
+    {"assistance:decide", "办理社会救助申请"},
 };
 
 struct RoleDef {
@@ -93,7 +96,7 @@ const std::vector<RoleDef>& role_defs() {
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
         "needs:record", "insurance:record", "employment:record",
-        "base:manage", "training:enrol"}},
+        "base:manage", "training:enrol", "assistance:apply"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -103,7 +106,7 @@ const std::vector<RoleDef>& role_defs() {
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
         "needs:record", "insurance:record", "employment:record",
-        "base:manage", "training:enrol"}},
+        "base:manage", "training:enrol", "assistance:apply"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
@@ -111,7 +114,8 @@ const std::vector<RoleDef>& role_defs() {
        "subtree",
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
         "help_group:manage", "help_plan:record", "warning:record", "outing:record", "org_group:manage",
-        "education:record", "publicity:record", "needs:record", "employment:record", "base:manage"}},
+        "education:record", "publicity:record", "needs:record", "employment:record", "base:manage",
+        "assistance:decide"}},
       {"village_cadre", "村居干部", "own",
        {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
@@ -119,7 +123,9 @@ const std::vector<RoleDef>& role_defs() {
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)
       // (DOMAIN.md "Access").
       {"custody_clerk", "监所干部", "none", {"document:send", "document:read"}},
-      {"department_officer", "部门干部", "none", {"training:manage"}},
+      // R-AID-1..6: answers the social assistance referrals addressed to its department and reaches the
+      // persons only through them (guard.hpp, "reach through a referral").
+      {"department_officer", "部门干部", "none", {"training:manage", "assistance:decide"}},
   };
   return defs;
 }

@@ -7,6 +7,7 @@
 #include "app/demo_needs.hpp"
 #include "app/demo_employment.hpp"
 #include "app/demo_bases.hpp"  // issue 9, helper C
+#include "app/demo_assistance.hpp"
 #include "app/services.hpp"
 #include "store/maintenance.hpp"
 #include "store/supervision_repo.hpp"
@@ -907,6 +908,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   if (auto st = seed_demo_needs(app, ctx); !st.ok()) return st.error();  // issue 9, helper D
   if (auto st = seed_demo_employment(app); !st.ok()) return st.error();       // issue 9: employment
   if (auto st = seed_demo_bases(app, ctx); !st.ok()) return st.error();  // issue 9, helper C: R-BASE-1, R-EMP-2
+  if (auto st = seed_demo_assistance(app); !st.ok()) return st.error();  // issue 9: social assistance
   return summary;
 }
 

@@ -28,6 +28,8 @@
 // Issue 9, helper C.
 #include "app/bases/base_service.hpp"
 #include "app/trainings/training_service.hpp"
+// Issue 9: social assistance.
+#include "app/assistance/assistance_service.hpp"
 
 namespace anbang::app {
 
@@ -54,6 +56,7 @@ struct Services {
         employment(core) {}
         bases(core, obligations),
         trainings(core, obligations) {}
+        assistance(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -76,6 +79,7 @@ struct Services {
   EmploymentService employment;      // R-EMP-1, R-EMP-3, 安置情况 (consequence 3: the resettlement)
   BaseService bases;                 // R-BASE-1 (issue 9, helper C)
   TrainingService trainings;         // R-EMP-2 (issue 9, helper C)
+  AssistanceService assistance;      // R-AID-1..6: social assistance applications and referrals
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

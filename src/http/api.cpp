@@ -254,6 +254,7 @@ Router make_api_router(app::Services& app) {
   add_needs_routes(r, app);  // issue 9, helper D
   add_employment_routes(r, app);  // issue 9: employment and resettlement
   add_base_routes(r, app);  // issue 9, helper C
+  add_assistance_routes(r, app);  // issue 9
   return r;
 }
 

@@ -70,6 +70,7 @@ void add_follow_up_routes(Router& r, app::Services& app);  // issue 8: visits an
 void add_unitwork_routes(Router& r, app::Services& app);  // issue 8: org groups, education, publicity
 void add_employment_routes(Router& r, app::Services& app);  // issue 9: employment and resettlement
 void add_base_routes(Router& r, app::Services& app);  // issue 9, helper C: bases (R-BASE-1), trainings (R-EMP-2)
+void add_assistance_routes(Router& r, app::Services& app);  // issue 9: social assistance (R-AID-1..6)
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::Services& app);

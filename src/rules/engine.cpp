@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rules/assistance.hpp"
 #include "rules/days.hpp"
 #include "rules/help.hpp"
 
@@ -505,6 +506,7 @@ void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, Ci
   vis_1(c, out);
   vis_2(c, out);
   rev_1(c, out);
+  append_referral_tasks(facts, policy, today, out);  // R-AID-1..6 (rules/assistance.cpp)
 }
 
 std::vector<Task> person_tasks(const PersonFacts& facts, const PolicyTable& policy, CivilDate today) {

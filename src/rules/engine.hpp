@@ -64,6 +64,8 @@ inline constexpr std::string_view household_township = "household_township";
 inline constexpr std::string_view residence_village = "residence_village";
 inline constexpr std::string_view residence_township = "residence_township";
 inline constexpr std::string_view unit = "unit";  // the meeting's own unit (R-MTG-*)
+// R-AID-1..6: the unit a referral is addressed to (Task::owner_unit_id), not one of the person's.
+inline constexpr std::string_view deciding_unit = "deciding_unit";
 }  // namespace owner
 
 // One obligation. The string_views point at static codes (rule tables inside the engine), so a Task
@@ -86,6 +88,7 @@ struct Task {
   bool late = false;                             // done, but fulfilled after due (one-off rules)
   std::optional<CivilDate> fulfilled_on;         // the record that closed the task
   std::optional<CivilDate> previous_fulfilment;  // recurring rules: the last record before window_from
+  std::int64_t owner_unit_id = 0;                // owner::deciding_unit only: that unit
 };
 
 // R-PER-1: the first day no longer under assistance = release + N years (29 Feb → 28 Feb), N =

@@ -34,6 +34,16 @@ struct Outing {
   std::optional<CivilDate> returned_on;
 };
 
+// R-AID-1..6 (issue 9): one social assistance application referred to its deciding unit (a
+// department or the household township), with the day of its first answer.
+struct Referral {
+  std::int64_t id = 0;
+  std::string_view rule;  // the kind's rule id, "R-AID-1" … (a static code, domain::aid_rule)
+  std::int64_t deciding_unit_id = 0;
+  CivilDate referred_on;
+  std::optional<CivilDate> answered_on;
+};
+
 struct PersonFacts {
   std::int64_t id = 0;
   std::int64_t household_unit_id = 0;  // R-JUR-1: social assistance, registration, linkage
@@ -95,6 +105,8 @@ struct PersonFacts {
   // return whose expected return passed more than lost_contact_days ago with no follow-up since is a
   // 脱管 risk (rules/lost.cpp, reason outing_overdue).
   std::vector<Outing> outings;
+  // --- Issue 9 (R-AID-1..6): the social assistance referrals of this period, any order.
+  std::vector<Referral> referrals;
 };
 
 // R-EDU-1: one event of the district's calendar (holiday, politically sensitive period, major

@@ -17,8 +17,8 @@ struct Param {
   std::array<std::string_view, 4> words{};
 };
 
-const std::array<Param, 19>& params() {
-  static const std::array<Param, 19> kParams = {{
+const std::array<Param, 22>& params() {
+  static const std::array<Param, 22> kParams = {{
       {.name = "assistance_years_custody",
        .min = 1,
        .max = 20,
@@ -65,6 +65,17 @@ const std::array<Param, 19>& params() {
       {.name = "targeted_education_days", .min = 1, .max = 365, .number = &PolicyValues::targeted_education_days},
       // R-EMP-2 (issue 9): human resources' skills trainings a calendar year.
       {.name = "skills_trainings_per_year", .min = 1, .max = 52, .number = &PolicyValues::skills_trainings_per_year},
+      // Issue 9 (R-AID-1, R-ALW-1): the minimum living standard, fen a month per person; R-AID-1..6:
+      // the first answer to a referral within this many days.
+      {.name = "min_living_standard_urban_fen",
+       .min = 1,
+       .max = 999999,
+       .number = &PolicyValues::min_living_standard_urban_fen},
+      {.name = "min_living_standard_rural_fen",
+       .min = 1,
+       .max = 999999,
+       .number = &PolicyValues::min_living_standard_rural_fen},
+      {.name = "referral_answer_days", .min = 1, .max = 365, .number = &PolicyValues::referral_answer_days},
   }};
   return kParams;
 }

@@ -62,6 +62,13 @@ struct PolicyValues {
   // R-EMP-2 (issue 9): human resources' skills trainings a calendar year (the value in force on
   // 1 January of the year).
   int skills_trainings_per_year = 2;
+  // Issue 9, social assistance (R-AID-1..6): the district's minimum living standard (最低生活保障标准),
+  // fen a month per person, urban and rural (the value in force on the application's date; the
+  // hardship allowance of R-ALW-1 reads the same standard), and the days a deciding unit has to give
+  // a first answer to a referral (the value in force on the day it was referred).
+  int min_living_standard_urban_fen = 74000;
+  int min_living_standard_rural_fen = 60000;
+  int referral_answer_days = 15;
 };
 
 // One row as a district entered it: `name` takes `value` from `effective_from` on.

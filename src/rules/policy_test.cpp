@@ -27,7 +27,7 @@ TEST(Policy, DefaultsBeforeAnyEntry) {
   EXPECT_EQ(v.key_visit_period, "none");
   EXPECT_EQ(v.lost_contact_days, 30);
   EXPECT_EQ(v.three_none_mode, "all");
-  EXPECT_EQ(PolicyTable::parameter_names().size(), 19u);
+  EXPECT_EQ(PolicyTable::parameter_names().size(), 22u);
   EXPECT_EQ(v.skills_trainings_per_year, 2);  // R-EMP-2
   EXPECT_EQ(v.help_group_days, 7);
   EXPECT_EQ(v.help_plan_days, 30);
@@ -113,5 +113,21 @@ TEST(Policy, AcceptsTheBoundaries) {
   EXPECT_EQ(period_kind("none"), PeriodKind::none);
 }
 
+}  // namespace
+}  // namespace anbang::rules
+
+namespace anbang::rules {
+namespace {
+// Issue 9: the minimum living standard (R-AID-1, R-ALW-1) and the referral answer days, dated.
+TEST(Policy, R_AID_1_min_living_standard_is_dated_policy) {
+  PolicyTable t;
+  EXPECT_EQ(t.at(testing::D("2026-01-01")).min_living_standard_urban_fen, 74000);
+  EXPECT_EQ(t.at(testing::D("2026-01-01")).min_living_standard_rural_fen, 60000);
+  EXPECT_EQ(t.at(testing::D("2026-01-01")).referral_answer_days, 15);
+  ASSERT_TRUE(t.set("min_living_standard_urban_fen", "78000", testing::D("2027-01-01")).ok());
+  EXPECT_EQ(t.at(testing::D("2026-12-31")).min_living_standard_urban_fen, 74000);
+  EXPECT_EQ(t.at(testing::D("2027-01-01")).min_living_standard_urban_fen, 78000);
+  EXPECT_FALSE(t.set("min_living_standard_rural_fen", "-1", testing::D("2027-01-01")).ok());
+}
 }  // namespace
 }  // namespace anbang::rules

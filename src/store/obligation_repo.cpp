@@ -1,5 +1,7 @@
 #include "store/obligation_repo.hpp"
 
+#include "domain/assistance.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "domain/civil_date.hpp"
@@ -190,6 +192,18 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
       [](FactsRow& fr, const Row& r) {
         auto left = date_of(r.opt_str(1)), expected = date_of(r.opt_str(2));
         if (left && expected) fr.facts.outings.push_back({*left, *expected, date_of(r.opt_str(3))});
+      });
+  if (!s.ok()) return s.error();
+  // Issue 9 (R-AID-1..6): the social assistance referrals of this period and their first answer.
+  s = each(
+      "SELECT a.person_id, a.id, a.kind, a.deciding_unit_id, a.applied_on, a.answered_on FROM "
+      "assistance_applications a JOIN persons p ON p.id = a.person_id WHERE a.person_id BETWEEN ? AND ? AND "
+      "a.applied_on >= p.release_date",
+      [](FactsRow& fr, const Row& r) {
+        auto on = date_of(r.opt_str(4));
+        auto kind = domain::parse<domain::AidKind>(r.str(2));
+        if (on && kind)
+          fr.facts.referrals.push_back({r.i64(1), domain::aid_rule(*kind), r.i64(3), *on, date_of(r.opt_str(5))});
       });
   if (!s.ok()) return s.error();
   s = each(sql::kReleaseNotified, [](FactsRow& fr, const Row& r) {

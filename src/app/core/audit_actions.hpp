@@ -45,6 +45,8 @@ inline constexpr std::string_view kAuditActions[] = {
     // issue 9 (helper C): transitional bases (R-BASE-1), skills trainings (R-EMP-2)
     "base_create", "base_update", "base_agreement_create", "base_place", "base_leave", "training_create",
     "training_update", "training_enrol", "training_attendance",
+    // social assistance (R-AID-1..6)
+    "assistance_apply", "assistance_accept", "assistance_request_documents", "assistance_decide",
     // reserved for the tests of the core (a change that records nothing is rolled back)
     "probe_change"};
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/audit.hpp"
+#include "store/assistance_repo.hpp"
 #include "store/outing_repo.hpp"
 
 namespace anbang::app {
@@ -24,14 +25,25 @@ bool reaches_through_outing(std::string_view permission, std::optional<std::stri
   return permission == perm::visit_record;
 }
 
+bool reaches_through_referral(std::string_view permission, std::optional<std::string_view> read_part) {
+  if (permission != perm::assistance_decide) return false;
+  return !read_part || *read_part == "referral";
+}
+
 Result<Reached> reach_person(Core& core, store::Connection& c, const AuthedCtx& ctx, std::int64_t id,
-                             bool through_outing) {
+                             bool through_outing, bool through_referral) {
   auto rec = store::find_person(c, ctx.actor.scope, id);
   if (!rec.ok()) return rec.error();
   // R-OUT-1: reach through an active outing to the caller's judicial office (guard.hpp), only for
   // the uses reaches_through_outing names.
   if (!rec->has_value() && through_outing && !ctx.actor.system && ctx.actor.unit_kind == "judicial_office") {
     rec = store::person_via_active_outing(c, id, ctx.actor.unit_id, domain::to_string(ctx.today));
+    if (!rec.ok()) return rec.error();
+  }
+  // R-AID-1..6: reach through a referral to the caller's department (guard.hpp), only for the uses
+  // reaches_through_referral names.
+  if (!rec->has_value() && through_referral && !ctx.actor.system && ctx.actor.unit_kind == "department") {
+    rec = store::person_via_referral(c, id, ctx.actor.unit_id);
     if (!rec.ok()) return rec.error();
   }
   if (!rec->has_value()) {

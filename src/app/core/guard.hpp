@@ -57,6 +57,10 @@ inline constexpr std::string_view needs_record = "needs:record";
 inline constexpr std::string_view insurance_record = "insurance:record";  // R-INS-1
 // Issue 9 (employment): status, services and benefits (R-EMP-1, R-EMP-3).
 inline constexpr std::string_view employment_record = "employment:record";
+// Issue 9: social assistance applications (R-AID-1..6): the judicial office applies, the deciding
+// unit (a department, or a township acting as its civil-affairs office) answers and decides.
+inline constexpr std::string_view assistance_apply = "assistance:apply";
+inline constexpr std::string_view assistance_decide = "assistance:decide";
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no
@@ -72,7 +76,7 @@ class Reached {
  private:
   explicit Reached(store::PersonRecord r) : record_(std::move(r)) {}
   store::PersonRecord record_;
-  friend Result<Reached> reach_person(Core&, store::Connection&, const AuthedCtx&, std::int64_t, bool);
+  friend Result<Reached> reach_person(Core&, store::Connection&, const AuthedCtx&, std::int64_t, bool, bool);
 };
 
 // R-OUT-1, "reach through an active outing": a judicial office that an active outing of the person
@@ -82,12 +86,22 @@ class Reached {
 // widens.
 bool reaches_through_outing(std::string_view permission, std::optional<std::string_view> read_part);
 
+// R-AID-1..6, "reach through a referral": a department user (unit kind department) reaches a person
+// outside any jurisdiction only while a social assistance application of the person is addressed to
+// the user's department (assistance_applications.deciding_unit_id), and only for two uses: reading
+// the referral view (assistance:decide, read part "referral" — name, ID number, household place,
+// family size and the application's facts, nothing else of the file) and recording the answers
+// (assistance:decide writes). The service then checks that the one application acted on is
+// addressed to the caller's unit. Nothing else widens: no person:read, no timeline, no visits.
+bool reaches_through_referral(std::string_view permission, std::optional<std::string_view> read_part);
+
 // The person `id` if it exists and is in the caller's jurisdiction (the system context covers the
 // district), or — when `through_outing` (reaches_through_outing) — reached through an active outing
-// to the caller's judicial office. Otherwise PERSON_NOT_FOUND, and an access record of the refusal is
-// queued.
+// to the caller's judicial office, or — when `through_referral` (reaches_through_referral) — through
+// a referral to the caller's department. Otherwise PERSON_NOT_FOUND, and an access record of the
+// refusal is queued.
 Result<Reached> reach_person(Core& core, store::Connection& c, const AuthedCtx& ctx, std::int64_t id,
-                             bool through_outing = false);
+                             bool through_outing = false, bool through_referral = false);
 
 // The one answer for a person that does not exist or is outside the caller's jurisdiction.
 Error person_not_found();

@@ -77,7 +77,8 @@ Result<T> change_person(Core& core, const AuthedCtx& ctx, std::string_view permi
                         Fn&& fn) {
   if (auto s = require(ctx, permission); !s.ok()) return s.error();
   return transact_value<T>(core.db(), store::TxKind::write, [&](store::Connection& c) -> Result<T> {
-    auto reached = reach_person(core, c, ctx, person_id, reaches_through_outing(permission, std::nullopt));
+    auto reached = reach_person(core, c, ctx, person_id, reaches_through_outing(permission, std::nullopt),
+                                 reaches_through_referral(permission, std::nullopt));
     if (!reached.ok()) return reached.error();
     PersonWrite w(core, c, ctx);
     w.touch(person_id);

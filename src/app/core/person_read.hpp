@@ -19,7 +19,8 @@ Result<Audited<T>> read_person(Core& core, const AuthedCtx& ctx, std::string_vie
   if (auto s = require(ctx, permission); !s.ok()) return s.error();
   using Out = Audited<T>;
   return transact_value<Out>(core.db(), store::TxKind::read, [&](store::Connection& c) -> Result<Out> {
-    auto reached = reach_person(core, c, ctx, id, reaches_through_outing(permission, part));
+    auto reached = reach_person(core, c, ctx, id, reaches_through_outing(permission, part),
+                                 reaches_through_referral(permission, part));
     if (!reached.ok()) return reached.error();
     Result<T> value = fn(c, *reached);
     if (!value.ok()) return value.error();

@@ -62,7 +62,9 @@ std::vector<PersonTask> ObligationService::compute_tasks(const store::FactsRow& 
     std::optional<domain::CivilDate> as_of;
     if (t.state == rules::State::done) as_of = t.fulfilled_on;
     if (t.state == rules::State::missed) as_of = t.due;
-    pt.unit_id = owner_unit(t.owner, facts, as_of);
+    // R-AID-1..6: a referral's answer is owed by the unit it is addressed to, whoever the person's
+    // units are.
+    pt.unit_id = t.owner == rules::owner::deciding_unit ? t.owner_unit_id : owner_unit(t.owner, facts, as_of);
     if (pt.unit_id == 0) continue;  // e.g. a prison outside the system sent nothing through it
     // Files opened after the fact: the engine exempts the recurring duties of periods closed before
     // the file existed (PersonFacts::file_opened); one-off duties still stand (DOMAIN.md §5).

@@ -71,6 +71,11 @@ export const AUDIT_ACTIONS = [
   'publicity_publish',
   'publicity_read',
   'seed_demo_unitwork',
+  // social assistance (R-AID-1..6)
+  'assistance_apply',
+  'assistance_accept',
+  'assistance_request_documents',
+  'assistance_decide',
   'help_plan_revise',
   'whereabouts_unknown',
   'whereabouts_found',

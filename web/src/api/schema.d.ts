@@ -1736,7 +1736,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/persons/{id}/employment": {
+    "/persons/{id}/assistance": {
         parameters: {
             query?: never;
             header?: never;
@@ -1745,8 +1745,45 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The file's section 就业与安置 (person:read): R-EMP-1 status entries (newest first, the current one the latest begun by today) and services, R-EMP-3 benefits, and the derived 安置情况 with the facts behind it. Recorded in the access log. */
-        get: operations["personEmployment"];
+        /** The file's section 社会救助: the person's applications with their answers, outcome and pre-check, newest first (person:read). Recorded in the access log. */
+        get: operations["personAssistance"];
+        put?: never;
+        /** R-AID-1..6: records an application and refers it to its deciding unit (assistance:apply): the household-registration township (R-JUR-1), a department, or a school (through the education department). Errors FIELD_VALUE (facts.<key>), HOUSEHOLD_TOWNSHIP, DEPARTMENT_NOT_FOUND, the date checks of a released person's record. */
+        post: operations["applyAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/assistance/precheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-AID-1..6: the pre-check of an application being written (assistance:apply), from its facts, the person's birth date and what the system knows (a granted 低保 or 特困供养); changes nothing. Recorded in the access log. */
+        post: operations["precheckAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistance/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-AID-1..6: the referrals addressed to the caller's unit (assistance:decide; a department, or a township as its civil-affairs office): view=waiting (not decided, oldest first), overdue (not answered after referral_answer_days), decided (latest first). Each with the person's name, masked ID number and household place only. Recorded in the access log. */
+        get: operations["assistanceReferrals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1755,57 +1792,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/persons/{id}/employment/statuses": {
+    "/assistance/referrals/{aid}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["parameters"]["Id"];
+                /** @description the application */
+                aid: number;
             };
             cookie?: never;
         };
-        get?: never;
+        /** R-AID-1..6: the referral view (assistance:decide): the application and, of the person, name, ID number, household place and address — reached through the guard's named exception (reach through a referral). 404 REFERRAL_NOT_FOUND when not addressed to the caller's unit. Recorded in the access log (part referral). */
+        get: operations["assistanceReferral"];
         put?: never;
-        /** R-EMP-1: an employment status entry (employment:record). Errors EMPLOYER_REQUIRED, REASON_NOT_APPLICABLE, DATE_BEFORE_RELEASE, DATE_IN_FUTURE, DATE_TOO_FAR_BACK, DATE_IN_CUSTODY. */
-        post: operations["recordEmploymentStatus"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/persons/{id}/employment/services": {
+    "/assistance/referrals/{aid}/accept": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["parameters"]["Id"];
+                /** @description the application */
+                aid: number;
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** R-EMP-1: a public employment service given (employment:record). Errors PROVIDER_NOT_FOUND, EMPLOYER_REQUIRED, RESULT_NOT_APPLICABLE. */
-        post: operations["recordEmploymentService"];
+        /** R-AID-1..6: the deciding unit accepts the application (assistance:decide). 404 REFERRAL_NOT_FOUND (another unit's), 409 REFERRAL_DECIDED, REFERRAL_ACCEPTED; DATE_ORDER before the application. */
+        post: operations["acceptReferral"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/persons/{id}/employment/benefits": {
+    "/assistance/referrals/{aid}/documents": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["parameters"]["Id"];
+                /** @description the application */
+                aid: number;
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** R-EMP-3: a benefit with its source department (employment:record). Errors AMOUNT_NEGATIVE, DATE_ORDER, DEPARTMENT_NOT_FOUND, LENDER_REQUIRED, ENTERPRISE_REQUIRED. */
-        post: operations["recordEmploymentBenefit"];
+        /** R-AID-1..6: the deciding unit asks for documents, saying what is missing (assistance:decide). 404 REFERRAL_NOT_FOUND, 409 REFERRAL_DECIDED. */
+        post: operations["requestReferralDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistance/referrals/{aid}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-AID-1..6: the decision (assistance:decide): granted with the amount in fen a month and from/to dates (AMOUNT_INVALID, DATE_ORDER), or refused with a reason (FIELD_REQUIRED reason). 404 REFERRAL_NOT_FOUND (another unit's: nothing changes), 409 REFERRAL_DECIDED. */
+        post: operations["decideReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2125,8 +2185,6 @@ export interface components {
             /** @description R-CLS-1: the current class (true = 重点帮教对象) */
             key_subject: boolean;
             main_charge: string;
-            resettlement: components["schemas"]["Resettlement"];
-            resettlement_reason: components["schemas"]["UnresettledReason"] | null;
         };
         /** @enum {string} */
         PersonSort: "name" | "release_date" | "birth_date" | "created_at" | "id";
@@ -2145,7 +2203,6 @@ export interface components {
             separated?: boolean;
             /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
             key_subject?: boolean;
-            resettlement?: components["schemas"]["ResettlementFilter"];
             sort?: components["schemas"]["PersonSort"];
             /** @enum {string} */
             order?: "asc" | "desc";
@@ -3474,129 +3531,138 @@ export interface components {
             page: number;
             page_size: number;
         };
-        /**
-         * @description 安置情况 derived by domain/resettlement (order: employed > self_employed > farming > in_base > social_assistance > family_support > not_resettled)
-         * @enum {string}
-         */
-        Resettlement: "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
-        /**
-         * @description a 安置情况, or resettled for any but not_resettled; '' for any
-         * @enum {string}
-         */
-        ResettlementFilter: "" | "resettled" | "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
-        /**
-         * @description 未安置原因 (not_recorded: no employment status recorded)
-         * @enum {string}
-         */
-        UnresettledReason: "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other" | "not_recorded";
         /** @enum {string} */
-        EmploymentKind: "employed" | "self_employed" | "in_base" | "farming" | "unable_to_work" | "seeking_work" | "not_willing" | "unknown";
-        EmploymentStatusInput: {
-            kind: components["schemas"]["EmploymentKind"];
-            /** @description YYYY-MM-DD, since the release, not in the future, within the back-dating limit */
-            since: string;
-            /** @description required for employed */
-            employer?: string;
-            job?: string;
-            /** @description only for a kind that is not work */
-            supported_by_family?: boolean;
-            /**
-             * @description 未安置原因, only for a kind that is not work
-             * @enum {string}
-             */
-            reason?: "" | "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other";
-            note?: string;
+        AidKind: "dibao" | "tekun" | "medical" | "education" | "housing" | "temporary";
+        /** @enum {string} */
+        AidState: "referred" | "accepted" | "documents_requested" | "granted" | "refused";
+        /** @enum {string} */
+        AidTri: "met" | "not_met" | "unknown";
+        /** @description The facts an application states; a missing key (or null) = not known, which makes the conditions that need it unknown. */
+        AidFacts: {
+            household_kind?: ("urban" | "rural") | null;
+            family_size?: number | null;
+            /** @description the family's monthly income in fen */
+            family_income_fen?: number | null;
+            disabled?: boolean | null;
+            able_to_work?: boolean | null;
+            has_income?: boolean | null;
+            has_supporter?: boolean | null;
+            supporter_able?: boolean | null;
+            dibao_member?: boolean | null;
+            tekun_person?: boolean | null;
+            tekun_dispersed?: boolean | null;
+            other_hardship?: boolean | null;
+            housing_hardship?: boolean | null;
+            in_education?: boolean | null;
+            sudden_event?: boolean | null;
+            event_kind?: ("fire" | "traffic_accident" | "serious_illness" | "necessary_spending" | "other") | null;
+            event_date?: components["schemas"]["CivilDate"] | null;
         };
-        EmploymentStatus: {
-            id: number;
-            kind: components["schemas"]["EmploymentKind"];
-            since: components["schemas"]["CivilDate"];
-            employer: string;
-            job: string;
-            supported_by_family: boolean;
-            reason: ("seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other") | null;
+        /** @description The pre-check of one kind (advice only; the deciding unit decides): each condition met / not met / unknown, and the kind's formula over them. */
+        AidPrecheck: {
+            rule: string;
+            overall: components["schemas"]["AidTri"];
+            conditions: {
+                code: string;
+                state: components["schemas"]["AidTri"];
+            }[];
+            age: number | null;
+            /** @description R-AID-1: the minimum living standard that applies (fen a month per person) */
+            standard_fen: number | null;
+            per_capita_fen: number | null;
+        };
+        AidPrecheckInput: {
+            kind: components["schemas"]["AidKind"];
+            applied_on?: string;
+            facts?: components["schemas"]["AidFacts"];
+        };
+        AidApplicationInput: {
+            kind: components["schemas"]["AidKind"];
+            applied_on: string;
+            /** @enum {string} */
+            addressee: "township" | "department" | "school";
+            /** @description addressee department: the department unit's subkind (civil_affairs, health, education, housing, …) */
+            department?: string;
+            school_name?: string;
+            request?: string;
+            facts?: components["schemas"]["AidFacts"];
+        };
+        AidStep: {
+            /** @enum {string} */
+            step: "accepted" | "documents_requested" | "granted" | "refused";
+            on: components["schemas"]["CivilDate"];
             note: string;
             unit: components["schemas"]["UnitRef"] | null;
             user_name: string;
-            created_at: number;
         };
-        /** @enum {string} */
-        EmploymentServiceKind: "advice" | "guidance" | "job_introduction";
-        EmploymentServiceInput: {
-            kind: components["schemas"]["EmploymentServiceKind"];
-            given_on: string;
-            /** @description a department, township or judicial office of the district */
-            provider_unit_id: number;
-            /** @description required for job_introduction */
-            employer?: string;
-            /**
-             * @description job_introduction only (default pending)
-             * @enum {string}
-             */
-            result?: "" | "hired" | "not_hired" | "pending";
-            note?: string;
-        };
-        EmploymentServiceRecord: {
+        AidApplication: {
             id: number;
-            kind: components["schemas"]["EmploymentServiceKind"];
-            given_on: components["schemas"]["CivilDate"];
-            provider: components["schemas"]["UnitRef"];
-            employer: string;
-            result: ("hired" | "not_hired" | "pending") | null;
-            note: string;
+            person_id: number;
+            kind: components["schemas"]["AidKind"];
+            rule: string;
+            applied_on: components["schemas"]["CivilDate"];
+            /** @enum {string} */
+            addressee: "township" | "department" | "school";
+            deciding_unit: components["schemas"]["UnitRef"];
+            school_name: string;
+            request: string;
+            facts: components["schemas"]["AidFacts"];
+            state: components["schemas"]["AidState"];
+            due: components["schemas"]["CivilDate"];
+            /** @description no answer yet and today is after due (referral_answer_days) */
+            overdue: boolean;
+            answered_on: components["schemas"]["CivilDate"] | null;
+            accepted_on: components["schemas"]["CivilDate"] | null;
+            documents_requested_on: components["schemas"]["CivilDate"] | null;
+            documents_missing: string;
+            decided_on: components["schemas"]["CivilDate"] | null;
+            /** @description granted amount in fen a month */
+            amount_fen: number | null;
+            granted_from: components["schemas"]["CivilDate"] | null;
+            granted_to: components["schemas"]["CivilDate"] | null;
+            refusal_reason: string;
+            precheck: components["schemas"]["AidPrecheck"];
+            steps: components["schemas"]["AidStep"][];
             unit: components["schemas"]["UnitRef"] | null;
             user_name: string;
             created_at: number;
-        };
-        /** @enum {string} */
-        EmploymentBenefitKind: "social_insurance_subsidy" | "job_subsidy" | "entrepreneurship_training" | "micro_loan" | "tax_incentive" | "hiring_subsidy";
-        EmploymentBenefitInput: {
-            kind: components["schemas"]["EmploymentBenefitKind"];
-            /** @description a department unit of the district */
-            department_unit_id: number;
-            /** @description fen, ≥ 0 */
-            amount_fen: number;
-            from_on: string;
-            /** @description on or after from_on; '' for none */
-            to_on?: string;
-            /** @description required for micro_loan */
-            lender?: string;
-            /** @description required for hiring_subsidy */
-            enterprise?: string;
-            note?: string;
-        };
-        EmploymentBenefit: {
-            id: number;
-            kind: components["schemas"]["EmploymentBenefitKind"];
-            department: components["schemas"]["UnitRef"];
-            amount_fen: number;
-            from_on: components["schemas"]["CivilDate"];
-            to_on: components["schemas"]["CivilDate"] | null;
-            lender: string;
-            enterprise: string;
-            note: string;
-            unit: components["schemas"]["UnitRef"] | null;
-            user_name: string;
-            created_at: number;
-        };
-        ResettlementStatus: {
-            status: components["schemas"]["Resettlement"];
-            resettled: boolean;
-            reason: components["schemas"]["UnresettledReason"] | null;
-            /** @description the facts it was derived from */
-            facts: {
-                employment: components["schemas"]["EmploymentKind"] | null;
-                supported_by_family: boolean;
-                in_base: boolean;
-                on_social_assistance: boolean;
+            /** @description Only in the deciding unit's lists (masked ID number) and referral view (full ID number, household address): nothing else of the file. */
+            person?: {
+                name: string;
+                id_number_masked?: string;
+                id_number?: string | null;
+                household_unit: components["schemas"]["UnitRef"];
+                household_address?: string;
             };
         };
-        EmploymentSection: {
-            current: components["schemas"]["EmploymentStatus"] | null;
-            statuses: components["schemas"]["EmploymentStatus"][];
-            services: components["schemas"]["EmploymentServiceRecord"][];
-            benefits: components["schemas"]["EmploymentBenefit"][];
-            resettlement: components["schemas"]["ResettlementStatus"];
+        AidApplications: {
+            items: components["schemas"]["AidApplication"][];
+        };
+        AidReferralPage: {
+            items: components["schemas"]["AidApplication"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        AidAnswerInput: {
+            on: string;
+            /** @description what is missing (documents request only) */
+            missing?: string;
+        };
+        AidDecisionInput: {
+            on: string;
+            /** @enum {string} */
+            outcome: "granted" | "refused";
+            /** @description granted: fen a month, more than 0 */
+            amount_fen?: number | null;
+            from?: string;
+            to?: string;
+            /** @description refused only */
+            reason?: string;
+        };
+        AidStatus: {
+            /** @enum {string} */
+            status: "accepted" | "documents_requested" | "granted" | "refused";
         };
     };
     responses: {
@@ -4190,7 +4256,6 @@ export interface operations {
                 separated?: boolean;
                 /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
                 key_subject?: boolean;
-                resettlement?: components["schemas"]["ResettlementFilter"];
                 sort?: components["schemas"]["PersonSort"];
                 order?: "asc" | "desc";
                 page?: components["parameters"]["Page"];
@@ -6889,7 +6954,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    personEmployment: {
+    personAssistance: {
         parameters: {
             query?: never;
             header?: {
@@ -6903,20 +6968,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the section */
+            /** @description the applications */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmploymentSection"];
+                    "application/json": components["schemas"]["AidApplications"];
                 };
             };
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
-    recordEmploymentStatus: {
+    applyAssistance: {
         parameters: {
             query?: never;
             header?: never;
@@ -6927,11 +6992,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmploymentStatusInput"];
+                "application/json": components["schemas"]["AidApplicationInput"];
             };
         };
         responses: {
-            /** @description recorded; its id */
+            /** @description recorded; the application's id */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6946,10 +7011,13 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    recordEmploymentService: {
+    precheckAssistance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -6957,17 +7025,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmploymentServiceInput"];
+                "application/json": components["schemas"]["AidPrecheckInput"];
             };
         };
         responses: {
-            /** @description recorded; its id */
-            201: {
+            /** @description the pre-check */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Created"];
+                    "application/json": components["schemas"]["AidPrecheck"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6976,33 +7044,152 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    recordEmploymentBenefit: {
+    assistanceReferrals: {
+        parameters: {
+            query?: {
+                view?: "waiting" | "overdue" | "decided";
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the referrals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidReferralPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    assistanceReferral: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["parameters"]["Id"];
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidApplication"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    acceptReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmploymentBenefitInput"];
+                "application/json": components["schemas"]["AidAnswerInput"];
             };
         };
         responses: {
-            /** @description recorded; its id */
-            201: {
+            /** @description accepted */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Created"];
+                    "application/json": components["schemas"]["AidStatus"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    requestReferralDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AidAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description documents requested */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    decideReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AidDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Error"];
         };
     };

@@ -44,6 +44,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'bases', name: 'bases', component: () => import('@/views/bases/index.vue'), meta: { title: 'menu.bases', permission: 'base:manage', menu: 'root', icon: 'House' } },
       { path: 'bases/:id(\\d+)', name: 'base-detail', component: () => import('@/views/bases/detail.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'menu.bases', permission: 'base:manage' } },
       { path: 'trainings', name: 'trainings', component: () => import('@/views/bases/Trainings.vue'), meta: { title: 'menu.trainings', permission: 'training:manage', menu: 'root', icon: 'Reading', unitSubkind: 'hr_social_security' } },
+      { path: 'assistance/referrals', name: 'assistance-referrals', component: () => import('@/views/assistance/Referrals.vue'), meta: { title: 'menu.assistanceReferrals', permission: 'assistance:decide', menu: 'root', icon: 'Tickets' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },
       { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },

@@ -71,6 +71,7 @@ export default {
       employment: 'Employment and benefits',
       base: 'Resettlement bases',
       training: 'Skills trainings',
+      assistance: 'Social assistance',
     },
   },
   units: {

@@ -31,6 +31,7 @@ export default {
     trainings: 'Skills trainings',
     eduCalendar: 'Event calendar',
     openNeeds: 'Open needs',
+    assistanceReferrals: 'Assistance referrals',
   },
   action: {
     search: 'Search',

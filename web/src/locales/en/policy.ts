@@ -124,6 +124,20 @@ export default {
       label: 'Skills trainings a year',
       help: 'The free targeted skills trainings human resources holds at least each calendar year (R-EMP-2). The value in force on 1 January of the year applies.',
       unit: 'trainings',
+    min_living_standard_urban_fen: {
+      label: 'Urban minimum living standard',
+      help: 'The district\'s urban minimum living standard, fen a month per person (74000 = 740 yuan). The minimum living allowance pre-check (R-AID-1) compares the family\'s per-capita income with the value in force on the application\'s date; the hardship allowance uses it too. Kept by the district after civil affairs publishes it.',
+      unit: 'fen/person·month',
+    },
+    min_living_standard_rural_fen: {
+      label: 'Rural minimum living standard',
+      help: 'The district\'s rural minimum living standard, fen a month per person (60000 = 600 yuan), for the minimum living allowance pre-check (R-AID-1) on the application\'s date. Kept by the district after civil affairs publishes it.',
+      unit: 'fen/person·month',
+    },
+    referral_answer_days: {
+      label: 'Referral answer days',
+      help: 'A social assistance application referred to a township or department is answered (accepted, documents asked for, or decided) within this many days; after that it is the deciding unit\'s overdue task, which the district sees (R-AID-1 to R-AID-6). The value in force on the day of the referral applies.',
+      unit: 'days',
     },
   },
 }

@@ -55,6 +55,14 @@ export default {
   reoffence: {
     recorded: 'Re-offence: {charge} on {offence_on}, in custody from {custody_on} (decided by {authority}); the assistance period ends',
   },
+  assistance: {
+    applied: 'Applied for {kind} on {applied_on} to {to}',
+    accepted: '{by} accepted the {kind} application ({on})',
+    documents_requested: '{by} asked for documents of the {kind} application ({on}): {missing}',
+    granted: '{by} granted {kind}: {amount} yuan a month, {from} to {to} (decided {on})',
+    refused: '{by} refused {kind} ({on}): {reason}',
+    kind: { dibao: 'minimum living allowance', tekun: 'special hardship support', medical: 'medical assistance', education: 'education assistance', housing: 'housing assistance', temporary: 'temporary assistance' },
+  },
   outing: {
     recorded: 'Gone out for work on {left_on} to {destination}, expected back {expected_return}',
     returned: 'Back on {returned_on} (left {left_on})',

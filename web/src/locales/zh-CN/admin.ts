@@ -71,6 +71,7 @@ export default {
       employment: '就业与扶持',
       base: '安置基地',
       training: '技能培训',
+      assistance: '社会救助',
     },
   },
   units: {

@@ -31,6 +31,7 @@ export default {
     openNeeds: '待解决需求',
     bases: '安置基地',
     trainings: '技能培训',
+    assistanceReferrals: '救助申请办理',
   },
   action: {
     search: '搜索',

@@ -46,6 +46,14 @@ export default {
   reoffence: {
     recorded: '重新犯罪：{offence_on} 犯{charge}，{custody_on} 被羁押（{authority}决定），帮教期终止',
   },
+  assistance: {
+    applied: '申请{kind}：{applied_on} 提交{to}',
+    accepted: '{by}受理{kind}申请（{on}）',
+    documents_requested: '{by}通知补充{kind}申请材料（{on}）：{missing}',
+    granted: '{by}批准{kind}：每月 {amount} 元，{from} 至 {to}（{on} 决定）',
+    refused: '{by}不予批准{kind}（{on}）：{reason}',
+    kind: { dibao: '低保', tekun: '特困供养', medical: '医疗救助', education: '教育救助', housing: '住房救助', temporary: '临时救助' },
+  },
   outing: {
     recorded: '外出务工：{left_on} 前往{destination}，预计 {expected_return} 返回',
     returned: '外出返回：{returned_on}（{left_on} 外出）',

@@ -28,6 +28,9 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   help_group_days: { default: '7' },
   help_plan_days: { default: '30' },
   help_plan_revision_days: { default: '15' },
+  min_living_standard_urban_fen: { default: '74000' },
+  min_living_standard_rural_fen: { default: '60000' },
+  referral_answer_days: { default: '15' },
 }
 
 /** One row of the page: a parameter, the value in force today and all its dated entries. */

@@ -105,6 +105,14 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
     case 'education.session_absent':
       p.kind = word(t, te, 'education.kind', p.kind)
       break
+    case 'assistance.applied':
+    case 'assistance.accepted':
+    case 'assistance.documents_requested':
+    case 'assistance.granted':
+    case 'assistance.refused':
+      p.kind = word(t, te, 'assistance.kind', p.kind)
+      if (typeof p.amount_fen === 'number') p.amount = (p.amount_fen / 100).toFixed(2)
+      break
     case 'publicity.consent':
     case 'publicity.consent_until':
       p.scope = word(t, te, 'publicity.scope', p.scope)
