@@ -2883,6 +2883,8 @@ export interface components {
             note: string;
             /** @description current and former members, in the order they joined */
             members: components["schemas"]["OrgMember"][];
+            /** @description the caller may edit the group and its members (org_group:manage, and the unit is theirs to keep) */
+            can_keep: boolean;
         };
         OrgGroupStatus: {
             unit: components["schemas"]["UnitRef"];
@@ -2892,6 +2894,8 @@ export interface components {
             /** @description null: the unit lacks this group */
             group: components["schemas"]["OrgGroup"] | null;
             current_members: number;
+            /** @description the caller may establish or keep this unit's group (org_group:manage, and the unit is theirs to keep) */
+            can_keep: boolean;
         };
         OrgGroupStatusList: {
             items: components["schemas"]["OrgGroupStatus"][];
