@@ -86,7 +86,32 @@ test('R-EDU-1 the demo’s education sessions are entered on the day they were h
   const { items } = await sfs.get('/education/sessions')
   assert.ok(items.length > 0, 'the demo holds sessions in 昌元街道')
   assert.deepEqual(items.filter((s) => s.late).map((s) => s.held_on), [], 'no demo session is a late entry')
-  const { talks } = await sfs.get(`/persons/${items[0].attendees[0].person_id}/education`)
-  assert.ok(talks.length > 0, 'the first attendee had an individual talk')
+  const talks = []
+  for (const a of items[0].attendees) talks.push(...(await sfs.get(`/persons/${a.person_id}/education`)).talks)
+  assert.ok(talks.length > 0, 'one of the attendees had an individual talk')
   assert.deepEqual(talks.filter((t) => t.late).map((t) => t.held_on), [], 'nor is a demo talk')
+})
+
+test('R-VIS-1 the person file’s jump bar reaches the visit log, and a link to #consent opens the consent section', async () => {
+  const { page, errors } = env.browser
+  const base = env.srv.baseUrl
+  const sfs = await apiSession(base, 'sfs_001')
+  const { items } = await sfs.get('/help-groups/mine?page_size=1')
+  assert.ok(items.length > 0, 'sfs_001 is the judicial assistant of demo persons')
+  const id = items[0].person_id
+  const inView = (sel) => page.locator(sel).evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight })
+  await withScreenshot('section-nav', page, async () => {
+    await page.context().clearCookies()
+    await uiLogin(page, base, 'sfs_001')
+    await page.goto(`${base}/persons/${id}`)
+    await page.locator('[data-test=section-nav]').waitFor()
+    await page.locator('[data-test=visit-section]').waitFor()
+    assert.equal(await inView('[data-test=visit-section]'), false, 'the visit log starts below the fold')
+    await page.locator('[data-test=section-nav-visits]').click()
+    await page.waitForFunction(() => { const r = document.querySelector('[data-test=visit-section]').getBoundingClientRect(); return r.top >= 0 && r.top < 200 })
+    await page.goto(`${base}/persons/${id}#consent`)
+    await page.locator('[data-test=consent-section]').waitFor()
+    await page.waitForFunction(() => { const r = document.querySelector('[data-test=consent-section]').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight })
+  })
+  assert.deepEqual(errors, [])
 })
