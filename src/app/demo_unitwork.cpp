@@ -1,9 +1,11 @@
 #include "app/demo_unitwork.hpp"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
 #include "app/core/audit.hpp"
+#include "domain/civil_date.hpp"
 #include "store/education_repo.hpp"
 #include "store/org_repo.hpp"
 
@@ -148,14 +150,22 @@ Status seed_demo_unitwork(Services& app, const AuthedCtx& ctx, const std::vector
     if (list.empty()) continue;
     AuthedCtx unit_ctx = ctx;
     unit_ctx.actor.unit_id = tree->judicial_office_for(townships[i]->id);
+    // Each record is entered on the day it happened (not as a late entry, 补录, on the seeding day).
+    auto on_day = [&](domain::CivilDate day) {
+      AuthedCtx then = unit_ctx;
+      then.today = day;
+      then.now = std::min(ctx.now, domain::shanghai_midnight_unix(day) + 16 * 3600);
+      return then;
+    };
     for (int k = 0; k < 2; ++k) {
       EducationSessionInput in;
-      in.held_on = domain::to_string(domain::add_days(today, -(20 + 17 * k + static_cast<int>(i))));
+      const auto held = domain::add_days(today, -(20 + 17 * k + static_cast<int>(i)));
+      in.held_on = domain::to_string(held);
       in.kind = kKinds[(i + k) % 4];
       in.topic = kTopics[(i + k) % 4];
       in.speaker = townships[i]->name + "司法所所长";
       for (std::size_t j = 0; j < list.size() && j < 6; ++j) in.attendees.push_back({list[j], j != 2});
-      if (auto r = app.education.record_session(unit_ctx, in); !r.ok()) return r.error();
+      if (auto r = app.education.record_session(on_day(held), in); !r.ok()) return r.error();
     }
     // Half of these townships already held their targeted session before the next event.
     if (next && i % 2 == 0) {
@@ -170,9 +180,10 @@ Status seed_demo_unitwork(Services& app, const AuthedCtx& ctx, const std::vector
       if (auto r = app.education.record_session(unit_ctx, in); !r.ok()) return r.error();
     }
     if (talks < 12) {
-      EducationTalkInput t{domain::to_string(domain::add_days(today, -(5 + static_cast<int>(i)))),
-                           townships[i]->name + "司法所干部", "近期思想和就业情况", "本人情绪稳定，希望学一门手艺，已介绍参加技能培训。"};
-      if (auto r = app.education.record_talk(unit_ctx, list.front(), t); !r.ok()) return r.error();
+      const auto talked = domain::add_days(today, -(5 + static_cast<int>(i)));
+      EducationTalkInput t{domain::to_string(talked), townships[i]->name + "司法所干部", "近期思想和就业情况",
+                           "本人情绪稳定，希望学一门手艺，已介绍参加技能培训。"};
+      if (auto r = app.education.record_talk(on_day(talked), list.front(), t); !r.ok()) return r.error();
       ++talks;
     }
   }

@@ -1,5 +1,6 @@
 // Issue 8 (helper B): /org-groups (R-ORG-1, the "1112" structure), /education (R-EDU-1: calendar,
 // sessions, talks, targeted-education tasks) and /publicity (R-PUB-1).
+#include "app/organisation/keep.hpp"
 #include "http/api.hpp"
 #include "http/views.hpp"
 
@@ -132,7 +133,8 @@ void add_unitwork_routes(Router& r, app::Services& app) {
                          {"unit_kind", st.unit_kind},
                          {"group_kind", st.group_kind},
                          {"group", st.group ? group_json(*tree, *st.group) : nlohmann::json()},
-                         {"current_members", st.current_members}});
+                         {"current_members", st.current_members},
+                         {"can_keep", app::can_keep_org_group(ctx, *tree, st.unit_id)}});
       }
       return json_response(200, {{"items", items}, {"lacking", lacking_count}});
     });
@@ -154,6 +156,7 @@ void add_unitwork_routes(Router& r, app::Services& app) {
     nlohmann::json members = nlohmann::json::array();
     for (const auto& m : g->members) members.push_back(member_json(m));
     out["members"] = members;
+    out["can_keep"] = app::can_keep_org_group(ctx, *tree, g->group.unit_id);
     return json_response(status, out);
   };
   r.add("GET", "/api/v1/org-groups/:id", [&app, group_response](Request& req) {

@@ -76,3 +76,18 @@ test('R-ORG-1 refused outside one’s own level and area', async () => {
   // Another township's group is not found for sfs_001.
   assert.equal((await sfs.get(`/api/v1/org-groups/${own.group.id}`)).status, 404);
 });
+
+test('R-ORG-1 each row and group says whether the caller may keep it (no button for what the server refuses)', async () => {
+  const mine = (await sfs.get('/api/v1/org-groups')).body.items;
+  assert.ok(mine.filter((s) => s.unit_kind === 'district').every((s) => s.can_keep === false), 'a township does not keep the district’s groups');
+  assert.ok(mine.filter((s) => s.unit_kind !== 'district').every((s) => s.can_keep === true), 'a township keeps its own and its villages’ groups');
+  const districtGroup = mine.find((s) => s.unit_kind === 'district' && s.group).group;
+  assert.equal((await sfs.get(`/api/v1/org-groups/${districtGroup.id}`)).body.can_keep, false);
+  const qu = await loginAs(srv, 'qu_abb');
+  const all = (await qu.get('/api/v1/org-groups')).body.items;
+  assert.ok(all.filter((s) => s.unit_kind === 'district').every((s) => s.can_keep === true));
+  assert.ok(all.filter((s) => s.unit_kind !== 'district').every((s) => s.can_keep === false), 'the district office does not keep townships’ or villages’ groups');
+  assert.equal((await qu.get(`/api/v1/org-groups/${districtGroup.id}`)).body.can_keep, true);
+  const cadre = await loginAs(srv, 'cj_001_001');
+  assert.ok((await cadre.get('/api/v1/org-groups')).body.items.every((s) => s.can_keep === false), 'no org_group:manage, nothing to keep');
+});

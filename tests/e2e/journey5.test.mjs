@@ -86,7 +86,8 @@ test('a village cadre on a phone records a not-found visit (task stays open), th
       await page.locator('[data-test=fu-findings]').fill('家中无人，邻居称外出赶集')
       await page.locator('[data-test=fu-submit]').click()
       await dialog.waitFor({ state: 'hidden' })
-      const rows = page.locator('[data-test=visit-rows] .el-table__body tr')
+      // On a phone the visit log is one card a visit (no table to scroll sideways).
+      const rows = page.locator('[data-test=visit-cards] [data-test=visit-card]')
       await rows.first().waitFor()
       assert.match(await rows.first().innerText(), /未找到本人/)
       assert.equal((await state.innerText()).trim(), '待办', 'a not-found visit leaves the task open')
@@ -127,7 +128,7 @@ test('a village cadre on a phone records a not-found visit (task stays open), th
         assert.match(await page.locator('[data-test=task-next-R-VIS-1]').innerText(), new RegExp(later.due))
       }
       // The 走访记录 lists both visits, the newest with its details; the timeline has the visit.
-      await page.waitForFunction(() => document.querySelectorAll('[data-test=visit-rows] .el-table__body tr').length === 2)
+      await page.waitForFunction(() => document.querySelectorAll('[data-test=visit-cards] [data-test=visit-card]').length === 2)
       const newest = await rows.first().innerText()
       assert.match(newest, /见到本人/)
       assert.match(newest, /思想：思想稳定/)

@@ -46,6 +46,13 @@ const LISTS = [
   { user: 'admin', path: '/admin/policy', api: api('/policy'), list: '[data-test=policy-table]' },
   { user: 'admin', path: '/admin/roles', api: api('/roles'), list: '[data-test=roles-table]' },
   { user: 'auditor', path: '/audit', api: api('/audit/search'), list: '[data-test=audit-table]' },
+  // Issue 8: the help lists, the unit work pages and the police board.
+  { user: 'sfs_001', path: '/help/incomplete', api: api('/help-groups/incomplete'), list: '[data-test=help-incomplete-table]' },
+  { user: 'sfs_001', path: '/org-groups', api: api('/org-groups'), list: '[data-test=org-table]' },
+  { user: 'sfs_001', path: '/education', api: api('/education/sessions'), list: '[data-test=session-table]' },
+  { user: 'sfs_001', path: '/publicity', api: api('/publicity'), list: '[data-test=pub-table]' },
+  { user: 'pcs_001', path: '/help/mine', api: api('/help-groups/mine'), list: '[data-test=help-mine-table]' },
+  { user: 'pcs_001', path: '/workbench', api: api('/workbench/police'), list: '[data-test=police-warnings]' },
 ]
 
 test('every list shows its loading state until the answer, never 暂无数据 first', async () => {
@@ -192,6 +199,14 @@ test('no raw code or English word inside Chinese text', async () => {
     ['admin', '/admin/users'],
     ['admin', '/admin/roles'],
     ['admin', '/admin/policy'],
+    // Issue 8's pages.
+    ['sfs_001', '/help/incomplete'],
+    ['sfs_001', '/org-groups'],
+    ['sfs_001', '/education'],
+    ['sfs_001', '/publicity'],
+    ['pcs_001', '/workbench'],
+    ['pcs_001', '/help/mine'],
+    ['admin', '/admin/education-calendar'],
   ]
   let user = ''
   for (const [u, path] of pages) {

@@ -6,6 +6,7 @@
 
 #include "app/core/audit.hpp"
 #include "app/core/guard.hpp"
+#include "app/organisation/keep.hpp"
 #include "domain/checks.hpp"
 
 namespace anbang::app {
@@ -39,20 +40,26 @@ std::vector<std::string> owed_group_kinds(const std::string& unit_kind) {
   return {};
 }
 
+bool keeps_unit_groups(const AuthedCtx& ctx, const domain::UnitTree& tree, std::int64_t unit_id) {
+  if (ctx.actor.system) return true;
+  const domain::Unit* u = tree.find(unit_id);
+  if (!u) return false;
+  const bool district_user = ctx.actor.scope.kind == domain::ScopeKind::district;
+  if (u->kind == "district") return district_user;
+  if (district_user || ctx.actor.scope.kind != domain::ScopeKind::subtree) return false;
+  auto township = tree.township_of(unit_id);
+  return township && *township == ctx.actor.scope.root;
+}
+
+bool can_keep_org_group(const AuthedCtx& ctx, const domain::UnitTree& tree, std::int64_t unit_id) {
+  return require(ctx, kManage).ok() && keeps_unit_groups(ctx, tree, unit_id);
+}
+
 Status OrganisationService::may_keep(const AuthedCtx& ctx, std::int64_t unit_id) const {
   if (ctx.actor.system) return {};
   auto tree = core_.units();
-  const domain::Unit* u = tree->find(unit_id);
-  if (!u) return group_not_found();
-  const bool district_user = ctx.actor.scope.kind == domain::ScopeKind::district;
-  bool ok = false;
-  if (u->kind == "district") {
-    ok = district_user;
-  } else if (!district_user && ctx.actor.scope.kind == domain::ScopeKind::subtree) {
-    auto township = tree->township_of(unit_id);
-    ok = township && *township == ctx.actor.scope.root;
-  }
-  if (!ok)
+  if (!tree->find(unit_id)) return group_not_found();
+  if (!keeps_unit_groups(ctx, *tree, unit_id))
     return forbidden("GROUP_NOT_YOURS",
                      "区级工作机构由区安帮办维护，镇街和村居工作机构由所在镇街（司法所）维护");
   return {};

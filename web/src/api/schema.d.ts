@@ -1736,6 +1736,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-BASE-1: the bases the caller sees (base:manage): the district base and the enterprise bases of the townships in the caller's scope, each with the agreement valid today and its occupancy. */
+        get: operations["listBases"];
+        put?: never;
+        /** R-BASE-1: a base (base:manage, on record): a district base only by a district user (403 BASE_NOT_YOURS), an enterprise base for the caller's township (a district user names unit_id; 400 UNIT_NOT_TOWNSHIP). */
+        post: operations["createBase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-BASE-1: a base with its agreements and placements (base:manage); placements of persons outside the caller's jurisdiction are only counted (others). 404 BASE_NOT_FOUND. */
+        get: operations["getBase"];
+        /** R-BASE-1: change a base's name, enterprise, address, contacts (base:manage, can_manage; on record). */
+        put: operations["updateBase"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bases/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-BASE-1: an agreement of the base (base:manage, can_manage; on record): signed on (not in the future), valid from/to (DATE_ORDER), capacity at least 1 (CAPACITY_INVALID), services; 409 AGREEMENT_OVERLAP with another of the base. */
+        post: operations["addBaseAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/base-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-BASE-1: each township's task of keeping an enterprise base with an agreement valid today (open = flagged), computed now (task:read): every township for a district user, the caller's own for township and judicial office users, none for others. */
+        get: operations["baseTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-BASE-1: the 安置基地 section of the file (person:read), newest first. Recorded in the access log. */
+        get: operations["personPlacements"];
+        put?: never;
+        /** R-BASE-1: place the person in a base (base:manage; the person through the guard, 404 PERSON_NOT_FOUND): 400 NO_VALID_AGREEMENT without an agreement valid on the placement day, 409 BASE_FULL when the active placements fill its places (checked with the insert in one write transaction), 409 ALREADY_PLACED while the person is in a base. */
+        post: operations["placePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/placements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-BASE-1: the person left the base (base:manage; through the guard): ended_on not before placed_on (DATE_ORDER); 409 PLACEMENT_ENDED. */
+        post: operations["endPlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EMP-2: every skills training, newest first (training:manage of human resources, or training:enrol). */
+        get: operations["listTrainings"];
+        put?: never;
+        /** R-EMP-2: a training (training:manage, human resources only: 403 NOT_HUMAN_RESOURCES; on record): ends_on not before starts_on (DATE_ORDER), places at least 1 (PLACES_INVALID). */
+        post: operations["createTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trainings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-EMP-2: a training with its enrolments — for human resources all of them, each only the name and the masked ID number; for an enrolling office those it reaches (others counted). */
+        get: operations["getTraining"];
+        /** R-EMP-2: change a training (training:manage, human resources; on record); 409 PLACES_BELOW_ENROLLED. */
+        put: operations["updateTraining"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trainings/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-2: enrol a person (training:enrol; the person through the guard, 404 PERSON_NOT_FOUND): 409 TRAINING_FULL (checked with the insert in one write transaction), TRAINING_ENDED, ALREADY_ENROLLED. */
+        post: operations["enrolInTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enrolments/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** R-EMP-2: attendance and certificate of an enrolment in one of the caller's trainings (training:manage, human resources only); 409 TRAINING_NOT_STARTED; 400 CERTIFICATE_WITHOUT_ATTENDANCE. The person's timeline records it. */
+        put: operations["recordTrainingAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EMP-2: human resources' yearly tasks of holding skills_trainings_per_year trainings (its users and district users; empty for others), computed now. */
+        get: operations["trainingTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-EMP-2: the 技能培训 section of the file (person:read): the trainings the person was enrolled in, with attendance and certificate. Recorded in the access log. */
+        get: operations["personTrainings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/persons/{id}/assistance": {
         parameters: {
             query?: never;
@@ -1866,6 +2091,197 @@ export interface paths {
         put?: never;
         /** R-AID-1..6: the decision (assistance:decide): granted with the amount in fen a month and from/to dates (AMOUNT_INVALID, DATE_ORDER), or refused with a reason (FIELD_REQUIRED reason). 404 REFERRAL_NOT_FOUND (another unit's: nothing changes), 409 REFERRAL_DECIDED. */
         post: operations["decideReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 就业与安置 (person:read): R-EMP-1 status entries (newest first, the current one the latest begun by today) and services, R-EMP-3 benefits, and the derived 安置情况 with the facts behind it. Recorded in the access log. */
+        get: operations["personEmployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-1: an employment status entry (employment:record). Errors EMPLOYER_REQUIRED, REASON_NOT_APPLICABLE, DATE_BEFORE_RELEASE, DATE_IN_FUTURE, DATE_TOO_FAR_BACK, DATE_IN_CUSTODY. */
+        post: operations["recordEmploymentStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-1: a public employment service given (employment:record). Errors PROVIDER_NOT_FOUND, EMPLOYER_REQUIRED, RESULT_NOT_APPLICABLE. */
+        post: operations["recordEmploymentService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/employment/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-3: a benefit with its source department (employment:record). Errors AMOUNT_NEGATIVE, DATE_ORDER, DEPARTMENT_NOT_FOUND, LENDER_REQUIRED, ENTERPRISE_REQUIRED. */
+        post: operations["recordEmploymentBenefit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 需求清单: every need with its current status and its updates (person:read). Recorded in the access log. */
+        get: operations["personNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/needs/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A later assessment (a visit, a full review or a standalone entry) raises needs or updates those still open (needs:record). Errors NEED_CATEGORY, NEED_STATUS, NEED_DUPLICATE, NEED_NOT_OPEN, SOURCE_NOT_FOUND (404), NOTHING_CHANGED, dates. */
+        post: operations["assessNeeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/needs/{nid}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the need */
+                nid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A dated status change and/or an action with its link kind (needs:record); a new row, the history is kept. Errors NEED_STATUS, NEED_LINK_KIND, NOTHING_CHANGED, DATE_ORDER, dates; 404 NEED_NOT_FOUND. */
+        post: operations["updateNeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open needs (open or being addressed) of persons under assistance in the caller's jurisdiction, oldest first, with counts by category (person:read). Recorded in the access log. */
+        get: operations["openNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-INS-1: the file's section 社会保险 — each scheme's entries, the current status per scheme, the former-civil-servant flag (person:read). Recorded in the access log. */
+        get: operations["personInsurance"];
+        put?: never;
+        /** R-INS-1: one dated entry of a scheme — status and the continuation or transfer step (insurance:record). Errors INSURANCE_SCHEME, INSURANCE_STATUS, INSURANCE_STEP, INSURANCE_STEP_STATUS, dates. */
+        post: operations["recordInsurance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/insurance/civil-servant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-INS-1: the former-civil-servant flag as of a date (insurance:record). Error NOTHING_CHANGED when it is already so. */
+        post: operations["recordCivilServant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2185,6 +2601,8 @@ export interface components {
             /** @description R-CLS-1: the current class (true = 重点帮教对象) */
             key_subject: boolean;
             main_charge: string;
+            resettlement: components["schemas"]["Resettlement"];
+            resettlement_reason: components["schemas"]["UnresettledReason"] | null;
         };
         /** @enum {string} */
         PersonSort: "name" | "release_date" | "birth_date" | "created_at" | "id";
@@ -2203,6 +2621,7 @@ export interface components {
             separated?: boolean;
             /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
             key_subject?: boolean;
+            resettlement?: components["schemas"]["ResettlementFilter"];
             sort?: components["schemas"]["PersonSort"];
             /** @enum {string} */
             order?: "asc" | "desc";
@@ -2648,7 +3067,7 @@ export interface components {
              * @description the event the deadline hangs on
              * @enum {string}
              */
-            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start";
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start" | "agreement_from" | "agreement_end" | "year_start";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
@@ -2885,6 +3304,8 @@ export interface components {
                 work?: boolean;
                 money?: boolean;
                 health?: boolean;
+                family?: boolean;
+                documents?: boolean;
             };
         };
         /**
@@ -3019,6 +3440,8 @@ export interface components {
             note: string;
             /** @description current and former members, in the order they joined */
             members: components["schemas"]["OrgMember"][];
+            /** @description the caller may edit the group and its members (org_group:manage, and the unit is theirs to keep) */
+            can_keep: boolean;
         };
         OrgGroupStatus: {
             unit: components["schemas"]["UnitRef"];
@@ -3028,6 +3451,8 @@ export interface components {
             /** @description null: the unit lacks this group */
             group: components["schemas"]["OrgGroup"] | null;
             current_members: number;
+            /** @description the caller may establish or keep this unit's group (org_group:manage, and the unit is theirs to keep) */
+            can_keep: boolean;
         };
         OrgGroupStatusList: {
             items: components["schemas"]["OrgGroupStatus"][];
@@ -3532,6 +3957,157 @@ export interface components {
             page_size: number;
         };
         /** @enum {string} */
+        BaseService: "lodging" | "work" | "training" | "counselling";
+        BaseAgreement: {
+            id: number;
+            signed_on: components["schemas"]["CivilDate"];
+            valid_from: components["schemas"]["CivilDate"];
+            valid_to: components["schemas"]["CivilDate"];
+            capacity: number;
+            services: components["schemas"]["BaseService"][];
+        };
+        BaseAgreementInput: {
+            signed_on: components["schemas"]["CivilDate"];
+            valid_from: components["schemas"]["CivilDate"];
+            valid_to: components["schemas"]["CivilDate"];
+            capacity: number;
+            services?: components["schemas"]["BaseService"][];
+        };
+        /** @description R-BASE-1: a transitional resettlement base; agreement is the one valid today (null: no placement possible today), occupied its active placements. */
+        Base: {
+            id: number;
+            /** @enum {string} */
+            kind: "district" | "enterprise";
+            unit: components["schemas"]["UnitRef"];
+            name: string;
+            enterprise: string;
+            address: string;
+            contact_name: string;
+            contact_phone: string;
+            note: string;
+            occupied: number;
+            agreement: components["schemas"]["BaseAgreement"] | null;
+            /** @description the caller may edit the base and add agreements */
+            can_manage: boolean;
+        };
+        BaseList: {
+            items: components["schemas"]["Base"][];
+        };
+        BaseInput: {
+            /**
+             * @description create only
+             * @enum {string}
+             */
+            kind?: "district" | "enterprise";
+            /** @description create only: the township of an enterprise base (a district user names it) */
+            unit_id?: number | null;
+            name: string;
+            enterprise?: string;
+            address?: string;
+            contact_name?: string;
+            contact_phone?: string;
+            note?: string;
+        };
+        BasePlacement: {
+            id: number;
+            base_id: number;
+            base_name: string;
+            person_id: number;
+            person_name: string;
+            placed_on: components["schemas"]["CivilDate"];
+            ended_on: components["schemas"]["CivilDate"] | null;
+            end_reason: string;
+            note: string;
+            /** @description the unit that placed the person */
+            unit: components["schemas"]["UnitRef"] | null;
+            active: boolean;
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+        };
+        BaseDetail: {
+            agreements: components["schemas"]["BaseAgreement"][];
+            placements: components["schemas"]["BasePlacement"][];
+            /** @description placements of persons outside the caller's jurisdiction (counted, never named) */
+            others: number;
+        } & components["schemas"]["Base"];
+        BasePlacementList: {
+            items: components["schemas"]["BasePlacement"][];
+        };
+        BasePlacementInput: {
+            base_id: number;
+            placed_on: components["schemas"]["CivilDate"];
+            note?: string;
+        };
+        BasePlacementEndInput: {
+            ended_on: components["schemas"]["CivilDate"];
+            reason?: string;
+        };
+        StatusEnded: {
+            /** @enum {string} */
+            status: "ended";
+        };
+        /** @description R-EMP-2: a free targeted skills training of human resources. */
+        Training: {
+            id: number;
+            unit: components["schemas"]["UnitRef"];
+            programme: string;
+            provider: string;
+            address: string;
+            starts_on: components["schemas"]["CivilDate"];
+            ends_on: components["schemas"]["CivilDate"];
+            places: number;
+            enrolled: number;
+            note: string;
+        };
+        TrainingList: {
+            items: components["schemas"]["Training"][];
+        };
+        TrainingInput: {
+            programme: string;
+            provider: string;
+            address?: string;
+            starts_on: components["schemas"]["CivilDate"];
+            ends_on: components["schemas"]["CivilDate"];
+            places: number;
+            note?: string;
+        };
+        /** @description An enrolled person as human resources sees them: the name and the masked ID number, never the file. */
+        TrainingEnrolment: {
+            id: number;
+            person_id: number;
+            name: string;
+            id_number_masked: string;
+            /** @description the enrolling unit */
+            unit: components["schemas"]["UnitRef"] | null;
+            /** @description null until human resources records the attendance */
+            attended: boolean | null;
+            certificate: string;
+        };
+        TrainingDetail: {
+            enrolments: components["schemas"]["TrainingEnrolment"][];
+            /** @description enrolments of persons outside the caller's jurisdiction (counted, never named) */
+            others: number;
+        } & components["schemas"]["Training"];
+        TrainingEnrolInput: {
+            person_id: number;
+        };
+        TrainingAttendanceInput: {
+            attended: boolean;
+            certificate?: string;
+        };
+        PersonTrainingList: {
+            items: {
+                id: number;
+                training_id: number;
+                programme: string;
+                provider: string;
+                starts_on: components["schemas"]["CivilDate"];
+                ends_on: components["schemas"]["CivilDate"];
+                attended: boolean | null;
+                certificate: string;
+            }[];
+        };
+        /** @enum {string} */
         AidKind: "dibao" | "tekun" | "medical" | "education" | "housing" | "temporary";
         /** @enum {string} */
         AidState: "referred" | "accepted" | "documents_requested" | "granted" | "refused";
@@ -3663,6 +4239,269 @@ export interface components {
         AidStatus: {
             /** @enum {string} */
             status: "accepted" | "documents_requested" | "granted" | "refused";
+        };
+        /**
+         * @description 安置情况 derived by domain/resettlement (order: employed > self_employed > farming > in_base > social_assistance > family_support > not_resettled)
+         * @enum {string}
+         */
+        Resettlement: "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
+        /**
+         * @description a 安置情况, or resettled for any but not_resettled; '' for any
+         * @enum {string}
+         */
+        ResettlementFilter: "" | "resettled" | "employed" | "self_employed" | "farming" | "in_base" | "social_assistance" | "family_support" | "not_resettled";
+        /**
+         * @description 未安置原因 (not_recorded: no employment status recorded)
+         * @enum {string}
+         */
+        UnresettledReason: "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other" | "not_recorded";
+        /** @enum {string} */
+        EmploymentKind: "employed" | "self_employed" | "in_base" | "farming" | "unable_to_work" | "seeking_work" | "not_willing" | "unknown";
+        EmploymentStatusInput: {
+            kind: components["schemas"]["EmploymentKind"];
+            /** @description YYYY-MM-DD, since the release, not in the future, within the back-dating limit */
+            since: string;
+            /** @description required for employed */
+            employer?: string;
+            job?: string;
+            /** @description only for a kind that is not work */
+            supported_by_family?: boolean;
+            /**
+             * @description 未安置原因, only for a kind that is not work
+             * @enum {string}
+             */
+            reason?: "" | "seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other";
+            note?: string;
+        };
+        EmploymentStatus: {
+            id: number;
+            kind: components["schemas"]["EmploymentKind"];
+            since: components["schemas"]["CivilDate"];
+            employer: string;
+            job: string;
+            supported_by_family: boolean;
+            reason: ("seeking_work" | "unable_to_work" | "unwilling" | "not_reached" | "other") | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        /** @enum {string} */
+        EmploymentServiceKind: "advice" | "guidance" | "job_introduction";
+        EmploymentServiceInput: {
+            kind: components["schemas"]["EmploymentServiceKind"];
+            given_on: string;
+            /** @description a department, township or judicial office of the district */
+            provider_unit_id: number;
+            /** @description required for job_introduction */
+            employer?: string;
+            /**
+             * @description job_introduction only (default pending)
+             * @enum {string}
+             */
+            result?: "" | "hired" | "not_hired" | "pending";
+            note?: string;
+        };
+        EmploymentServiceRecord: {
+            id: number;
+            kind: components["schemas"]["EmploymentServiceKind"];
+            given_on: components["schemas"]["CivilDate"];
+            provider: components["schemas"]["UnitRef"];
+            employer: string;
+            result: ("hired" | "not_hired" | "pending") | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        /** @enum {string} */
+        EmploymentBenefitKind: "social_insurance_subsidy" | "job_subsidy" | "entrepreneurship_training" | "micro_loan" | "tax_incentive" | "hiring_subsidy";
+        EmploymentBenefitInput: {
+            kind: components["schemas"]["EmploymentBenefitKind"];
+            /** @description a department unit of the district */
+            department_unit_id: number;
+            /** @description fen, ≥ 0 */
+            amount_fen: number;
+            from_on: string;
+            /** @description on or after from_on; '' for none */
+            to_on?: string;
+            /** @description required for micro_loan */
+            lender?: string;
+            /** @description required for hiring_subsidy */
+            enterprise?: string;
+            note?: string;
+        };
+        EmploymentBenefit: {
+            id: number;
+            kind: components["schemas"]["EmploymentBenefitKind"];
+            department: components["schemas"]["UnitRef"];
+            amount_fen: number;
+            from_on: components["schemas"]["CivilDate"];
+            to_on: components["schemas"]["CivilDate"] | null;
+            lender: string;
+            enterprise: string;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        ResettlementStatus: {
+            status: components["schemas"]["Resettlement"];
+            resettled: boolean;
+            reason: components["schemas"]["UnresettledReason"] | null;
+            /** @description the facts it was derived from */
+            facts: {
+                employment: components["schemas"]["EmploymentKind"] | null;
+                supported_by_family: boolean;
+                in_base: boolean;
+                on_social_assistance: boolean;
+            };
+        };
+        EmploymentSection: {
+            current: components["schemas"]["EmploymentStatus"] | null;
+            statuses: components["schemas"]["EmploymentStatus"][];
+            services: components["schemas"]["EmploymentServiceRecord"][];
+            benefits: components["schemas"]["EmploymentBenefit"][];
+            resettlement: components["schemas"]["ResettlementStatus"];
+        };
+        /** @enum {string} */
+        NeedCategory: "housing" | "work" | "money" | "health" | "family" | "documents";
+        /** @enum {string} */
+        NeedStatus: "open" | "in_progress" | "met" | "not_needed";
+        /** @enum {string} */
+        NeedLinkKind: "social_assistance" | "employment_service" | "base_placement" | "help_plan_measure";
+        NeedUpdate: {
+            id: number;
+            on_date: string;
+            /** @description the status set on this date (null: an action only) */
+            status: components["schemas"]["NeedStatus"] | null;
+            action: string;
+            link_kind: components["schemas"]["NeedLinkKind"] | null;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+            entered_on: string;
+            late: boolean;
+        };
+        Need: {
+            id: number;
+            category: components["schemas"]["NeedCategory"];
+            status: components["schemas"]["NeedStatus"];
+            status_on: string;
+            raised_on: string;
+            /** @enum {string} */
+            source: "registration" | "visit" | "review" | "assessment";
+            source_id: number | null;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+            entered_on: string;
+            late: boolean;
+            /** @description oldest first; the first is the status when raised */
+            updates: components["schemas"]["NeedUpdate"][];
+        };
+        Needs: {
+            items: components["schemas"]["Need"][];
+        };
+        NeedAssessmentInput: {
+            /** @enum {string} */
+            source: "visit" | "review" | "assessment";
+            /** @description the visit's or review's id */
+            source_id?: number | null;
+            assessed_on: string;
+            items: {
+                category: string;
+                status: string;
+                note?: string;
+            }[];
+        };
+        NeedsTouched: {
+            ids: number[];
+        };
+        NeedUpdateInput: {
+            on_date: string;
+            /** @description '' or absent: unchanged */
+            status?: string;
+            action?: string;
+            /** @description '' or absent: none */
+            link_kind?: string;
+        };
+        OpenNeed: {
+            need_id: number;
+            person_id: number;
+            person_name: string;
+            category: components["schemas"]["NeedCategory"];
+            status: components["schemas"]["NeedStatus"];
+            raised_on: string;
+            source: string;
+            last_action_on: string | null;
+            last_action: string;
+            household_unit: components["schemas"]["UnitRef"];
+            residence_unit: components["schemas"]["UnitRef"];
+        };
+        OpenNeeds: {
+            items: components["schemas"]["OpenNeed"][];
+            /** @description open needs by category (the category filter aside) */
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @enum {string} */
+        InsuranceScheme: "pension_employee" | "pension_resident" | "unemployment" | "medical";
+        /** @enum {string} */
+        InsuranceStatus: "insured" | "lapsed" | "transferring" | "transferred" | "not_insured" | "unknown";
+        /** @enum {string} */
+        InsuranceStep: "transfer_applied" | "destination_confirmed" | "transfer_completed" | "continued" | "joined_local";
+        InsuranceEntry: {
+            id: number;
+            scheme: components["schemas"]["InsuranceScheme"];
+            status: components["schemas"]["InsuranceStatus"];
+            step: components["schemas"]["InsuranceStep"] | null;
+            on_date: string;
+            place: string;
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        CivilServantEntry: {
+            id: number;
+            former_civil_servant: boolean;
+            on_date: string;
+            note: string;
+            user_name: string;
+            created_at: number;
+        };
+        Insurance: {
+            /** @description oldest first */
+            entries: components["schemas"]["InsuranceEntry"][];
+            /** @description each scheme's latest entry */
+            current: {
+                [key: string]: {
+                    status: components["schemas"]["InsuranceStatus"];
+                    on_date: string;
+                };
+            };
+            /** @description the latest flag (null: never recorded) */
+            former_civil_servant: boolean | null;
+            civil_servant: components["schemas"]["CivilServantEntry"][];
+        };
+        InsuranceInput: {
+            scheme: string;
+            status: string;
+            step?: string;
+            on_date: string;
+            place?: string;
+            note?: string;
+        };
+        CivilServantInput: {
+            former_civil_servant: boolean;
+            on_date: string;
+            note?: string;
         };
     };
     responses: {
@@ -4256,6 +5095,7 @@ export interface operations {
                 separated?: boolean;
                 /** @description R-CLS-1: key subjects only (true) or general subjects only (false) */
                 key_subject?: boolean;
+                resettlement?: components["schemas"]["ResettlementFilter"];
                 sort?: components["schemas"]["PersonSort"];
                 order?: "asc" | "desc";
                 page?: components["parameters"]["Page"];
@@ -6954,6 +7794,468 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    listBases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the base */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseDetail"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseInput"];
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    addBaseAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseAgreementInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    baseTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTaskList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personPlacements: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the placements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasePlacementList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    placePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasePlacementInput"];
+            };
+        };
+        responses: {
+            /** @description placed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    endPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasePlacementEndInput"];
+            };
+        };
+        responses: {
+            /** @description ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusEnded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listTrainings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the trainings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the training */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingDetail"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"];
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    enrolInTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingEnrolInput"];
+            };
+        };
+        responses: {
+            /** @description enrolled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordTrainingAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingAttendanceInput"];
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    trainingTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTaskList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personTrainings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the trainings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTrainingList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     personAssistance: {
         parameters: {
             query?: never;
@@ -7190,6 +8492,327 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personEmployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmploymentSection"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEmploymentStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmploymentStatusInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; its id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEmploymentService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmploymentServiceInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; its id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordEmploymentBenefit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmploymentBenefitInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; its id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personNeeds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the needs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Needs"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    assessNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedAssessmentInput"];
+            };
+        };
+        responses: {
+            /** @description the needs raised or updated */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsTouched"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description the need */
+                nid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the update's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    openNeeds: {
+        parameters: {
+            query?: {
+                category?: string;
+                unit_id?: number;
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the open needs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenNeeds"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personInsurance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the insurance entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insurance"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordInsurance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsuranceInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the entry's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordCivilServant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CivilServantInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };

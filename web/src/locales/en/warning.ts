@@ -35,6 +35,7 @@ export default {
   inPeriod: 'Within the period (released {release})',
   outOfPeriod: 'Outside the period (released {release})',
   reoffenceSaved: 'Re-offence recorded; the assistance period ends',
+  reoffenceHint: 'Once recorded, this assistance period ends, the person is serving a sentence again and the re-offence counts in the re-offending rate; check before saving.',
   board: {
     title: 'Police workbench: warnings and key subjects',
     warnings: 'Open warnings',

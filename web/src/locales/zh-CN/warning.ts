@@ -35,6 +35,7 @@ export default {
   inPeriod: '帮教期内（{release} 释放）',
   outOfPeriod: '帮教期外（{release} 释放）',
   reoffenceSaved: '重新犯罪已记录，原帮教期终止',
+  reoffenceHint: '记录后，本次帮教期即终止，人员转为服刑中，并计入重新犯罪率；请核实后再保存。',
   board: {
     title: '派出所工作台：预警与重点帮教对象',
     warnings: '未解除的预警',
