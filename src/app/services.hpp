@@ -52,10 +52,10 @@ struct Services {
         organisation(core),
         education(core, obligations),
         publicity(core),
-        needs(core) {}
-        employment(core) {}
+        needs(core),
+        employment(core),
         bases(core, obligations),
-        trainings(core, obligations) {}
+        trainings(core, obligations),
         assistance(core) {}
 
   Core core;

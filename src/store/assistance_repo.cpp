@@ -1,5 +1,7 @@
 #include "store/assistance_repo.hpp"
 
+#include <algorithm>
+
 namespace anbang::store {
 
 namespace sql {
@@ -37,6 +39,9 @@ constexpr const char* kDibao =
 constexpr const char* kGrantedOn =
     "SELECT COUNT(*) FROM assistance_applications WHERE person_id = ? AND kind = ? AND state = 'granted' AND "
     "granted_from <= ? AND granted_to >= ?";
+constexpr const char* kAssistedOn =
+    "SELECT DISTINCT person_id FROM assistance_applications WHERE state = 'granted' AND granted_from <= ? AND "
+    "(granted_to IS NULL OR granted_to >= ?) AND person_id IN ";
 }  // namespace sql
 
 namespace {
@@ -193,6 +198,27 @@ Result<bool> granted_on(Connection& c, std::int64_t person_id, const std::string
   auto n = c.scalar(sql::kGrantedOn, {person_id, kind, on, on});
   if (!n.ok()) return n.error();
   return *n > 0;
+}
+
+Result<std::set<std::int64_t>> persons_assisted_on(Connection& c, const std::vector<std::int64_t>& person_ids,
+                                                  const std::string& day) {
+  std::set<std::int64_t> out;
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t i = 0; i < person_ids.size(); i += kChunk) {
+    const std::size_t n = std::min(kChunk, person_ids.size() - i);
+    std::string q = sql::kAssistedOn;
+    q += "(";
+    Params params = {day, day};
+    for (std::size_t k = 0; k < n; ++k) {
+      q += k ? ",?" : "?";
+      params.emplace_back(person_ids[i + k]);
+    }
+    q += ")";
+    auto rows = c.query(q, params);
+    if (!rows.ok()) return rows.error();
+    for (const auto& r : *rows) out.insert(r.i64(0));
+  }
+  return out;
 }
 
 }  // namespace anbang::store

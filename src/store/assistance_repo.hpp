@@ -2,6 +2,8 @@
 // the deciding unit, the answers (steps), the one question the guard asks of them (reach through a
 // referral, app/core/guard.cpp) and the granted 低保 as a benefit with its dates.
 #pragma once
+#include <set>
+
 #include "store/db.hpp"
 #include "store/person_repo.hpp"
 
@@ -69,6 +71,10 @@ struct BenefitPeriod {
 Result<std::vector<BenefitPeriod>> dibao_periods(Connection& c, std::int64_t person_id);
 // True when a granted application of `kind` covers `on` (the system knows the person is in a 低保
 // family or a 特困 person).
+// The persons of `person_ids` with any social assistance granted and running on `day` (the 安置情况's
+// "on social assistance", store::resettlement_facts).
+Result<std::set<std::int64_t>> persons_assisted_on(Connection& c, const std::vector<std::int64_t>& person_ids,
+                                                  const std::string& day);
 Result<bool> granted_on(Connection& c, std::int64_t person_id, const std::string& kind, const std::string& on);
 
 }  // namespace anbang::store

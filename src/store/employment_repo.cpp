@@ -1,5 +1,8 @@
 #include "store/employment_repo.hpp"
 
+#include "store/assistance_repo.hpp"
+#include "store/base_repo.hpp"
+
 namespace anbang::store {
 
 namespace sql {
@@ -147,7 +150,13 @@ Result<std::map<std::int64_t, domain::ResettlementFacts>> resettlement_facts(Con
     f.recorded_reason = domain::parse<domain::UnresettledReason>(r.str(3));
     f.in_base = f.employment == domain::EmploymentKind::in_base;
   }
-  // R-BASE-1 (active base placements) and R-AID (granted social assistance) are added here.
+  // R-BASE-1: an active placement in a transitional base; R-AID-1..6: social assistance granted and running.
+  auto placed = persons_in_base_on(c, person_ids, today);
+  if (!placed.ok()) return placed.error();
+  for (auto id : *placed) out[id].in_base = true;
+  auto assisted = persons_assisted_on(c, person_ids, today);
+  if (!assisted.ok()) return assisted.error();
+  for (auto id : *assisted) out[id].on_social_assistance = true;
   return out;
 }
 
