@@ -124,6 +124,7 @@ export default {
       label: 'Skills trainings a year',
       help: 'The free targeted skills trainings human resources holds at least each calendar year (R-EMP-2). The value in force on 1 January of the year applies.',
       unit: 'trainings',
+    },
     min_living_standard_urban_fen: {
       label: 'Urban minimum living standard',
       help: 'The district\'s urban minimum living standard, fen a month per person (74000 = 740 yuan). The minimum living allowance pre-check (R-AID-1) compares the family\'s per-capita income with the value in force on the application\'s date; the hardship allowance uses it too. Kept by the district after civil affairs publishes it.',
