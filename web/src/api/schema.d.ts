@@ -2648,7 +2648,7 @@ export interface components {
              * @description the event the deadline hangs on
              * @enum {string}
              */
-            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start";
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start" | "referred_on";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
