@@ -107,7 +107,7 @@ test('R-AID-1 a referral to civil affairs: mz sees only it, accepts, grants; the
 test('R-AID-1 department users reach nothing else of the file: file, visits, timeline, class, tasks answer 404 or 403', async () => {
   const id = await made('低保乙');
   await applied(id);
-  for (const path of ['', '/timeline', '/follow-ups', '/classification', '/tasks', '/assistance', '/outings', '/warnings']) {
+  for (const path of ['', '/timeline', '/visits', '/reviews', '/classification', '/tasks', '/records', '/help-group', '/assistance', '/outings', '/warnings']) {
     const r = await mz.get(`/api/v1/persons/${id}${path}`);
     assert.ok([403, 404].includes(r.status), `${path}: ${r.status}`);
   }

@@ -82,6 +82,10 @@ const walks = {
   'POST /persons/{id}/education-talks': (c, id) => c.post(`/api/v1/persons/${id}/education-talks`, { held_on: '2026-11-20', talked_by: '某', topic: '谈话' }),
   'GET /persons/{id}/publicity-consents': (c, id) => c.get(`/api/v1/persons/${id}/publicity-consents`),
   'POST /persons/{id}/publicity-consents': (c, id) => c.post(`/api/v1/persons/${id}/publicity-consents`, { given_on: '2026-11-20', scope: 'internal' }),
+  // Issue 9: social assistance (R-AID-1..6).
+  'GET /persons/{id}/assistance': (c, id) => c.get(`/api/v1/persons/${id}/assistance`),
+  'POST /persons/{id}/assistance': (c, id) => c.post(`/api/v1/persons/${id}/assistance`, { kind: 'dibao', applied_on: '2026-11-20', addressee: 'township', facts: {} }),
+  'POST /persons/{id}/assistance/precheck': (c, id) => c.post(`/api/v1/persons/${id}/assistance/precheck`, { kind: 'dibao', facts: {} }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {

@@ -2707,7 +2707,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing" | "whereabouts" | "education" | "publicity" | "employment";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing" | "whereabouts" | "education" | "publicity" | "employment" | "assistance" | "need" | "insurance" | "base" | "training";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -3067,7 +3067,7 @@ export interface components {
              * @description the event the deadline hangs on
              * @enum {string}
              */
-            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start" | "agreement_from" | "agreement_end" | "year_start";
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start" | "agreement_from" | "agreement_end" | "year_start" | "referred_on";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
