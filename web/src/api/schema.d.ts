@@ -1736,6 +1736,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-BASE-1: the bases the caller sees (base:manage): the district base and the enterprise bases of the townships in the caller's scope, each with the agreement valid today and its occupancy. */
+        get: operations["listBases"];
+        put?: never;
+        /** R-BASE-1: a base (base:manage, on record): a district base only by a district user (403 BASE_NOT_YOURS), an enterprise base for the caller's township (a district user names unit_id; 400 UNIT_NOT_TOWNSHIP). */
+        post: operations["createBase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-BASE-1: a base with its agreements and placements (base:manage); placements of persons outside the caller's jurisdiction are only counted (others). 404 BASE_NOT_FOUND. */
+        get: operations["getBase"];
+        /** R-BASE-1: change a base's name, enterprise, address, contacts (base:manage, can_manage; on record). */
+        put: operations["updateBase"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bases/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-BASE-1: an agreement of the base (base:manage, can_manage; on record): signed on (not in the future), valid from/to (DATE_ORDER), capacity at least 1 (CAPACITY_INVALID), services; 409 AGREEMENT_OVERLAP with another of the base. */
+        post: operations["addBaseAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/base-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-BASE-1: each township's task of keeping an enterprise base with an agreement valid today (open = flagged), computed now (task:read): every township for a district user, the caller's own for township and judicial office users, none for others. */
+        get: operations["baseTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-BASE-1: the 安置基地 section of the file (person:read), newest first. Recorded in the access log. */
+        get: operations["personPlacements"];
+        put?: never;
+        /** R-BASE-1: place the person in a base (base:manage; the person through the guard, 404 PERSON_NOT_FOUND): 400 NO_VALID_AGREEMENT without an agreement valid on the placement day, 409 BASE_FULL when the active placements fill its places (checked with the insert in one write transaction), 409 ALREADY_PLACED while the person is in a base. */
+        post: operations["placePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/placements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-BASE-1: the person left the base (base:manage; through the guard): ended_on not before placed_on (DATE_ORDER); 409 PLACEMENT_ENDED. */
+        post: operations["endPlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EMP-2: every skills training, newest first (training:manage of human resources, or training:enrol). */
+        get: operations["listTrainings"];
+        put?: never;
+        /** R-EMP-2: a training (training:manage, human resources only: 403 NOT_HUMAN_RESOURCES; on record): ends_on not before starts_on (DATE_ORDER), places at least 1 (PLACES_INVALID). */
+        post: operations["createTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trainings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-EMP-2: a training with its enrolments — for human resources all of them, each only the name and the masked ID number; for an enrolling office those it reaches (others counted). */
+        get: operations["getTraining"];
+        /** R-EMP-2: change a training (training:manage, human resources; on record); 409 PLACES_BELOW_ENROLLED. */
+        put: operations["updateTraining"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trainings/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-EMP-2: enrol a person (training:enrol; the person through the guard, 404 PERSON_NOT_FOUND): 409 TRAINING_FULL (checked with the insert in one write transaction), TRAINING_ENDED, ALREADY_ENROLLED. */
+        post: operations["enrolInTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enrolments/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** R-EMP-2: attendance and certificate of an enrolment in one of the caller's trainings (training:manage, human resources only); 409 TRAINING_NOT_STARTED; 400 CERTIFICATE_WITHOUT_ATTENDANCE. The person's timeline records it. */
+        put: operations["recordTrainingAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EMP-2: human resources' yearly tasks of holding skills_trainings_per_year trainings (its users and district users; empty for others), computed now. */
+        get: operations["trainingTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** R-EMP-2: the 技能培训 section of the file (person:read): the trainings the person was enrolled in, with attendance and certificate. Recorded in the access log. */
+        get: operations["personTrainings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1884,6 +2109,8 @@ export interface components {
                 unit: components["schemas"]["UnitRef"];
                 role: components["schemas"]["RoleRef"];
                 must_change_password: boolean;
+                /** @description the subkind of the user's unit (a department's: hr_social_security, …; '' for others), for the menu (issue 9) */
+                unit_subkind: string;
             };
             permissions: string[];
             scope: components["schemas"]["Scope"];
@@ -2512,7 +2739,7 @@ export interface components {
              * @description the event the deadline hangs on
              * @enum {string}
              */
-            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start";
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start" | "agreement_from" | "agreement_end" | "year_start";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
@@ -3394,6 +3621,157 @@ export interface components {
             total: number;
             page: number;
             page_size: number;
+        };
+        /** @enum {string} */
+        BaseService: "lodging" | "work" | "training" | "counselling";
+        BaseAgreement: {
+            id: number;
+            signed_on: components["schemas"]["CivilDate"];
+            valid_from: components["schemas"]["CivilDate"];
+            valid_to: components["schemas"]["CivilDate"];
+            capacity: number;
+            services: components["schemas"]["BaseService"][];
+        };
+        BaseAgreementInput: {
+            signed_on: components["schemas"]["CivilDate"];
+            valid_from: components["schemas"]["CivilDate"];
+            valid_to: components["schemas"]["CivilDate"];
+            capacity: number;
+            services?: components["schemas"]["BaseService"][];
+        };
+        /** @description R-BASE-1: a transitional resettlement base; agreement is the one valid today (null: no placement possible today), occupied its active placements. */
+        Base: {
+            id: number;
+            /** @enum {string} */
+            kind: "district" | "enterprise";
+            unit: components["schemas"]["UnitRef"];
+            name: string;
+            enterprise: string;
+            address: string;
+            contact_name: string;
+            contact_phone: string;
+            note: string;
+            occupied: number;
+            agreement: components["schemas"]["BaseAgreement"] | null;
+            /** @description the caller may edit the base and add agreements */
+            can_manage: boolean;
+        };
+        BaseList: {
+            items: components["schemas"]["Base"][];
+        };
+        BaseInput: {
+            /**
+             * @description create only
+             * @enum {string}
+             */
+            kind?: "district" | "enterprise";
+            /** @description create only: the township of an enterprise base (a district user names it) */
+            unit_id?: number | null;
+            name: string;
+            enterprise?: string;
+            address?: string;
+            contact_name?: string;
+            contact_phone?: string;
+            note?: string;
+        };
+        BasePlacement: {
+            id: number;
+            base_id: number;
+            base_name: string;
+            person_id: number;
+            person_name: string;
+            placed_on: components["schemas"]["CivilDate"];
+            ended_on: components["schemas"]["CivilDate"] | null;
+            end_reason: string;
+            note: string;
+            /** @description the unit that placed the person */
+            unit: components["schemas"]["UnitRef"] | null;
+            active: boolean;
+            entered_on: components["schemas"]["CivilDate"];
+            late: boolean;
+        };
+        BaseDetail: {
+            agreements: components["schemas"]["BaseAgreement"][];
+            placements: components["schemas"]["BasePlacement"][];
+            /** @description placements of persons outside the caller's jurisdiction (counted, never named) */
+            others: number;
+        } & components["schemas"]["Base"];
+        BasePlacementList: {
+            items: components["schemas"]["BasePlacement"][];
+        };
+        BasePlacementInput: {
+            base_id: number;
+            placed_on: components["schemas"]["CivilDate"];
+            note?: string;
+        };
+        BasePlacementEndInput: {
+            ended_on: components["schemas"]["CivilDate"];
+            reason?: string;
+        };
+        StatusEnded: {
+            /** @enum {string} */
+            status: "ended";
+        };
+        /** @description R-EMP-2: a free targeted skills training of human resources. */
+        Training: {
+            id: number;
+            unit: components["schemas"]["UnitRef"];
+            programme: string;
+            provider: string;
+            address: string;
+            starts_on: components["schemas"]["CivilDate"];
+            ends_on: components["schemas"]["CivilDate"];
+            places: number;
+            enrolled: number;
+            note: string;
+        };
+        TrainingList: {
+            items: components["schemas"]["Training"][];
+        };
+        TrainingInput: {
+            programme: string;
+            provider: string;
+            address?: string;
+            starts_on: components["schemas"]["CivilDate"];
+            ends_on: components["schemas"]["CivilDate"];
+            places: number;
+            note?: string;
+        };
+        /** @description An enrolled person as human resources sees them: the name and the masked ID number, never the file. */
+        TrainingEnrolment: {
+            id: number;
+            person_id: number;
+            name: string;
+            id_number_masked: string;
+            /** @description the enrolling unit */
+            unit: components["schemas"]["UnitRef"] | null;
+            /** @description null until human resources records the attendance */
+            attended: boolean | null;
+            certificate: string;
+        };
+        TrainingDetail: {
+            enrolments: components["schemas"]["TrainingEnrolment"][];
+            /** @description enrolments of persons outside the caller's jurisdiction (counted, never named) */
+            others: number;
+        } & components["schemas"]["Training"];
+        TrainingEnrolInput: {
+            person_id: number;
+        };
+        TrainingAttendanceInput: {
+            attended: boolean;
+            certificate?: string;
+        };
+        PersonTrainingList: {
+            items: {
+                id: number;
+                training_id: number;
+                programme: string;
+                provider: string;
+                starts_on: components["schemas"]["CivilDate"];
+                ends_on: components["schemas"]["CivilDate"];
+                attended: boolean | null;
+                certificate: string;
+            }[];
         };
     };
     responses: {
@@ -6682,6 +7060,468 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listBases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the base */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseDetail"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseInput"];
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    addBaseAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseAgreementInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    baseTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTaskList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personPlacements: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the placements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasePlacementList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    placePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasePlacementInput"];
+            };
+        };
+        responses: {
+            /** @description placed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    endPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasePlacementEndInput"];
+            };
+        };
+        responses: {
+            /** @description ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusEnded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listTrainings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the trainings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the training */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingDetail"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    updateTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"];
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    enrolInTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingEnrolInput"];
+            };
+        };
+        responses: {
+            /** @description enrolled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordTrainingAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingAttendanceInput"];
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    trainingTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTaskList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personTrainings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the trainings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTrainingList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
