@@ -58,6 +58,9 @@ nlohmann::json me_json(const app::Services& app, const app::Actor& a) {
                          {"unit", unit_ref(*tree, a.unit_id)},
                          {"role", {{"id", a.role_id}, {"code", a.role_code}, {"name", a.role_name}}},
                          {"must_change_password", a.must_change_password}};
+  // Issue 9: the subkind of the user's unit (a department's: hr_social_security, …) for the menu.
+  const domain::Unit* unit = tree->find(a.unit_id);
+  user["unit_subkind"] = unit ? unit->subkind : "";
   return {{"user", user},
           {"permissions", a.permissions},
           {"scope", domain::to_string(a.scope.kind)},

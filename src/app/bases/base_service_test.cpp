@@ -19,17 +19,21 @@ std::int64_t base_with_places(TestWorld& w, const AuthedCtx& ctx, std::int64_t p
 }
 
 std::vector<std::int64_t> unplaced_of_001(TestWorld& w, int n) {
-  std::vector<std::int64_t> out;
-  for (int i = 0; i < 50 && static_cast<int>(out.size()) < n; ++i) {
-    std::int64_t id = w.scalar(
-        "SELECT p.id FROM persons p JOIN units u ON u.id = p.residence_unit_id WHERE u.code LIKE '500153001%' "
-        "AND p.release_date <= '2026-09-01' AND p.assistance_end_date > '2026-12-31' AND NOT EXISTS (SELECT 1 FROM "
-        "base_placements b WHERE b.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM custody_intervals c WHERE "
-        "c.person_id = p.id) ORDER BY p.id LIMIT 1 OFFSET ?",
-        {std::int64_t{i}});
-    if (id > 0) out.push_back(id);
-  }
-  return out;
+  auto ids = transact_value<std::vector<std::int64_t>>(
+      w.app->core.db(), store::TxKind::read, [&](store::Connection& c) -> Result<std::vector<std::int64_t>> {
+        auto rows = c.query(
+            "SELECT p.id FROM persons p JOIN units u ON u.id = p.residence_unit_id WHERE u.code LIKE '500153001%' "
+            "AND p.release_date <= '2026-09-01' AND p.assistance_end_date > '2026-12-31' AND NOT EXISTS (SELECT 1 "
+            "FROM base_placements b WHERE b.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM custody_intervals c "
+            "WHERE c.person_id = p.id) ORDER BY p.id LIMIT ?",
+            {std::int64_t{n}});
+        if (!rows.ok()) return rows.error();
+        std::vector<std::int64_t> out;
+        for (const auto& r : *rows) out.push_back(r.i64(0));
+        return out;
+      });
+  EXPECT_TRUE(ids.ok());
+  return ids.ok() ? *ids : std::vector<std::int64_t>{};
 }
 
 }  // namespace
@@ -51,7 +55,7 @@ TEST(BaseService, R_BASE_1_two_placements_race_for_the_last_place) {
 }
 
 TEST(BaseService, R_BASE_1_another_township_cannot_place_a_person_it_does_not_reach) {
-  TestWorld w(60);
+  TestWorld w(120);
   AuthedCtx own = w.login("sfs_001"), other = w.login("sfs_101");
   const std::int64_t base = base_with_places(w, other, 5);
   auto persons = unplaced_of_001(w, 1);
@@ -66,7 +70,7 @@ TEST(BaseService, R_BASE_1_another_township_cannot_place_a_person_it_does_not_re
 }
 
 TEST(BaseService, R_BASE_1_no_placement_into_an_expired_agreement) {
-  TestWorld w(60);
+  TestWorld w(120);
   AuthedCtx sfs = w.login("sfs_001");
   auto id = w.app->bases.create(sfs, {"enterprise", std::nullopt, "过期基地", "", "", "", "", ""});
   ASSERT_TRUE(id.ok());
@@ -82,7 +86,7 @@ TEST(BaseService, R_BASE_1_no_placement_into_an_expired_agreement) {
 }
 
 TEST(TrainingService, R_EMP_2_human_resources_records_attendance_but_reads_no_file) {
-  TestWorld w(60);
+  TestWorld w(120);
   AuthedCtx rs = w.login("rs"), sfs = w.login("sfs_001");
   auto t = w.app->trainings.create(rs, {"电工", "荣昌技工学校", "", "2026-11-20", "2026-11-30", "", 1});
   ASSERT_TRUE(t.ok()) << t.error().code;
@@ -94,15 +98,19 @@ TEST(TrainingService, R_EMP_2_human_resources_records_attendance_but_reads_no_fi
   ASSERT_FALSE(full.ok());
   EXPECT_EQ(full.error().code, "TRAINING_FULL");
   EXPECT_FALSE(w.app->trainings.enrol(rs, *t, persons[1]).ok());  // human resources enrols nobody
+  auto certified = [&] {
+    return w.scalar("SELECT COUNT(*) FROM person_events WHERE person_id = ? AND code = 'training.certified'", {persons[0]});
+  };
+  const std::int64_t before = certified();
   ASSERT_TRUE(w.app->trainings.record_attendance(rs, *e, {true, "RC-1"}).ok());
-  EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM person_events WHERE person_id = ? AND code = 'training.certified'", {persons[0]}), 1);
+  EXPECT_EQ(certified(), before + 1);
   EXPECT_FALSE(w.app->trainings.person_trainings(rs, persons[0]).ok());
   EXPECT_FALSE(w.app->bases.person_placements(rs, persons[0]).ok());
   EXPECT_FALSE(w.app->trainings.record_attendance(sfs, *e, {true, ""}).ok());  // only human resources
 }
 
 TEST(BaseRepo, R_BASE_1_persons_in_base_on_a_day) {
-  TestWorld w(60);
+  TestWorld w(120);
   AuthedCtx sfs = w.login("sfs_001");
   const std::int64_t base = base_with_places(w, sfs, 5);
   auto persons = unplaced_of_001(w, 2);

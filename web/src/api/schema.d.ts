@@ -2436,6 +2436,8 @@ export interface components {
                 unit: components["schemas"]["UnitRef"];
                 role: components["schemas"]["RoleRef"];
                 must_change_password: boolean;
+                /** @description the subkind of the user's unit (a department's: hr_social_security, …; '' for others), for the menu (issue 9) */
+                unit_subkind: string;
             };
             permissions: string[];
             scope: components["schemas"]["Scope"];
