@@ -59,6 +59,19 @@ TEST(EmploymentService, R_EMP_1_resettlement_reason_and_family_on_the_person) {
   TestWorld w(30);
   AuthedCtx sfs = w.login("sfs_001");
   auto p = w.released_in("500153001");
+  // The demo may have placed this person in a base or granted them assistance; either outranks the
+  // statuses this test is about (domain/resettlement), so they are taken away first.
+  auto cleared = w.app->core.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    for (const char* sql : {"DELETE FROM assistance_steps WHERE application_id IN "
+                            "(SELECT id FROM assistance_applications WHERE person_id = ?)",
+                            "DELETE FROM assistance_applications WHERE person_id = ?",
+                            "DELETE FROM base_placements WHERE person_id = ?"}) {
+      auto n = c.exec(sql, {p.id});
+      if (!n.ok()) return n.error();
+    }
+    return {};
+  });
+  ASSERT_TRUE(cleared.ok());
   EmploymentStatusInput unable;
   unable.kind = "unable_to_work";
   unable.since = "2026-11-02";
