@@ -86,6 +86,20 @@ const walks = {
   'GET /persons/{id}/assistance': (c, id) => c.get(`/api/v1/persons/${id}/assistance`),
   'POST /persons/{id}/assistance': (c, id) => c.post(`/api/v1/persons/${id}/assistance`, { kind: 'dibao', applied_on: '2026-11-20', addressee: 'township', facts: {} }),
   'POST /persons/{id}/assistance/precheck': (c, id) => c.post(`/api/v1/persons/${id}/assistance/precheck`, { kind: 'dibao', facts: {} }),
+  // Issue 9: employment, bases and trainings, needs and insurance.
+  'GET /persons/{id}/employment': (c, id) => c.get(`/api/v1/persons/${id}/employment`),
+  'POST /persons/{id}/employment/statuses': (c, id) => c.post(`/api/v1/persons/${id}/employment/statuses`, { kind: 'seeking_work', since: '2026-11-20' }),
+  'POST /persons/{id}/employment/services': (c, id) => c.post(`/api/v1/persons/${id}/employment/services`, { kind: 'advice', given_on: '2026-11-20', provider_unit_id: units['500153101'].id }),
+  'POST /persons/{id}/employment/benefits': (c, id) => c.post(`/api/v1/persons/${id}/employment/benefits`, { kind: 'job_subsidy', department_unit_id: units['DEPT-hr_social_security']?.id ?? units['500153101'].id, amount_fen: 10000, from_on: '2026-11-01' }),
+  'GET /persons/{id}/placements': (c, id) => c.get(`/api/v1/persons/${id}/placements`),
+  'POST /persons/{id}/placements': (c, id) => c.post(`/api/v1/persons/${id}/placements`, { base_id: 1, placed_on: '2026-11-20' }),
+  'GET /persons/{id}/trainings': (c, id) => c.get(`/api/v1/persons/${id}/trainings`),
+  'GET /persons/{id}/needs': (c, id) => c.get(`/api/v1/persons/${id}/needs`),
+  'POST /persons/{id}/needs/assessments': (c, id) => c.post(`/api/v1/persons/${id}/needs/assessments`, { source: 'assessment', assessed_on: '2026-11-20', items: [{ category: 'work', status: 'open' }] }),
+  'POST /persons/{id}/needs/{nid}/updates': (c, id) => c.post(`/api/v1/persons/${id}/needs/1/updates`, { on_date: '2026-11-20', status: 'met' }),
+  'GET /persons/{id}/insurance': (c, id) => c.get(`/api/v1/persons/${id}/insurance`),
+  'POST /persons/{id}/insurance': (c, id) => c.post(`/api/v1/persons/${id}/insurance`, { scheme: 'medical', status: 'insured', on_date: '2026-11-20' }),
+  'POST /persons/{id}/insurance/civil-servant': (c, id) => c.post(`/api/v1/persons/${id}/insurance/civil-servant`, { former_civil_servant: true, on_date: '2026-11-20' }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {
