@@ -100,6 +100,14 @@ export const AUDIT_ACTIONS = [
   'training_enrol',
   'training_attendance',
   'probe_change',
+  // issue 10: the hardship allowance (R-ALW-1..6)
+  'allowance_apply',
+  'allowance_step',
+  'household_kind_record',
+  'allowance_run_confirm',
+  'allowance_run_pay',
+  'allowance_reverse',
+  'seed_demo_allowance',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

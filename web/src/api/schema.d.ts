@@ -2288,6 +2288,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/persons/{id}/allowance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The file's section 过渡性困难生活补助金 (person:read): the applications of the person with their chain, the actions the caller may take, the entitlement explained (R-ALW-1, R-ALW-3..5) and the ledger; the dated urban/rural statuses. Recorded in the access log. */
+        get: operations["personAllowance"];
+        put?: never;
+        /** R-ALW-2: records an application with the documents presented (allowance:apply, by the household judicial office or the household village). Errors ALLOWANCE_DOCUMENTS (all three documents are needed), ALLOWANCE_NOT_REGISTERED (R-REG-1 first), ALLOWANCE_HOUSEHOLD_OUTSIDE, 409 ALLOWANCE_EXISTS (one application of a period open or approved), 403 ALLOWANCE_NOT_YOUR_STEP; the date checks of a released person's record. */
+        post: operations["applyAllowance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/household-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ALW-1: records the person's urban/rural status from a day on (allowance:apply); months whose first day is on or after it take its standard. Errors FIELD_VALUE kind, the date checks of a record. */
+        post: operations["recordHouseholdKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/applications/{aid}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ALW-2: takes the next step of the chain — applied (a resubmission with the documents), certified (the household village), verified with the signed opinion (the judicial office), approved (the township's civil-affairs leader, allowance:approve), rejected with the reason, returned one step with what is missing. 403 ALLOWANCE_NOT_YOUR_STEP (no duty for this step at this person's units), 404 ALLOWANCE_NOT_FOUND (also outside the jurisdiction), 409 ALLOWANCE_STEP_NOT_ALLOWED (not the step the application waits for); FIELD_REQUIRED note; DATE_ORDER before the previous step. */
+        post: operations["allowanceStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-ALW-2: the applications waiting for a step of the caller's unit (any of allowance:apply, certify, verify, approve), oldest first; view=overdue only those past allowance_step_days. Person name, masked ID number, household place only. Recorded in the access log. */
+        get: operations["allowanceWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-ALW-1, R-ALW-4..5: the payments due in a township for a month (allowance:pay for its own township, allowance:report over the caller's scope): each approved application's payable month not yet paid nor held by a confirmed run. Changes nothing. Recorded in the access log. */
+        get: operations["allowanceDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment runs of a township (allowance:pay for its own township, allowance:report over the caller's scope), latest month first; month narrows to one month. Recorded in the access log. */
+        get: operations["allowanceRuns"];
+        put?: never;
+        /** R-ALW-1: the civil-affairs office confirms the month's due list as a run (allowance:pay, its own township; the month has begun). Two confirmations at once make one run: the second finds nothing due, 409 ALLOWANCE_NOTHING_DUE. 409 ALLOWANCE_DUE_CHANGED when expected_total_fen differs from what is due now; 403 ALLOWANCE_NOT_YOUR_STEP for another township; 400 ALLOWANCE_MONTH_NOT_BEGUN. */
+        post: operations["confirmAllowanceRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/runs/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        /** One run with its lines (as allowanceRuns). 404 ALLOWANCE_RUN_NOT_FOUND (also another township's for a township user). */
+        get: operations["allowanceRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/runs/{rid}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ALW-1, R-ALW-6: records the run as paid on a day (allowance:pay, its own township): one ledger payment per line, append-only; each line's month and application is paid at most once (a database constraint). 409 ALLOWANCE_RUN_PAID; DATE_ORDER before the month began. */
+        post: operations["payAllowanceRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/runs/{rid}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        /** The run's payment list as xlsx in the layout an office signs and files (title, township, month, one row per person with a column to sign, total, the confirming and exporting users and time). ID numbers full only for person:id_full. Audited as export. */
+        get: operations["allowanceRunXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/ledger/{eid}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the payment entry */
+                eid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ALW-6: a correction is a reversing entry (allowance:pay, the township that paid): appends the negative entry with the reason; the month is due again if still payable. 404 ALLOWANCE_ENTRY_NOT_FOUND, 409 ALLOWANCE_ALREADY_REVERSED (also a reversal of a reversal). */
+        post: operations["reverseAllowancePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per township in the caller's scope and month of [from, to] (at most 24 months): applications, approvals, rejections, persons paid and the amount paid (allowance:report or allowance:pay). Counts only: nothing of a person. */
+        get: operations["allowanceReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-ALW-1: the district's minimum living standards per month, urban and rural, as dated rows from the policy table (any logged-in user). */
+        get: operations["allowanceStandards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2709,7 +2934,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing" | "whereabouts" | "education" | "publicity" | "employment" | "assistance" | "need" | "insurance" | "base" | "training";
+        TimelineKind: "created" | "updated" | "released_from_assistance" | "classified" | "document" | "pickup" | "registered" | "visit" | "review" | "transfer" | "custody" | "notification" | "help" | "warning" | "reoffence" | "outing" | "whereabouts" | "education" | "publicity" | "employment" | "assistance" | "need" | "insurance" | "base" | "training" | "allowance";
         /** @description An entry travels as a message code with its parameters; the web app renders it (web/src/locales/*\/timeline.ts). Entries from before codes carry their text in summary (code empty). */
         TimelineEntry: {
             id: number;
@@ -3069,7 +3294,7 @@ export interface components {
              * @description the event the deadline hangs on
              * @enum {string}
              */
-            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start" | "agreement_from" | "agreement_end" | "year_start" | "referred_on";
+            anchor: "release_date" | "form_received_into_custody" | "form_received" | "release_notice_received" | "family_report_received" | "key_subject_from" | "active_from" | "registration_date" | "review_held" | "class_changed" | "event_start" | "agreement_from" | "agreement_end" | "year_start" | "referred_on" | "documents" | "certificate" | "verification" | "approval" | "allowance_month";
             anchor_date: components["schemas"]["CivilDate"];
             window_from: components["schemas"]["CivilDate"];
             due: components["schemas"]["CivilDate"];
@@ -4504,6 +4729,249 @@ export interface components {
             former_civil_servant: boolean;
             on_date: string;
             note?: string;
+        };
+        /**
+         * @description the person's urban/rural status (户籍类别), which picks the minimum living standard
+         * @enum {string}
+         */
+        HouseholdKindCode: "urban" | "rural";
+        HouseholdKindEntry: {
+            id: number;
+            since: components["schemas"]["CivilDate"];
+            kind: components["schemas"]["HouseholdKindCode"];
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        HouseholdKindInput: {
+            since: components["schemas"]["CivilDate"];
+            kind: components["schemas"]["HouseholdKindCode"];
+        };
+        /**
+         * @description what the application waits for (documents after a return to the applicant, the village's hardship certificate, the judicial office's verification, the township's approval), or approved (paid monthly) / rejected (ended)
+         * @enum {string}
+         */
+        AllowanceState: "documents" | "certificate" | "verification" | "approval" | "approved" | "rejected";
+        /**
+         * @description applied (also a resubmission after a return), certified (村居困难证明), verified (司法所核实意见), approved (镇街民政分管领导审批), rejected (ends it, with the reason), returned (one step back, with what is missing)
+         * @enum {string}
+         */
+        AllowanceStepCode: "applied" | "certified" | "verified" | "approved" | "rejected" | "returned";
+        AllowanceDocuments: {
+            /** @description 释放证明 */
+            release_certificate: boolean;
+            /** @description 身份证 */
+            id_card: boolean;
+            /** @description 户口本 */
+            household_register: boolean;
+        };
+        AllowanceApplyInput: {
+            applied_on: components["schemas"]["CivilDate"];
+            documents: components["schemas"]["AllowanceDocuments"];
+            household_kind: components["schemas"]["HouseholdKindCode"];
+            /** @description the difficulty in the applicant's words */
+            hardship?: string;
+        };
+        AllowanceStepInput: {
+            step: components["schemas"]["AllowanceStepCode"];
+            on: components["schemas"]["CivilDate"];
+            /** @description the opinion (verified: required), the reason (rejected, returned: required) */
+            note?: string;
+            documents?: components["schemas"]["AllowanceDocuments"];
+        };
+        AllowanceStep: {
+            id: number;
+            step: components["schemas"]["AllowanceStepCode"];
+            on: components["schemas"]["CivilDate"];
+            note: string;
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        /**
+         * @description payable (R-ALW-1), dibao (R-ALW-4: 低保 in this month or since an earlier month of the schedule), reoffended (R-ALW-5)
+         * @enum {string}
+         */
+        AllowanceMonthStatus: "payable" | "dibao" | "reoffended";
+        AllowanceMonth: {
+            month: string;
+            status: components["schemas"]["AllowanceMonthStatus"];
+            household_kind: components["schemas"]["HouseholdKindCode"] | "";
+            /** @description the minimum living standard of that kind in force on the month's first day */
+            standard_fen: number;
+            /** @description what the month pays: standard_fen when payable, else 0 */
+            amount_fen: number;
+            /** @description net of the ledger for this month (payments minus reversals) */
+            paid_fen: number;
+            paid_on: components["schemas"]["CivilDate"] | null;
+            /** @description the confirmed, not yet paid run that holds this month */
+            in_run: number | null;
+        };
+        /** @description How the months and amounts were computed (R-ALW-1, R-ALW-3..5), as values the web app words step by step. Before the approval it is computed as if approved today. */
+        AllowanceEntitlement: {
+            as_of: components["schemas"]["CivilDate"];
+            release_date: components["schemas"]["CivilDate"];
+            deadline: components["schemas"]["CivilDate"];
+            registered_on: components["schemas"]["CivilDate"] | null;
+            /** @enum {string} */
+            rounding: "whole" | "started";
+            months_late: number;
+            max_months: number;
+            months_payable: number;
+            months: components["schemas"]["AllowanceMonth"][];
+            stopped_from: string | null;
+            /** @enum {string} */
+            stop_rule: "" | "R-ALW-4" | "R-ALW-5";
+            total_fen: number;
+        };
+        /** @enum {string} */
+        AllowanceAction: "resubmit" | "certify" | "verify" | "approve" | "reject" | "return";
+        LedgerEntry: {
+            id: number;
+            application_id: number;
+            month: string;
+            /** @enum {string} */
+            kind: "payment" | "reversal";
+            /** @description positive for a payment, negative for a reversal */
+            amount_fen: number;
+            paid_on: components["schemas"]["CivilDate"];
+            run_id: number | null;
+            reverses_id: number | null;
+            reason: string;
+            user_name: string;
+            created_at: number;
+            /** @description a payment that a reversal cancels */
+            reversed: boolean;
+        };
+        AllowanceApplication: {
+            id: number;
+            person_id: number;
+            applied_on: components["schemas"]["CivilDate"];
+            documents: components["schemas"]["AllowanceDocuments"];
+            hardship: string;
+            office_unit: components["schemas"]["UnitRef"];
+            /** @description the household village that certifies; null: the judicial office records the certificate */
+            village_unit: components["schemas"]["UnitRef"] | null;
+            township_unit: components["schemas"]["UnitRef"];
+            state: components["schemas"]["AllowanceState"];
+            since: components["schemas"]["CivilDate"];
+            /** @description while a step is awaited: since + allowance_step_days */
+            due: components["schemas"]["CivilDate"] | null;
+            overdue: boolean;
+            approved_on: components["schemas"]["CivilDate"] | null;
+            rejected_reason: string;
+            steps: components["schemas"]["AllowanceStep"][];
+            /** @description what the caller may do now (duty and unit); the web app offers only these */
+            actions: components["schemas"]["AllowanceAction"][];
+            entitlement: components["schemas"]["AllowanceEntitlement"];
+            ledger: components["schemas"]["LedgerEntry"][];
+            unit: components["schemas"]["UnitRef"] | null;
+            user_name: string;
+            created_at: number;
+        };
+        AllowanceSection: {
+            applications: components["schemas"]["AllowanceApplication"][];
+            household_kinds: components["schemas"]["HouseholdKindEntry"][];
+            /** @description the caller has allowance:apply for this person's units and no application of this period is open or approved */
+            can_apply: boolean;
+        };
+        AllowanceWorkItem: {
+            id: number;
+            person: {
+                id: number;
+                name: string;
+                id_number_masked: string;
+                household_unit: components["schemas"]["UnitRef"];
+            };
+            state: components["schemas"]["AllowanceState"];
+            since: components["schemas"]["CivilDate"];
+            due: components["schemas"]["CivilDate"] | null;
+            overdue: boolean;
+            applied_on: components["schemas"]["CivilDate"];
+        };
+        AllowanceWorkPage: {
+            items: components["schemas"]["AllowanceWorkItem"][];
+        } & components["schemas"]["Page"];
+        AllowanceLine: {
+            application_id: number;
+            person_id: number;
+            name: string;
+            id_number_masked: string;
+            household_unit: components["schemas"]["UnitRef"];
+            household_kind: components["schemas"]["HouseholdKindCode"];
+            standard_fen: number;
+            amount_fen: number;
+        };
+        AllowanceDue: {
+            township_unit: components["schemas"]["UnitRef"];
+            month: string;
+            lines: components["schemas"]["AllowanceLine"][];
+            total_fen: number;
+            /** @description the caller pays for this township (allowance:pay), the month has begun and something is due */
+            can_confirm: boolean;
+        };
+        AllowanceRunInput: {
+            township_unit_id: number;
+            month: string;
+            /** @description the total the clerk saw; a different total now answers 409 ALLOWANCE_DUE_CHANGED */
+            expected_total_fen?: number;
+        };
+        AllowanceRun: {
+            id: number;
+            township_unit: components["schemas"]["UnitRef"];
+            month: string;
+            /** @description 1 for the month's first run; a later run of the same month holds only what the earlier ones did not */
+            seq: number;
+            /** @enum {string} */
+            state: "confirmed" | "paid";
+            lines: components["schemas"]["AllowanceLine"][];
+            total_fen: number;
+            confirmed_by: string;
+            confirmed_at: number;
+            paid_on: components["schemas"]["CivilDate"] | null;
+            paid_by: string;
+            paid_at: number | null;
+            can_pay: boolean;
+        };
+        AllowanceRunList: {
+            items: components["schemas"]["AllowanceRun"][];
+        };
+        AllowancePaidInput: {
+            on: components["schemas"]["CivilDate"];
+        };
+        AllowanceReverseInput: {
+            on: components["schemas"]["CivilDate"];
+            reason: string;
+        };
+        AllowanceReportRow: {
+            township_unit: components["schemas"]["UnitRef"];
+            month: string;
+            /** @description applications made in the month (applied_on) */
+            applications: number;
+            approvals: number;
+            rejections: number;
+            /** @description persons with a net payment for the month */
+            persons_paid: number;
+            /** @description the ledger's net for the month (payments minus reversals) */
+            paid_fen: number;
+        };
+        AllowanceReport: {
+            from: string;
+            to: string;
+            rows: components["schemas"]["AllowanceReportRow"][];
+        };
+        AllowanceStandard: {
+            /** @description null: the default before any dated row */
+            from: components["schemas"]["CivilDate"] | null;
+            urban_fen: number;
+            rural_fen: number;
+        };
+        AllowanceStandards: {
+            /** @description oldest first; each applies from its date until the next row */
+            rows: components["schemas"]["AllowanceStandard"][];
+            in_force: components["schemas"]["AllowanceStandard"];
+            /** @description policy:manage: a row is added through PUT /policy (min_living_standard_urban_fen, _rural_fen) */
+            can_edit: boolean;
         };
     };
     responses: {
@@ -8815,6 +9283,405 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    personAllowance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The page view of the web app this read belongs to; one access record per user, view and person (see the description above). */
+                "X-View-Id"?: components["parameters"]["ViewId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceSection"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    applyAllowance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceApplyInput"];
+            };
+        };
+        responses: {
+            /** @description recorded; the application's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordHouseholdKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdKindInput"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the application */
+                aid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceStepInput"];
+            };
+        };
+        responses: {
+            /** @description the step is taken; the application's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        state: components["schemas"]["AllowanceState"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceWork: {
+        parameters: {
+            query?: {
+                view?: "waiting" | "overdue";
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceWorkPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceDue: {
+        parameters: {
+            query: {
+                township_unit_id: number;
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the due list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceDue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceRuns: {
+        parameters: {
+            query: {
+                township_unit_id: number;
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    confirmAllowanceRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceRunInput"];
+            };
+        };
+        responses: {
+            /** @description the run's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceRun"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    payAllowanceRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowancePaidInput"];
+            };
+        };
+        responses: {
+            /** @description paid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "paid";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceRunXlsx: {
+        parameters: {
+            query?: {
+                locale?: "zh-CN" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the xlsx file (Content-Disposition attachment; Cache-Control no-store) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    reverseAllowancePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the payment entry */
+                eid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceReverseInput"];
+            };
+        };
+        responses: {
+            /** @description the reversing entry's id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    allowanceStandards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the standards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceStandards"];
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

@@ -21,6 +21,7 @@ import zhExport from './zh-CN/export.json'
 import zhNeeds from './zh-CN/needs'
 import zhEmployment from './zh-CN/employment'
 import zhAssistance from './zh-CN/assistance'
+import zhAllowance from './zh-CN/allowance'
 import enCommon from './en/common'
 import enPerson from './en/person'
 import enAdmin from './en/admin'
@@ -43,18 +44,19 @@ import enExport from './en/export.json'
 import enNeeds from './en/needs'
 import enEmployment from './en/employment'
 import enAssistance from './en/assistance'
+import enAllowance from './en/allowance'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 /** Each language by its own name, whatever the current language (not translated). */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
 
-const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, needs: zhNeeds, employment: zhEmployment, bases: zhBases, assistance: zhAssistance }
+const zhCN = { ...zhCommon, person: zhPerson, admin: zhAdmin, audit: zhAudit, task: zhTask, document: zhDocument, transfer: zhTransfer, meeting: zhMeeting, policy: zhPolicy, period: zhPeriod, family: zhFamily, timeline: zhTimeline, rules: zhRules, help: zhHelp, visit: zhVisit, warning: zhWarning, unitwork: zhUnitwork, export: zhExport, needs: zhNeeds, employment: zhEmployment, bases: zhBases, assistance: zhAssistance, allowance: zhAllowance }
 export type MessageSchema = typeof zhCN
 
 export const messages: Record<Locale, MessageSchema> = {
   'zh-CN': zhCN,
-  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, needs: enNeeds, employment: enEmployment, bases: enBases, assistance: enAssistance },
+  en: { ...enCommon, person: enPerson, admin: enAdmin, audit: enAudit, task: enTask, document: enDocument, transfer: enTransfer, meeting: enMeeting, policy: enPolicy, period: enPeriod, family: enFamily, timeline: enTimeline, rules: enRules, help: enHelp, visit: enVisit, warning: enWarning, unitwork: enUnitwork, export: enExport, needs: enNeeds, employment: enEmployment, bases: enBases, assistance: enAssistance, allowance: enAllowance },
 }
 
 const STORAGE_KEY = 'anbang.locale'

@@ -22,6 +22,12 @@ describe('route guard', () => {
     expect(decide(route('login', { public: true }), s)).toEqual({ name: 'change-password' })
   })
 
+  it('lets a page need any one of several permissions (issue 10: 补助金审批)', () => {
+    const work = route('allowance-work', { permission: ['allowance:apply', 'allowance:certify', 'allowance:approve'] })
+    expect(decide(work, session({ can: (p) => p === 'allowance:certify' }))).toBe(true)
+    expect(decide(work, session({ can: (p) => p === 'person:read' }))).toEqual({ name: 'forbidden' })
+  })
+
   it('checks the page permission', () => {
     const s = session({ can: (p) => p !== 'audit:read' })
     expect(decide(route('audit', { permission: 'audit:read' }), s)).toEqual({ name: 'forbidden' })

@@ -6,11 +6,17 @@ export interface SessionView {
   can: (permission: string | undefined) => boolean
 }
 
+/** A page's meta.permission held: none needed, the one named, or any one of a list (issue 10). */
+export function allowed(can: (permission: string | undefined) => boolean, permission: string | readonly string[] | undefined): boolean {
+  if (typeof permission === 'string' || permission === undefined) return can(permission)
+  return permission.some((p) => can(p))
+}
+
 /**
  * Where navigation to `to` should go instead, or true to allow it. Pure, so it is unit-tested:
  * - pages need a session unless meta.public (then /login, remembering the target path);
  * - while must_change_password is set only /change-password is reachable;
- * - a page's meta.permission must be held, otherwise /forbidden.
+ * - a page's meta.permission must be held (any one of a list), otherwise /forbidden.
  */
 export function decide(to: Pick<RouteLocationNormalized, 'name' | 'fullPath' | 'meta'>, s: SessionView): true | RouteLocationRaw {
   if (to.meta.public) {
@@ -22,7 +28,7 @@ export function decide(to: Pick<RouteLocationNormalized, 'name' | 'fullPath' | '
     return { name: 'login', query: redirect ? { redirect } : {} }
   }
   if (s.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' }
-  if (!s.can(to.meta.permission)) return { name: 'forbidden' }
+  if (!allowed(s.can, to.meta.permission)) return { name: 'forbidden' }
   return true
 }
 

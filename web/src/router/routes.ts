@@ -1,11 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { PAYMENT_PERMISSIONS, REPORT_PERMISSIONS, STANDARDS_PERMISSIONS, WORK_PERMISSIONS } from '@/views/allowance/data'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Pages reachable without a session. */
     public?: boolean
-    /** Permission code needed to open the page (e.g. "person:read"). */
-    permission?: string
+    /** Permission code needed to open the page (e.g. "person:read"); a list: any one of them (issue 10). */
+    permission?: string | readonly string[]
     /** i18n key of the page title (also the menu label). */
     title?: string
     /** Menu group i18n key; pages without `menu` are not in the sidebar. */
@@ -45,6 +46,11 @@ export const routes: RouteRecordRaw[] = [
       { path: 'bases/:id(\\d+)', name: 'base-detail', component: () => import('@/views/bases/detail.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'menu.bases', permission: 'base:manage' } },
       { path: 'trainings', name: 'trainings', component: () => import('@/views/bases/Trainings.vue'), meta: { title: 'menu.trainings', permission: 'training:manage', menu: 'root', icon: 'Reading', unitSubkind: 'hr_social_security' } },
       { path: 'assistance/referrals', name: 'assistance-referrals', component: () => import('@/views/assistance/Referrals.vue'), meta: { title: 'menu.assistanceReferrals', permission: 'assistance:decide', menu: 'root', icon: 'Tickets' } },
+      // Issue 10: the transitional hardship allowance (R-ALW-1..6).
+      { path: 'allowance/work', name: 'allowance-work', component: () => import('@/views/allowance/Work.vue'), meta: { title: 'menu.allowanceWork', permission: WORK_PERMISSIONS, menu: 'root', icon: 'Stamp' } },
+      { path: 'allowance/payments', name: 'allowance-payments', component: () => import('@/views/allowance/Payments.vue'), meta: { title: 'menu.allowancePayments', permission: PAYMENT_PERMISSIONS, menu: 'root', icon: 'Wallet' } },
+      { path: 'allowance/report', name: 'allowance-report', component: () => import('@/views/allowance/Report.vue'), meta: { title: 'menu.allowanceReport', permission: REPORT_PERMISSIONS, menu: 'root', icon: 'DataAnalysis' } },
+      { path: 'allowance/standards', name: 'allowance-standards', component: () => import('@/views/allowance/Standards.vue'), meta: { title: 'menu.allowanceStandards', permission: STANDARDS_PERMISSIONS, menu: 'root', icon: 'Coin' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users.vue'), meta: { title: 'menu.users', permission: 'user:manage', menu: 'menu.admin', icon: 'Avatar' } },
       { path: 'admin/roles', name: 'admin-roles', component: () => import('@/views/admin/roles.vue'), meta: { title: 'menu.roles', permission: 'role:manage', menu: 'menu.admin', icon: 'Lock' } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/views/admin/units.vue'), meta: { title: 'menu.units', permission: 'unit:manage', menu: 'menu.admin', icon: 'OfficeBuilding' } },

@@ -9,6 +9,16 @@ describe('buildMenu', () => {
     expect(names((p) => p === undefined)).toEqual(['workbench', 'rules'])
   })
 
+  it('offers the allowance pages to each of their roles (issue 10)', () => {
+    const of = (...perms: string[]) => names((p) => p === undefined || perms.includes(p)).filter((n) => n.startsWith('allowance-'))
+    expect(of('allowance:certify')).toEqual(['allowance-work', 'allowance-standards'])
+    expect(of('allowance:approve', 'allowance:report')).toEqual(['allowance-work', 'allowance-payments', 'allowance-report', 'allowance-standards'])
+    expect(of('allowance:pay')).toEqual(['allowance-payments', 'allowance-report', 'allowance-standards'])
+    expect(of('allowance:report')).toEqual(['allowance-payments', 'allowance-report', 'allowance-standards'])
+    expect(of('policy:manage')).toEqual(['allowance-standards'])
+    expect(of('person:read')).toEqual([])
+  })
+
   it('offers pages by permission', () => {
     expect(names((p) => p === undefined || p === 'audit:read')).toEqual(['workbench', 'rules', 'audit'])
   })

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { routes } from '@/router/routes'
+import { allowed } from '@/router/guard'
 
 export interface MenuItem {
   name: string
@@ -26,7 +27,7 @@ export function buildMenu(can: (permission: string | undefined) => boolean, unit
   const groups: MenuGroup[] = []
   for (const r of layoutChildren()) {
     const m = r.meta
-    if (!m?.menu || !can(m.permission) || typeof r.name !== 'string') continue
+    if (!m?.menu || !allowed(can, m.permission) || typeof r.name !== 'string') continue
     if (m.unitSubkind && m.unitSubkind !== unitSubkind) continue  // issue 9: human resources' trainings
     const item: MenuItem = { name: r.name, path: `/${r.path}`, title: m.title ?? r.name, icon: m.icon }
     const key = m.menu === 'root' ? `root:${r.name}` : m.menu

@@ -32,6 +32,10 @@ export default {
     eduCalendar: 'Event calendar',
     openNeeds: 'Open needs',
     assistanceReferrals: 'Assistance referrals',
+    allowanceWork: 'Allowance applications',
+    allowancePayments: 'Allowance payments',
+    allowanceReport: 'Allowance statistics',
+    allowanceStandards: 'Minimum living standards',
   },
   action: {
     search: 'Search',
@@ -102,6 +106,7 @@ export default {
     auditor: 'Auditor',
     custody_clerk: 'Custody clerk',
     department_officer: 'Department officer',
+    civil_affairs_leader: 'Township civil-affairs leader',
   },
   scope: {
     own: 'Own unit',

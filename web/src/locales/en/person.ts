@@ -115,6 +115,7 @@ export default {
     publicity: 'Publicity',
     base: 'Resettlement base',
     training: 'Skills training',
+    allowance: 'Hardship allowance',
   },
   form: {
     createTitle: 'New person',

@@ -32,6 +32,10 @@ export default {
     bases: '安置基地',
     trainings: '技能培训',
     assistanceReferrals: '救助申请办理',
+    allowanceWork: '补助金审批',
+    allowancePayments: '补助金发放',
+    allowanceReport: '补助金统计',
+    allowanceStandards: '低保标准',
   },
   action: {
     search: '搜索',
@@ -103,6 +107,7 @@ export default {
     auditor: '审计员',
     custody_clerk: '监所干部',
     department_officer: '部门干部',
+    civil_affairs_leader: '镇街民政分管领导',
   },
   scope: {
     own: '本单位',

@@ -115,6 +115,7 @@ export default {
     publicity: '宣传',
     base: '安置基地',
     training: '技能培训',
+    allowance: '补助金',
   },
   form: {
     createTitle: '新增人员',

@@ -50,7 +50,7 @@ export const PERSON_FIELDS = [
 ] as const
 
 /** What was recorded on the person file (the file reloads what it may have changed). */
-export type RecordKind = 'follow-up' | 'registration' | 'pickup' | 'transfer' | 'custody' | 'family' | 'notification' | 'help' | 'education' | 'needs' | 'employment' | 'base' | 'training'
+export type RecordKind = 'follow-up' | 'registration' | 'pickup' | 'transfer' | 'custody' | 'family' | 'notification' | 'help' | 'education' | 'needs' | 'employment' | 'base' | 'training' | 'allowance'
 
 /** The follow-up kinds a user may record, visits first: visit:record and review:record. */
 export function followUpKinds(can: (permission: string) => boolean): ('visit' | 'review')[] {

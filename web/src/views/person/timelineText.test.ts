@@ -42,6 +42,16 @@ describe('timeline entries travel as codes', () => {
     expect(render('en', { code: 'education.session_absent', params: { kind: 'moral', topic: 'Family', held_on: '2026-11-20' } })).toBe('Listed for moral education but absent: Family (2026-11-20)')
     expect(render('zh-CN', { code: 'publicity.consent', params: { given_on: '2026-11-01', scope: 'public_media' } })).toBe('登记本人同意宣传（2026-11-01，范围：内部宣传和公开媒体）')
   })
+  it('words the hardship allowance entries (R-ALW-1..6): unit, day, note, month and yuan', () => {
+    expect(render('zh-CN', { code: 'allowance.certified', params: { on: '2026-11-20', by: '玉屏社区' } })).toBe('玉屏社区出具补助金困难证明（2026-11-20）')
+    expect(render('zh-CN', { code: 'allowance.verified', params: { on: '2026-11-21', by: '昌元街道司法所', note: '情况属实' } })).toBe('昌元街道司法所核实补助金申请并签署意见（2026-11-21）：情况属实')
+    expect(render('zh-CN', { code: 'allowance.approved', params: { on: '2026-11-22', by: '昌元街道', note: '' } })).toBe('昌元街道审批同意过渡性困难生活补助金（2026-11-22）')
+    expect(render('zh-CN', { code: 'allowance.approved', params: { on: '2026-11-22', by: '昌元街道', note: '同意' } })).toBe('昌元街道审批同意过渡性困难生活补助金（2026-11-22）：同意')
+    expect(render('zh-CN', { code: 'allowance.paid', params: { on: '2026-11-26', by: '昌元街道', month: '2026-11', amount_fen: 74000 } })).toBe('昌元街道发放 2026-11 过渡性困难生活补助金 740.00 元（2026-11-26）')
+    expect(render('zh-CN', { code: 'allowance.reversed', params: { on: '2026-11-27', by: '昌元街道', month: '2026-11', amount_fen: -74000, note: '重复发放' } })).toBe('昌元街道冲销 2026-11 补助金 740.00 元（2026-11-27）：重复发放')
+    expect(render('zh-CN', { code: 'allowance.household_kind', params: { on: '2026-12-01', kind: 'rural' } })).toBe('户籍类别自 2026-12-01 起为农村')
+    expect(render('en', { code: 'allowance.returned', params: { on: '2026-11-21', by: 'Village', note: 'no ID card' } })).toBe('Village returned the allowance application (2026-11-21): no ID card')
+  })
   it('keeps the text of older entries and names an unknown code', () => {
     expect(render('zh-CN', { code: '', summary: '建立档案' })).toBe('建立档案')
     expect(render('en', { code: 'nothing.like.this', params: {} })).toBe('(entry of kind nothing.like.this)')

@@ -11,6 +11,12 @@ export interface TimelineEntryLike {
   summary?: string
 }
 
+/** Fen as yuan with two decimals, the sign of a reversal dropped ("冲销 … 740.00 元"). */
+function fenText(v: unknown): string {
+  const n = Math.abs(Math.trunc(Number(v ?? 0)))
+  return `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`
+}
+
 function word(t: T, te: Te, group: string, v: unknown): string {
   const key = `timeline.${group}.${String(v)}`
   return te(key) ? t(key) : String(v ?? '')
@@ -151,6 +157,29 @@ export function timelineMessage(t: T, te: Te, e: TimelineEntryLike): { key: stri
     case 'employment.benefit':
       p.kind = te(`employment.benefitKind.${String(p.kind)}`) ? t(`employment.benefitKind.${String(p.kind)}`) : p.kind
       p.amount = (Number(p.amount_fen ?? 0) / 100).toFixed(2)
+      break
+    // Issue 10: the hardship allowance (R-ALW-1..6): by = the unit's name, amounts in fen.
+    case 'allowance.applied':
+    case 'allowance.certified':
+    case 'allowance.approved':
+    case 'allowance.resubmitted':
+      if (typeof p.note === 'string' && p.note.trim()) key = `${key}_note`
+      p.by = p.by ?? ''
+      break
+    case 'allowance.verified':
+    case 'allowance.rejected':
+    case 'allowance.returned':
+      p.by = p.by ?? ''
+      p.note = p.note ?? ''
+      break
+    case 'allowance.paid':
+    case 'allowance.reversed':
+      p.by = p.by ?? ''
+      p.note = p.note ?? ''
+      p.amount = fenText(p.amount_fen)
+      break
+    case 'allowance.household_kind':
+      p.kind = word(t, te, 'allowance.kind', p.kind)
       break
   }
   if (!te(key)) return { key: 'timeline.unknown', params: { code: e.code } }

@@ -35,7 +35,7 @@ function recordKind(rule: string): 'review' | 'meeting' | 'visit' {
 }
 
 /** The duty: "帮教对象（含重点帮教对象）每半年至少走访一次". Unknown rules: the rule id. */
-export function requirementText(t: T, te: Te, task: Pick<ExplainedTask, 'rule' | 'key' | 'period'>): string {
+export function requirementText(t: T, te: Te, task: Pick<ExplainedTask, 'rule' | 'key' | 'period'> & { anchor?: string }): string {
   const key = `task.requirement.${titleKey(task)}`
   if (!te(key)) return task.rule
   const period = task.period ? word(t, te, `task.period.${task.period}`, task.period) : ''
@@ -43,7 +43,7 @@ export function requirementText(t: T, te: Te, task: Pick<ExplainedTask, 'rule' |
 }
 
 /** What closes the task: "期间内的一次走访记录". */
-export function fulfilledByText(t: T, te: Te, task: Pick<ExplainedTask, 'rule' | 'key'>): string {
+export function fulfilledByText(t: T, te: Te, task: Pick<ExplainedTask, 'rule' | 'key'> & { anchor?: string }): string {
   const key = `task.fulfilledBy.${titleKey(task)}`
   return te(key) ? t(key) : ''
 }

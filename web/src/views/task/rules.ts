@@ -24,7 +24,15 @@ export const ENGINE_RULE_IDS = [
   // Issue 9, helper C: unit tasks of rules/bases.cpp.
   'R-BASE-1',
   'R-EMP-2',
+  // Issue 10: the hardship allowance (rules/allowance.cpp): each open step of an application
+  // (R-ALW-2) and each payable month that has begun (R-ALW-1).
+  'R-ALW-1',
+  'R-ALW-2',
 ] as const
+
+/** Rule ids the engine's sources name that are not tasks: the stops of the allowance's entitlement
+ *  (rules/allowance.cpp stop_rule, shown in its explanation). rules.test.ts leaves them out. */
+export const ENGINE_NON_TASK_RULE_IDS = ['R-ALW-4', 'R-ALW-5'] as const
 
 /** The 规则说明 page at the section of `rule` ("/rules#R-VIS-1"). */
 export function ruleLink(rule: string): RouteLocationRaw {

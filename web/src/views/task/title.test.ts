@@ -36,6 +36,22 @@ describe('a task says what to do, with the name; the rule id comes second', () =
       '将重点帮教对象王五释放一事通报镇街和派出所，截止 12月12日',
     )
   })
+  it('names the step an allowance application waits for, and the month a payment is for (R-ALW-2, R-ALW-1)', () => {
+    expect(titleKey({ rule: 'R-ALW-2', key: 'R-ALW-2/7', anchor: 'verification' })).toBe('R-ALW-2-verification')
+    expect(titleKey({ rule: 'R-ALW-2', key: 'R-ALW-2/7' })).toBe('R-ALW-2') // workbench rows carry no anchor
+    expect(titleKey({ rule: 'R-ALW-2', key: 'R-ALW-2/7', anchor: 'release_date' })).toBe('R-ALW-2')
+    expect(title('zh-CN', { rule: 'R-ALW-2', key: 'R-ALW-2/7', anchor: 'certificate', due: '2026-12-06', person_name: '赵六' })).toBe('为赵六出具补助金困难证明，截止 12月6日')
+    expect(title('zh-CN', { rule: 'R-ALW-1', key: '2026-06-10/R-ALW-1/7/2026-11', due: '2026-11-30', person_name: '赵六' })).toBe('发放赵六 2026-11 的过渡性困难生活补助金，截止 11月30日')
+    expect(title('en', { rule: 'R-ALW-1', key: 'R-ALW-1/7/2026-11', due: '2026-11-30', person_name: 'Zhao' })).toBe('Pay the hardship allowance of Zhao for 2026-11 by 30 Nov')
+    for (const step of ['documents', 'certificate', 'verification', 'approval']) {
+      for (const m of [messages['zh-CN'].task, messages.en.task]) {
+        expect(m.title.rule).toHaveProperty([`R-ALW-2-${step}`])
+        expect(m.requirement).toHaveProperty([`R-ALW-2-${step}`])
+        expect(m.fulfilledBy).toHaveProperty([`R-ALW-2-${step}`])
+        expect(m.anchor).toHaveProperty([step])
+      }
+    }
+  })
   it('has a title for every rule of the engine, in both languages', () => {
     const split: Record<string, string[]> = { 'R-LNK-4': ['R-LNK-4-notice', 'R-LNK-4-reply'], 'R-PCK-1': ['R-PCK-1', 'R-PCK-1-notice'] }
     const keys = ENGINE_RULE_IDS.flatMap((r) => split[r] ?? [r])

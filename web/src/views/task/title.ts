@@ -11,15 +11,22 @@ export interface TaskLike {
   key: string
   due: string
   person_name?: string | null
+  /** The person's own tasks carry it (R-ALW-2: the step awaited); workbench rows do not. */
+  anchor?: string
 }
 
+/** R-ALW-2: the steps of the allowance chain, each its own wording when the anchor names it. */
+const ALLOWANCE_STEPS = ['documents', 'certificate', 'verification', 'approval']
+
 /** The message key of a task's title: the rule id, R-LNK-4 split into its notice and reply. */
-export function titleKey(task: Pick<TaskLike, 'rule' | 'key'>): string {
+export function titleKey(task: Pick<TaskLike, 'rule' | 'key' | 'anchor'>): string {
   if (task.rule === 'R-LNK-4') return task.key.endsWith('/reply') ? 'R-LNK-4-reply' : 'R-LNK-4-notice'
   // R-PCK-1: the judicial office's notification before release, apart from the township's pick-up.
   if (task.rule === 'R-PCK-1' && task.key.endsWith('/notice')) return 'R-PCK-1-notice'
   // R-ORG-4: a revision after a review or a change of class, apart from the first plan.
   if (task.rule === 'R-ORG-4' && task.key.includes('/revision/')) return 'R-ORG-4-revision'
+  // R-ALW-2 (issue 10): the step the application waits for, when the task says it (its anchor).
+  if (task.rule === 'R-ALW-2' && task.anchor && ALLOWANCE_STEPS.includes(task.anchor)) return `R-ALW-2-${task.anchor}`
   return task.rule
 }
 
@@ -33,6 +40,8 @@ export function shortDate(t: T, day: string, today: string = todayCST()): string
 
 export function taskTitle(t: T, te: Te, task: TaskLike, today: string = todayCST()): string {
   const key = `task.title.rule.${titleKey(task)}`
-  const params = { name: task.person_name ?? '', due: shortDate(t, task.due, today) }
+  // R-ALW-1 names its month, the key's last part ("…/R-ALW-1/12/2026-11").
+  const month = /\/(\d{4}-\d{2})$/.exec(task.key)?.[1] ?? ''
+  const params = { name: task.person_name ?? '', due: shortDate(t, task.due, today), month }
   return te(key) ? t(key, params) : t('task.title.other', { rule: task.rule, ...params })
 }

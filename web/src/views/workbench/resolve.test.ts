@@ -25,6 +25,8 @@ describe('workbench task helpers', () => {
     expect(resolvePage(row('R-LNK-2', 'x/R-LNK-2', 9), me)).toEqual({ name: 'person-detail', params: { id: 42 } })
     expect(resolvePage(row('R-LNK-2', 'x/R-LNK-2'), { unitId: 3, canInbox: false })).toEqual({ name: 'person-detail', params: { id: 42 } })
     expect(resolvePage(row('R-VIS-1', 'x/R-VIS-1/2026H2'), me)).toEqual({ name: 'person-detail', params: { id: 42 } })
+    expect(resolvePage(row('R-ALW-2', 'x/R-ALW-2/7'), me)).toEqual({ name: 'person-detail', params: { id: 42 }, hash: '#allowance' })
+    expect(resolvePage(row('R-ALW-1', 'x/R-ALW-1/7/2026-11'), me)).toEqual({ name: 'allowance-payments' })
     expect(resolvedInInbox(row('R-LNK-4', 'x/R-LNK-4/reply'), me)).toBe(true)
     expect(resolvedInInbox(row('R-LNK-4', 'x/R-LNK-4/reply'), { canInbox: true })).toBe(false)
   })

@@ -39,5 +39,9 @@ export function resolvePage(row: Row, me: Me): RouteLocationRaw {
   // R-ORG-3, R-ORG-4: the file's 帮教小组 and 帮教方案 sections.
   if (row.rule === 'R-ORG-3') return { ...file, hash: '#help-group' }
   if (row.rule === 'R-ORG-4') return { ...file, hash: '#help-plan' }
+  // Issue 10: a step of an allowance application is taken in the file's section; a month is paid
+  // through the township's payment list.
+  if (row.rule === 'R-ALW-2') return { ...file, hash: '#allowance' }
+  if (row.rule === 'R-ALW-1') return { name: 'allowance-payments' }
   return file
 }
