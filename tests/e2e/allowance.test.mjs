@@ -12,6 +12,7 @@ import { TEST_TODAY, apiSession, confirmBox, createPerson, cstDate, personInput,
 const NAME = '补助测试人'
 const MONTH = TEST_TODAY.slice(0, 7)
 const env = serverAndBrowser({ persons: 200 })
+const textarea = (scope, test) => scope.locator(`textarea[data-test=${test}], [data-test=${test}] textarea`).first()
 const yuan = (fen) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
 
 /** Logs `username` in afresh and opens the person's file at the allowance section. */
@@ -37,7 +38,7 @@ async function takeStep(page, api, personId, aid, action, note = '') {
   await page.locator(`[data-test=alw-action-${action}-${aid}]`).click()
   const dialog = page.locator('[data-test=alw-step-dialog]')
   await dialog.waitFor()
-  if (note) await dialog.locator('[data-test=alw-step-note] textarea').fill(note)
+  if (note) await textarea(dialog, 'alw-step-note').fill(note)
   await page.locator('[data-test=alw-step-submit]').click()
   await page.locator('.el-message--success', { hasText: '已记录' }).waitFor()
   await dialog.waitFor({ state: 'hidden' })
@@ -51,7 +52,7 @@ test('R-ALW-2 an allowance goes from the application through the chain to the fi
   const village = units.find((u) => u.code === '500153001001') // cj_001_001's village, in 昌元街道
   const { items: charges } = await officer.get('/dicts/charges')
   const person = await createPerson(officer, personInput({ name: NAME, village, chargeId: charges[0].id, releaseDate: cstDate(-40) }))
-  await officer.post(`/persons/${person.id}/registrations`, { registered_on: cstDate(-36) }) // in time: nothing is cut (R-ALW-3)
+  await officer.post(`/persons/${person.id}/registrations`, { registered_on: cstDate(-36), certificate_no: 'SF-2026-0001' }) // in time: nothing is cut (R-ALW-3)
 
   await withScreenshot('allowance-apply', page, async () => {
     await openFile(page, base, 'sfs_001', person.id)
@@ -67,7 +68,7 @@ test('R-ALW-2 an allowance goes from the application through the chain to the fi
     await dialog.locator('.el-form-item__error', { hasText: '三项材料须齐全' }).waitFor()
     await dialog.locator('[data-test=alw-doc-id_card]').click()
     await dialog.locator('[data-test=alw-doc-household_register]').click()
-    await dialog.locator('[data-test=alw-hardship] textarea').fill('刚释放，无收入，无住房')
+    await textarea(dialog, 'alw-hardship').fill('刚释放，无收入，无住房')
     await page.locator('[data-test=alw-apply-submit]').click()
     await page.locator('.el-message--success', { hasText: '补助金申请已登记' }).waitFor()
     await dialog.waitFor({ state: 'hidden' })
