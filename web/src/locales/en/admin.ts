@@ -72,6 +72,7 @@ export default {
       base: 'Resettlement bases',
       training: 'Skills trainings',
       assistance: 'Social assistance',
+      allowance: 'Hardship allowance',
     },
   },
   units: {

@@ -72,6 +72,7 @@ export default {
       base: '安置基地',
       training: '技能培训',
       assistance: '社会救助',
+      allowance: '过渡性困难生活补助金',
     },
   },
   units: {
