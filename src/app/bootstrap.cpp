@@ -72,6 +72,13 @@ constexpr PermissionDef kPermissions[] = {
     // Issue 9: social assistance applications (R-AID-1..6).
     {"assistance:apply", "提交社会救助申请"},
     {"assistance:decide", "办理社会救助申请"},
+    // Issue 10: the hardship allowance (R-ALW-1..6).
+    {"allowance:apply", "受理补助金申请"},
+    {"allowance:certify", "出具困难证明"},
+    {"allowance:verify", "核实补助金申请"},
+    {"allowance:approve", "审批补助金"},
+    {"allowance:pay", "发放补助金"},
+    {"allowance:report", "查看补助金发放统计"},
 };
 
 struct RoleDef {
@@ -96,7 +103,7 @@ const std::vector<RoleDef>& role_defs() {
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
         "needs:record", "insurance:record", "employment:record",
-        "base:manage", "training:enrol", "assistance:apply"}},
+        "base:manage", "training:enrol", "assistance:apply", "allowance:report"}},
       {"judicial_officer",
        "司法所干部",
        "subtree",
@@ -106,7 +113,7 @@ const std::vector<RoleDef>& role_defs() {
         "person:id_full", "help_group:manage", "help_plan:record", "warning:record", "reoffence:record",
         "outing:record", "review:confirm", "org_group:manage", "education:record", "publicity:record",
         "needs:record", "insurance:record", "employment:record",
-        "base:manage", "training:enrol", "assistance:apply"}},
+        "base:manage", "training:enrol", "assistance:apply", "allowance:apply", "allowance:verify"}},
       {"police_officer", "派出所民警", "subtree",
        {"person:read", "task:read", "custody:record", "warning:record", "reoffence:record"}},
       {"township_officer",
@@ -115,9 +122,13 @@ const std::vector<RoleDef>& role_defs() {
        {"person:read", "task:read", "review:record", "pickup:record", "family:help", "meeting:record",
         "help_group:manage", "help_plan:record", "warning:record", "outing:record", "org_group:manage",
         "education:record", "publicity:record", "needs:record", "employment:record", "base:manage",
-        "assistance:decide"}},
+        "assistance:decide", "allowance:pay", "allowance:report"}},
+      // Issue 10 (R-ALW-2): the township's leader in charge of civil affairs approves the allowance.
+      {"civil_affairs_leader", "镇街民政分管领导", "subtree",
+       {"person:read", "task:read", "allowance:approve", "allowance:report"}},
       {"village_cadre", "村居干部", "own",
-       {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record"}},
+       {"person:read", "task:read", "visit:record", "warning:record", "outing:record", "education:record",
+        "allowance:apply", "allowance:certify"}},
       // District scope: the audit log is read over the district (no person:read, so no files).
       {"auditor", "审计员", "district", {"audit:read"}},
       // Sees only the documents its unit sent, the answers to them and what was sent to it (R-LNK-3)

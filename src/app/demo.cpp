@@ -7,6 +7,7 @@
 #include "app/demo_needs.hpp"
 #include "app/demo_employment.hpp"
 #include "app/demo_bases.hpp"  // issue 9, helper C
+#include "app/demo_allowance.hpp"
 #include "app/demo_assistance.hpp"
 #include "app/services.hpp"
 #include "store/maintenance.hpp"
@@ -771,6 +772,9 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
           !st.ok())
         return st;
       if (auto st = add_user("zj_" + sfx, t.name + "镇街干部", t.id, "township_officer"); !st.ok()) return st;
+      // Issue 10 (R-ALW-2): the township's leader in charge of civil affairs approves the allowance.
+      if (auto st = add_user("mzld_" + sfx, t.name + "民政分管领导", t.id, "civil_affairs_leader"); !st.ok())
+        return st;
       bool street = t.subkind == "street";
       for (int v = 1; v <= kVillagesPerTownship; ++v) {
         char seq[8];
@@ -909,6 +913,7 @@ Result<DemoSummary> seed_demo(Services& app, int persons, std::uint64_t seed) {
   if (auto st = seed_demo_employment(app); !st.ok()) return st.error();       // issue 9: employment
   if (auto st = seed_demo_bases(app, ctx); !st.ok()) return st.error();  // issue 9, helper C: R-BASE-1, R-EMP-2
   if (auto st = seed_demo_assistance(app); !st.ok()) return st.error();  // issue 9: social assistance
+  if (auto st = seed_demo_allowance(app); !st.ok()) return st.error();  // issue 10: the hardship allowance
   return summary;
 }
 

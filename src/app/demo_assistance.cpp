@@ -1,28 +1,10 @@
 #include "app/demo_assistance.hpp"
 
-#include "store/user_repo.hpp"
+#include "app/demo_users.hpp"
 
 namespace anbang::app {
 
 namespace {
-
-// A demo user's context on a day `days_ago` before today (at 10:00 China Standard Time).
-Result<AuthedCtx> as_demo_user(Services& app, const std::string& username, int days_ago) {
-  auto ctx = transact_value<AuthedCtx>(app.core.db(), store::TxKind::read, [&](store::Connection& c) -> Result<AuthedCtx> {
-    auto u = store::find_user_by_name(c, username);
-    if (!u.ok()) return u.error();
-    if (!u->has_value()) return not_found("USER_NOT_FOUND", "演示用户不存在");
-    auto actor = app.auth.actor_for(c, **u);
-    if (!actor.ok()) return actor.error();
-    return AuthedCtx(app.core.context(""), std::move(actor).value());
-  });
-  if (!ctx.ok()) return ctx.error();
-  AuthedCtx out = *ctx;
-  const std::int64_t now = out.now;
-  out.today = domain::add_days(out.today, -days_ago);
-  out.now = std::min(now, domain::shanghai_midnight_unix(out.today) + 10 * 3600);
-  return out;
-}
 
 struct Demo {
   const char* township;  // the last three digits of its code (sfs_<x>, zj_<x>)

@@ -30,6 +30,8 @@
 #include "app/trainings/training_service.hpp"
 // Issue 9: social assistance.
 #include "app/assistance/assistance_service.hpp"
+// Issue 10: the hardship allowance.
+#include "app/allowance/allowance_service.hpp"
 
 namespace anbang::app {
 
@@ -56,7 +58,8 @@ struct Services {
         employment(core),
         bases(core, obligations),
         trainings(core, obligations),
-        assistance(core) {}
+        assistance(core),
+        allowance(core) {}
 
   Core core;
   ClassificationService classification;  // consequence 1: the class
@@ -80,6 +83,7 @@ struct Services {
   BaseService bases;                 // R-BASE-1 (issue 9, helper C)
   TrainingService trainings;         // R-EMP-2 (issue 9, helper C)
   AssistanceService assistance;      // R-AID-1..6: social assistance applications and referrals
+  AllowanceService allowance;        // R-ALW-1..6: the hardship allowance
 };
 
 // Creates reference data (code tables, permissions, built-in roles) and the organisation tree of

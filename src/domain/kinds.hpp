@@ -37,7 +37,8 @@ enum class BuiltInRole {
   village_cadre,
   auditor,
   custody_clerk,
-  department_officer
+  department_officer,
+  civil_affairs_leader  // issue 10: 镇街民政分管领导 (R-ALW-2's approval)
 };
 
 template <typename E>
@@ -75,7 +76,7 @@ struct CodeTable<TaskState> {
 
 template <>
 struct CodeTable<BuiltInRole> {
-  static constexpr std::array<std::pair<BuiltInRole, std::string_view>, 9> codes{{
+  static constexpr std::array<std::pair<BuiltInRole, std::string_view>, 10> codes{{
       {BuiltInRole::admin, "admin"},
       {BuiltInRole::district_officer, "district_officer"},
       {BuiltInRole::judicial_officer, "judicial_officer"},
@@ -85,6 +86,7 @@ struct CodeTable<BuiltInRole> {
       {BuiltInRole::auditor, "auditor"},
       {BuiltInRole::custody_clerk, "custody_clerk"},
       {BuiltInRole::department_officer, "department_officer"},
+      {BuiltInRole::civil_affairs_leader, "civil_affairs_leader"},
   }};
 };
 

@@ -21,6 +21,7 @@ std::vector<std::string_view> kinds_for(BuiltInRole role) {
     case BuiltInRole::police_officer:
       return {"police_station"};
     case BuiltInRole::township_officer:
+    case BuiltInRole::civil_affairs_leader:
       return {"township"};
     case BuiltInRole::village_cadre:
       return {"village"};

@@ -230,6 +230,15 @@ Response no_content() {
   return r;
 }
 
+Response file_response(app::Export file) {
+  Response resp;
+  resp.content_type = std::move(file.content_type);
+  resp.body = std::move(file.bytes);
+  resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
+  resp.headers.emplace_back("Cache-Control", "no-store");
+  return resp;
+}
+
 Router make_api_router(app::Services& app) {
   Router r;
   r.add("GET", "/healthz", [&app](Request&) {
@@ -255,6 +264,7 @@ Router make_api_router(app::Services& app) {
   add_employment_routes(r, app);  // issue 9: employment and resettlement
   add_base_routes(r, app);  // issue 9, helper C
   add_assistance_routes(r, app);  // issue 9
+  add_allowance_routes(r, app);   // issue 10
   return r;
 }
 

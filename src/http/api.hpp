@@ -52,6 +52,8 @@ Response with_body(app::Services& app, const Request& req,
 Response after_audit(app::Services& app, store::AuditRecord record, Response ready);
 // 204 No Content.
 Response no_content();
+// 200 with a file to download (Content-Disposition attachment, Cache-Control no-store).
+Response file_response(app::Export file);
 
 // Route registration, one function per resource file.
 void add_auth_routes(Router& r, app::Services& app);
@@ -71,6 +73,7 @@ void add_unitwork_routes(Router& r, app::Services& app);  // issue 8: org groups
 void add_employment_routes(Router& r, app::Services& app);  // issue 9: employment and resettlement
 void add_base_routes(Router& r, app::Services& app);  // issue 9, helper C: bases (R-BASE-1), trainings (R-EMP-2)
 void add_assistance_routes(Router& r, app::Services& app);  // issue 9: social assistance (R-AID-1..6)
+void add_allowance_routes(Router& r, app::Services& app);   // issue 10: the hardship allowance (R-ALW-1..6)
 
 // All API routes (under /api/v1) plus /healthz.
 Router make_api_router(app::Services& app);

@@ -231,12 +231,7 @@ void add_person_routes(Router& r, app::Services& app) {
         return error_response(invalid("FIELD_VALUE", "导出语言应为中文或英文", "locale"));
       auto file = app.persons.export_roster(ctx, *q, locale);
       if (!file.ok()) return error_response(file.error());
-      Response resp;
-      resp.content_type = file->content_type;
-      resp.body = std::move(file->bytes);
-      resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
-      resp.headers.emplace_back("Cache-Control", "no-store");
-      return resp;
+      return file_response(std::move(file).value());
     });
   });
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rules/allowance.hpp"
 #include "rules/assistance.hpp"
 #include "rules/days.hpp"
 #include "rules/help.hpp"
@@ -236,7 +237,7 @@ void pck(const Ctx& c, std::vector<Task>& out) {
 // release date + registration_days (in force on the release date).
 void reg_1(const Ctx& c, std::vector<Task>& out) {
   const PersonFacts& f = c.f;
-  CivilDate due = add_days(f.release_date, c.policy.values_at(f.release_date).registration_days);
+  CivilDate due = registration_deadline(c.policy, f.release_date);
   emit_one_off(c,
                {"R-REG-1", "§2.3.3", owner::household_judicial_office, "release_date", "R-REG-1",
                 f.release_date, f.release_date, due, f.registration_date},
@@ -507,6 +508,11 @@ void append_person_tasks(const PersonFacts& facts, const PolicyTable& policy, Ci
   vis_2(c, out);
   rev_1(c, out);
   append_referral_tasks(facts, policy, today, out);  // R-AID-1..6 (rules/assistance.cpp)
+  append_allowance_tasks(facts, policy, today, out);  // R-ALW-1, R-ALW-2 (rules/allowance.cpp)
+}
+
+CivilDate registration_deadline(const PolicyTable& policy, CivilDate release_date) {
+  return add_days(release_date, policy.values_at(release_date).registration_days);
 }
 
 std::vector<Task> person_tasks(const PersonFacts& facts, const PolicyTable& policy, CivilDate today) {

@@ -96,6 +96,10 @@ struct Task {
 // on the release date. The one function every caller asks for the end date.
 CivilDate assistance_end(const PolicyTable& policy, CivilDate release_date, std::string_view release_kind);
 
+// R-REG-1: the last day to register = release date + registration_days (in force on the release
+// date). The one function every caller asks for the deadline (R-LOST-1, R-ALW-3 too).
+CivilDate registration_deadline(const PolicyTable& policy, CivilDate release_date);
+
 // The same for one period's facts; assistance_end_override replaces it when set.
 CivilDate assistance_end(const PersonFacts& facts, const PolicyTable& policy);
 

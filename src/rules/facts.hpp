@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/civil_date.hpp"
@@ -42,6 +44,32 @@ struct Referral {
   std::int64_t deciding_unit_id = 0;
   CivilDate referred_on;
   std::optional<CivilDate> answered_on;
+};
+
+// Issue 10 (R-ALW-1..5): one dated urban/rural status of the person (户籍类别): `kind` from `since`.
+struct HouseholdKind {
+  CivilDate since;
+  std::string_view kind;  // "urban" | "rural" (a static code)
+};
+
+// R-ALW-2: the steps of a hardship allowance application, in the order they were taken.
+enum class ChainStep : std::uint8_t { applied, certified, verified, approved, rejected, returned };
+struct ChainEvent {
+  ChainStep step;
+  CivilDate on;
+};
+
+// One hardship allowance application of this period as the engine sees it: its chain, the units
+// that owe its steps and, once approved, what its entitlement depends on (rules/allowance.hpp) and
+// the months paid (a month's first day and the day it was paid, net of reversals).
+struct AllowanceCase {
+  std::int64_t id = 0;
+  std::int64_t office_unit_id = 0, village_unit_id = 0, township_unit_id = 0;
+  std::vector<ChainEvent> steps;
+  std::vector<HouseholdKind> household_kinds;
+  std::vector<Interval> dibao;
+  std::vector<CivilDate> reoffences;
+  std::vector<std::pair<CivilDate, CivilDate>> paid;
 };
 
 struct PersonFacts {
@@ -107,6 +135,8 @@ struct PersonFacts {
   std::vector<Outing> outings;
   // --- Issue 9 (R-AID-1..6): the social assistance referrals of this period, any order.
   std::vector<Referral> referrals;
+  // --- Issue 10 (R-ALW-1, R-ALW-2): the hardship allowance applications of this period.
+  std::vector<AllowanceCase> allowances;
 };
 
 // R-EDU-1: one event of the district's calendar (holiday, politically sensitive period, major

@@ -68,8 +68,7 @@ bool missed_supervision(const PersonFacts& facts, const PolicyTable& policy, Civ
   bool documents = dated_by(facts.form_sent, today) || dated_by(facts.form_received, today) ||
                    dated_by(facts.release_notice_received, today);
   if (!documents || !supervised_now(facts, policy, today)) return false;
-  CivilDate deadline =
-      domain::add_days(facts.release_date, policy.values_at(facts.release_date).registration_days);
+  CivilDate deadline = registration_deadline(policy, facts.release_date);
   return today > deadline && !dated_by(facts.registration_date, today);  // R-REG-1 deadline passed
 }
 

@@ -17,8 +17,8 @@ struct Param {
   std::array<std::string_view, 4> words{};
 };
 
-const std::array<Param, 22>& params() {
-  static const std::array<Param, 22> kParams = {{
+const std::array<Param, 25>& params() {
+  static const std::array<Param, 25> kParams = {{
       {.name = "assistance_years_custody",
        .min = 1,
        .max = 20,
@@ -76,6 +76,11 @@ const std::array<Param, 22>& params() {
        .max = 999999,
        .number = &PolicyValues::min_living_standard_rural_fen},
       {.name = "referral_answer_days", .min = 1, .max = 365, .number = &PolicyValues::referral_answer_days},
+      // Issue 10 (R-ALW-1..3): the hardship allowance's months, the rounding of late months and the
+      // days each step of the application chain has.
+      {.name = "allowance_months", .min = 0, .max = 24, .number = &PolicyValues::allowance_months},
+      {.name = "late_month_rounding", .word = &PolicyValues::late_month_rounding, .words = {"whole", "started"}},
+      {.name = "allowance_step_days", .min = 1, .max = 365, .number = &PolicyValues::allowance_step_days},
   }};
   return kParams;
 }

@@ -17,6 +17,9 @@
 //  - targeted_education_days applies by the first day of the calendar event (R-EDU-1);
 //  - skills_trainings_per_year applies by 1 January of the year it counts (R-EMP-2);
 //  - lost_contact_days applies by today (R-LOST-1 is a current list).
+//  - allowance_months and late_month_rounding apply by the township's approval of a hardship
+//    allowance (R-ALW-1, R-ALW-3); the minimum living standards by each paid month's first day;
+//    allowance_step_days by the day of the chain's previous step (R-ALW-2).
 //  - backdate_limit_days applies by the day a record is entered (today): a record may carry a date
 //    at most that many days before it (domain::check::record_date).
 //  - help_group_days and help_plan_days apply by the registration date (R-ORG-3, R-ORG-4),
@@ -69,6 +72,15 @@ struct PolicyValues {
   int min_living_standard_urban_fen = 74000;
   int min_living_standard_rural_fen = 60000;
   int referral_answer_days = 15;
+  // Issue 10, the transitional hardship allowance (R-ALW-1..5): at most allowance_months months
+  // (R-ALW-1); late registration cut by whole months or by started months (R-ALW-3,
+  // late_month_rounding: whole | started) — both by the day of the township's approval, which fixes
+  // the entitlement; each step of the application chain (R-ALW-2) within allowance_step_days of the
+  // step before it (by that step's day). A month's amount is the minimum living standard in force
+  // on the month's first day.
+  int allowance_months = 6;
+  std::string late_month_rounding = "whole";
+  int allowance_step_days = 10;
 };
 
 // One row as a district entered it: `name` takes `value` from `effective_from` on.

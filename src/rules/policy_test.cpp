@@ -27,7 +27,7 @@ TEST(Policy, DefaultsBeforeAnyEntry) {
   EXPECT_EQ(v.key_visit_period, "none");
   EXPECT_EQ(v.lost_contact_days, 30);
   EXPECT_EQ(v.three_none_mode, "all");
-  EXPECT_EQ(PolicyTable::parameter_names().size(), 22u);
+  EXPECT_EQ(PolicyTable::parameter_names().size(), 25u);
   EXPECT_EQ(v.skills_trainings_per_year, 2);  // R-EMP-2
   EXPECT_EQ(v.help_group_days, 7);
   EXPECT_EQ(v.help_plan_days, 30);

@@ -33,6 +33,7 @@ constexpr const char* kCurrentStatuses =
     "SELECT s.person_id, s.kind, s.supported_by_family, s.reason FROM employment_statuses s WHERE s.since <= ? AND "
     "NOT EXISTS (SELECT 1 FROM employment_statuses t WHERE t.person_id = s.person_id AND t.since <= ? AND "
     "(t.since > s.since OR (t.since = s.since AND t.id > s.id))) AND s.person_id IN ";
+constexpr const char* kPersonIdsBetween = "SELECT id FROM persons WHERE id BETWEEN ? AND ? ORDER BY id";
 constexpr const char* kSetResettlement =
     "UPDATE persons SET resettlement = ?, resettlement_reason = ? WHERE id = ? AND (resettlement <> ? OR "
     "resettlement_reason <> ?)";
@@ -157,6 +158,14 @@ Result<std::map<std::int64_t, domain::ResettlementFacts>> resettlement_facts(Con
   auto assisted = persons_assisted_on(c, person_ids, today);
   if (!assisted.ok()) return assisted.error();
   for (auto id : *assisted) out[id].on_social_assistance = true;
+  return out;
+}
+
+Result<std::vector<std::int64_t>> person_ids_between(Connection& c, std::int64_t from_id, std::int64_t to_id) {
+  auto rows = c.query(sql::kPersonIdsBetween, {from_id, to_id});
+  if (!rows.ok()) return rows.error();
+  std::vector<std::int64_t> out;
+  for (const auto& r : *rows) out.push_back(r.i64(0));
   return out;
 }
 

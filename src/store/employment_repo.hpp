@@ -54,6 +54,8 @@ Result<std::vector<EmploymentBenefitRow>> person_employment_benefits(Connection&
 Result<std::map<std::int64_t, domain::ResettlementFacts>> resettlement_facts(Connection& c,
                                                                             const std::vector<std::int64_t>& person_ids,
                                                                             const std::string& today);
+// The ids of the persons with ids in [from_id, to_id] (the nightly refresh's chunk).
+Result<std::vector<std::int64_t>> person_ids_between(Connection& c, std::int64_t from_id, std::int64_t to_id);
 // Keeps the derived value on the person; returns true when it changed.
 Result<bool> set_resettlement(Connection& c, std::int64_t person_id, std::string_view status, std::string_view reason);
 

@@ -1,5 +1,7 @@
 #include "store/obligation_repo.hpp"
 
+#include "store/allowance_repo.hpp"
+
 #include "domain/assistance.hpp"
 
 #include <nlohmann/json.hpp>
@@ -206,6 +208,15 @@ Result<std::vector<FactsRow>> load_facts_range(Connection& c, std::int64_t from_
           fr.facts.referrals.push_back({r.i64(1), domain::aid_rule(*kind), r.i64(3), *on, date_of(r.opt_str(5))});
       });
   if (!s.ok()) return s.error();
+  // Issue 10 (R-ALW-1, R-ALW-2): the hardship allowance applications of this period (store/allowance_repo).
+  {
+    auto allowances = allowance_cases_between(c, from_id, to_id);
+    if (!allowances.ok()) return allowances.error();
+    for (auto& a : *allowances) {
+      auto it = at.find(a.person_id);
+      if (it != at.end()) out[it->second].facts.allowances.push_back(std::move(a.facts));
+    }
+  }
   s = each(sql::kReleaseNotified, [](FactsRow& fr, const Row& r) {
     (r.str(1) == "township" ? fr.facts.release_notified_township : fr.facts.release_notified_police) =
         date_of(r.opt_str(2));

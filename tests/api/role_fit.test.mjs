@@ -51,9 +51,10 @@ test('every demo account keeps a role that fits its unit', async () => {
     admin: ['district'], district_officer: ['district'], auditor: ['district'], judicial_officer: ['judicial_office'],
     police_officer: ['police_station'], township_officer: ['township'], village_cadre: ['village'],
     custody_clerk: ['detention_centre', 'prison'], department_officer: ['department'],
+    civil_affairs_leader: ['township'],
   };
   assert.deepEqual(Object.keys(fits).sort(), Object.keys(roles).sort());
-  for (const q of ['admin', 'qu_abb', 'auditor', 'kss', 'mz', 'sfs_001', 'pcs_001', 'zj_001', 'cj_001_001']) {
+  for (const q of ['admin', 'qu_abb', 'auditor', 'kss', 'mz', 'sfs_001', 'pcs_001', 'zj_001', 'mzld_001', 'cj_001_001']) {
     const { items } = (await admin.get(`/api/v1/users?q=${q}`)).body;
     const u = items.find((x) => x.username === q);
     assert.ok(fits[u.role.code].includes(byId.get(u.unit.id).kind), `${q}: ${u.role.code} in ${byId.get(u.unit.id).kind}`);

@@ -103,6 +103,18 @@ void Core::add_consequence(std::string name, Consequence fn) {
   consequences_.emplace_back(std::move(name), std::move(fn));
 }
 
+void Core::add_daily_step(std::string name, DailyStep fn) {
+  daily_steps_.emplace_back(std::move(name), std::move(fn));
+}
+
+Status Core::run_daily_steps(store::Connection& c, domain::CivilDate today, std::int64_t from_id,
+                             std::int64_t to_id) const {
+  for (const auto& [name, fn] : daily_steps_) {
+    if (auto s = fn(c, today, from_id, to_id); !s.ok()) return s;
+  }
+  return {};
+}
+
 Status Core::run_consequences(store::Connection& c, const AuthedCtx& ctx, std::int64_t person_id) const {
   for (const auto& [name, fn] : consequences_) {
     if (auto s = fn(c, ctx, person_id); !s.ok()) return s;

@@ -72,6 +72,16 @@ class Core {
   void add_consequence(std::string name, Consequence fn);
   Status run_consequences(store::Connection& c, const AuthedCtx& ctx, std::int64_t person_id) const;
 
+  // --- what a day's passing changes without any write (the nightly refresh) ---
+  // A daily step recomputes something derived that depends on the date (the 安置情况 of a person
+  // whose base placement or assistance ended yesterday) for the persons with ids in [from_id, to_id],
+  // in the refresh's transaction of that chunk. They run in the order added, after the tasks.
+  using DailyStep = std::function<Status(store::Connection&, domain::CivilDate today, std::int64_t from_id,
+                                         std::int64_t to_id)>;
+  void add_daily_step(std::string name, DailyStep fn);
+  Status run_daily_steps(store::Connection& c, domain::CivilDate today, std::int64_t from_id,
+                         std::int64_t to_id) const;
+
  private:
   store::Database& db_;
   const platform::Clock& clock_;
@@ -85,6 +95,7 @@ class Core {
   std::unique_ptr<AuditWriter> access_log_;
   std::unique_ptr<Jobs> jobs_;
   std::vector<std::pair<std::string, Consequence>> consequences_;
+  std::vector<std::pair<std::string, DailyStep>> daily_steps_;
 };
 
 }  // namespace anbang::app

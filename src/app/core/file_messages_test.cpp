@@ -2,6 +2,8 @@
 // (web/src/locales/<locale>/export.json, embedded at build time).
 #include "app/core/file_messages.hpp"
 
+#include "app/allowance/allowance_xlsx.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,6 +27,7 @@ TEST(FileMessages, EveryKeyTheServerUsesIsInEveryLanguage) {
   for (const std::string& locale : FileMessages::locales()) {
     const FileMessages& m = FileMessages::of(locale);
     for (const std::string& key : roster_message_keys()) EXPECT_TRUE(m.has(key)) << locale << ": " << key;
+    for (const std::string& key : allowance_run_message_keys()) EXPECT_TRUE(m.has(key)) << locale << ": " << key;
   }
   EXPECT_FALSE(FileMessages::of("zh-CN").has("roster.col.nothing"));
   EXPECT_EQ(FileMessages::of("zh-CN").text("roster.col.nothing"), "roster.col.nothing");

@@ -61,6 +61,14 @@ inline constexpr std::string_view employment_record = "employment:record";
 // unit (a department, or a township acting as its civil-affairs office) answers and decides.
 inline constexpr std::string_view assistance_apply = "assistance:apply";
 inline constexpr std::string_view assistance_decide = "assistance:decide";
+// Issue 10: the hardship allowance's chain (R-ALW-2) — each step its own duty — and its payment
+// (the township's civil-affairs office) and reports.
+inline constexpr std::string_view allowance_apply = "allowance:apply";
+inline constexpr std::string_view allowance_certify = "allowance:certify";
+inline constexpr std::string_view allowance_verify = "allowance:verify";
+inline constexpr std::string_view allowance_approve = "allowance:approve";
+inline constexpr std::string_view allowance_pay = "allowance:pay";
+inline constexpr std::string_view allowance_report = "allowance:report";
 }  // namespace perm
 
 // Checks that the actor may do `permission` (forbidden PERMISSION_DENIED otherwise) and has no

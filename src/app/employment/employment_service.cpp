@@ -50,6 +50,20 @@ EmploymentService::EmploymentService(Core& core) : core_(core) {
     if (!set.ok()) return set.error();
     return {};
   });
+  // A placement or an assistance ends on its date without any write: the nightly refresh recomputes.
+  core_.add_daily_step("resettlement", [](store::Connection& c, domain::CivilDate today, std::int64_t from_id,
+                                          std::int64_t to_id) -> Status {
+    auto ids = store::person_ids_between(c, from_id, to_id);
+    if (!ids.ok()) return ids.error();
+    auto r = derive_resettlements(c, *ids, domain::to_string(today));
+    if (!r.ok()) return r.error();
+    for (const auto& [id, res] : *r) {
+      auto set = store::set_resettlement(c, id, domain::code(res.status),
+                                         res.reason ? domain::code(*res.reason) : std::string_view{});
+      if (!set.ok()) return set.error();
+    }
+    return {};
+  });
 }
 
 Result<std::int64_t> EmploymentService::record_status(const AuthedCtx& ctx, std::int64_t person_id,

@@ -99,6 +99,31 @@ TEST(EmploymentService, R_EMP_1_resettlement_reason_and_family_on_the_person) {
   EXPECT_EQ(w.app->persons.search(sfs, q).error().code, "FIELD_VALUE");
 }
 
+// A base placement that ends on its date changes the 安置情况 without any write: the nightly refresh
+// recomputes it (Core::add_daily_step).
+TEST(EmploymentService, R_EMP_1_resettlement_follows_a_placement_ending_overnight) {
+  TestWorld w(30);
+  auto p = w.released_in("500153001");
+  auto placed = w.app->core.db().transact(store::TxKind::write, [&](store::Connection& c) -> Status {
+    for (const char* sql : {"DELETE FROM assistance_steps WHERE application_id IN "
+                            "(SELECT id FROM assistance_applications WHERE person_id = ?)",
+                            "DELETE FROM assistance_applications WHERE person_id = ?",
+                            "DELETE FROM base_placements WHERE person_id = ?",
+                            "DELETE FROM employment_statuses WHERE person_id = ?",
+                            "INSERT INTO base_placements (base_id, person_id, placed_on, ended_on, created_at) "
+                            "SELECT MIN(id), ?, '2026-11-01', '2026-11-27', 0 FROM resettlement_bases"}) {
+      auto n = c.exec(sql, {p.id});
+      if (!n.ok()) return n.error();
+    }
+    return {};
+  });
+  ASSERT_TRUE(placed.ok());
+  ASSERT_TRUE(w.app->obligations.refresh_all_tasks(*domain::parse_date("2026-11-26")).ok());
+  EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM persons WHERE id = ? AND resettlement = 'in_base'", {p.id}), 1);
+  ASSERT_TRUE(w.app->obligations.refresh_all_tasks(*domain::parse_date("2026-11-27")).ok());
+  EXPECT_EQ(w.scalar("SELECT COUNT(*) FROM persons WHERE id = ? AND resettlement = 'not_resettled'", {p.id}), 1);
+}
+
 TEST(EmploymentService, R_EMP_1_bad_status_input_changes_nothing) {
   TestWorld w(30);
   AuthedCtx sfs = w.login("sfs_001");

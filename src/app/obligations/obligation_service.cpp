@@ -228,7 +228,7 @@ Result<std::int64_t> ObligationService::refresh_chunks(domain::CivilDate today, 
           return r;
       }
       persons += static_cast<std::int64_t>(facts->size());
-      return {};
+      return core_.run_daily_steps(c, today, from, from + kChunk - 1);
     });
     if (!s.ok()) return s.error();
     if (progress) progress(std::min(from + kChunk - 1, max_id), max_id);
@@ -279,7 +279,8 @@ Status check_rule(const std::string& rule) {
   if (rule.empty()) return {};
   static const std::set<std::string> rules = {"R-LNK-1", "R-LNK-2", "R-LNK-3", "R-LNK-4", "R-PCK-1", "R-PCK-2",
                                               "R-REG-1", "R-VIS-1", "R-VIS-2", "R-REV-1",
-                                              "R-ORG-3", "R-ORG-4"};
+                                              "R-ORG-3", "R-ORG-4", "R-AID-1", "R-AID-2", "R-AID-3",
+                                              "R-AID-4", "R-AID-5", "R-AID-6", "R-ALW-1", "R-ALW-2"};
   if (!rules.count(rule)) return invalid("FIELD_VALUE", "规则编号取值无效", "rule");
   return {};
 }

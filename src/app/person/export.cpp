@@ -1,18 +1,13 @@
 // Roster export (花名册, R-ARC-2) as xlsx, over the same filters and scope as the person search.
 // Audited as "export" with the filters used.
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "app/core/file_messages.hpp"
 #include "app/core/guard.hpp"
 #include "app/person/person_service.hpp"
 #include "domain/id_number.hpp"
 #include "domain/resettlement.hpp"
+#include "platform/xlsx_file.hpp"
 
 namespace anbang::app {
 
@@ -56,15 +51,9 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
   all.page_size = 1;
   auto f = filter(ctx, all);
   if (!f.ok()) return f.error();
-  char path[] = "/tmp/anbang-export-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0) return internal_error("无法创建导出临时文件");
-  close(fd);
-  lxw_workbook* wb = workbook_new(path);
-  if (!wb) {
-    std::remove(path);
-    return internal_error("无法创建导出文件");
-  }
+  auto file = platform::XlsxFile::create();
+  if (!file.ok()) return file.error();
+  lxw_workbook* wb = (*file)->workbook();
   const std::string sheet(m.text("roster.sheet"));
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
   lxw_format* head = workbook_add_format(wb);
@@ -125,15 +114,11 @@ Result<Export> PersonService::export_roster(const AuthedCtx& ctx, const PersonQu
     s = core_.access_log().write(access_record(ctx, "export", "roster", std::nullopt,
                                           "人员花名册 " + std::to_string(row) + " 人", d.dump()));
   }
-  lxw_error closed = workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::remove(path);
   if (!s.ok()) return s.error();
-  if (closed != LXW_NO_ERROR) return internal_error("生成导出文件失败");
+  auto bytes = (*file)->finish();
+  if (!bytes.ok()) return bytes.error();
   return Export{"roster-" + today + ".xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.str()};
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(bytes).value()};
 }
 
 }  // namespace anbang::app

@@ -31,6 +31,8 @@ export default {
     none: 'None',
     all: 'All three hold',
     any: 'Any one holds',
+    whole: 'Whole months only',
+    started: 'A started month counts',
   },
   params: {
     assistance_years_custody: {
@@ -138,6 +140,20 @@ export default {
     referral_answer_days: {
       label: 'Referral answer days',
       help: 'A social assistance application referred to a township or department is answered (accepted, documents asked for, or decided) within this many days; after that it is the deciding unit\'s overdue task, which the district sees (R-AID-1 to R-AID-6). The value in force on the day of the referral applies.',
+      unit: 'days',
+    },
+    allowance_months: {
+      label: 'Hardship allowance months',
+      help: 'The most months of the transitional hardship allowance, paid for consecutive months from the month of the township\'s approval (R-ALW-1). The value in force on the approval day applies.',
+      unit: 'months',
+    },
+    late_month_rounding: {
+      label: 'Counting months of late registration',
+      help: 'Each month of late registration takes one month off the allowance (R-ALW-3): count whole months from the registration deadline, or count a started month too. The value in force on the approval day applies.',
+    },
+    allowance_step_days: {
+      label: 'Allowance chain step days',
+      help: 'Each step of a hardship allowance application (the village certificate, the judicial office\'s verification, the township\'s approval) is due this many days after the step before it; later it is that unit\'s overdue task (R-ALW-2). The value in force on the previous step\'s day applies.',
       unit: 'days',
     },
   },

@@ -31,6 +31,9 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   min_living_standard_urban_fen: { default: '74000' },
   min_living_standard_rural_fen: { default: '60000' },
   referral_answer_days: { default: '15' },
+  allowance_months: { default: '6' },
+  late_month_rounding: { default: 'whole', words: ['whole', 'started'] },
+  allowance_step_days: { default: '10' },
 }
 
 /** One row of the page: a parameter, the value in force today and all its dated entries. */

@@ -8,6 +8,7 @@ export const ROLE_UNIT_KINDS: Readonly<Record<string, readonly string[]>> = {
   judicial_officer: ['judicial_office'],
   police_officer: ['police_station'],
   township_officer: ['township'],
+  civil_affairs_leader: ['township'],
   village_cadre: ['village'],
   custody_clerk: ['detention_centre', 'prison'],
   department_officer: ['department'],
