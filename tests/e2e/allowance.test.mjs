@@ -3,8 +3,9 @@
 // person of 昌元街道 (township 001) with no allowance yet; the household village's cadre cj_001_001
 // finds it on 补助金审批 and certifies the hardship; sfs_001 verifies it with a signed opinion; the
 // township's civil-affairs leader mzld_001 approves it; the civil-affairs office zj_001 confirms the
-// month's payment list on 补助金发放 and records it paid; the file then shows the month paid. At each
-// step the buttons are exactly the actions the server offers that user.
+// month's payment list on 补助金发放 and records it paid; the file then shows the month paid, and a
+// reversal of the payment (R-ALW-6) makes the month due again. At each step the buttons are exactly
+// the actions the server offers that user.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { TEST_TODAY, apiSession, confirmBox, createPerson, cstDate, personInput, serverAndBrowser, uiLogin, withScreenshot } from './helpers.mjs'
@@ -158,6 +159,24 @@ test('R-ALW-2 an allowance goes from the application through the chain to the fi
     // a judicial office does not pay: no reversal offered
     assert.equal(await page.locator('[data-test^="alw-reverse-"]').count(), 0)
     await page.locator('[data-test=timeline-text]', { hasText: '过渡性困难生活补助金' }).first().waitFor()
+  })
+  // R-ALW-6: the civil-affairs office corrects a payment by a reversing entry, confirmed first; the
+  // payment stays, flagged, and the month is due again.
+  await withScreenshot('allowance-reverse', page, async () => {
+    const { applications: [paid] } = await zj.get(`/persons/${person.id}/allowance`)
+    const entry = paid.ledger.find((e) => e.kind === 'payment' && e.month === MONTH)
+    await openFile(page, base, 'zj_001', person.id)
+    await page.locator(`[data-test=alw-reverse-${entry.id}]`).click()
+    const dialog = page.locator('[data-test=alw-reverse-dialog]')
+    await dialog.waitFor()
+    await textarea(dialog, 'alw-reverse-reason').fill('发放账户有误，退回重发')
+    await page.locator('[data-test=alw-reverse-submit]').click()
+    await confirmBox(page)
+    await page.locator('.el-message--success', { hasText: '已冲销' }).waitFor()
+    await page.locator(`[data-test=alw-entry-${entry.id}][data-reversed=true]`).waitFor()
+    await page.locator(`[data-test=alw-ledger-${aid}]`, { hasText: '发放账户有误' }).waitFor()
+    await page.locator(`[data-test=alw-pay-${aid}-${MONTH}]`, { hasText: '待发放' }).waitFor()
+    assert.equal(await page.locator(`[data-test=alw-reverse-${entry.id}]`).count(), 0, 'a payment is reversed once')
   })
   assert.deepEqual(errors, [])
 })
