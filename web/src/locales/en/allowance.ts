@@ -84,6 +84,7 @@ export default {
     paid: 'Paid {amount} ({on})',
     partly: 'Partly paid {amount} ({on})',
     in_run: 'In payment list no. {id}',
+    estimate: 'Estimate, not approved',
     due: 'Due',
     not_begun: 'Month not begun',
     none: 'None',

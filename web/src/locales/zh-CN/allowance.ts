@@ -84,6 +84,7 @@ export default {
     paid: '已发放 {amount}（{on}）',
     partly: '部分发放 {amount}（{on}）',
     in_run: '已列入发放名单（第 {id} 号）',
+    estimate: '估算，尚未审批',
     due: '待发放',
     not_begun: '未到发放月份',
     none: '无',

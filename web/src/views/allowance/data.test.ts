@@ -160,6 +160,8 @@ describe('a month’s payment', () => {
     expect(monthPayment(month('2026-11'), today)).toBe('due')
     expect(monthPayment(month('2026-12'), today)).toBe('not_begun')
     expect(monthPayment(month('2026-12', { status: 'reoffended', amount_fen: 0 }), today)).toBe('none')
+    // before the approval nothing is owed: an estimate
+    expect(monthPayment(month('2026-11'), today, false)).toBe('estimate')
     // a reversed payment nets to 0: due again
     expect(monthPayment(month('2026-11', { paid_fen: 0, paid_on: null }), today)).toBe('due')
   })

@@ -202,20 +202,24 @@ export function monthRule(m: Pick<AllowanceMonth, 'status'>): string {
   return m.status === 'dibao' ? 'R-ALW-4' : m.status === 'reoffended' ? 'R-ALW-5' : 'R-ALW-1'
 }
 
-export type MonthPayment = 'paid' | 'partly' | 'in_run' | 'due' | 'not_begun' | 'none'
+export type MonthPayment = 'paid' | 'partly' | 'in_run' | 'due' | 'not_begun' | 'none' | 'estimate'
 
-/** Where a month's money stands: paid (on a day), in a confirmed run, due, not begun yet, or nothing to pay. */
-export function monthPayment(m: Pick<AllowanceMonth, 'month' | 'status' | 'amount_fen' | 'paid_fen' | 'in_run'>, today: string): MonthPayment {
+/**
+ * Where a month's money stands: paid (on a day), in a confirmed run, due, not begun yet, or nothing
+ * to pay — and, before the approval, only an estimate (nothing is owed yet).
+ */
+export function monthPayment(m: Pick<AllowanceMonth, 'month' | 'status' | 'amount_fen' | 'paid_fen' | 'in_run'>, today: string, approved = true): MonthPayment {
   if (m.paid_fen > 0 && m.paid_fen >= m.amount_fen) return 'paid'
   if (m.paid_fen > 0) return 'partly'
+  if (!approved) return 'estimate'
   if (m.in_run != null) return 'in_run'
   if (m.status !== 'payable' || m.amount_fen <= 0) return 'none'
   return m.month > monthOf(today) ? 'not_begun' : 'due'
 }
 
 /** The words of a month's payment: "已发放 ¥740.00（2026-11-28）", "已列入发放名单（第 3 号）", … */
-export function monthPaymentText(t: T, m: Pick<AllowanceMonth, 'month' | 'status' | 'amount_fen' | 'paid_fen' | 'paid_on' | 'in_run'>, today: string): string {
-  const p = monthPayment(m, today)
+export function monthPaymentText(t: T, m: Pick<AllowanceMonth, 'month' | 'status' | 'amount_fen' | 'paid_fen' | 'paid_on' | 'in_run'>, today: string, approved = true): string {
+  const p = monthPayment(m, today, approved)
   switch (p) {
     case 'paid':
     case 'partly':
