@@ -150,6 +150,9 @@ test('R-ALW-2 an allowance goes from the application through the chain to the fi
     await page.locator('.el-message--success', { hasText: '已登记发放' }).waitFor()
     await page.locator(`[data-test=alw-run-state-${run.id}]`, { hasText: '已发放' }).waitFor()
     assert.equal(await page.locator(`[data-test=alw-run-pay-${run.id}]`).count(), 0)
+    // the signed list, downloaded with the session
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-test=alw-run-xlsx-${run.id}]`).click()])
+    assert.match(download.suggestedFilename(), /\.xlsx$/)
   })
 
   await withScreenshot('allowance-file-paid', page, async () => {
