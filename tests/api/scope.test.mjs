@@ -100,6 +100,10 @@ const walks = {
   'GET /persons/{id}/insurance': (c, id) => c.get(`/api/v1/persons/${id}/insurance`),
   'POST /persons/{id}/insurance': (c, id) => c.post(`/api/v1/persons/${id}/insurance`, { scheme: 'medical', status: 'insured', on_date: '2026-11-20' }),
   'POST /persons/{id}/insurance/civil-servant': (c, id) => c.post(`/api/v1/persons/${id}/insurance/civil-servant`, { former_civil_servant: true, on_date: '2026-11-20' }),
+  // Issue 10: the hardship allowance (R-ALW-1..6).
+  'GET /persons/{id}/allowance': (c, id) => c.get(`/api/v1/persons/${id}/allowance`),
+  'POST /persons/{id}/allowance': (c, id) => c.post(`/api/v1/persons/${id}/allowance`, { applied_on: '2026-11-20', household_kind: 'urban', documents: { release_certificate: true, id_card: true, household_register: true } }),
+  'POST /persons/{id}/household-kinds': (c, id) => c.post(`/api/v1/persons/${id}/household-kinds`, { since: '2026-11-20', kind: 'rural' }),
 };
 
 test('the walk covers every person endpoint of api/openapi.yaml', () => {
