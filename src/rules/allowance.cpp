@@ -212,7 +212,7 @@ void append_allowance_tasks(const PersonFacts& facts, const PolicyTable& policy,
       t.owner_unit_id = step_unit(s.awaiting, a.office_unit_id, a.village_unit_id, a.township_unit_id);
       t.anchor = code(s.awaiting);
       t.anchor_date = s.since;
-      t.key = "R-ALW-2/" + std::to_string(a.id);
+      t.key = "R-ALW-2/" + std::to_string(a.id) + "/" + std::string(code(s.awaiting));
       t.window_from = s.since;
       t.due = add_days(s.since, policy.values_at(s.since).allowance_step_days);
       t.state = today > t.due ? State::overdue : State::open;

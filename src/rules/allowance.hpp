@@ -99,9 +99,10 @@ std::optional<Awaiting> parse_awaiting(std::string_view text);
 
 // R-ALW-2: the open step of each application is a task of the unit that owes it (documents: the
 // judicial office; certificate: the village, else the judicial office; verification: the judicial
-// office; approval: the township), key "R-ALW-2/<id>", due allowance_step_days after the step that
-// made it wait; overdue after. R-ALW-1: each payable month that has begun is the township's task
-// "R-ALW-1/<id>/<YYYY-MM>", due on the month's last day, done by its payment (late when paid after).
+// office; approval: the township), key "R-ALW-2/<id>/<step awaited>", due allowance_step_days
+// after the step that made it wait; overdue after. R-ALW-1: each payable month that has begun is
+// the township's task "R-ALW-1/<id>/<YYYY-MM>", due on the month's last day, done by its payment
+// (late when paid after).
 // All owner owner::deciding_unit with Task::owner_unit_id.
 // The cases are PersonFacts::allowances.
 void append_allowance_tasks(const PersonFacts& facts, const PolicyTable& policy, CivilDate today,

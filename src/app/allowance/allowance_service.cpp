@@ -641,7 +641,11 @@ Result<std::int64_t> AllowanceService::reverse(const AuthedCtx& ctx, std::int64_
         w.record(reached.id(), reached.record().name,
                  Change{"allowance_reverse", {{"entry_id", e.id}, {"reversal_id", *id}, {"month", e.month}},
                         "allowance", "allowance.reversed",
-                        {{"on", on}, {"month", e.month}, {"amount_fen", e.amount_fen}, {"note", *reason}}});
+                        {{"on", on},
+                         {"month", e.month},
+                         {"amount_fen", e.amount_fen},
+                         {"note", *reason},
+                         {"by", ctx.actor.unit_name}}});
         return *id;
       });
 }

@@ -38,7 +38,8 @@ describe('a task says what to do, with the name; the rule id comes second', () =
   })
   it('names the step an allowance application waits for, and the month a payment is for (R-ALW-2, R-ALW-1)', () => {
     expect(titleKey({ rule: 'R-ALW-2', key: 'R-ALW-2/7', anchor: 'verification' })).toBe('R-ALW-2-verification')
-    expect(titleKey({ rule: 'R-ALW-2', key: 'R-ALW-2/7' })).toBe('R-ALW-2') // workbench rows carry no anchor
+    expect(titleKey({ rule: 'R-ALW-2', key: 'R-ALW-2/7' })).toBe('R-ALW-2') // no step known
+    expect(titleKey({ rule: 'R-ALW-2', key: '2026-05-01/R-ALW-2/7/approval' })).toBe('R-ALW-2-approval') // a workbench row: from its key
     expect(titleKey({ rule: 'R-ALW-2', key: 'R-ALW-2/7', anchor: 'release_date' })).toBe('R-ALW-2')
     expect(title('zh-CN', { rule: 'R-ALW-2', key: 'R-ALW-2/7', anchor: 'certificate', due: '2026-12-06', person_name: '赵六' })).toBe('为赵六出具补助金困难证明，截止 12月6日')
     expect(title('zh-CN', { rule: 'R-ALW-1', key: '2026-06-10/R-ALW-1/7/2026-11', due: '2026-11-30', person_name: '赵六' })).toBe('发放赵六 2026-11 的过渡性困难生活补助金，截止 11月30日')

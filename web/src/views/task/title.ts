@@ -25,8 +25,12 @@ export function titleKey(task: Pick<TaskLike, 'rule' | 'key' | 'anchor'>): strin
   if (task.rule === 'R-PCK-1' && task.key.endsWith('/notice')) return 'R-PCK-1-notice'
   // R-ORG-4: a revision after a review or a change of class, apart from the first plan.
   if (task.rule === 'R-ORG-4' && task.key.includes('/revision/')) return 'R-ORG-4-revision'
-  // R-ALW-2 (issue 10): the step the application waits for, when the task says it (its anchor).
-  if (task.rule === 'R-ALW-2' && task.anchor && ALLOWANCE_STEPS.includes(task.anchor)) return `R-ALW-2-${task.anchor}`
+  // R-ALW-2 (issue 10): the step the application waits for — its anchor, and the last part of its
+  // key ("R-ALW-2/<application>/<step>"), which workbench rows carry too.
+  if (task.rule === 'R-ALW-2') {
+    const step = task.anchor && ALLOWANCE_STEPS.includes(task.anchor) ? task.anchor : task.key.split('/').pop() ?? ''
+    if (ALLOWANCE_STEPS.includes(step)) return `R-ALW-2-${step}`
+  }
   return task.rule
 }
 
