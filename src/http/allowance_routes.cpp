@@ -124,7 +124,11 @@ nlohmann::json run_json(const domain::UnitTree& tree, const app::AllowanceRunVie
           {"paid_on", opt_json(r.paid_on)},
           {"paid_by", r.paid_by_name},
           {"paid_at", opt_json(r.paid_at)},
-          {"can_pay", v.can_pay}};
+          {"cancelled_by", r.cancelled_by_name},
+          {"cancelled_at", opt_json(r.cancelled_at)},
+          {"cancel_reason", r.cancel_reason},
+          {"can_pay", v.can_pay},
+          {"can_cancel", v.can_cancel}};
 }
 
 Status read_documents(const nlohmann::json& body, app::AllowanceApplyInput& in) {
@@ -297,6 +301,14 @@ void add_allowance_routes(Router& r, app::Services& app) {
       if (auto s = read_strings(body, {{"on", &on}}); !s.ok()) return error_response(s.error());
       if (auto s = app.allowance.pay_run(ctx, req.params["rid"], on); !s.ok()) return error_response(s.error());
       return json_response(200, {{"status", "paid"}});
+    });
+  });
+  r.add("POST", "/api/v1/allowance/runs/:rid/cancel", [&app](Request& req) {
+    return with_body(app, req, [&](const app::AuthedCtx& ctx, const nlohmann::json& body) {
+      std::string reason;
+      if (auto s = read_strings(body, {{"reason", &reason}}); !s.ok()) return error_response(s.error());
+      if (auto s = app.allowance.cancel_run(ctx, req.params["rid"], reason); !s.ok()) return error_response(s.error());
+      return json_response(200, {{"status", "cancelled"}});
     });
   });
   r.add("GET", "/api/v1/allowance/runs/:rid/xlsx", [&app](Request& req) {

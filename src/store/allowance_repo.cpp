@@ -86,8 +86,9 @@ constexpr const char* kInsertLine =
     "standard_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kRunCols =
     "SELECT r.id, r.township_unit_id, r.month, r.seq, r.state, r.total_fen, r.confirmed_by, r.confirmed_at, "
-    "r.paid_on, r.paid_by, r.paid_at, COALESCE(c.display_name, ''), COALESCE(pb.display_name, '') FROM "
-    "allowance_runs r LEFT JOIN users c ON c.id = r.confirmed_by LEFT JOIN users pb ON pb.id = r.paid_by ";
+    "r.paid_on, r.paid_by, r.paid_at, COALESCE(c.display_name, ''), COALESCE(pb.display_name, ''), r.cancelled_at, "
+    "r.cancel_reason, COALESCE(cb.display_name, '') FROM allowance_runs r LEFT JOIN users c ON c.id = "
+    "r.confirmed_by LEFT JOIN users pb ON pb.id = r.paid_by LEFT JOIN users cb ON cb.id = r.cancelled_by ";
 constexpr const char* kLines =
     "SELECT l.id, l.run_id, l.application_id, l.person_id, l.month, l.attempt, l.household_kind, l.standard_fen, "
     "l.amount_fen, p.name, p.id_number, p.household_unit_id FROM allowance_run_lines l JOIN persons p ON p.id = "
@@ -95,6 +96,10 @@ constexpr const char* kLines =
 constexpr const char* kSetPaid =
     "UPDATE allowance_runs SET state = 'paid', paid_on = ?, paid_by = ?, paid_at = ? WHERE id = ? AND state = "
     "'confirmed'";
+constexpr const char* kCancelRun =
+    "UPDATE allowance_runs SET state = 'cancelled', cancelled_by = ?, cancelled_at = ?, cancel_reason = ? WHERE id = "
+    "? AND state = 'confirmed'";
+constexpr const char* kVoidLines = "UPDATE allowance_run_lines SET voided = 1 WHERE run_id = ?";
 constexpr const char* kHoldLedger =
     "SELECT l.month, l.kind, l.amount_fen, l.paid_on, EXISTS (SELECT 1 FROM allowance_ledger x WHERE x.reverses_id "
     "= l.id) FROM allowance_ledger l WHERE l.application_id = ? ORDER BY l.id";
@@ -202,6 +207,9 @@ RunRow run_from(const Row& r) {
   x.paid_at = r.opt_i64(10);
   x.confirmed_by_name = r.str(11);
   x.paid_by_name = r.str(12);
+  x.cancelled_at = r.opt_i64(13);
+  x.cancel_reason = r.str(14);
+  x.cancelled_by_name = r.str(15);
   return x;
 }
 
@@ -447,6 +455,15 @@ Result<bool> set_run_paid(Connection& c, std::int64_t run_id, const std::string&
   auto n = c.exec(sql::kSetPaid, {on, user_id, at, run_id});
   if (!n.ok()) return n.error();
   return *n == 1;
+}
+
+Result<bool> cancel_run(Connection& c, std::int64_t run_id, std::int64_t user_id, std::int64_t at,
+                        const std::string& reason) {
+  auto n = c.exec(sql::kCancelRun, {user_id, at, reason, run_id});
+  if (!n.ok()) return n.error();
+  if (*n != 1) return false;
+  if (auto v = c.exec(sql::kVoidLines, {run_id}); !v.ok()) return v.error();
+  return true;
 }
 
 Result<std::map<std::string, MonthHold>> month_holds(Connection& c, std::int64_t application_id) {

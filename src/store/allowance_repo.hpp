@@ -119,7 +119,9 @@ struct RunRow {
   std::int64_t confirmed_at = 0;
   std::optional<std::string> paid_on;
   std::optional<std::int64_t> paid_by, paid_at;
-  std::string confirmed_by_name, paid_by_name;  // lists only
+  std::optional<std::int64_t> cancelled_at;
+  std::string cancel_reason;
+  std::string confirmed_by_name, paid_by_name, cancelled_by_name;  // lists only
 };
 // The next seq of the township's month (1 for its first run).
 Result<std::int64_t> next_run_seq(Connection& c, std::int64_t township_unit_id, const std::string& month);
@@ -132,6 +134,11 @@ Result<std::vector<RunLineRow>> run_lines(Connection& c, std::int64_t run_id);
 // Marks a confirmed run paid; false when it was not confirmed any more (paid by someone else).
 Result<bool> set_run_paid(Connection& c, std::int64_t run_id, const std::string& on, std::int64_t user_id,
                           std::int64_t at);
+
+// Cancels a confirmed run (its lines voided, so their months are due again); false when it was not
+// confirmed any more.
+Result<bool> cancel_run(Connection& c, std::int64_t run_id, std::int64_t user_id, std::int64_t at,
+                        const std::string& reason);
 
 // Per application and month: the current attempt (reversals so far), whether a live payment exists
 // (paid_on) and the confirmed run that holds the current attempt.

@@ -239,6 +239,39 @@ test('R-ALW-1 R-ALW-6 the month\'s run: two clerks at once confirm one run, payi
   assert.ok(mine.body.rows.every((r) => r.township_unit.id !== town), 'another township sees only its own');
 });
 
+test('R-ALW-1 a confirmed list not yet paid can be cancelled with a reason; its months are due again', async () => {
+  const id = await person('补助作废');
+  const aid = await approved(id);
+  const town = units['500153001'].id;
+  const run = await zj.post('/api/v1/allowance/runs', { township_unit_id: town, month: '2026-11' });
+  assert.equal(run.status, 201, JSON.stringify(run.body));
+  let view = await zj.get(`/api/v1/allowance/runs/${run.body.id}`);
+  assert.equal(view.body.can_cancel, true);
+  assert.equal((await district.get(`/api/v1/allowance/runs/${run.body.id}`)).body.can_cancel, false);
+  assert.equal((await zj.post(`/api/v1/allowance/runs/${run.body.id}/cancel`, { reason: '' })).status, 400);
+  assert.equal((await zj2.post(`/api/v1/allowance/runs/${run.body.id}/cancel`, { reason: '误确认' })).status, 404);
+  const ok = await zj.post(`/api/v1/allowance/runs/${run.body.id}/cancel`, { reason: '名单有误，重新核对' });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  view = await zj.get(`/api/v1/allowance/runs/${run.body.id}`);
+  assert.equal(view.body.state, 'cancelled');
+  assert.equal(view.body.cancel_reason, '名单有误，重新核对');
+  assert.equal(view.body.can_pay, false);
+  const paid = await zj.post(`/api/v1/allowance/runs/${run.body.id}/paid`, { on: day(0) });
+  assert.equal(paid.status, 409);
+  assert.equal(paid.body.error.code, 'ALLOWANCE_RUN_CANCELLED');
+  assert.equal((await zj.post(`/api/v1/allowance/runs/${run.body.id}/cancel`, { reason: '再次' })).status, 409);
+  const due = await zj.get(`/api/v1/allowance/due?township_unit_id=${town}&month=2026-11`);
+  assert.ok(due.body.lines.some((l) => l.application_id === aid), 'due again');
+  const again = await zj.post('/api/v1/allowance/runs', { township_unit_id: town, month: '2026-11' });
+  assert.equal(again.status, 201);
+  assert.ok((await zj.get(`/api/v1/allowance/runs/${again.body.id}`)).body.seq > view.body.seq);
+  // A paid run cannot be cancelled: a payment is corrected by its reversing entry.
+  assert.equal((await zj.post(`/api/v1/allowance/runs/${again.body.id}/paid`, { on: day(0) })).status, 200);
+  const late = await zj.post(`/api/v1/allowance/runs/${again.body.id}/cancel`, { reason: '晚了' });
+  assert.equal(late.status, 409);
+  assert.equal(late.body.error.code, 'ALLOWANCE_RUN_PAID');
+});
+
 test('the payment list xlsx carries the title, the persons, the total and who exported it', async () => {
   const town = units['500153001'].id;
   const runs = await zj.get(`/api/v1/allowance/runs?township_unit_id=${town}`);

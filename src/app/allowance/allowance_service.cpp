@@ -509,7 +509,7 @@ Result<Audited<std::vector<AllowanceRunView>>> AllowanceService::runs(const Auth
           auto lines = lines_of(c, r.id);
           if (!lines.ok()) return lines.error();
           v.lines = std::move(lines).value();
-          v.can_pay = r.state == "confirmed" && pays_for(ctx, township_unit_id);
+          v.can_pay = v.can_cancel = r.state == "confirmed" && pays_for(ctx, township_unit_id);
           v.run = std::move(r);
           out.push_back(std::move(v));
         }
@@ -539,7 +539,8 @@ Result<Audited<AllowanceRunView>> AllowanceService::run(const AuthedCtx& ctx, st
   });
   if (!found.ok()) return found.error();
   if (!may_read_township(ctx, found->run.township_unit_id).ok()) return run_not_found();
-  found->can_pay = found->run.state == "confirmed" && pays_for(ctx, found->run.township_unit_id);
+  found->can_pay = found->can_cancel =
+      found->run.state == "confirmed" && pays_for(ctx, found->run.township_unit_id);
   auto record = access_record(ctx, "person_search", "persons", std::nullopt,
                               std::to_string(found->lines.size()) + " 人",
                               nlohmann::json{{"list", "allowance_run"}, {"run_id", run_id}}.dump());
@@ -557,6 +558,7 @@ Status AllowanceService::pay_run(const AuthedCtx& ctx, std::int64_t run_id, cons
     if (!r.ok()) return r.error();
     if (!r->has_value() || !pays_for(ctx, (*r)->township_unit_id)) return run_not_found();
     const store::RunRow& run = **r;
+    if (run.state == "cancelled") return conflict("ALLOWANCE_RUN_CANCELLED", "该批次名单已作废，不能登记发放");
     if (on < run.month + "-01") return invalid("DATE_ORDER", "发放日期不能早于发放月份 " + run.month, "on");
     auto set = store::set_run_paid(w.c, run_id, on, ctx.actor.user_id, ctx.now);
     if (!set.ok()) return set.error();
@@ -592,6 +594,31 @@ Status AllowanceService::pay_run(const AuthedCtx& ctx, std::int64_t run_id, cons
     return true;
   });
   if (!paid.ok()) return paid.error();
+  return {};
+}
+
+Status AllowanceService::cancel_run(const AuthedCtx& ctx, std::int64_t run_id, const std::string& reason_text) {
+  if (auto s = require(ctx, perm::allowance_pay); !s.ok()) return s;
+  auto reason = domain::check::text(reason_text, "reason", "作废原因", 500, true);
+  if (!reason.ok()) return reason.error();
+  // The run's persons: those of its lines, of the caller's own township (checked below).
+  auto done = write_persons<bool>(core_, ctx, perm::allowance_pay, [&](PersonWrite& w) -> Result<bool> {
+    auto r = store::find_run(w.c, run_id);
+    if (!r.ok()) return r.error();
+    if (!r->has_value() || !pays_for(ctx, (*r)->township_unit_id)) return run_not_found();
+    if ((*r)->state == "paid")
+      return conflict("ALLOWANCE_RUN_PAID", "该批次已登记发放，不能作废；发放有误请对个人的发放记录冲销");
+    auto lines = store::run_lines(w.c, run_id);
+    if (!lines.ok()) return lines.error();
+    auto set = store::cancel_run(w.c, run_id, ctx.actor.user_id, ctx.now, *reason);
+    if (!set.ok()) return set.error();
+    if (!*set) return conflict("ALLOWANCE_RUN_CANCELLED", "该批次名单已作废");
+    for (const auto& l : *lines)
+      w.record(l.person_id, l.person_name,
+               Change{"allowance_run_cancel", {{"run_id", run_id}, {"month", l.month}, {"reason", *reason}}});
+    return true;
+  });
+  if (!done.ok()) return done.error();
   return {};
 }
 

@@ -73,7 +73,7 @@ struct AllowanceDue {
 struct AllowanceRunView {
   store::RunRow run;
   std::vector<store::RunLineRow> lines;
-  bool can_pay = false;
+  bool can_pay = false, can_cancel = false;
 };
 
 struct AllowanceStandardRow {
@@ -100,6 +100,8 @@ class AllowanceService {
                                                       const std::string& month);
   Result<Audited<AllowanceRunView>> run(const AuthedCtx& ctx, std::int64_t run_id);
   Status pay_run(const AuthedCtx& ctx, std::int64_t run_id, const std::string& on);
+  // A confirmed run not yet paid is cancelled with a reason (a wrong list): its months are due again.
+  Status cancel_run(const AuthedCtx& ctx, std::int64_t run_id, const std::string& reason);
   Result<std::int64_t> reverse(const AuthedCtx& ctx, std::int64_t entry_id, const std::string& on,
                                const std::string& reason);
 

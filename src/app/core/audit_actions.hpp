@@ -48,7 +48,7 @@ inline constexpr std::string_view kAuditActions[] = {
     // social assistance (R-AID-1..6)
     "assistance_apply", "assistance_accept", "assistance_request_documents", "assistance_decide",
     // the hardship allowance (R-ALW-1..6)
-    "allowance_apply", "allowance_step", "household_kind_record", "allowance_run_confirm", "allowance_run_pay",
+    "allowance_apply", "allowance_step", "household_kind_record", "allowance_run_confirm", "allowance_run_pay", "allowance_run_cancel",
     "allowance_reverse", "seed_demo_allowance",
     // reserved for the tests of the core (a change that records nothing is rolled back)
     "probe_change"};

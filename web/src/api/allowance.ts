@@ -50,6 +50,8 @@ export const allowanceApi = {
   run: (runId: number) => http.get<AllowanceRun>(`/allowance/runs/${runId}`),
   confirmRun: (body: Schemas['AllowanceRunInput']) => http.post<Schemas['Created']>('/allowance/runs', body),
   payRun: (runId: number, on: CivilDate) => http.post<{ status: 'paid' }>(`/allowance/runs/${runId}/paid`, { on }),
+  cancelRun: (runId: number, reason: string) =>
+    http.post<{ status: 'cancelled' }>(`/allowance/runs/${runId}/cancel`, { reason }),
   runXlsx: (runId: number, locale: string, fallbackName: string) =>
     download('GET', `/allowance/runs/${runId}/xlsx?locale=${encodeURIComponent(locale)}`, fallbackName),
   reverse: (entryId: number, on: CivilDate, reason: string) =>

@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS = [
   'household_kind_record',
   'allowance_run_confirm',
   'allowance_run_pay',
+  'allowance_run_cancel',
   'allowance_reverse',
   'seed_demo_allowance',
 ] as const

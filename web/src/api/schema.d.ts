@@ -2439,6 +2439,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/allowance/runs/{rid}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ALW-1: cancels a confirmed run before it is paid (allowance:pay, its own township), with the reason (FIELD_REQUIRED reason); its lines are voided and kept, their months due again. 409 ALLOWANCE_RUN_PAID (a paid run is corrected by reversing entries), ALLOWANCE_RUN_CANCELLED; 404 ALLOWANCE_RUN_NOT_FOUND. */
+        post: operations["cancelAllowanceRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/allowance/runs/{rid}/xlsx": {
         parameters: {
             query?: never;
@@ -4922,8 +4942,11 @@ export interface components {
             month: string;
             /** @description 1 for the month's first run; a later run of the same month holds only what the earlier ones did not */
             seq: number;
-            /** @enum {string} */
-            state: "confirmed" | "paid";
+            /**
+             * @description cancelled: a confirmed list voided before payment, with its reason; its months are due again
+             * @enum {string}
+             */
+            state: "confirmed" | "paid" | "cancelled";
             lines: components["schemas"]["AllowanceLine"][];
             total_fen: number;
             confirmed_by: string;
@@ -4931,7 +4954,12 @@ export interface components {
             paid_on: components["schemas"]["CivilDate"] | null;
             paid_by: string;
             paid_at: number | null;
+            cancelled_by: string;
+            cancelled_at: number | null;
+            cancel_reason: string;
             can_pay: boolean;
+            /** @description confirmed, not paid, and the caller pays for this township */
+            can_cancel: boolean;
         };
         AllowanceRunList: {
             items: components["schemas"]["AllowanceRun"][];
@@ -9568,6 +9596,43 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         status: "paid";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    cancelAllowanceRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the run */
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "cancelled";
                     };
                 };
             };

@@ -64,21 +64,25 @@ CREATE TRIGGER allowance_steps_no_delete BEFORE DELETE ON allowance_steps
 BEGIN SELECT RAISE(ABORT, 'allowance_steps is append-only'); END;
 
 -- R-ALW-1: a township's monthly payment run: the due list as the civil-affairs office confirmed it
--- (lines), then recorded as paid (ledger). A later run of the same month (seq 2, …) holds only what
--- no earlier run held. A line is unique per application, month and attempt (attempt = the
--- reversals of that month before it), so no month is ever in two live runs.
+-- (lines), then recorded as paid (ledger), or cancelled before payment with a reason (its lines
+-- voided, kept). A later run of the same month (seq 2, …) holds only what no earlier run held. A
+-- live line is unique per application, month and attempt (attempt = the reversals of that month
+-- before it), so no month is ever in two live runs.
 CREATE TABLE allowance_runs (
   id               INTEGER PRIMARY KEY,
   township_unit_id INTEGER NOT NULL REFERENCES units(id),
   month            TEXT    NOT NULL,
   seq              INTEGER NOT NULL,
-  state            TEXT    NOT NULL DEFAULT 'confirmed' CHECK (state IN ('confirmed', 'paid')),
+  state            TEXT    NOT NULL DEFAULT 'confirmed' CHECK (state IN ('confirmed', 'paid', 'cancelled')),
   total_fen        INTEGER NOT NULL,
   confirmed_by     INTEGER REFERENCES users(id),
   confirmed_at     INTEGER NOT NULL,
   paid_on          TEXT,
   paid_by          INTEGER REFERENCES users(id),
   paid_at          INTEGER,
+  cancelled_by     INTEGER REFERENCES users(id),
+  cancelled_at     INTEGER,
+  cancel_reason    TEXT    NOT NULL DEFAULT '',
   UNIQUE (township_unit_id, month, seq)
 );
 
@@ -92,9 +96,10 @@ CREATE TABLE allowance_run_lines (
   household_kind TEXT    NOT NULL,
   standard_fen   INTEGER NOT NULL,
   amount_fen     INTEGER NOT NULL CHECK (amount_fen > 0),
-  UNIQUE (application_id, month, attempt)
+  voided         INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))
 );
 CREATE INDEX allowance_run_lines_run ON allowance_run_lines(run_id);
+CREATE UNIQUE INDEX allowance_run_lines_live ON allowance_run_lines(application_id, month, attempt) WHERE voided = 0;
 
 -- R-ALW-6: the payment ledger, append-only (triggers): a payment (amount > 0) per run line, a
 -- reversal (amount < 0, reverses_id) as the only correction. Money in fen.

@@ -104,6 +104,7 @@ export default {
     household_kind_record: 'Recorded a household status',
     allowance_run_confirm: 'Confirmed an allowance payment list',
     allowance_run_pay: 'Recorded an allowance payment list as paid',
+    allowance_run_cancel: 'Cancelled an allowance payment list',
     allowance_reverse: 'Reversed an allowance payment',
     seed_demo_allowance: 'Loaded demo allowance data',
     employment_status: 'Recorded employment status',

@@ -104,6 +104,7 @@ export default {
     household_kind_record: '登记户籍类别',
     allowance_run_confirm: '确认补助金发放名单',
     allowance_run_pay: '登记补助金已发放',
+    allowance_run_cancel: '作废补助金发放名单',
     allowance_reverse: '冲销补助金发放',
     seed_demo_allowance: '装入演示补助金数据',
     employment_status: '登记就业状况',
