@@ -105,7 +105,8 @@ nlohmann::json line_json(const domain::UnitTree& tree, const store::RunLineRow& 
           {"household_unit", unit_ref(tree, l.household_unit_id)},
           {"household_kind", l.household_kind},
           {"standard_fen", l.standard_fen},
-          {"amount_fen", l.amount_fen}};
+          {"amount_fen", l.amount_fen},
+          {"reversed", l.reversed}};
 }
 
 nlohmann::json run_json(const domain::UnitTree& tree, const app::AllowanceRunView& v) {

@@ -91,8 +91,9 @@ constexpr const char* kRunCols =
     "r.confirmed_by LEFT JOIN users pb ON pb.id = r.paid_by LEFT JOIN users cb ON cb.id = r.cancelled_by ";
 constexpr const char* kLines =
     "SELECT l.id, l.run_id, l.application_id, l.person_id, l.month, l.attempt, l.household_kind, l.standard_fen, "
-    "l.amount_fen, p.name, p.id_number, p.household_unit_id FROM allowance_run_lines l JOIN persons p ON p.id = "
-    "l.person_id WHERE l.run_id = ? ORDER BY l.id";
+    "l.amount_fen, p.name, p.id_number, p.household_unit_id, EXISTS (SELECT 1 FROM allowance_ledger e JOIN "
+    "allowance_ledger x ON x.reverses_id = e.id WHERE e.line_id = l.id) FROM allowance_run_lines l JOIN persons p "
+    "ON p.id = l.person_id WHERE l.run_id = ? ORDER BY l.id";
 constexpr const char* kSetPaid =
     "UPDATE allowance_runs SET state = 'paid', paid_on = ?, paid_by = ?, paid_at = ? WHERE id = ? AND state = "
     "'confirmed'";
@@ -445,6 +446,7 @@ Result<std::vector<RunLineRow>> run_lines(Connection& c, std::int64_t run_id) {
     l.person_name = r.str(9);
     l.id_number = r.opt_str(10);
     l.household_unit_id = r.i64(11);
+    l.reversed = r.boolean(12);
     out.push_back(std::move(l));
   }
   return out;

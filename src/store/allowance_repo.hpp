@@ -108,6 +108,7 @@ struct RunLineRow {
   std::string person_name;
   std::optional<std::string> id_number;
   std::int64_t household_unit_id = 0;
+  bool reversed = false;  // its payment was reversed since
 };
 struct RunRow {
   std::int64_t id = 0, township_unit_id = 0;

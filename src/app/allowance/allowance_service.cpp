@@ -138,6 +138,16 @@ Result<std::optional<std::string>> registered_on(store::Connection& c, std::int6
   return (*r)->opt_str(0);
 }
 
+// In custody (detention or a new sentence) on `day`.
+Result<bool> in_custody_on(store::Connection& c, std::int64_t person_id, const std::string& day) {
+  auto n = c.scalar(
+      "SELECT COUNT(*) FROM custody_intervals WHERE person_id = ? AND from_date <= ? AND (to_date IS NULL OR "
+      "to_date >= ?)",
+      {person_id, day, day});
+  if (!n.ok()) return n.error();
+  return *n > 0;
+}
+
 }  // namespace
 
 AllowanceItem AllowanceService::item_of(store::Connection& c, const AuthedCtx& ctx, store::AllowanceRow row) const {
@@ -181,7 +191,12 @@ Result<Audited<AllowanceSection>> AllowanceService::section(const AuthedCtx& ctx
             (ctx.actor.unit_id == units->office || (units->village && ctx.actor.unit_id == *units->village))) {
           auto live = store::live_allowance_exists(c, person_id, p.release_date);
           if (!live.ok()) return live.error();
-          s.can_apply = !*live;
+          auto reg = registered_on(c, person_id, p.release_date);
+          if (!reg.ok()) return reg.error();
+          auto held = in_custody_on(c, person_id, domain::to_string(ctx.today));
+          if (!held.ok()) return held.error();
+          // Offered only when it can succeed: registered (R-REG-1), out of custody, none live.
+          s.can_apply = !*live && reg->has_value() && !*held && p.release_date <= domain::to_string(ctx.today);
         }
         return s;
       });
@@ -209,8 +224,7 @@ Result<std::int64_t> AllowanceService::apply(const AuthedCtx& ctx, std::int64_t 
         auto reg = registered_on(w.c, person_id, p.release_date);
         if (!reg.ok()) return reg.error();
         if (!*reg || **reg > *on)
-          return invalid("ALLOWANCE_NOT_REGISTERED", "该人员尚未办理报到登记，请先登记报到再申请补助金（R-REG-1）",
-                         "applied_on");
+          return invalid("ALLOWANCE_NOT_REGISTERED", "该人员尚未办理报到登记，请先登记报到再申请补助金（R-REG-1）");
         auto live = store::live_allowance_exists(w.c, person_id, p.release_date);
         if (!live.ok()) return live.error();
         if (*live) return conflict("ALLOWANCE_EXISTS", "该人员本期已有补助金申请在办理或已批准，不能重复申请");

@@ -137,7 +137,9 @@ Result<Export> allowance_run_xlsx(Core& core, AllowanceService& service, const A
   const std::string leader(m.text("allowanceRun.leader"));
   const std::string exported =
       fill(m.text("allowanceRun.exported"),
-           {{"user", ctx.actor.username}, {"time", domain::to_string(ctx.today)}});
+           {{"user", ctx.actor.display_name.empty() ? ctx.actor.username
+                                                            : ctx.actor.display_name + "（" + ctx.actor.username + "）"},
+            {"time", domain::to_string(ctx.today)}});
   row += 2;
   worksheet_merge_range(ws, row, 0, row, 4, confirmed.c_str(), nullptr);
   worksheet_merge_range(ws, row, 5, row, last, leader.c_str(), nullptr);

@@ -4921,6 +4921,8 @@ export interface components {
             household_kind: components["schemas"]["HouseholdKindCode"];
             standard_fen: number;
             amount_fen: number;
+            /** @description the payment of this line was reversed since (R-ALW-6); the run's total stays what was confirmed */
+            reversed: boolean;
         };
         AllowanceDue: {
             township_unit: components["schemas"]["UnitRef"];

@@ -20,6 +20,8 @@ import {
   orderedActions,
   reportTotals,
   stepLabelKey,
+  stoppedSince,
+  daysBetween,
   townshipTotals,
 } from './data'
 
@@ -124,7 +126,7 @@ describe('the entitlement said step by step with the rule ids', () => {
       '报到日期 2026-09-15，晚报到 2 个月（满一个月才计）',
       '可发放月数：最多 6 个月，减去晚报到 2 个月，为 4 个月',
       '自镇街审批当月起连续计发：2026-11 至 2027-02，每月按当月 1 日有效的低保标准',
-      '自 2027-01 起享受低保，当月起停发',
+      '本人享受低保，自 2027-01 起停发',
       '合计应发 ¥1480.00',
     ])
     for (const l of lines) expect(asciiPunctuationInChinese(l.text), l.text).toEqual([])
@@ -142,6 +144,10 @@ describe('the entitlement said step by step with the rule ids', () => {
     expect(tooLate.map((l) => l.text)).toContain('可发放月数：最多 6 个月，减去晚报到 8 个月，不足按 0 计，为 0 个月')
     const onTime = entitlementLines(t, { ...late, registered_on: '2026-07-01', months_late: 0, months_payable: 6 }, true)
     expect(onTime[1]!.text).toBe('报到日期 2026-07-01，按期报到，不扣减')
+    // late by days, less than a month: said so, with the counting, not called on time
+    const days = entitlementLines(t, { ...late, registered_on: '2026-07-22', months_late: 0, months_payable: 6 }, true)
+    expect(days[1]!.text).toBe('报到日期 2026-07-22，晚报到 12 天，不满一个月（满一个月才计），不扣减')
+    expect(tooLate.map((l) => l.text)).toContain('按现有记录，本申请没有可发放的月份')
     const none = entitlementLines(t, { ...late, registered_on: null, months_late: 0, months_payable: 0, months: [], total_fen: 0 }, true)
     expect(none.map((l) => l.text)).toEqual(['释放日期 2026-06-10，报到期限 2026-07-10', '尚未报到：没有可发放的月份'])
   })
@@ -164,6 +170,19 @@ describe('a month’s payment', () => {
     expect(monthPayment(month('2026-11'), today, false)).toBe('estimate')
     // a reversed payment nets to 0: due again
     expect(monthPayment(month('2026-11', { paid_fen: 0, paid_on: null }), today)).toBe('due')
+  })
+  it('is paid too much once 低保 or a re-offence is recorded after the payment, to be reversed', () => {
+    const over = month('2026-11', { status: 'reoffended', amount_fen: 0, paid_fen: 74000, paid_on: '2026-11-20' })
+    expect(monthPayment(over, today)).toBe('overpaid')
+    expect(monthPaymentText(i18n('zh-CN'), over, today)).toBe('多发 ¥740.00（2026-11-20），请冲销')
+    const lines = entitlementLines(i18n('zh-CN'), { ...late, months: [over], total_fen: 0 }, true)
+    expect(lines).toContainEqual({ rule: 'R-ALW-6', text: '已多发 ¥740.00：低保或重新犯罪记录在发放之后，请在发放台账中冲销多发的月份' })
+  })
+  it('stops an approved application from a begun month only', () => {
+    expect(stoppedSince({ stopped_from: '2026-11' }, today)).toBe('2026-11')
+    expect(stoppedSince({ stopped_from: '2026-12' }, today)).toBe(null)
+    expect(stoppedSince({ stopped_from: null }, today)).toBe(null)
+    expect(daysBetween('2026-07-10', '2026-07-22')).toBe(12)
   })
   it('is worded with the amount and day', () => {
     const t = i18n('zh-CN')

@@ -179,7 +179,9 @@ export function entitlementLines(t: T, e: AllowanceEntitlement, approved: boolea
     rule: 'R-ALW-3',
     text: e.months_late > 0
       ? t('allowance.explain.late', { registered: e.registered_on, n: e.months_late, rounding })
-      : t('allowance.explain.onTime', { registered: e.registered_on }),
+      : e.registered_on > e.deadline
+        ? t('allowance.explain.lateUnderMonth', { registered: e.registered_on, days: daysBetween(e.deadline, e.registered_on), rounding })
+        : t('allowance.explain.onTime', { registered: e.registered_on }),
   })
   const diff = e.max_months - e.months_late
   out.push({
@@ -194,7 +196,20 @@ export function entitlementLines(t: T, e: AllowanceEntitlement, approved: boolea
   if (e.stopped_from && e.stop_rule === 'R-ALW-4') out.push({ rule: 'R-ALW-4', text: t('allowance.explain.stoppedDibao', { month: e.stopped_from }) })
   if (e.stopped_from && e.stop_rule === 'R-ALW-5') out.push({ rule: 'R-ALW-5', text: t('allowance.explain.stoppedReoffended', { month: e.stopped_from }) })
   out.push({ rule: 'R-ALW-1', text: t('allowance.explain.total', { amount: formatYuan(e.total_fen) }) })
+  if (e.total_fen === 0) out.push({ rule: 'R-ALW-1', text: t('allowance.explain.nothing') })
+  const overpaid = e.months.reduce((sum, m) => sum + Math.max(0, m.paid_fen - m.amount_fen), 0)
+  if (overpaid > 0) out.push({ rule: 'R-ALW-6', text: t('allowance.explain.overpaid', { amount: formatYuan(overpaid) }) })
   return out
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD, calendar dates). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000)
+}
+
+/** The month from which an approved application pays no more (R-ALW-4, R-ALW-5), once it has begun. */
+export function stoppedSince(e: Pick<AllowanceEntitlement, 'stopped_from'>, today: string): string | null {
+  return e.stopped_from && e.stopped_from <= monthOf(today) ? e.stopped_from : null
 }
 
 /** The rule of a month's status: payable R-ALW-1, 低保 R-ALW-4, 重新犯罪 R-ALW-5. */
@@ -202,13 +217,15 @@ export function monthRule(m: Pick<AllowanceMonth, 'status'>): string {
   return m.status === 'dibao' ? 'R-ALW-4' : m.status === 'reoffended' ? 'R-ALW-5' : 'R-ALW-1'
 }
 
-export type MonthPayment = 'paid' | 'partly' | 'in_run' | 'due' | 'not_begun' | 'none' | 'estimate'
+export type MonthPayment = 'paid' | 'partly' | 'overpaid' | 'in_run' | 'due' | 'not_begun' | 'none' | 'estimate'
 
 /**
  * Where a month's money stands: paid (on a day), in a confirmed run, due, not begun yet, or nothing
  * to pay — and, before the approval, only an estimate (nothing is owed yet).
  */
 export function monthPayment(m: Pick<AllowanceMonth, 'month' | 'status' | 'amount_fen' | 'paid_fen' | 'in_run'>, today: string, approved = true): MonthPayment {
+  // Paid more than the month pays now (低保 or a re-offence recorded after the payment): to reverse.
+  if (m.paid_fen > m.amount_fen) return 'overpaid'
   if (m.paid_fen > 0 && m.paid_fen >= m.amount_fen) return 'paid'
   if (m.paid_fen > 0) return 'partly'
   if (!approved) return 'estimate'
@@ -224,6 +241,8 @@ export function monthPaymentText(t: T, m: Pick<AllowanceMonth, 'month' | 'status
     case 'paid':
     case 'partly':
       return t(`allowance.month.${p}`, { amount: formatYuan(m.paid_fen), on: m.paid_on ?? '' })
+    case 'overpaid':
+      return t('allowance.month.overpaid', { amount: formatYuan(m.paid_fen - m.amount_fen), on: m.paid_on ?? '' })
     case 'in_run':
       return t('allowance.month.in_run', { id: m.in_run })
     default:
