@@ -304,15 +304,16 @@ Result<std::string> AllowanceService::step(const AuthedCtx& ctx, std::int64_t ap
   if (!found->has_value()) return application_not_found();
   const store::AllowanceRow before = **found;
   auto awaiting = rules::parse_awaiting(before.state);
-  if (!awaiting) return conflict("ALLOWANCE_STEP_NOT_ALLOWED", "该申请已经办结（已批准或已退回不予发放），不能再办理");
-  std::string_view duty = duty_of(*awaiting);
-  if (*awaiting == Awaiting::certificate && !before.village_unit_id) duty = perm::allowance_verify;
+  // A finished application answers so only to a caller who reaches the person (else 404).
+  std::string_view duty = awaiting ? duty_of(*awaiting) : perm::person_read;
+  if (awaiting && *awaiting == Awaiting::certificate && !before.village_unit_id) duty = perm::allowance_verify;
   auto state = change_person<std::string>(
       core_, ctx, duty, before.person_id, [&](PersonWrite& w, const Reached& reached) -> Result<std::string> {
         auto again = store::find_allowance(w.c, application_id);
         if (!again.ok()) return again.error();
         if (!again->has_value()) return application_not_found();
         const store::AllowanceRow& a = **again;
+        if (!awaiting) return conflict("ALLOWANCE_STEP_NOT_ALLOWED", "该申请已经办结（已批准或不予批准），不能再办理");
         if (a.state != before.state)
           return conflict("ALLOWANCE_STEP_NOT_ALLOWED", "该申请刚被他人办理过，请刷新页面后查看");
         if (ctx.actor.system || ctx.actor.unit_id != owed_by(a, *awaiting)) return not_your_step();
